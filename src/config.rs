@@ -1,0 +1,210 @@
+//! The user's configuration: a TOML file merged over built-in defaults.
+//!
+//! Parsing happens in two steps, as ripgrep does with its flags: [`RawConfig`] is what serde
+//! reads (with source spans), [`Config`] is validated and ready to use. Every error names the
+//! file, line, column and key, and is reported before the terminal is touched.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::corpus::{CleanOptions, LoadOptions};
+use crate::tui::keymap::{Key, Keymap};
+use crate::tui::theme::Theme;
+
+/// The settings of one run, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Files or folders opened when no PATH is given; empty means the embedded sample corpus.
+    pub paths: Vec<PathBuf>,
+    pub load: LoadOptions,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The file these settings came from, if any.
+    pub file: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            paths: Vec::new(),
+            load: LoadOptions::default(),
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            file: None,
+        }
+    }
+}
+
+/// The config file as written, before validation.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawConfig {
+    paths: Vec<PathBuf>,
+    cleaning: CleanOptions,
+    theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// `[keys.SCREEN] action = ["key", ...]`
+    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
+}
+
+/// A config file that cannot be used, with the place to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {}: {reason}", path.display())]
+    Read { path: PathBuf, reason: String },
+    #[error("invalid config file {}:{line}:{column}: key `{key}`: {message}", path.display())]
+    Invalid { path: PathBuf, line: usize, column: usize, key: String, message: String },
+}
+
+/// The platform's config file path: `$XDG_CONFIG_HOME/crossread/config.toml` on Linux,
+/// `~/Library/Application Support/crossread/config.toml` on macOS, `%APPDATA%` on Windows.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "crossread")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Loads `explicit` (which must exist), else the platform file if it exists, else defaults.
+    /// `NO_COLOR` (set and not empty) turns colours off whatever the file says.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut config = match explicit {
+            Some(path) => Config::from_file(path)?,
+            None => match default_path() {
+                Some(path) if path.is_file() => Config::from_file(&path)?,
+                _ => Config::default(),
+            },
+        };
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            config.theme = Theme::monochrome();
+        }
+        Ok(config)
+    }
+
+    /// Reads and validates one config file.
+    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        let source = std::fs::read_to_string(path).map_err(|err| ConfigError::Read {
+            path: path.to_path_buf(),
+            reason: crate::corpus::io_reason(&err),
+        })?;
+        let mut config = Config::from_toml(&source, path)?;
+        config.file = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses config text; `path` is only used in error messages.
+    pub fn from_toml(source: &str, path: &Path) -> Result<Config, ConfigError> {
+        let invalid = |span: std::ops::Range<usize>, key: String, message: String| {
+            let (line, column) = line_column(source, span.start);
+            ConfigError::Invalid { path: path.to_path_buf(), line, column, key, message }
+        };
+        let raw: RawConfig = toml::from_str(source).map_err(|err| {
+            let span = err.span().unwrap_or(0..0);
+            let key = key_at(source, span.start);
+            invalid(span, key, err.message().trim().to_string())
+        })?;
+
+        let mut config = Config::default();
+        config.paths = raw.paths;
+        config.load.clean = raw.cleaning;
+        for (name, value) in &raw.theme {
+            config.theme.set(name.get_ref(), value.get_ref()).map_err(|message| {
+                invalid(value.span(), format!("theme.{}", name.get_ref()), message)
+            })?;
+        }
+        for (screen, actions) in &raw.keys {
+            for (action, keys) in actions {
+                let key_name = format!("keys.{}.{}", screen.get_ref(), action.get_ref());
+                let mut parsed = Vec::with_capacity(keys.len());
+                for key in keys {
+                    let k: Key = key
+                        .get_ref()
+                        .parse()
+                        .map_err(|message| invalid(key.span(), key_name.clone(), message))?;
+                    parsed.push(k);
+                }
+                config
+                    .keymap
+                    .bind(screen.get_ref(), action.get_ref(), parsed)
+                    .map_err(|message| invalid(action.span(), key_name.clone(), message))?;
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = source.get(..offset).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The dotted key written on the line holding `offset`, qualified by its `[table]` header:
+/// serde's messages say what is wrong, this says where in the config's structure.
+fn key_at(source: &str, offset: usize) -> String {
+    let offset = offset.min(source.len());
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
+    let line = source[line_start..line_end].trim();
+    let table = source[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && !l.starts_with("[["))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    if line.starts_with('[') {
+        return line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+    }
+    let key = line.split('=').next().unwrap_or("").trim().trim_matches('"').to_string();
+    match (table, key.is_empty()) {
+        (Some(t), false) => format!("{t}.{key}"),
+        (Some(t), true) => t,
+        (None, _) => key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml(text, Path::new("test.toml"))
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let config = parse("").unwrap();
+        assert!(config.paths.is_empty());
+        assert_eq!(config.load.clean, CleanOptions::default());
+    }
+
+    #[test]
+    fn the_shipped_example_parses() {
+        let text = include_str!("../config.example.toml");
+        let config = parse(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.load.clean, CleanOptions::default());
+    }
+
+    #[test]
+    fn a_wrong_type_names_line_column_and_key() {
+        let err = parse("paths = []\n\n[cleaning]\ncaptions = \"yes\"\n").unwrap_err().to_string();
+        assert!(err.starts_with("invalid config file test.toml:4:12: key `cleaning.captions`"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error() {
+        let err = parse("[cleaning]\ncaptionz = true\n").unwrap_err().to_string();
+        assert!(err.contains("test.toml:2:1"), "{err}");
+        assert!(err.contains("captionz"), "{err}");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncdé f", 7), (2, 4));
+    }
+}

@@ -1,0 +1,393 @@
+//! Articles and the corpus: loading files into cleaned, described articles.
+//!
+//! The pipeline per file is `walk` (find candidate files) → `decode` (bytes → normalised
+//! text) → format reader (`plain`, `frontmatter` for Markdown, `html`) → `clean` (boilerplate
+//! out, corpus-wide for repeated lines) → `describe` (metadata from the file, else from the
+//! text). A file that fails any step becomes a [`LoadWarning`]; the others load.
+
+mod clean;
+mod decode;
+mod describe;
+mod frontmatter;
+mod html;
+mod sample;
+mod walk;
+
+pub use clean::CleanOptions;
+pub(crate) use walk::io_reason;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Files larger than this are not articles (dumps, media) and are skipped unread.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Where a metadata field came from; a display can say how much to trust it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Front matter or HTML `<meta>`/Open Graph/JSON-LD: stated by the file itself.
+    #[default]
+    Declared,
+    /// Inferred from the article text ("By X", "- Outlet", a copyright line).
+    Text,
+}
+
+/// What an article says about itself. Empty fields are unknown, never guessed from the file name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO 8601 (`YYYY-MM-DD`, or a longer ISO timestamp when the file gives one).
+    pub date: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Metadata {
+    /// Fills every empty field of `self` from `other`.
+    pub fn or(mut self, other: Metadata) -> Metadata {
+        self.title = self.title.or(other.title);
+        self.outlet = self.outlet.or(other.outlet);
+        self.date = self.date.or(other.date);
+        self.author = self.author.or(other.author);
+        self.url = self.url.or(other.url);
+        self
+    }
+}
+
+/// The file format an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// Returns the format for a path's extension, or `None` if the extension is not one we read.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// A document as read from its file, before cleaning.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub format: Format,
+    /// Body text, decoded and normalised (for HTML: the extracted main content as text).
+    pub raw: String,
+    /// Metadata the file declares (front matter, HTML meta); text heuristics come later.
+    pub declared: Metadata,
+}
+
+/// One article of the corpus, ready to read and compare.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Short, stable, unique id: the file stem, widened with its folders only on a clash.
+    pub id: String,
+    /// The file it came from (for the embedded sample, `assets/articles/NAME`).
+    pub path: PathBuf,
+    pub format: Format,
+    pub meta: Metadata,
+    /// Body before cleaning, kept so that a reader can check what cleaning removed.
+    pub raw: String,
+    /// Body after cleaning: what is read, compared and addressed by byte offsets.
+    pub text: String,
+    /// Number of words in `text`.
+    pub words: usize,
+}
+
+/// A file that was skipped, and why. Printed as one line on stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "skipped {}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// Why a single file could not become an article.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("larger than {} MB", MAX_FILE_BYTES / (1024 * 1024))]
+    TooLarge,
+    #[error("empty file")]
+    Empty,
+    #[error("binary data, not text")]
+    Binary,
+    #[error("not valid text: {0}")]
+    Encoding(String),
+    #[error("no article text found")]
+    NoText,
+}
+
+/// Options of the whole loading pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub clean: CleanOptions,
+}
+
+/// The articles of one session, in a stable order (by path), and the files that were skipped.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Corpus {
+    /// Loads every article under `paths` (files, or folders searched recursively).
+    /// Never fails as a whole: what cannot be read becomes a warning.
+    pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
+        let walked = walk::find_files(paths);
+        let mut warnings = walked.warnings;
+        let results: Vec<(PathBuf, Result<Document, LoadError>)> = walked
+            .files
+            .into_par_iter()
+            .map(|(path, format)| {
+                let doc = read_document(&path, format);
+                (path, doc)
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(results.len());
+        for (path, result) in results {
+            match result {
+                Ok(doc) => documents.push(doc),
+                Err(err) => warnings.push(LoadWarning { path, reason: err.to_string() }),
+            }
+        }
+        Corpus::from_documents(documents, warnings, options)
+    }
+
+    /// The sample corpus built into the binary.
+    pub fn sample(options: &LoadOptions) -> Corpus {
+        let mut warnings = Vec::new();
+        let mut documents = Vec::new();
+        for (path, bytes) in sample::files() {
+            let format = Format::from_path(&path).unwrap_or(Format::Text);
+            match document_from_bytes(&path, format, bytes) {
+                Ok(doc) => documents.push(doc),
+                Err(err) => warnings.push(LoadWarning { path, reason: err.to_string() }),
+            }
+        }
+        Corpus::from_documents(documents, warnings, options)
+    }
+
+    /// Cleans and describes documents already read; used by [`Corpus::load`] and by tests.
+    pub fn from_documents(
+        mut documents: Vec<Document>,
+        mut warnings: Vec<LoadWarning>,
+        options: &LoadOptions,
+    ) -> Corpus {
+        documents.sort_by(|a, b| a.path.cmp(&b.path));
+        let repeated = clean::RepeatedLines::count(
+            documents.iter().map(|d| d.raw.as_str()),
+            &options.clean,
+        );
+        let ids = assign_ids(documents.iter().map(|d| d.path.as_path()));
+        let mut articles: Vec<Article> = documents
+            .into_par_iter()
+            .zip(ids)
+            .map(|(doc, id)| {
+                let text = clean::clean(&doc.raw, doc.format, &repeated, &options.clean);
+                let meta = doc.declared.clone().or(describe::describe(&doc.raw, &text));
+                let words = count_words(&text);
+                Article { id, path: doc.path, format: doc.format, meta, raw: doc.raw, text, words }
+            })
+            .collect();
+        articles.retain(|a| {
+            let keep = a.words > 0;
+            if !keep {
+                warnings.push(LoadWarning {
+                    path: a.path.clone(),
+                    reason: LoadError::NoText.to_string(),
+                });
+            }
+            keep
+        });
+        warnings.sort_by(|a, b| a.path.cmp(&b.path));
+        Corpus { articles, warnings }
+    }
+
+    /// Finds an article by id, by a unique id prefix, or by path.
+    pub fn find(&self, key: &str) -> Result<&Article, FindError> {
+        if let Some(a) = self.articles.iter().find(|a| a.id == key) {
+            return Ok(a);
+        }
+        if let Some(a) = self.articles.iter().find(|a| a.path == Path::new(key)) {
+            return Ok(a);
+        }
+        let canon = std::fs::canonicalize(key).ok();
+        if let Some(canon) = canon {
+            if let Some(a) = self
+                .articles
+                .iter()
+                .find(|a| std::fs::canonicalize(&a.path).ok().as_ref() == Some(&canon))
+            {
+                return Ok(a);
+            }
+        }
+        let matches: Vec<&Article> =
+            self.articles.iter().filter(|a| a.id.starts_with(key)).collect();
+        match matches.as_slice() {
+            [one] => Ok(one),
+            [] => Err(FindError::NotFound(key.to_string())),
+            many => Err(FindError::Ambiguous {
+                key: key.to_string(),
+                ids: many.iter().map(|a| a.id.clone()).collect(),
+            }),
+        }
+    }
+}
+
+/// Why an id given on the command line names no single article.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FindError {
+    #[error("no article with id or path '{0}'")]
+    NotFound(String),
+    #[error("'{key}' matches several articles: {}", ids.join(", "))]
+    Ambiguous { key: String, ids: Vec<String> },
+}
+
+/// Reads one file into a document: size and type checks, decoding, format reading.
+pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError> {
+    let meta = std::fs::metadata(path)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge);
+    }
+    let bytes = std::fs::read(path)?;
+    document_from_bytes(path, format, &bytes)
+}
+
+/// Turns a file's bytes into a document; the path is only recorded, never read.
+pub fn document_from_bytes(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+) -> Result<Document, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::Empty);
+    }
+    let text = decode::decode(bytes, format == Format::Html)?;
+    let (raw, declared) = match format {
+        Format::Text => (text, Metadata::default()),
+        Format::Markdown => {
+            let (meta, body) = frontmatter::split(&text);
+            (body.to_string(), meta)
+        }
+        Format::Html => html::extract(&text)?,
+    };
+    let raw = decode::normalize(&raw);
+    if raw.trim().is_empty() {
+        return Err(LoadError::NoText);
+    }
+    Ok(Document { path: path.to_path_buf(), format, raw, declared })
+}
+
+/// Counts words as runs of letters or digits (so "al-Abadi" is two, "2,700" one).
+pub fn count_words(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().count()
+}
+
+/// Ids are file stems; where two files share a stem, their last folders (joined by `/`)
+/// tell them apart, then their extensions, then a counter.
+fn assign_ids<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<String> {
+    let paths: Vec<&Path> = paths.collect();
+    let max_depth = paths.iter().map(|p| p.components().count()).max().unwrap_or(0);
+    let mut ids: Vec<Option<String>> = vec![None; paths.len()];
+    'widen: for with_ext in [false, true] {
+        for depth in 0..=max_depth {
+            let labels: Vec<String> = paths.iter().map(|p| label(p, depth, with_ext)).collect();
+            let mut counts = std::collections::HashMap::new();
+            for l in &labels {
+                *counts.entry(l.as_str()).or_insert(0usize) += 1;
+            }
+            for (i, l) in labels.iter().enumerate() {
+                if ids[i].is_none() && counts[l.as_str()] == 1 {
+                    ids[i] = Some(l.clone());
+                }
+            }
+            if ids.iter().all(Option::is_some) {
+                break 'widen;
+            }
+        }
+    }
+    let mut seen = std::collections::HashMap::new();
+    ids.into_iter()
+        .zip(&paths)
+        .map(|(id, p)| {
+            id.unwrap_or_else(|| {
+                let base = label(p, 0, true);
+                let n = seen.entry(base.clone()).or_insert(0usize);
+                *n += 1;
+                format!("{base}.{n}")
+            })
+        })
+        .collect()
+}
+
+/// The last `depth` folders of a path's parent, then the file stem (or name), joined by `/`.
+fn label(p: &Path, depth: usize, with_ext: bool) -> String {
+    let mut parts: Vec<String> = p
+        .parent()
+        .map(|d| {
+            d.components()
+                .filter_map(|c| match c {
+                    std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let keep = parts.len().saturating_sub(depth);
+    parts.drain(..keep);
+    let name = if with_ext { p.file_name() } else { p.file_stem() };
+    parts.push(name.map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stems_widened_only_on_clash() {
+        let paths = [
+            Path::new("/x/a/story.txt"),
+            Path::new("/x/b/story.html"),
+            Path::new("/x/b/other.md"),
+        ];
+        assert_eq!(assign_ids(paths.into_iter()), ["a/story", "b/story", "other"]);
+    }
+
+    #[test]
+    fn same_stem_and_folder_get_a_counter() {
+        let paths = [Path::new("/x/story.txt"), Path::new("/x/story.md")];
+        let ids = assign_ids(paths.into_iter());
+        assert_eq!(ids, ["story.txt", "story.md"]);
+    }
+
+    #[test]
+    fn count_words_counts_unicode_words() {
+        assert_eq!(count_words("Hakem al-Zameli said: “yes” — 2,700 times."), 7);
+    }
+}

@@ -1,0 +1,125 @@
+//! Finding candidate article files under the paths a user gave.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use super::{Format, LoadWarning};
+
+/// The files to read, with their formats, and the paths that could not be searched.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub files: Vec<(PathBuf, Format)>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Searches files and folders (recursively, following symlinks, loops detected).
+///
+/// A file named explicitly is read whatever its extension (a plain-text reader is the
+/// best guess); inside folders only known extensions are taken, and hidden entries skipped.
+/// The same file reached twice (two arguments, a symlink) is listed once.
+pub fn find_files(paths: &[PathBuf]) -> Walked {
+    let mut out = Walked::default();
+    let mut seen = HashSet::new();
+    for root in paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(err) => {
+                out.warnings.push(LoadWarning { path: root.clone(), reason: io_reason(&err) });
+                continue;
+            }
+        };
+        if meta.is_file() {
+            let format = Format::from_path(root).unwrap_or(Format::Text);
+            push_unique(&mut out, &mut seen, root.clone(), format);
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    if !entry.file_type().is_file() {
+                        continue;
+                    }
+                    if let Some(format) = Format::from_path(entry.path()) {
+                        push_unique(&mut out, &mut seen, entry.into_path(), format);
+                    }
+                }
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(|p| p.to_path_buf())
+                        .unwrap_or_else(|| root.clone());
+                    let reason = if let Some(anc) = err.loop_ancestor() {
+                        format!("symbolic link loop back to {}", anc.display())
+                    } else if let Some(io) = err.io_error() {
+                        io_reason(io)
+                    } else {
+                        err.to_string()
+                    };
+                    out.warnings.push(LoadWarning { path, reason });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_unique(out: &mut Walked, seen: &mut HashSet<PathBuf>, path: PathBuf, format: Format) {
+    let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    if seen.insert(key) {
+        out.files.push((path, format));
+    }
+}
+
+/// A short reason for an I/O error, without the OS error number.
+pub(crate) fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_known_extensions_recursively_and_survives_a_symlink_loop() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub/deeper")).unwrap();
+        std::fs::write(root.join("a.txt"), "a").unwrap();
+        std::fs::write(root.join("sub/b.md"), "b").unwrap();
+        std::fs::write(root.join("sub/deeper/c.HTML"), "c").unwrap();
+        std::fs::write(root.join("sub/image.png"), "png").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "h").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
+
+        let walked = find_files(&[root.to_path_buf()]);
+        let names: Vec<String> = walked
+            .files
+            .iter()
+            .map(|(p, _)| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.txt", "sub/b.md", "sub/deeper/c.HTML"]);
+        #[cfg(unix)]
+        {
+            assert_eq!(walked.warnings.len(), 1, "{:?}", walked.warnings);
+            assert!(walked.warnings[0].reason.contains("loop"));
+        }
+    }
+
+    #[test]
+    fn a_missing_path_is_a_warning() {
+        let walked = find_files(&[PathBuf::from("/no/such/place")]);
+        assert!(walked.files.is_empty());
+        assert_eq!(walked.warnings[0].reason, "no such file or folder");
+    }
+}

@@ -1,0 +1,17 @@
+//! crossread: a terminal reader that lines up what many outlets say about one story.
+//!
+//! The library holds a pure pipeline and a thin shell around it:
+//!
+//! - [`corpus`]: load files and folders (txt, md, html; any common encoding), clean
+//!   boilerplate away and describe each article (title, outlet, date, author). No terminal code.
+//! - [`config`]: the user's TOML file merged over built-in defaults, validated before the
+//!   terminal is touched.
+//! - [`cli`]: the command line (`list`, `show`, the TUI by default) and its printers.
+//! - [`tui`]: the terminal interface (library, reader, help), built on ratatui.
+//!
+//! The binary (`src/main.rs`) only maps [`cli::run`]'s result to an exit code.
+
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod tui;

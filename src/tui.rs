@@ -1,0 +1,12 @@
+//! The terminal interface. (Being written.)
+
+pub mod keymap;
+pub mod theme;
+
+use crate::config::Config;
+use crate::corpus::Corpus;
+
+/// Runs the TUI on a loaded corpus until the user quits. Restores the terminal on every path.
+pub fn run(_corpus: Corpus, _config: &Config) -> anyhow::Result<()> {
+    anyhow::bail!("the terminal interface is not built yet")
+}
