@@ -1,0 +1,339 @@
+//! The `crossread` binary run as a process: what a script sees on stdout, stderr and in the
+//! exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use pretty_assertions::assert_eq;
+use serde_json::Value;
+
+/// A command for the binary with an isolated home, config dir and working directory, so that
+/// no user config on the machine leaks into a test.
+struct Run {
+    cmd: Command,
+    _home: tempfile::TempDir,
+}
+
+impl Run {
+    fn new(args: &[&str]) -> Run {
+        let home = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crossread"));
+        cmd.args(args)
+            .current_dir(home.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env_remove("NO_COLOR");
+        Run { cmd, _home: home }
+    }
+
+    fn output(mut self) -> Output {
+        self.cmd.output().unwrap()
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(out), stderr(out)))
+}
+
+fn samples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
+}
+
+fn sample_dir_arg() -> String {
+    samples_dir().to_string_lossy().into_owned()
+}
+
+#[test]
+fn bare_list_shows_the_embedded_sample_from_an_empty_directory() {
+    let out = Run::new(&["list", "--json"]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&out);
+    let articles = v["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    let ids: Vec<&str> = articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "000_569b729a2117decc",
+            "001_76e71f461a24764f",
+            "002_76376debc50083fa",
+            "003_b5e1fbffe1debdfc",
+            "004_a614a29300825745"
+        ]
+    );
+}
+
+#[test]
+fn list_json_has_the_documented_fields() {
+    let out = Run::new(&["list", "--json", &sample_dir_arg()]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&out);
+    let first = &v["articles"][0];
+    let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["author", "date", "id", "outlet", "path", "title", "words"]);
+    assert!(first["path"].as_str().unwrap().ends_with("000_569b729a2117decc.txt"));
+    assert!(first["words"].as_u64().unwrap() > 100);
+}
+
+#[test]
+fn list_describes_the_sample_articles() {
+    let out = Run::new(&["list", "--json", &sample_dir_arg()]).output();
+    let v = json(&out);
+    let a = |i: usize, field: &str| v["articles"][i][field].as_str().unwrap_or("").to_lowercase();
+    for i in 0..5 {
+        assert!(!a(i, "title").is_empty(), "article {i} has no title");
+        assert!(!a(i, "title").starts_with('#'), "markdown marker left in title {}", a(i, "title"));
+    }
+    assert!(a(0, "outlet").contains("global research") || a(0, "outlet").contains("manar"));
+    assert!(a(0, "date").starts_with("2015-10"));
+    assert!(a(1, "outlet").contains("trt"));
+    assert!(a(3, "outlet").contains("sputnik"));
+    assert!(a(4, "outlet").contains("war press"));
+}
+
+#[test]
+fn list_plain_is_a_table_with_a_header() {
+    let out = Run::new(&["list"]).output();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert!(lines[0].starts_with("ID") && lines[0].contains("TITLE"), "{text}");
+    assert!(lines[4].starts_with("003_b5e1fbffe1debdfc"), "{text}");
+}
+
+#[test]
+fn show_json_gives_the_article_and_its_cleaned_text() {
+    let out = Run::new(&["show", "002", "--json"]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["id"], "002_76376debc50083fa");
+    let text = v["text"].as_str().unwrap();
+    assert!(text.contains("help and cooperate in collecting information"));
+    assert!(!text.contains("Receive News Alerts"), "boilerplate kept: {text}");
+}
+
+#[test]
+fn show_raw_keeps_the_boilerplate() {
+    let out = Run::new(&["show", "002_76376debc50083fa", "--raw", "--json"]).output();
+    let v = json(&out);
+    assert!(v["text"].as_str().unwrap().contains("Receive News Alerts"));
+}
+
+#[test]
+fn show_plain_prints_a_header_then_the_text() {
+    let out = Run::new(&["show", "003", &sample_dir_arg()]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Title:"), "{text}");
+    assert!(text.contains("\nId:     003_b5e1fbffe1debdfc\n\n"), "{text}");
+    assert!(text.contains("created the Baghdad Information Center"));
+}
+
+#[test]
+fn show_an_unknown_id_fails_with_code_2() {
+    let out = Run::new(&["show", "nope"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "crossread: no article with id or path 'nope'\n");
+}
+
+#[test]
+fn show_an_ambiguous_prefix_names_the_candidates() {
+    let out = Run::new(&["show", "00"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("matches several articles: 000_569b729a2117decc, 001_"));
+}
+
+#[test]
+fn a_folder_without_articles_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    let out = Run::new(&["list", dir.path().to_str().unwrap()]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no article found in"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn a_missing_path_is_named() {
+    let out = Run::new(&["list", "/no/such/folder"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("skipped /no/such/folder: no such file or folder"), "{err}");
+}
+
+/// Good articles load; each bad file gets one warning line naming it; nothing stops the rest.
+#[test]
+fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("good1.txt"), "Good news\n\nThe first good article has a sentence.\n")
+        .unwrap();
+    std::fs::write(
+        d.join("good2.md"),
+        "---\ntitle: Second story\noutlet: The Daily Example\ndate: 2015-10-24\n---\n\nBody of the second article.\n",
+    )
+    .unwrap();
+    let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    std::fs::write(d.join("random.txt"), &random).unwrap();
+    std::fs::write(d.join("invalid.txt"), [0xff, 0xfe, 0x00, 0xc3, 0x28, 0x00, 0x00, 0x9f, 0x92])
+        .unwrap();
+    std::fs::write(d.join("empty.txt"), "").unwrap();
+    std::fs::write(
+        d.join("latin1.html"),
+        b"<html><head><meta charset=\"iso-8859-1\"><title>\xc9lection \xe0 Montr\xe9al</title></head>\
+          <body><article><h1>\xc9lection \xe0 Montr\xe9al</h1><p>Les \xe9lecteurs de Montr\xe9al \
+          ont vot\xe9 dimanche pour choisir leur nouveau maire, dans un scrutin tr\xe8s serr\xe9.</p>\
+          <p>Le d\xe9pouillement a dur\xe9 toute la nuit.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(d.join("locked.txt"), "locked away").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(d.join("locked.txt"), std::fs::Permissions::from_mode(0o000))
+            .unwrap();
+        std::os::unix::fs::symlink(d.join("gone.txt"), d.join("dangling.txt")).unwrap();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::os::unix::fs::symlink(d, d.join("sub/loop")).unwrap();
+    }
+    // Root reads any file whatever its mode: then "locked.txt" is just a good article.
+    let locked_readable = std::fs::read(d.join("locked.txt")).is_ok();
+
+    let out = Run::new(&["list", "--json", d.to_str().unwrap()]).output();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let v = json(&out);
+    let mut ids: Vec<&str> =
+        v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    ids.sort();
+    let mut expected = vec!["good1", "good2", "latin1"];
+    if locked_readable {
+        expected.push("locked");
+    }
+    expected.sort();
+    assert_eq!(ids, expected, "stderr: {err}");
+
+    let latin = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "latin1").unwrap();
+    assert_eq!(latin["title"], "Élection à Montréal");
+    let good2 = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "good2").unwrap();
+    assert_eq!(good2["outlet"], "The Daily Example");
+    assert_eq!(good2["date"], "2015-10-24");
+
+    let warned = |name: &str| err.lines().any(|l| l.starts_with("crossread: skipped ") && l.contains(name));
+    for name in ["random.txt", "invalid.txt", "empty.txt"] {
+        assert!(warned(name), "no warning for {name}: {err}");
+    }
+    #[cfg(unix)]
+    {
+        assert!(warned("dangling.txt"), "no warning for dangling.txt: {err}");
+        assert!(warned("loop"), "no warning for the symlink loop: {err}");
+        if !locked_readable {
+            assert!(warned("locked.txt"), "no warning for locked.txt: {err}");
+        }
+    }
+    assert!(err.lines().all(|l| l.starts_with("crossread: skipped ")), "{err}");
+}
+
+#[test]
+fn an_invalid_config_names_path_line_column_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    std::fs::write(&config, "paths = []\n[cleaning]\ncaptions = 3\n").unwrap();
+    let out = Run::new(&["--config", config.to_str().unwrap(), "list"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let expected = format!("crossread: invalid config file {}:3:12: key `cleaning.captions`", config.display());
+    assert!(err.starts_with(&expected), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn a_config_with_a_bad_key_binding_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("keys.toml");
+    std::fs::write(&config, "[keys.library]\nmove_down = [\"<Ctl-x>\"]\n").unwrap();
+    let out = Run::new(&["--config", config.to_str().unwrap(), "list"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(":2:14: key `keys.library.move_down`"), "{err}");
+}
+
+#[test]
+fn the_config_in_the_platform_dir_is_read() {
+    let run = Run::new(&["list", "--json"]);
+    let home = run._home.path().to_path_buf();
+    let dir = home.join(".config/crossread");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[cleaning]\nenabled = false\n").unwrap();
+    let out = run.output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let raw = Run::new(&["show", "002", "--json"]).output();
+    let cleaned_words = json(&raw)["words"].as_u64().unwrap();
+    let v = json(&out);
+    let uncleaned_words = v["articles"][2]["words"].as_u64().unwrap();
+    assert!(uncleaned_words > cleaned_words, "{uncleaned_words} vs {cleaned_words}");
+}
+
+#[test]
+fn a_missing_explicit_config_is_an_error() {
+    let out = Run::new(&["--config", "/no/such.toml", "list"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "crossread: cannot read config file /no/such.toml: no such file or folder\n"
+    );
+}
+
+#[test]
+fn print_config_path_follows_the_platform_dirs() {
+    let run = Run::new(&["--print-config-path"]);
+    let home = run._home.path().to_path_buf();
+    let out = run.output();
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), format!("{}\n", home.join(".config/crossread/config.toml").display()));
+}
+
+#[test]
+fn version_and_help() {
+    let out = Run::new(&["--version"]).output();
+    assert_eq!(stdout(&out), format!("crossread {}\n", env!("CARGO_PKG_VERSION")));
+    let out = Run::new(&["--help"]).output();
+    let help = stdout(&out);
+    for word in ["list", "show", "--config", "--print-config-path", "PATH"] {
+        assert!(help.contains(word), "{word} missing from help:\n{help}");
+    }
+}
+
+#[test]
+fn the_reader_refuses_to_start_without_a_terminal() {
+    let out = Run::new(&[]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("the reader needs a terminal"));
+}
+
+#[test]
+fn output_into_a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut run = Run::new(&["show", "004"]);
+    let mut child = run.cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = [0u8; 8];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.success() || status.code() == Some(1) && err.is_empty(), "{status:?} {err}");
+}
