@@ -300,6 +300,24 @@ pub fn normalize(text: &str) -> String {
     }
 }
 
+/// Normalises a one-line metadata value (a title, an author): [`normalize`], then every run of
+/// whitespace (line breaks included) to one space, trimmed; `None` if nothing is left.
+///
+/// ```text
+/// "  Élection\u{A0}présidentielle\n à Montréal " → Some("Élection présidentielle à Montréal")
+/// ```
+pub fn normalize_field(text: &str) -> Option<String> {
+    let normal = normalize(text);
+    let mut out = String::with_capacity(normal.len());
+    for word in normal.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -544,5 +562,14 @@ mod tests {
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
         );
+    }
+
+    #[test]
+    fn normalize_field_makes_one_line() {
+        assert_eq!(
+            normalize_field("  Élection\u{A0}présidentielle\n à Montréal "),
+            Some("Élection présidentielle à Montréal".to_string())
+        );
+        assert_eq!(normalize_field(" \u{200B}\n "), None);
     }
 }
