@@ -1,6 +1,7 @@
 //! The terminal interface. (Being written.)
 
 pub mod keymap;
+pub mod text;
 pub mod theme;
 
 use crate::config::Config;
