@@ -1,5 +1,6 @@
 //! The terminal interface. (Being written.)
 
+pub mod action;
 pub mod keymap;
 pub mod text;
 pub mod theme;
