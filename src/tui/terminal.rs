@@ -14,7 +14,6 @@ use crossterm::execute;
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
-use signal_hook::SigId;
 
 /// True while the terminal is in raw mode / the alternate screen, so that [`restore`] (from
 /// `Drop`, the panic hook, or both) undoes it exactly once and is harmless afterwards.
@@ -46,7 +45,10 @@ impl EventSource for CrosstermEvents {
 #[derive(Debug)]
 pub struct Session {
     stop: Arc<AtomicBool>,
-    signals: Vec<SigId>,
+    /// Set when the session ends: a termination signal then does what it does by default.
+    /// (Unregistering our handlers instead would leave those signals ignored: see
+    /// `signal_hook::low_level::unregister`.)
+    has_ended: Arc<AtomicBool>,
 }
 
 impl Session {
@@ -54,11 +56,16 @@ impl Session {
     /// screen and mouse capture.
     pub fn start() -> anyhow::Result<Session> {
         install_panic_hook();
-        let stop = Arc::new(AtomicBool::new(false));
-        let mut session = Session { stop, signals: Vec::new() };
+        let session = Session {
+            stop: Arc::new(AtomicBool::new(false)),
+            has_ended: Arc::new(AtomicBool::new(false)),
+        };
         for signal in termination_signals() {
-            let id = signal_hook::flag::register(signal, Arc::clone(&session.stop))?;
-            session.signals.push(id);
+            signal_hook::flag::register_conditional_default(
+                signal,
+                Arc::clone(&session.has_ended),
+            )?;
+            signal_hook::flag::register(signal, Arc::clone(&session.stop))?;
         }
         // From here on, `session`'s Drop restores whatever was set up.
         IS_ACTIVE.store(true, Ordering::SeqCst);
@@ -81,9 +88,7 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = restore();
-        for id in self.signals.drain(..) {
-            signal_hook::low_level::unregister(id);
-        }
+        self.has_ended.store(true, Ordering::SeqCst);
     }
 }
 

@@ -298,6 +298,8 @@ fn filter_types_keeps_and_clears() {
     assert!(h.app.library.is_editing_filter());
     assert_eq!(h.app.library.view().len(), 1);
     assert!(h.screen_text().contains("/baghdad"));
+    // The cursor waits after the typed text, on the prompt line above the status line.
+    h.terminal.backend_mut().assert_cursor_position((9, 22));
     // Keys bound elsewhere are typed while filtering: q does not quit.
     h.press("q<Backspace>");
     assert!(h.app.is_running());

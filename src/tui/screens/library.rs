@@ -72,6 +72,9 @@ pub struct Row {
     pub words: usize,
     /// Lower-cased title, outlet, id and author, one per line, for the filter.
     haystack: String,
+    /// Lower-cased title and outlet, so that sorting allocates nothing.
+    title_key: String,
+    outlet_key: Option<String>,
 }
 
 impl Row {
@@ -93,6 +96,8 @@ impl Row {
                 .join("\n");
         Row {
             id: sanitize(&article.id).into_owned(),
+            title_key: title.to_lowercase(),
+            outlet_key: outlet.as_deref().map(str::to_lowercase),
             outlet,
             date,
             title,
@@ -110,9 +115,13 @@ impl Row {
     fn compare(&self, other: &Row, column: Column) -> Ordering {
         // Missing values sort after present ones in both directions: see `sorted_view`.
         match column {
-            Column::Outlet => cmp_text(self.outlet.as_deref(), other.outlet.as_deref()),
-            Column::Date => cmp_text(self.date.as_deref(), other.date.as_deref()),
-            Column::Title => cmp_text(Some(&self.title), Some(&other.title)),
+            Column::Outlet => {
+                self.outlet_key.cmp(&other.outlet_key).then_with(|| self.outlet.cmp(&other.outlet))
+            }
+            Column::Date => self.date.cmp(&other.date),
+            Column::Title => {
+                self.title_key.cmp(&other.title_key).then_with(|| self.title.cmp(&other.title))
+            }
             Column::Words => self.words.cmp(&other.words),
             Column::Id => self.id.cmp(&other.id),
         }
@@ -124,13 +133,6 @@ impl Row {
             Column::Date => self.date.is_none(),
             _ => false,
         }
-    }
-}
-
-fn cmp_text(a: Option<&str>, b: Option<&str>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b)),
-        (a, b) => a.is_none().cmp(&b.is_none()),
     }
 }
 
@@ -160,7 +162,8 @@ pub struct LibraryLayout {
 
 impl LibraryLayout {
     pub fn new(area: Rect, has_filter_line: bool) -> LibraryLayout {
-        let header = Rect { height: area.height.min(1), ..area };
+        // With a single row, an article is worth more than the headings.
+        let header = Rect { height: u16::from(area.height >= 2), ..area };
         let mut rest = Rect { y: header.bottom(), height: area.height - header.height, ..area };
         let filter = if has_filter_line && rest.height >= 2 {
             let line = Rect { y: rest.bottom() - 1, height: 1, ..rest };
@@ -409,7 +412,7 @@ impl LibraryState {
             return None;
         }
         let line = LibraryLayout::new(area, true).filter?;
-        let x = line.x + 1 + width(&sanitize(&self.filter)) as u16;
+        let x = line.x + 2 + width(&sanitize(&self.filter)) as u16;
         (x < line.right()).then_some(Position { x, y: line.y })
     }
 
@@ -495,8 +498,8 @@ impl LibraryState {
         ]);
         buf.set_style(area, self.theme.text());
         let count_width = width(&count) as u16;
-        let line_width = area.width.saturating_sub(count_width);
-        buf.set_line(area.x, area.y, &line, line_width);
+        let line_width = area.width.saturating_sub(count_width + 1);
+        buf.set_line(area.x + 1.min(area.width), area.y, &line, line_width);
         if area.width > count_width {
             buf.set_stringn(
                 area.right() - count_width,
