@@ -18,7 +18,7 @@ const MAX_POPUP_WIDTH: u16 = 76;
 /// Cells between the border and the content, on each side.
 const PADDING: u16 = 1;
 
-/// One line of a popup: as built, or (after [`fit`]) as one row on screen.
+/// One line of a popup: as built, or (after `fit`) as one row on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PopupLine {
     Heading(String),
