@@ -1,0 +1,193 @@
+//! Everything the interface can be asked to do, as data.
+//!
+//! Keys become actions through the [keymap](super::keymap); mouse, resize and typed text
+//! become the few actions that carry data. [`App::update`](super::app::App::update) is the
+//! only place that acts on them.
+
+use serde::{Deserialize, Serialize};
+
+/// A request to the app. Unit variants can be bound to keys: their snake_case names are
+/// what users write in `[keys.*]` of the config file, so renaming one breaks configs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    ShowHelp,
+
+    // Lists (library) and scrolling text (reader, help).
+    MoveDown,
+    MoveUp,
+    MoveToTop,
+    MoveToBottom,
+    ScrollDown,
+    ScrollUp,
+    ScrollToTop,
+    ScrollToBottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+
+    // Library.
+    OpenArticle,
+    StartFilter,
+    ClearFilter,
+    CycleSort,
+    ReverseSort,
+    SortByOutlet,
+    SortByDate,
+    SortByTitle,
+    SortByWords,
+    SortById,
+    ShowWarnings,
+
+    // The library's filter prompt.
+    ConfirmFilter,
+    CancelFilter,
+    DeleteChar,
+
+    // Reader.
+    ToggleRaw,
+    NextArticle,
+    PreviousArticle,
+    GoBack,
+
+    // Help and other popups.
+    Close,
+
+    /// The terminal now has this size.
+    #[serde(skip)]
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// A character typed into the filter prompt.
+    #[serde(skip)]
+    InsertChar(char),
+    /// The mouse wheel turned one notch.
+    #[serde(skip)]
+    Wheel {
+        is_down: bool,
+    },
+    /// The left mouse button was pressed at this cell.
+    #[serde(skip)]
+    Click {
+        column: u16,
+        row: u16,
+    },
+}
+
+impl Action {
+    /// Every action a key can be bound to.
+    pub const BINDABLE: &'static [Action] = &[
+        Action::Quit,
+        Action::ShowHelp,
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::MoveToTop,
+        Action::MoveToBottom,
+        Action::ScrollDown,
+        Action::ScrollUp,
+        Action::ScrollToTop,
+        Action::ScrollToBottom,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::OpenArticle,
+        Action::StartFilter,
+        Action::ClearFilter,
+        Action::CycleSort,
+        Action::ReverseSort,
+        Action::SortByOutlet,
+        Action::SortByDate,
+        Action::SortByTitle,
+        Action::SortByWords,
+        Action::SortById,
+        Action::ShowWarnings,
+        Action::ConfirmFilter,
+        Action::CancelFilter,
+        Action::DeleteChar,
+        Action::ToggleRaw,
+        Action::NextArticle,
+        Action::PreviousArticle,
+        Action::GoBack,
+        Action::Close,
+    ];
+
+    /// The name used in the config file (`move_down`), the same as its serde name; `None` for
+    /// actions that carry data and cannot be bound.
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::ShowHelp => "show_help",
+            Action::MoveDown => "move_down",
+            Action::MoveUp => "move_up",
+            Action::MoveToTop => "move_to_top",
+            Action::MoveToBottom => "move_to_bottom",
+            Action::ScrollDown => "scroll_down",
+            Action::ScrollUp => "scroll_up",
+            Action::ScrollToTop => "scroll_to_top",
+            Action::ScrollToBottom => "scroll_to_bottom",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::OpenArticle => "open_article",
+            Action::StartFilter => "start_filter",
+            Action::ClearFilter => "clear_filter",
+            Action::CycleSort => "cycle_sort",
+            Action::ReverseSort => "reverse_sort",
+            Action::SortByOutlet => "sort_by_outlet",
+            Action::SortByDate => "sort_by_date",
+            Action::SortByTitle => "sort_by_title",
+            Action::SortByWords => "sort_by_words",
+            Action::SortById => "sort_by_id",
+            Action::ShowWarnings => "show_warnings",
+            Action::ConfirmFilter => "confirm_filter",
+            Action::CancelFilter => "cancel_filter",
+            Action::DeleteChar => "delete_char",
+            Action::ToggleRaw => "toggle_raw",
+            Action::NextArticle => "next_article",
+            Action::PreviousArticle => "previous_article",
+            Action::GoBack => "go_back",
+            Action::Close => "close",
+            Action::Resize { .. }
+            | Action::InsertChar(_)
+            | Action::Wheel { .. }
+            | Action::Click { .. } => return None,
+        })
+    }
+
+    /// The bindable action with this config name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::BINDABLE.iter().copied().find(|a| a.name() == Some(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serde_names() {
+        for &action in Action::BINDABLE {
+            let serde_name = serde_json::to_value(action).unwrap();
+            assert_eq!(serde_name.as_str(), action.name(), "{action:?}");
+            let back: Action = serde_json::from_value(serde_name).unwrap();
+            assert_eq!(back, action);
+        }
+    }
+
+    #[test]
+    fn every_unit_action_is_bindable_and_named_once() {
+        let mut names: Vec<&str> = Action::BINDABLE.iter().filter_map(|a| a.name()).collect();
+        assert_eq!(names.len(), Action::BINDABLE.len());
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::BINDABLE.len());
+        assert_eq!(Action::from_name("toggle_raw"), Some(Action::ToggleRaw));
+        assert_eq!(Action::from_name("resize"), None);
+        assert_eq!(Action::Resize { width: 1, height: 1 }.name(), None);
+    }
+}

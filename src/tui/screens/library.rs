@@ -1,0 +1,667 @@
+//! The library: a table of the articles, sorted by any column and filtered as you type.
+//!
+//! The state keeps one sanitised [`Row`] per article (built once) and `view`, the indices
+//! of the rows shown, in order. Sorting and filtering rebuild `view`; the selection follows
+//! the selected article when it stays visible.
+
+use std::cmp::Ordering;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::corpus::Article;
+use crate::tui::text::{sanitize, truncate, width};
+use crate::tui::theme::Theme;
+
+/// A column of the table, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Outlet,
+    Date,
+    Title,
+    Words,
+    Id,
+}
+
+impl Column {
+    pub const ALL: [Column; 5] =
+        [Column::Outlet, Column::Date, Column::Title, Column::Words, Column::Id];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Outlet => "Outlet",
+            Column::Date => "Date",
+            Column::Title => "Title",
+            Column::Words => "Words",
+            Column::Id => "Id",
+        }
+    }
+
+    fn next(self) -> Column {
+        let i = Column::ALL.iter().position(|&c| c == self).unwrap_or(0);
+        Column::ALL[(i + 1) % Column::ALL.len()]
+    }
+}
+
+/// The order of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub is_descending: bool,
+}
+
+impl Default for Sort {
+    /// Oldest first: one story read in the order it unfolded.
+    fn default() -> Sort {
+        Sort { column: Column::Date, is_descending: false }
+    }
+}
+
+/// One article as the table shows it: every string sanitised, missing fields `None`.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub id: String,
+    pub outlet: Option<String>,
+    /// The date part of the article's ISO date (`2015-10-25`), for the table.
+    pub date: Option<String>,
+    /// The title, or the id when the article has none.
+    pub title: String,
+    pub words: usize,
+    /// Lower-cased title, outlet, id and author, one per line, for the filter.
+    haystack: String,
+    /// Lower-cased title and outlet, so that sorting allocates nothing.
+    title_key: String,
+    outlet_key: Option<String>,
+}
+
+impl Row {
+    pub fn new(article: &Article) -> Row {
+        let clean = |s: &Option<String>| {
+            s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| sanitize(s).into_owned())
+        };
+        let title =
+            clean(&article.meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
+        let outlet = clean(&article.meta.outlet);
+        let date = clean(&article.meta.date).map(|d| d.split('T').next().unwrap_or(&d).to_string());
+        let author = clean(&article.meta.author);
+        let haystack =
+            [Some(title.as_str()), outlet.as_deref(), Some(article.id.as_str()), author.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join("\n");
+        Row {
+            id: sanitize(&article.id).into_owned(),
+            title_key: title.to_lowercase(),
+            outlet_key: outlet.as_deref().map(str::to_lowercase),
+            outlet,
+            date,
+            title,
+            words: article.words,
+            haystack,
+        }
+    }
+
+    /// Returns true if and only if every word of `filter` (lower-cased) occurs in the title,
+    /// outlet, id or author. An empty filter matches every row.
+    fn matches(&self, terms: &[String]) -> bool {
+        terms.iter().all(|t| self.haystack.contains(t.as_str()))
+    }
+
+    fn compare(&self, other: &Row, column: Column) -> Ordering {
+        // Missing values sort after present ones in both directions: see `sorted_view`.
+        match column {
+            Column::Outlet => {
+                self.outlet_key.cmp(&other.outlet_key).then_with(|| self.outlet.cmp(&other.outlet))
+            }
+            Column::Date => self.date.cmp(&other.date),
+            Column::Title => {
+                self.title_key.cmp(&other.title_key).then_with(|| self.title.cmp(&other.title))
+            }
+            Column::Words => self.words.cmp(&other.words),
+            Column::Id => self.id.cmp(&other.id),
+        }
+    }
+
+    fn is_missing(&self, column: Column) -> bool {
+        match column {
+            Column::Outlet => self.outlet.is_none(),
+            Column::Date => self.date.is_none(),
+            _ => false,
+        }
+    }
+}
+
+/// The indices of the rows matching `filter`, in `sort` order; ties and missing values keep
+/// the corpus order (by path), and missing values come last in either direction.
+pub fn sorted_view(rows: &[Row], filter: &str, sort: Sort) -> Vec<usize> {
+    let terms: Vec<String> = filter.to_lowercase().split_whitespace().map(String::from).collect();
+    let mut view: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].matches(&terms)).collect();
+    view.sort_by(|&a, &b| {
+        let (ra, rb) = (&rows[a], &rows[b]);
+        let missing = ra.is_missing(sort.column).cmp(&rb.is_missing(sort.column));
+        let order = ra.compare(rb, sort.column);
+        let order = if sort.is_descending { order.reverse() } else { order };
+        missing.then(order).then(a.cmp(&b))
+    });
+    view
+}
+
+/// Where each part of the library goes in its area; shared by rendering and mouse clicks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LibraryLayout {
+    pub header: Rect,
+    pub rows: Rect,
+    /// The filter prompt, when the filter is being edited or is not empty.
+    pub filter: Option<Rect>,
+}
+
+impl LibraryLayout {
+    pub fn new(area: Rect, has_filter_line: bool) -> LibraryLayout {
+        // With a single row, an article is worth more than the headings.
+        let header = Rect { height: u16::from(area.height >= 2), ..area };
+        let mut rest = Rect { y: header.bottom(), height: area.height - header.height, ..area };
+        let filter = if has_filter_line && rest.height >= 2 {
+            let line = Rect { y: rest.bottom() - 1, height: 1, ..rest };
+            rest.height -= 1;
+            Some(line)
+        } else {
+            None
+        };
+        LibraryLayout { header, rows: rest, filter }
+    }
+}
+
+/// The x offset and width of each column shown at `width` cells: the id only when there is
+/// room, the title taking what the others leave.
+pub fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
+    let width = usize::from(width);
+    // One cell of margin on each side, one between columns.
+    let inner = width.saturating_sub(2);
+    let outlet = (inner / 5).clamp(6, 20);
+    let date = 10;
+    // "Words ▼" fits.
+    let words = 7;
+    let id = if inner >= 100 { 22 } else { 0 };
+    let fixed = outlet + date + words + id + 3 + usize::from(id > 0);
+    let title = inner.saturating_sub(fixed);
+    let mut spans = Vec::new();
+    let mut x = 1;
+    for (column, w) in [
+        (Column::Outlet, outlet),
+        (Column::Date, date),
+        (Column::Title, title),
+        (Column::Words, words),
+        (Column::Id, id),
+    ] {
+        if w == 0 || x >= width {
+            continue;
+        }
+        let w = w.min(width - x);
+        spans.push((column, x as u16, w as u16));
+        x += w + 1;
+    }
+    spans
+}
+
+/// The library screen's state.
+#[derive(Debug, Clone)]
+pub struct LibraryState {
+    rows: Vec<Row>,
+    /// Indices into `rows` of the rows shown, in display order.
+    view: Vec<usize>,
+    /// Index into `view` of the selected row (0 when `view` is empty).
+    selected: usize,
+    /// Index into `view` of the first row on screen.
+    offset: usize,
+    sort: Sort,
+    filter: String,
+    is_editing_filter: bool,
+    /// The library's area at the terminal's current size, for mouse clicks and page sizes.
+    area: Rect,
+    theme: Theme,
+}
+
+impl LibraryState {
+    pub fn new(articles: &[Article], theme: Theme) -> LibraryState {
+        let rows: Vec<Row> = articles.iter().map(Row::new).collect();
+        let sort = Sort::default();
+        let view = sorted_view(&rows, "", sort);
+        LibraryState {
+            rows,
+            view,
+            selected: 0,
+            offset: 0,
+            sort,
+            filter: String::new(),
+            is_editing_filter: false,
+            area: Rect::default(),
+            theme,
+        }
+    }
+
+    /// Takes the library's area at a new terminal size.
+    pub fn relayout(&mut self, area: Rect) {
+        self.area = area;
+        self.scroll_to_selection();
+    }
+
+    fn layout(&self) -> LibraryLayout {
+        LibraryLayout::new(self.area, self.has_filter_line())
+    }
+
+    fn has_filter_line(&self) -> bool {
+        self.is_editing_filter || !self.filter.is_empty()
+    }
+
+    /// The number of table rows on screen (at least 1, so that paging always moves).
+    fn page_height(&self) -> usize {
+        usize::from(self.layout().rows.height).max(1)
+    }
+
+    /// The corpus index of the selected article, if any is shown.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.view.get(self.selected).copied()
+    }
+
+    /// The selected row's position in the list (0-based) and the list's length.
+    pub fn position(&self) -> (usize, usize) {
+        (self.selected, self.view.len())
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Returns true if and only if keys are being typed into the filter prompt.
+    pub fn is_editing_filter(&self) -> bool {
+        self.is_editing_filter
+    }
+
+    /// The corpus indices of the articles shown, in display order.
+    pub fn view(&self) -> &[usize] {
+        &self.view
+    }
+
+    /// Moves the selection by `delta` rows, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        if self.view.is_empty() {
+            return;
+        }
+        let last = self.view.len() - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.scroll_to_selection();
+    }
+
+    pub fn move_to(&mut self, index: usize) {
+        self.selected = index.min(self.view.len().saturating_sub(1));
+        self.scroll_to_selection();
+    }
+
+    pub fn move_to_end(&mut self) {
+        self.move_to(usize::MAX);
+    }
+
+    pub fn half_page(&self) -> isize {
+        (self.page_height() / 2).max(1) as isize
+    }
+
+    pub fn page(&self) -> isize {
+        self.page_height() as isize
+    }
+
+    /// Keeps `offset` such that the selected row is on screen.
+    fn scroll_to_selection(&mut self) {
+        let height = self.page_height();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        // Fill the screen after a resize or a shrinking filter.
+        let max_offset = self.view.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Re-sorts and re-filters, keeping the selected article selected if it is still shown.
+    fn refresh(&mut self) {
+        let previous = self.selected_article();
+        self.view = sorted_view(&self.rows, &self.filter, self.sort);
+        self.selected = previous.and_then(|p| self.view.iter().position(|&i| i == p)).unwrap_or(0);
+        self.scroll_to_selection();
+    }
+
+    pub fn sort_by(&mut self, column: Column) {
+        if self.sort.column == column {
+            self.sort.is_descending = !self.sort.is_descending;
+        } else {
+            self.sort = Sort { column, is_descending: column == Column::Words };
+        }
+        self.refresh();
+    }
+
+    pub fn cycle_sort(&mut self) {
+        let column = self.sort.column.next();
+        self.sort = Sort { column, is_descending: column == Column::Words };
+        self.refresh();
+    }
+
+    pub fn reverse_sort(&mut self) {
+        self.sort.is_descending = !self.sort.is_descending;
+        self.refresh();
+    }
+
+    pub fn start_filter(&mut self) {
+        self.is_editing_filter = true;
+        self.refresh();
+    }
+
+    /// Leaves the prompt keeping the filter.
+    pub fn confirm_filter(&mut self) {
+        self.is_editing_filter = false;
+        self.refresh();
+    }
+
+    /// Leaves the prompt and shows every article again.
+    pub fn clear_filter(&mut self) {
+        self.is_editing_filter = false;
+        self.filter.clear();
+        self.refresh();
+    }
+
+    pub fn push_filter_char(&mut self, c: char) {
+        if !c.is_control() {
+            self.filter.push(c);
+            self.refresh();
+        }
+    }
+
+    pub fn pop_filter_char(&mut self) {
+        self.filter.pop();
+        self.refresh();
+    }
+
+    /// What a click at `position` means: a row index (into the list) or a column heading.
+    pub fn hit(&self, position: Position) -> Option<Hit> {
+        let layout = self.layout();
+        if layout.rows.contains(position) {
+            let index = self.offset + usize::from(position.y - layout.rows.y);
+            return (index < self.view.len()).then_some(Hit::Row(index));
+        }
+        if layout.header.contains(position) {
+            let x = position.x - layout.header.x;
+            return column_spans(layout.header.width)
+                .into_iter()
+                .find(|&(_, start, w)| x >= start && x < start + w)
+                .map(|(column, _, _)| Hit::Heading(column));
+        }
+        None
+    }
+
+    /// Where the terminal cursor goes while the filter is edited (after the typed text).
+    pub fn cursor_position(&self, area: Rect) -> Option<Position> {
+        if !self.is_editing_filter {
+            return None;
+        }
+        let line = LibraryLayout::new(area, true).filter?;
+        let x = line.x + 2 + width(&sanitize(&self.filter)) as u16;
+        (x < line.right()).then_some(Position { x, y: line.y })
+    }
+
+    fn render_header(&self, area: Rect, buf: &mut Buffer) {
+        let style = self.theme.header();
+        buf.set_style(area, self.theme.text());
+        for (column, x, w) in column_spans(area.width) {
+            let mut label = column.name().to_string();
+            let mut cell_style = style;
+            if column == self.sort.column {
+                label.push(' ');
+                label.push(if self.sort.is_descending { '▼' } else { '▲' });
+                cell_style = cell_style.add_modifier(Modifier::UNDERLINED);
+            }
+            let label = truncate(&label, usize::from(w));
+            let x = if column == Column::Words {
+                area.x + x + w - width(&label) as u16
+            } else {
+                area.x + x
+            };
+            buf.set_stringn(x, area.y, &label, usize::from(w), cell_style);
+        }
+    }
+
+    fn render_rows(&self, area: Rect, buf: &mut Buffer) {
+        if self.view.is_empty() {
+            let message = if self.rows.is_empty() {
+                "No articles.".to_string()
+            } else {
+                format!("No article matches “{}”.", sanitize(&self.filter))
+            };
+            if area.height > 0 {
+                let y = area.y + area.height / 2;
+                let line =
+                    Line::styled(truncate(&message, usize::from(area.width)), self.theme.dim());
+                line.centered().render(Rect { y, height: 1, ..area }, buf);
+            }
+            return;
+        }
+        let spans = column_spans(area.width);
+        let visible = self.view.iter().enumerate().skip(self.offset).take(usize::from(area.height));
+        for (y, (index, &row)) in (area.y..).zip(visible) {
+            let row = &self.rows[row];
+            let line_area = Rect { y, height: 1, ..area };
+            let is_selected = index == self.selected;
+            let base = if is_selected { self.theme.selection() } else { self.theme.text() };
+            buf.set_style(line_area, base);
+            for &(column, x, w) in &spans {
+                let (text, style): (std::borrow::Cow<str>, Style) = match column {
+                    Column::Outlet => match &row.outlet {
+                        Some(o) => (o.into(), Style::new()),
+                        None => ("—".into(), self.theme.dim()),
+                    },
+                    Column::Date => match &row.date {
+                        Some(d) => (d.into(), Style::new()),
+                        None => ("—".into(), self.theme.dim()),
+                    },
+                    Column::Title => ((&row.title).into(), Style::new()),
+                    Column::Words => (row.words.to_string().into(), Style::new()),
+                    Column::Id => ((&row.id).into(), self.theme.dim()),
+                };
+                // The selection's colours win over the dim style of missing values.
+                let style = if is_selected { base } else { base.patch(style) };
+                let text = truncate(&text, usize::from(w));
+                let x = if column == Column::Words {
+                    line_area.x + x + w - width(&text) as u16
+                } else {
+                    line_area.x + x
+                };
+                buf.set_stringn(x, y, &text, usize::from(w), style);
+            }
+        }
+    }
+
+    fn render_filter(&self, area: Rect, buf: &mut Buffer) {
+        let filter = sanitize(&self.filter);
+        let count = format!(" {} of {} ", self.view.len(), self.rows.len());
+        let hint = if self.is_editing_filter { "" } else { "  (filter kept)" };
+        let line = Line::from(vec![
+            Span::styled("/", self.theme.accent()),
+            Span::styled(filter, self.theme.text()),
+            Span::styled(hint, self.theme.dim()),
+        ]);
+        buf.set_style(area, self.theme.text());
+        let count_width = width(&count) as u16;
+        let line_width = area.width.saturating_sub(count_width + 1);
+        buf.set_line(area.x + 1.min(area.width), area.y, &line, line_width);
+        if area.width > count_width {
+            buf.set_stringn(
+                area.right() - count_width,
+                area.y,
+                &count,
+                usize::from(count_width),
+                self.theme.dim(),
+            );
+        }
+    }
+}
+
+/// What a mouse click on the library landed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Row(usize),
+    Heading(Column),
+}
+
+impl Widget for &LibraryState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let layout = LibraryLayout::new(area, self.has_filter_line());
+        self.render_header(layout.header, buf);
+        self.render_rows(layout.rows, buf);
+        if let Some(filter) = layout.filter {
+            self.render_filter(filter, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Format, Metadata};
+    use pretty_assertions::assert_eq;
+
+    fn article(
+        id: &str,
+        outlet: Option<&str>,
+        date: Option<&str>,
+        title: &str,
+        words: usize,
+    ) -> Article {
+        Article {
+            id: id.to_string(),
+            path: format!("{id}.txt").into(),
+            format: Format::Text,
+            meta: Metadata {
+                title: Some(title.to_string()),
+                outlet: outlet.map(String::from),
+                date: date.map(String::from),
+                author: (id == "c").then(|| "Hakem al-Zameli".to_string()),
+                url: None,
+            },
+            raw: String::new(),
+            text: String::new(),
+            words,
+        }
+    }
+
+    fn rows() -> Vec<Row> {
+        [
+            article("a", Some("Sputnik"), Some("2015-10-26"), "Iraq and Russia agree", 400),
+            article("b", None, Some("2015-10-24T09:00:00Z"), "Baghdad defies Washington", 560),
+            article("c", Some("al-Monitor"), None, "Iraqi PM to share intel", 700),
+            article("d", Some("RT"), Some("2015-10-25"), "ISIL: Russia, Iraq unite", 430),
+        ]
+        .iter()
+        .map(Row::new)
+        .collect()
+    }
+
+    fn ids(rows: &[Row], view: &[usize]) -> Vec<String> {
+        view.iter().map(|&i| rows[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn sorts_by_each_column_with_missing_values_last() {
+        let rows = rows();
+        let sort = |column, is_descending| {
+            ids(&rows, &sorted_view(&rows, "", Sort { column, is_descending }))
+        };
+        assert_eq!(sort(Column::Date, false), ["b", "d", "a", "c"]);
+        assert_eq!(sort(Column::Date, true), ["a", "d", "b", "c"]);
+        assert_eq!(sort(Column::Outlet, false), ["c", "d", "a", "b"]);
+        assert_eq!(sort(Column::Outlet, true), ["a", "d", "c", "b"]);
+        assert_eq!(sort(Column::Title, false), ["b", "a", "c", "d"]);
+        assert_eq!(sort(Column::Words, true), ["c", "b", "d", "a"]);
+        assert_eq!(sort(Column::Id, true), ["d", "c", "b", "a"]);
+    }
+
+    #[test]
+    fn filter_matches_every_word_in_title_outlet_id_or_author_ignoring_case() {
+        let rows = rows();
+        let filter = |text| ids(&rows, &sorted_view(&rows, text, Sort::default()));
+        assert_eq!(filter("iraq"), ["d", "a", "c"]);
+        assert_eq!(filter("IRAQ russia"), ["d", "a"]);
+        assert_eq!(filter("sputnik"), ["a"]);
+        assert_eq!(filter("zameli"), ["c"]);
+        assert_eq!(filter("b"), ["b"]);
+        assert_eq!(filter("  "), ["b", "d", "a", "c"]);
+        assert_eq!(filter("nothing"), Vec::<String>::new());
+        // Any whitespace separates words.
+        assert_eq!(filter("rt\tisil"), ["d"]);
+        assert_eq!(filter("sputnik\niraq"), ["a"]);
+    }
+
+    #[test]
+    fn the_selection_follows_its_article_through_sorting_and_filtering() {
+        let articles = [
+            article("a", Some("Sputnik"), Some("2015-10-26"), "Iraq and Russia agree", 400),
+            article("b", None, Some("2015-10-24"), "Baghdad defies Washington", 560),
+            article("c", Some("al-Monitor"), None, "Iraqi PM to share intel", 700),
+        ];
+        let mut state = LibraryState::new(&articles, Theme::default());
+        state.relayout(Rect::new(0, 0, 80, 10));
+        state.move_by(1);
+        assert_eq!(state.selected_article(), Some(0)); // b, a, c by date: "a" is second
+        state.sort_by(Column::Words);
+        assert_eq!(state.selected_article(), Some(0));
+        assert_eq!(state.position(), (2, 3));
+        state.start_filter();
+        for c in "bagh".chars() {
+            state.push_filter_char(c);
+        }
+        assert_eq!(state.selected_article(), Some(1));
+        assert_eq!(state.position(), (0, 1));
+        state.clear_filter();
+        assert_eq!(state.view().len(), 3);
+        assert_eq!(state.selected_article(), Some(1));
+    }
+
+    #[test]
+    fn moving_keeps_the_selection_on_screen() {
+        let articles: Vec<Article> =
+            (0..30).map(|i| article(&format!("{i:02}"), None, None, "t", i)).collect();
+        let mut state = LibraryState::new(&articles, Theme::default());
+        state.relayout(Rect::new(0, 0, 80, 11)); // a header and 10 rows
+        state.move_by(15);
+        assert_eq!((state.selected, state.offset), (15, 6));
+        state.move_by(-100);
+        assert_eq!((state.selected, state.offset), (0, 0));
+        state.move_to_end();
+        assert_eq!((state.selected, state.offset), (29, 20));
+        assert_eq!(state.hit(Position::new(5, 1)), Some(Hit::Row(20)));
+        assert_eq!(state.hit(Position::new(2, 0)), Some(Hit::Heading(Column::Outlet)));
+        state.relayout(Rect::new(0, 0, 80, 41));
+        assert_eq!(state.offset, 0, "a taller screen shows the whole list");
+    }
+
+    #[test]
+    fn columns_fit_the_width_and_show_the_id_only_when_wide() {
+        for w in [0u16, 1, 5, 20, 60, 80, 99, 120, 300] {
+            let spans = column_spans(w);
+            for &(_, x, cw) in &spans {
+                assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
+            }
+            assert_eq!(spans.iter().any(|s| s.0 == Column::Id), w >= 102, "width {w}");
+        }
+    }
+}

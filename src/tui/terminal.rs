@@ -1,0 +1,131 @@
+//! The terminal's lifecycle: raw mode, alternate screen and mouse capture on the way in;
+//! the same undone on every way out — normal exit, error (`?`, through [`Session`]'s
+//! `Drop`), panic (a hook installed before the terminal is touched) and SIGTERM, SIGHUP or
+//! SIGINT (a flag the event loop checks between polls).
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+use crossterm::cursor::Show;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+
+/// True while the terminal is in raw mode / the alternate screen, so that [`restore`] (from
+/// `Drop`, the panic hook, or both) undoes it exactly once and is harmless afterwards.
+static IS_ACTIVE: AtomicBool = AtomicBool::new(false);
+
+static PANIC_HOOK: Once = Once::new();
+
+/// Where the event loop gets events: the terminal, or a script in tests.
+pub trait EventSource {
+    /// Waits up to `timeout` for an event; `None` if there was none.
+    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// Events from the real terminal, through crossterm.
+#[derive(Debug, Default)]
+pub struct CrosstermEvents;
+
+impl EventSource for CrosstermEvents {
+    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// The terminal set up for the interface; dropping it puts the terminal back.
+#[derive(Debug)]
+pub struct Session {
+    stop: Arc<AtomicBool>,
+    /// Set when the session ends: a termination signal then does what it does by default.
+    /// (Unregistering our handlers instead would leave those signals ignored: see
+    /// `signal_hook::low_level::unregister`.)
+    has_ended: Arc<AtomicBool>,
+}
+
+impl Session {
+    /// Installs the panic hook and the signal handlers, then enters raw mode, the alternate
+    /// screen and mouse capture.
+    pub fn start() -> anyhow::Result<Session> {
+        install_panic_hook();
+        let session = Session {
+            stop: Arc::new(AtomicBool::new(false)),
+            has_ended: Arc::new(AtomicBool::new(false)),
+        };
+        for signal in termination_signals() {
+            signal_hook::flag::register_conditional_default(
+                signal,
+                Arc::clone(&session.has_ended),
+            )?;
+            signal_hook::flag::register(signal, Arc::clone(&session.stop))?;
+        }
+        // From here on, `session`'s Drop restores whatever was set up.
+        IS_ACTIVE.store(true, Ordering::SeqCst);
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        Ok(session)
+    }
+
+    /// Set when a termination signal arrives; the event loop stops when it is.
+    pub fn stop_flag(&self) -> &AtomicBool {
+        &self.stop
+    }
+
+    /// Restores the terminal now, reporting failure (`Drop` restores too, silently).
+    pub fn end(self) -> io::Result<()> {
+        restore()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = restore();
+        self.has_ended.store(true, Ordering::SeqCst);
+    }
+}
+
+fn termination_signals() -> Vec<i32> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    #[cfg(unix)]
+    return vec![SIGTERM, SIGINT, signal_hook::consts::SIGHUP];
+    #[cfg(not(unix))]
+    return vec![SIGTERM, SIGINT];
+}
+
+/// Installs, once, a panic hook that restores the terminal and then runs the previous hook,
+/// so the panic message is printed on a usable terminal.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Leaves the alternate screen, disables raw mode and mouse capture and shows the cursor,
+/// if the interface had set them. Each step runs even if an earlier one failed (after
+/// SIGHUP the terminal may be gone); the first error is returned.
+pub fn restore() -> io::Result<()> {
+    if !IS_ACTIVE.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
+    let mut stdout = io::stdout();
+    let results = [
+        execute!(stdout, DisableMouseCapture),
+        execute!(stdout, LeaveAlternateScreen),
+        execute!(stdout, Show),
+        disable_raw_mode(),
+        stdout.flush(),
+    ];
+    results.into_iter().collect::<io::Result<Vec<()>>>().map(|_| ())
+}

@@ -1,0 +1,564 @@
+//! The interface driven as the event loop drives it: terminal events through
+//! [`App::dispatch`] (`handle_event` + `update`), frames drawn by [`view`] into a
+//! `TestBackend`, compared with insta snapshots (in `src/tui/snapshots/`) or cell by cell
+//! where style is the point.
+//!
+//! The sample corpus's titles and outlets improve as the cleaning code does: re-accept the
+//! snapshots then (`cargo insta review`, or `INSTA_UPDATE=always cargo test --lib tui::`).
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use pretty_assertions::assert_eq;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+use super::app::{App, Screen};
+use super::keymap::{Key, Keymap};
+use super::run_loop;
+use super::terminal::EventSource;
+use super::theme::Theme;
+use super::ui::view;
+use crate::corpus::{Article, Corpus, Format, LoadOptions, LoadWarning, Metadata};
+
+/// An app on a test terminal.
+struct Harness {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Harness {
+    fn new(corpus: Corpus, width: u16, height: u16) -> Harness {
+        Harness::with(corpus, Keymap::default(), Theme::default(), width, height)
+    }
+
+    fn with(corpus: Corpus, keymap: Keymap, theme: Theme, width: u16, height: u16) -> Harness {
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut harness = Harness { app: App::new(corpus, keymap, theme), terminal };
+        harness.send(Event::Resize(width, height));
+        harness
+    }
+
+    fn sample(width: u16, height: u16) -> Harness {
+        Harness::new(Corpus::sample(&LoadOptions::default()), width, height)
+    }
+
+    /// Sends one event and redraws.
+    fn send(&mut self, event: Event) {
+        self.app.dispatch(&event);
+        self.draw();
+    }
+
+    /// Presses keys written in the keymap's notation, one after the other: `"jj<Enter>"`.
+    fn press(&mut self, keys: &str) {
+        for key in split_keys(keys) {
+            let key: Key = key.parse().unwrap_or_else(|e| panic!("{key}: {e}"));
+            self.send(Event::Key(key.to_event()));
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        self.send(mouse(MouseEventKind::Down(MouseButton::Left), column, row));
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.send(Event::Resize(width, height));
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.terminal.draw(|frame| view(app, frame)).unwrap();
+    }
+
+    fn buffer(&self) -> &Buffer {
+        self.terminal.backend().buffer()
+    }
+
+    /// The screen as text, one string per row.
+    fn rows(&self) -> Vec<String> {
+        let buffer = self.buffer();
+        (0..buffer.area.height)
+            .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+            .collect()
+    }
+
+    fn screen_text(&self) -> String {
+        self.rows().join("\n")
+    }
+}
+
+/// The keys the help window lists for the entry with this description.
+#[track_caller]
+fn help_keys(h: &Harness, description: &str) -> String {
+    let rows = h.rows();
+    let row = rows.iter().find(|r| r.contains(description)).expect("the entry in the help");
+    let start = row.find('│').expect("a popup border") + '│'.len_utf8();
+    let end = row.find(description).unwrap_or(start);
+    row[start..end].trim().to_string()
+}
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+}
+
+/// `"ab<C-d>c"` → `["a", "b", "<C-d>", "c"]`.
+fn split_keys(keys: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = keys.chars();
+    while let Some(c) = chars.next() {
+        if c == '<' {
+            let rest: String = chars.by_ref().take_while(|&c| c != '>').collect();
+            out.push(format!("<{rest}>"));
+        } else {
+            out.push(c.to_string());
+        }
+    }
+    out
+}
+
+fn article(id: &str, title: &str, outlet: Option<&str>, date: Option<&str>, text: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        path: PathBuf::from(format!("articles/{id}.txt")),
+        format: Format::Text,
+        meta: Metadata {
+            title: Some(title.to_string()),
+            outlet: outlet.map(String::from),
+            date: date.map(String::from),
+            author: None,
+            url: None,
+        },
+        raw: format!("{title}\n\n{text}\n\nSubscribe to our newsletter!"),
+        text: text.to_string(),
+        words: crate::corpus::count_words(text),
+    }
+}
+
+/// A small corpus with known metadata and two skipped files.
+fn small_corpus() -> Corpus {
+    let long_text = (1..=30)
+        .map(|i| format!("Paragraph {i} of the statement, long enough to wrap at least once on a narrow screen."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Corpus {
+        articles: vec![
+            article(
+                "rt-1",
+                "Iraqi PM to share anti-ISIS intel with Russia",
+                Some("RT"),
+                Some("2015-10-04"),
+                &long_text,
+            ),
+            article(
+                "sputnik-2",
+                "Iraq and Russia agree to hit ISIS militants",
+                Some("Sputnik"),
+                Some("2015-10-26"),
+                "Short text.",
+            ),
+            article(
+                "aljazeera-3",
+                "Iraq, Russia, others unite against ISIL",
+                Some("Al Jazeera"),
+                Some("2015-09-27"),
+                "Baghdad hosts an information center.",
+            ),
+            article(
+                "blog-4",
+                "The Baghdad information center, explained",
+                None,
+                None,
+                "伊拉克与俄罗斯合作 📰 news.",
+            ),
+        ],
+        warnings: vec![
+            LoadWarning {
+                path: "articles/broken.html".into(),
+                reason: "no article text found".into(),
+            },
+            LoadWarning {
+                path: "articles/photo.txt".into(),
+                reason: "binary data, not text".into(),
+            },
+        ],
+    }
+}
+
+#[test]
+fn library_snapshot() {
+    let h = Harness::sample(80, 24);
+    insta::assert_snapshot!("library", h.terminal.backend());
+}
+
+#[test]
+fn reader_snapshot_after_enter() {
+    let mut h = Harness::sample(80, 24);
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Reader);
+    insta::assert_snapshot!("reader", h.terminal.backend());
+}
+
+#[test]
+fn help_overlay_snapshot() {
+    let mut h = Harness::sample(80, 24);
+    h.press("?");
+    insta::assert_snapshot!("help", h.terminal.backend());
+    h.press("?");
+    assert!(!h.screen_text().contains("Keys"), "? closes the help");
+}
+
+#[test]
+fn filtered_library_snapshot() {
+    let mut h = Harness::sample(80, 24);
+    h.press("/iraq");
+    insta::assert_snapshot!("library_filtered", h.terminal.backend());
+}
+
+#[test]
+fn library_snapshot_at_60x20() {
+    let h = Harness::new(small_corpus(), 60, 20);
+    insta::assert_snapshot!("library_60x20", h.terminal.backend());
+}
+
+#[test]
+fn reader_snapshot_at_60x20() {
+    let mut h = Harness::new(small_corpus(), 60, 20);
+    h.press("<Enter>");
+    insta::assert_snapshot!("reader_60x20", h.terminal.backend());
+}
+
+#[test]
+fn skipped_files_popup_snapshot() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    assert!(h.rows()[0].contains("4 articles · 2 files skipped (w)"), "{}", h.rows()[0]);
+    h.press("w");
+    insta::assert_snapshot!("skipped_files", h.terminal.backend());
+    h.press("<Esc>");
+    assert!(!h.screen_text().contains("broken.html"));
+}
+
+#[test]
+fn the_selected_row_is_highlighted() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("j");
+    // Row 0 is the title, row 1 the column headings, rows 2.. the articles.
+    let buffer = h.buffer();
+    for x in 0..80 {
+        let cell = &buffer[(x, 3)];
+        assert_eq!((cell.fg, cell.bg), (Color::White, Color::Blue), "selected cell at x={x}");
+        let other = &buffer[(x, 2)];
+        assert_eq!(other.bg, Color::Reset, "unselected cell at x={x}");
+    }
+    // Without colour, the selection is reversed.
+    let mut h = Harness::with(small_corpus(), Keymap::default(), Theme::monochrome(), 80, 24);
+    h.press("j");
+    let buffer = h.buffer();
+    for x in 0..80 {
+        let cell = &buffer[(x, 3)];
+        assert!(cell.modifier.contains(Modifier::REVERSED), "x={x}");
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        assert!(!buffer[(x, 2)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn sort_keys_reorder_the_list_and_show_the_direction() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    // By date, oldest first; undated last.
+    assert!(h.rows()[1].contains("Date ▲"), "{}", h.rows()[1]);
+    assert!(h.rows()[2].contains("Al Jazeera"));
+    assert!(h.rows()[5].contains("The Baghdad information"));
+    h.press("S");
+    assert!(h.rows()[1].contains("Date ▼"));
+    assert!(h.rows()[2].contains("Sputnik"));
+    h.press("4");
+    assert!(h.rows()[1].contains("Words ▼"), "{}", h.rows()[1]);
+    assert!(h.rows()[2].contains("RT"));
+    h.press("4");
+    assert!(h.rows()[1].contains("Words ▲"));
+    // The id column is hidden at this width: the title bar still says how the list is sorted.
+    h.press("s");
+    assert!(h.rows()[0].ends_with("by id ▲ "), "{}", h.rows()[0]);
+    h.press("1");
+    assert!(h.rows()[1].contains("Outlet ▲"));
+    assert!(h.rows()[2].contains("Al Jazeera"));
+}
+
+#[test]
+fn filter_types_keeps_and_clears() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("/baghdad");
+    assert!(h.app.library.is_editing_filter());
+    assert_eq!(h.app.library.view().len(), 1);
+    assert!(h.screen_text().contains("/baghdad"));
+    // The cursor waits after the typed text, on the prompt line above the status line.
+    h.terminal.backend_mut().assert_cursor_position((9, 22));
+    // Keys bound elsewhere are typed while filtering: q does not quit.
+    h.press("q<Backspace>");
+    assert!(h.app.is_running());
+    assert_eq!(h.app.library.filter(), "baghdad");
+    h.press("<Enter>");
+    assert!(!h.app.library.is_editing_filter());
+    assert_eq!(h.app.library.filter(), "baghdad");
+    assert!(h.screen_text().contains("(filter kept)"));
+    // Enter now opens the match.
+    h.press("<Enter>");
+    assert!(h.screen_text().contains("The Baghdad information center"));
+    h.press("<Esc>/zzz");
+    assert!(h.screen_text().contains("No article matches “bagh"), "{}", h.screen_text());
+    h.press("<Esc>");
+    assert_eq!(h.app.library.filter(), "");
+    assert_eq!(h.app.library.view().len(), 4);
+}
+
+#[test]
+fn reader_scrolls_toggles_raw_and_moves_between_articles() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("G<Enter>"); // the last by date: undated "blog-4"
+    h.press("gg");
+    assert!(h.screen_text().contains("All"));
+    h.press("K"); // previous in the list: Sputnik, the newest dated one
+    assert!(h.screen_text().contains("Iraq and Russia agree"));
+    assert!(h.screen_text().contains(" 3/4 "));
+    h.press("K");
+    assert!(h.screen_text().contains("Iraqi PM to share"));
+    assert!(h.screen_text().contains(" 2/4 "));
+    assert!(h.screen_text().contains(" 0% "));
+    h.press("<C-d>");
+    assert!(!h.screen_text().contains(" 0% "));
+    h.press("G");
+    assert!(h.screen_text().contains(" 100% "));
+    h.press("g");
+    assert!(h.screen_text().contains(" 0% "));
+    h.press("KK");
+    assert!(h.screen_text().contains("This is the first article of the list."));
+    assert!(h.screen_text().contains(" 1/4 "));
+    assert!(!h.screen_text().contains("RAW"));
+    h.press("r");
+    assert!(h.screen_text().contains(" RAW "));
+    assert!(
+        h.screen_text().contains("Subscribe to our newsletter!")
+            || h.screen_text().contains("Iraqi PM")
+    );
+    h.press("r");
+    assert!(!h.screen_text().contains("RAW"));
+    h.press("q");
+    assert_eq!(h.app.screen(), Screen::Library);
+    assert!(h.app.is_running(), "q in the reader goes back, it does not quit");
+    // The library's selection followed the reader.
+    assert_eq!(h.app.library.position().0, 0);
+}
+
+#[test]
+fn raw_text_marker_is_styled() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("<Enter>r");
+    let rows = h.rows();
+    let y = rows.iter().position(|r| r.contains(" RAW ")).expect("RAW on the rule");
+    let x = rows[y].find(" RAW ").map(|byte| rows[y][..byte].chars().count()).unwrap();
+    let cell = &h.buffer()[(x as u16 + 1, y as u16)];
+    assert_eq!(cell.symbol(), "R");
+    assert_eq!(cell.bg, Color::Red);
+}
+
+#[test]
+fn help_is_generated_from_the_configured_keymap() {
+    let mut keymap = Keymap::default();
+    keymap.bind("reader", "toggle_raw", vec!["R".parse().unwrap()]).unwrap();
+    keymap.bind("global", "show_help", vec!["<F1>".parse().unwrap()]).unwrap();
+    let mut h = Harness::with(small_corpus(), keymap, Theme::default(), 80, 40);
+    h.press("<Enter>");
+    assert!(h.rows()[39].contains("R raw"), "status hints use configured keys: {}", h.rows()[39]);
+    h.press("?");
+    assert!(!h.screen_text().contains("Keys"), "? is no longer bound");
+    h.press("<F1>");
+    let text = h.screen_text();
+    assert_eq!(help_keys(&h, "Show the raw text"), "R");
+    assert_eq!(help_keys(&h, "Show the keys of this screen"), "<F1>");
+    assert_eq!(help_keys(&h, "Back to the library"), "<Esc> h q <Left>");
+    assert!(text.contains("Reader"));
+    assert!(text.contains("Everywhere"));
+    assert!(!text.contains("Select the next article"), "library keys are not listed in the reader");
+    h.press("<Esc>");
+    assert!(!h.screen_text().contains("Everywhere"));
+}
+
+#[test]
+fn ctrl_c_quits_from_every_screen() {
+    for keys in ["", "<Enter>", "?", "/ira", "w"] {
+        let mut h = Harness::new(small_corpus(), 80, 24);
+        h.press(keys);
+        assert!(h.app.is_running());
+        h.press("<C-c>");
+        assert!(!h.app.is_running(), "after {keys:?}");
+    }
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("q");
+    assert!(!h.app.is_running());
+}
+
+#[test]
+fn mouse_selects_opens_sorts_and_scrolls() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.click(20, 4);
+    assert_eq!(h.app.library.position().0, 2);
+    h.send(mouse(MouseEventKind::ScrollDown, 20, 4));
+    assert_eq!(h.app.library.position().0, 3);
+    h.send(mouse(MouseEventKind::ScrollUp, 20, 4));
+    h.click(20, 4);
+    assert_eq!(h.app.screen(), Screen::Reader, "a click on the selected row opens it");
+    h.press("<Esc>");
+    h.click(2, 1); // the Outlet heading
+    assert!(h.rows()[1].contains("Outlet ▲"));
+    h.press("g<Enter>");
+    h.send(mouse(MouseEventKind::ScrollDown, 20, 10));
+    assert!(!h.screen_text().contains(" 0% "), "the wheel scrolls the reader");
+}
+
+#[test]
+fn resizing_rewraps_and_nothing_overflows_or_panics_at_tiny_sizes() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("<Enter>");
+    for (w, h_) in [(60, 20), (10, 3), (1, 1), (2, 2), (3, 5), (0, 0), (20, 4), (200, 60), (80, 24)]
+    {
+        h.resize(w, h_);
+        for keys in ["j", "?", "G", "?", "r", "J"] {
+            h.press(keys);
+        }
+    }
+    assert!(h.screen_text().contains("Reader"));
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    for (w, h_) in [(1, 1), (10, 3), (5, 2), (0, 0), (60, 20)] {
+        h.resize(w, h_);
+        for keys in ["w", "<Esc>", "?", "<C-d>", "?", "/x", "<Esc>", "j"] {
+            h.press(keys);
+        }
+    }
+    // At 10×3: the title, one row of list, the status line.
+    h.resize(10, 3);
+    assert_eq!(h.rows().len(), 3);
+    assert!(h.rows()[0].starts_with(" crossrea"));
+}
+
+#[test]
+fn the_reader_rewraps_on_resize() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("j<Enter>"); // RT, the long one
+    assert!(h
+        .screen_text()
+        .contains("Paragraph 1 of the statement, long enough to wrap at least once on a narrow"));
+    h.resize(40, 24);
+    let rows = h.rows();
+    assert!(
+        rows.iter().any(|r| r.trim_end() == " Paragraph 1 of the statement, long"),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().all(|r| crate::tui::text::width(r) == 40));
+}
+
+/// Every string from an article passes through `sanitize` before it reaches the screen.
+#[test]
+fn untrusted_text_never_reaches_the_terminal_as_control_characters() {
+    let evil = "\x1b[31mred\x1b]0;pwned\x07 \u{9b}2J";
+    let mut a = article(
+        "evil\x1b[5m",
+        &format!("Title {evil}"),
+        Some(evil),
+        Some(evil),
+        &format!("Body {evil}\n\nmore {evil}"),
+    );
+    a.meta.author = Some(evil.to_string());
+    a.meta.url = Some(evil.to_string());
+    a.raw = format!("raw {evil}");
+    a.path = PathBuf::from(format!("dir/{evil}.txt"));
+    let corpus = Corpus {
+        articles: vec![a],
+        warnings: vec![LoadWarning { path: PathBuf::from(evil), reason: evil.to_string() }],
+    };
+    let mut h = Harness::new(corpus, 120, 30);
+    let mut screens = Vec::new();
+    for keys in ["", "w", "<Esc>/red", "<Enter><Enter>", "r", "?"] {
+        h.press(keys);
+        screens.push(h.buffer().clone());
+    }
+    for buffer in &screens {
+        for cell in buffer.content() {
+            assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "control character in {:?}",
+                cell.symbol()
+            );
+        }
+    }
+    let text: Vec<String> =
+        screens.iter().map(|b| b.content().iter().map(|c| c.symbol()).collect()).collect();
+    assert!(text[0].contains("Title ␛[31mred␛]0;pwned␇ \u{FFFD}2J"), "{}", text[0]);
+    assert!(text[1].contains("␛[31mred␛]0;pwned␇"), "skipped files: {}", text[1]);
+    assert!(text[3].contains("Body ␛[31mred␛]0;pwned␇ \u{FFFD}2J"), "reader: {}", text[3]);
+    assert!(text[4].contains("raw ␛[31mred"), "raw: {}", text[4]);
+}
+
+/// Events from a list, then nothing (the loop must have quit by then).
+struct Script(VecDeque<Event>);
+
+impl EventSource for Script {
+    fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
+        match self.0.pop_front() {
+            Some(event) => Ok(Some(event)),
+            None => Err(io::Error::other("the script ran out before the app quit")),
+        }
+    }
+}
+
+fn script(keys: &str) -> Script {
+    Script(
+        split_keys(keys)
+            .into_iter()
+            .map(|k| Event::Key(k.parse::<Key>().unwrap().to_event()))
+            .collect(),
+    )
+}
+
+#[test]
+fn the_event_loop_draws_handles_keys_and_quits() {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut app = App::new(small_corpus(), Keymap::default(), Theme::default());
+    let stop = AtomicBool::new(false);
+    run_loop(&mut terminal, &mut app, &mut script("j<Enter>??<Esc>J"), &stop).unwrap_err();
+    assert_eq!(app.screen(), Screen::Library);
+    assert_eq!(app.size(), ratatui::layout::Size::new(80, 24));
+    run_loop(&mut terminal, &mut app, &mut script("<Enter>q<C-c>"), &stop).unwrap();
+    assert!(!app.is_running());
+}
+
+#[test]
+fn the_event_loop_stops_on_a_signal() {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut app = App::new(small_corpus(), Keymap::default(), Theme::default());
+    let stop = AtomicBool::new(true);
+    run_loop(&mut terminal, &mut app, &mut script(""), &stop).unwrap();
+    assert!(app.is_running(), "stopped by the flag, not by a key");
+}
+
+#[test]
+fn the_event_loop_redraws_on_resize() {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut app = App::new(small_corpus(), Keymap::default(), Theme::default());
+    let stop = AtomicBool::new(false);
+    run_loop(&mut terminal, &mut app, &mut script(""), &stop).unwrap_err();
+    terminal.backend_mut().resize(50, 10);
+    let mut events = Script(VecDeque::from([Event::Resize(50, 10)]));
+    run_loop(&mut terminal, &mut app, &mut events, &stop).unwrap_err();
+    assert_eq!(app.size(), ratatui::layout::Size::new(50, 10));
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer.area.width, 50);
+    let status: String = (0..50).map(|x| buffer[(x, 9)].symbol()).collect();
+    assert!(status.contains("read"), "{status}");
+}

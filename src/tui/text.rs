@@ -1,0 +1,296 @@
+//! Display text: strings from article files made safe for the terminal, measured in cells,
+//! truncated and wrapped.
+//!
+//! Every string that comes from a file (titles, outlets, paths, body text, load warnings)
+//! passes through [`sanitize`] (or [`wrap`], which sanitises) before it reaches a ratatui
+//! `Span`: the loader strips control characters too, but a terminal escape sequence in a
+//! title must not depend on another module to stay harmless.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The replacement for C1 controls and bidirectional overrides, which have no picture.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// Returns the visible stand-in for a character that must not reach the terminal, or `None`
+/// if the character is safe to print.
+///
+/// C0 controls become their Control Pictures (`ESC` → `␛`), so a reader can see that the
+/// file held one; DEL becomes `␡`; C1 controls (`U+009B` is a one-byte CSI in some
+/// terminals) become `U+FFFD`. Bidirectional embeddings, overrides and isolates become
+/// `U+FFFD` as well: they can make a line display in an order other than the stored one.
+fn stand_in(c: char) -> Option<char> {
+    match c {
+        '\u{00}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9F}' => Some(REPLACEMENT),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(REPLACEMENT),
+        _ => None,
+    }
+}
+
+/// Makes one line of untrusted text safe to display: tabs and line breaks become spaces,
+/// other control characters become visible symbols.
+///
+/// `"a\tb\x1b[31m"` → `"a b␛[31m"`. Borrows when there is nothing to replace.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    let is_clean = |c: char| !matches!(c, '\t' | '\n' | '\r') && stand_in(c).is_none();
+    if text.chars().all(is_clean) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' | '\n' | '\r' => ' ',
+                c => stand_in(c).unwrap_or(c),
+            })
+            .collect(),
+    )
+}
+
+/// Returns the number of terminal cells `text` takes, summed per grapheme as ratatui's
+/// buffer does.
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Shortens `text` to at most `max_width` cells, ending with `…` when something was cut.
+///
+/// `truncate("Baghdad defies Washington", 10)` → `"Baghdad d…"`.
+pub fn truncate(text: &str, max_width: usize) -> Cow<'_, str> {
+    if width(text) <= max_width {
+        return Cow::Borrowed(text);
+    }
+    if max_width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > max_width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// A unit the wrapper never splits unless it is wider than a whole line.
+struct Token<'a> {
+    text: &'a str,
+    width: usize,
+    /// True if a space separates this token from the previous one on the same line.
+    is_spaced: bool,
+}
+
+/// Splits a line into words at whitespace, and around every wide (CJK) grapheme, since
+/// Chinese and Japanese break lines between characters rather than at spaces.
+fn tokens(line: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut is_spaced = false;
+    let mut pending_space = false;
+    let mut token_width = 0;
+    for (i, g) in line.grapheme_indices(true) {
+        let w = g.width();
+        if g.chars().all(char::is_whitespace) {
+            if let Some(s) = start.take() {
+                out.push(Token { text: &line[s..i], width: token_width, is_spaced });
+            }
+            pending_space = true;
+            continue;
+        }
+        if w >= 2 {
+            if let Some(s) = start.take() {
+                out.push(Token { text: &line[s..i], width: token_width, is_spaced });
+                pending_space = false;
+            }
+            out.push(Token { text: g, width: w, is_spaced: pending_space });
+            pending_space = false;
+            continue;
+        }
+        if start.is_none() {
+            start = Some(i);
+            token_width = 0;
+            is_spaced = pending_space;
+            pending_space = false;
+        }
+        token_width += w;
+    }
+    if let Some(s) = start {
+        out.push(Token { text: &line[s..], width: token_width, is_spaced });
+    }
+    out
+}
+
+/// Wraps one line (already free of line breaks) to `width` cells, breaking at spaces and
+/// between wide graphemes; a word wider than the line is cut between graphemes.
+fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
+    let mut current = String::new();
+    let mut current_width = 0;
+    for token in tokens(line) {
+        let gap = usize::from(token.is_spaced && !current.is_empty());
+        if current_width + gap + token.width <= width {
+            if gap == 1 {
+                current.push(' ');
+            }
+            current.push_str(token.text);
+            current_width += gap + token.width;
+            continue;
+        }
+        if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+            current_width = 0;
+        }
+        if token.width <= width {
+            current.push_str(token.text);
+            current_width = token.width;
+            continue;
+        }
+        // Longer than a line (a URL, a run of commas): cut it where the line is full.
+        for g in token.text.graphemes(true) {
+            let w = g.width();
+            if current_width + w > width && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+                current_width = 0;
+            }
+            current.push_str(g);
+            current_width += w;
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+}
+
+/// Wraps untrusted text to lines of at most `width` cells (a single grapheme wider than
+/// `width` still gets a line of its own), sanitising each line.
+///
+/// Paragraphs are separated by one blank line, however many the text had; line breaks
+/// inside a paragraph are kept (lists, addresses). Leading spaces are not kept.
+///
+/// `wrap("one two three\n\n\nfour", 8)` → `["one two", "three", "", "four"]`.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if width == 0 {
+        return out;
+    }
+    let mut is_paragraph_start = true;
+    for line in text.split('\n') {
+        let line = sanitize(line.strip_suffix('\r').unwrap_or(line));
+        if line.trim().is_empty() {
+            is_paragraph_start = true;
+            continue;
+        }
+        if is_paragraph_start && !out.is_empty() {
+            out.push(String::new());
+        }
+        is_paragraph_start = false;
+        wrap_line(&line, width, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+
+    #[track_caller]
+    fn assert_wraps(text: &str, width: usize, expected: &[&str]) {
+        let lines = wrap(text, width);
+        assert_eq!(lines, expected, "wrapping {text:?} at {width}");
+        for line in &lines {
+            let w = super::width(line);
+            assert!(w <= width || line.graphemes(true).count() == 1, "{line:?} is {w} wide");
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_word_boundaries() {
+        assert_wraps(
+            "Iraq and Russia agree to share intelligence",
+            15,
+            &["Iraq and Russia", "agree to share", "intelligence"],
+        );
+        assert_wraps("exactly ten", 11, &["exactly ten"]);
+        assert_wraps("  spaced    out  words ", 8, &["spaced", "out", "words"]);
+    }
+
+    #[test]
+    fn wrap_keeps_one_blank_line_between_paragraphs() {
+        assert_wraps(
+            "one two three\n\n\n\nfour\r\nfive\n\n",
+            8,
+            &["one two", "three", "", "four", "five"],
+        );
+        assert_wraps("\n\n  \nfirst", 10, &["first"]);
+        assert_wraps("", 10, &[]);
+    }
+
+    #[test]
+    fn wrap_counts_cjk_as_two_cells_and_breaks_between_characters() {
+        // Nine ideographs are 18 cells: five fit in 11 cells, the other four go on.
+        assert_wraps("伊拉克与俄罗斯合作", 11, &["伊拉克与俄", "罗斯合作"]);
+        assert_wraps("Iraq 伊拉克 Russia", 9, &["Iraq 伊拉", "克 Russia"]);
+        assert_wraps("日本語", 1, &["日", "本", "語"]);
+    }
+
+    #[test]
+    fn wrap_measures_emoji_as_two_cells() {
+        assert_wraps("news 📰 today 🇮🇶 flag", 8, &["news 📰", "today 🇮🇶", "flag"]);
+        // A ZWJ family is one grapheme and is never split.
+        assert_wraps("👨‍👩‍👧 ok", 3, &["👨‍👩‍👧", "ok"]);
+    }
+
+    #[test]
+    fn wrap_cuts_a_word_longer_than_the_line() {
+        assert_wraps(
+            "see https://example.com/a/very/long/path now",
+            10,
+            &["see", "https://ex", "ample.com/", "a/very/lon", "g/path now"],
+        );
+        assert_wraps("ab", 1, &["a", "b"]);
+    }
+
+    #[test]
+    fn wrap_with_zero_width_gives_nothing() {
+        assert_eq!(wrap("text", 0), Vec::<String>::new());
+    }
+
+    #[test]
+    fn wrap_sanitises_every_line() {
+        let lines = wrap("red \x1b[31mtext\x07\n\nnext\u{9b}2J", 40);
+        assert_eq!(lines, ["red ␛[31mtext␇", "", "next\u{FFFD}2J"]);
+    }
+
+    #[test]
+    fn sanitize_replaces_controls_with_visible_symbols() {
+        assert_eq!(sanitize("\x1b[31mred"), "␛[31mred");
+        assert_eq!(sanitize("\x1b]0;pwned\x07"), "␛]0;pwned␇");
+        assert_eq!(sanitize("\u{9b}31m"), "\u{FFFD}31m");
+        assert_eq!(sanitize("a\u{7f}b\0"), "a␡b␀");
+        assert_eq!(sanitize("tab\tnew\nline\r"), "tab new line ");
+        assert_eq!(sanitize("abc\u{202E}def"), "abc\u{FFFD}def");
+        assert!(sanitize("\u{85}").chars().all(|c| !c.is_control()));
+    }
+
+    #[test]
+    fn sanitize_borrows_clean_text() {
+        assert!(matches!(sanitize("Hakem al-Zameli — “yes” 伊拉克 📰"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncate_adds_an_ellipsis_within_the_width() {
+        assert_eq!(truncate("Baghdad defies Washington", 10), "Baghdad d…");
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("short", 0), "");
+        assert_eq!(truncate("伊拉克与俄罗斯", 6), "伊拉…");
+        assert_eq!(width(&truncate("伊拉克与俄罗斯", 5)), 5);
+    }
+}
