@@ -132,12 +132,10 @@ fn run_tui(paths: &[PathBuf], config: &Config) -> Result<(), Failure> {
         ));
     }
     let corpus = load(paths, config)?;
-    let warnings = corpus.warnings.clone();
+    let warnings = Corpus { notes: corpus.notes.clone(), warnings: corpus.warnings.clone(), ..Corpus::default() };
     let result = crate::tui::run(corpus, config);
     // The alternate screen hid the warnings printed at load; repeat them for the record.
-    for warning in &warnings {
-        eprintln!("crossread: {warning}");
-    }
+    print_warnings(&warnings);
     result.map_err(|err| Failure { code: 1, message: format!("{err:#}") })
 }
 
@@ -150,14 +148,22 @@ fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
     } else {
         Corpus::load(paths, &config.load)
     };
-    for warning in &corpus.warnings {
-        eprintln!("crossread: {warning}");
-    }
+    print_warnings(&corpus);
     if corpus.articles.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Failure::usage(format!("no article found in {}", names.join(", "))));
     }
     Ok(corpus)
+}
+
+/// One line on stderr per skipped file, then one per file read with a caveat.
+fn print_warnings(corpus: &Corpus) {
+    for warning in &corpus.warnings {
+        eprintln!("crossread: {warning}");
+    }
+    for note in &corpus.notes {
+        eprintln!("crossread: warning: {}: {} (loaded)", note.path.display(), note.reason);
+    }
 }
 
 /// The stable JSON shape of one article (`list --json`, `show --json`).

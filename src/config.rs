@@ -15,7 +15,7 @@ use crate::tui::keymap::{Key, Keymap};
 use crate::tui::theme::Theme;
 
 /// The settings of one run, validated.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     /// Files or folders opened when no PATH is given; empty means the embedded sample corpus.
     pub paths: Vec<PathBuf>,
@@ -26,18 +26,6 @@ pub struct Config {
     pub file: Option<PathBuf>,
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            paths: Vec::new(),
-            load: LoadOptions::default(),
-            keymap: Keymap::default(),
-            theme: Theme::default(),
-            file: None,
-        }
-    }
-}
-
 /// The config file as written, before validation.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -46,8 +34,11 @@ struct RawConfig {
     cleaning: CleanOptions,
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     /// `[keys.SCREEN] action = ["key", ...]`
-    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
+    keys: BTreeMap<Spanned<String>, RawScreenKeys>,
 }
+
+/// One `[keys.SCREEN]` table: action name → key notations, with their places in the file.
+type RawScreenKeys = BTreeMap<Spanned<String>, Vec<Spanned<String>>>;
 
 /// A config file that cannot be used, with the place to fix.
 #[derive(Debug, thiserror::Error)]
@@ -105,9 +96,11 @@ impl Config {
             invalid(span, key, err.message().trim().to_string())
         })?;
 
-        let mut config = Config::default();
-        config.paths = raw.paths;
-        config.load.clean = raw.cleaning;
+        let mut config = Config {
+            paths: raw.paths,
+            load: LoadOptions { clean: raw.cleaning },
+            ..Config::default()
+        };
         for (name, value) in &raw.theme {
             config.theme.set(name.get_ref(), value.get_ref()).map_err(|message| {
                 invalid(value.span(), format!("theme.{}", name.get_ref()), message)

@@ -88,6 +88,9 @@ pub struct Document {
     pub raw: String,
     /// Metadata the file declares (front matter, HTML meta); text heuristics come later.
     pub declared: Metadata,
+    /// Something the user should know about how the file was read (a guessed encoding,
+    /// broken bytes replaced); the document loaded all the same.
+    pub note: Option<String>,
 }
 
 /// One article of the corpus, ready to read and compare.
@@ -147,7 +150,10 @@ pub struct LoadOptions {
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub articles: Vec<Article>,
+    /// Files that were skipped, with the reason.
     pub warnings: Vec<LoadWarning>,
+    /// Files that loaded but deserve a look (see [`Document::note`]).
+    pub notes: Vec<LoadWarning>,
 }
 
 impl Corpus {
@@ -195,6 +201,13 @@ impl Corpus {
         options: &LoadOptions,
     ) -> Corpus {
         documents.sort_by(|a, b| a.path.cmp(&b.path));
+        let notes = documents
+            .iter()
+            .filter_map(|d| {
+                let reason = d.note.clone()?;
+                Some(LoadWarning { path: d.path.clone(), reason })
+            })
+            .collect();
         let repeated = clean::RepeatedLines::count(
             documents.iter().map(|d| d.raw.as_str()),
             &options.clean,
@@ -221,7 +234,7 @@ impl Corpus {
             keep
         });
         warnings.sort_by(|a, b| a.path.cmp(&b.path));
-        Corpus { articles, warnings }
+        Corpus { articles, warnings, notes }
     }
 
     /// Finds an article by id, by a unique id prefix, or by path.
@@ -286,7 +299,7 @@ pub fn document_from_bytes(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty);
     }
-    let text = decode::decode(bytes, format == Format::Html)?;
+    let decode::Decoded { text, note } = decode::decode_noting(bytes, format == Format::Html)?;
     let (raw, declared) = match format {
         Format::Text => (text, Metadata::default()),
         Format::Markdown => {
@@ -299,7 +312,7 @@ pub fn document_from_bytes(
     if raw.trim().is_empty() {
         return Err(LoadError::NoText);
     }
-    Ok(Document { path: path.to_path_buf(), format, raw, declared })
+    Ok(Document { path: path.to_path_buf(), format, raw, declared, note })
 }
 
 /// Counts words as runs of letters or digits (so "al-Abadi" is two, "2,700" one).

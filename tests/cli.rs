@@ -186,8 +186,18 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
     .unwrap();
     let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     std::fs::write(d.join("random.txt"), &random).unwrap();
-    std::fs::write(d.join("invalid.txt"), [0xff, 0xfe, 0x00, 0xc3, 0x28, 0x00, 0x00, 0x9f, 0x92])
-        .unwrap();
+    // Sequences that are invalid UTF-8 and no plausible legacy text either.
+    std::fs::write(
+        d.join("invalid.txt"),
+        b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xf8\xa1\xa1\xa1\xa1",
+    )
+    .unwrap();
+    // Not UTF-8 either, but real Latin-1 prose: read, with a note naming the guess.
+    std::fs::write(
+        d.join("legacy.txt"),
+        b"Caf\xe9 du march\xe9\n\nLes \xe9lecteurs de Montr\xe9al ont vot\xe9 dimanche.\n",
+    )
+    .unwrap();
     std::fs::write(d.join("empty.txt"), "").unwrap();
     std::fs::write(
         d.join("latin1.html"),
@@ -217,7 +227,7 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
     let mut ids: Vec<&str> =
         v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     ids.sort();
-    let mut expected = vec!["good1", "good2", "latin1"];
+    let mut expected = vec!["good1", "good2", "latin1", "legacy"];
     if locked_readable {
         expected.push("locked");
     }
@@ -242,7 +252,17 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
             assert!(warned("locked.txt"), "no warning for locked.txt: {err}");
         }
     }
-    assert!(err.lines().all(|l| l.starts_with("crossread: skipped ")), "{err}");
+    let legacy = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "legacy").unwrap();
+    assert_eq!(legacy["title"], "Café du marché");
+    assert!(
+        err.lines().any(|l| l.starts_with("crossread: warning: ")
+            && l.contains("legacy.txt: not valid UTF-8; read as windows-1252")),
+        "{err}"
+    );
+    assert!(
+        err.lines().all(|l| l.starts_with("crossread: skipped ") || l.starts_with("crossread: warning: ")),
+        "{err}"
+    );
 }
 
 #[test]

@@ -53,32 +53,47 @@ const CHECK_CHARS: usize = 64 * 1024;
 /// b"\x89PNG\r\n\x1a\n..."   → Err(Binary)
 /// ```
 pub fn decode(bytes: &[u8], is_html: bool) -> Result<String, LoadError> {
+    decode_noting(bytes, is_html).map(|decoded| decoded.text)
+}
+
+/// Decoded text, and a note for the user when the bytes were not what they claimed to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Set when the text was read despite damage or by a guess ("not valid UTF-8; read as
+    /// windows-1252"): the article loads, and the user is told which file to check.
+    pub note: Option<String>,
+}
+
+/// [`decode`], also saying when the text was read by a guess or with broken bytes replaced.
+pub fn decode_noting(bytes: &[u8], is_html: bool) -> Result<Decoded, LoadError> {
+    let plain = |text: Result<String, LoadError>| text.map(|text| Decoded { text, note: None });
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if encoding == UTF_8 {
             reject_binary_bytes(body)?;
-            return finish(
-                decode_utf8ish(body).unwrap_or_else(|| lossy_utf8(body)),
-                false,
-            );
+            let note = broken_utf8_note(body);
+            let text = finish(decode_utf8ish(body).unwrap_or_else(|| lossy_utf8(body)), false)?;
+            return Ok(Decoded { text, note });
         }
-        return finish(encoding.decode_without_bom_handling(body).0, false);
+        return plain(finish(encoding.decode_without_bom_handling(body).0, false));
     }
     reject_binary_magic(bytes)?;
     // Old DOS editors ended text files with Ctrl-Z; it marks the end, it is not text.
     let bytes = bytes.strip_suffix(b"\x1A").unwrap_or(bytes);
     if let Some(encoding) = sniff_utf16(bytes) {
-        return finish(encoding.decode_without_bom_handling(bytes).0, false);
+        return plain(finish(encoding.decode_without_bom_handling(bytes).0, false));
     }
     reject_binary_bytes(bytes)?;
     let declared = if is_html { meta_charset(bytes) } else { None };
     if declared == Some(ISO_2022_JP) && bytes.is_ascii() {
         // The one common encoding whose text is also pure ASCII (escape sequences switch
         // character sets), so "valid UTF-8" proves nothing against the declaration.
-        return finish(ISO_2022_JP.decode_without_bom_handling(bytes).0, false);
+        return plain(finish(ISO_2022_JP.decode_without_bom_handling(bytes).0, false));
     }
     if let Some(text) = decode_utf8ish(bytes) {
-        return finish(text, false);
+        let note = broken_utf8_note(bytes);
+        return Ok(Decoded { text: finish(text, false)?, note });
     }
     // A declaration of UTF-8 (or of UTF-16, which means UTF-8 in a byte-oriented page) on
     // bytes that are not UTF-8 is wrong, so the detector gets to look instead.
@@ -87,7 +102,18 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Result<String, LoadError> {
         Some(encoding) => (encoding, false),
         None => (guess_legacy(bytes), true),
     };
-    finish(encoding.decode_without_bom_handling(bytes).0, guessed)
+    let text = finish(encoding.decode_without_bom_handling(bytes).0, guessed)?;
+    let note = guessed.then(|| format!("not valid UTF-8; read as {} (detected)", encoding.name()));
+    Ok(Decoded { text, note })
+}
+
+/// A note naming how many broken UTF-8 sequences were replaced, if any.
+fn broken_utf8_note(bytes: &[u8]) -> Option<String> {
+    match bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count() {
+        0 => None,
+        1 => Some("1 invalid UTF-8 sequence shown as \u{FFFD}".to_string()),
+        n => Some(format!("{n} invalid UTF-8 sequences shown as \u{FFFD}")),
+    }
 }
 
 /// Checks decoded text and hands it over; `guessed` asks for the stricter letter check.
@@ -232,7 +258,53 @@ fn looks_like_text(text: &str, strict: bool) -> bool {
     if !strict || total == 0 {
         return true;
     }
-    suspicious * 200 <= total && wordy * 100 >= total * 75
+    suspicious * 200 <= total && wordy * 100 >= total * 75 && has_word_shapes(text)
+}
+
+/// Returns true if and only if the non-ASCII words of a guessed decoding look like words of
+/// a language: letters of one script each, punctuation only at their edges (or an inner
+/// apostrophe, hyphen or dot). Broken UTF-8 read as windows-1251 gives "ЎвЎр(Њјш"; a real
+/// legacy text gives "Montréal" or "Привет". At most one such word in five may be odd.
+fn has_word_shapes(text: &str) -> bool {
+    #[derive(PartialEq, Eq, Clone, Copy)]
+    enum Script {
+        Latin,
+        Greek,
+        Cyrillic,
+        Hebrew,
+        Arabic,
+        Other,
+    }
+    fn script_of(c: char) -> Script {
+        match c {
+            'A'..='Z' | 'a'..='z' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+            '\u{370}'..='\u{3FF}' => Script::Greek,
+            '\u{400}'..='\u{52F}' => Script::Cyrillic,
+            '\u{590}'..='\u{5FF}' => Script::Hebrew,
+            '\u{600}'..='\u{6FF}' => Script::Arabic,
+            _ => Script::Other,
+        }
+    }
+    let (mut checked, mut odd) = (0usize, 0usize);
+    // Markup characters split words too: HTML is checked before its tags are stripped.
+    let words = text.split(|c: char| c.is_whitespace() || "<>=\"/&;".contains(c));
+    for token in words.filter(|t| !t.is_ascii()).take(CHECK_CHARS / 8) {
+        checked += 1;
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut script = None;
+        let is_odd = core.chars().any(|c| {
+            if c.is_alphabetic() {
+                let s = script_of(c);
+                let mixed = script.is_some_and(|seen| seen != s);
+                script = Some(s);
+                mixed
+            } else {
+                !(c.is_numeric() || matches!(c, '\'' | '’' | '-' | '‐' | '.' | '·'))
+            }
+        });
+        odd += usize::from(is_odd);
+    }
+    odd * 5 <= checked
 }
 
 /// Finds the encoding a page declares in a `<meta>` tag near its start, if encoding_rs knows
@@ -392,6 +464,15 @@ mod tests {
             false,
             "Iraq shares intelligence.",
         );
+    }
+
+    #[test]
+    fn invalid_utf8_that_reads_as_no_language_is_binary() {
+        // Classic invalid UTF-8 test sequences: not UTF-8, and gibberish in any legacy encoding.
+        is_binary(b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xf8\xa1\xa1\xa1\xa1");
+        decodes_to("Привет, мир. Как дела?".as_bytes(), false, "Привет, мир. Как дела?");
+        let cp1251 = encoding_rs::WINDOWS_1251.encode("Привет, мир. Как у вас дела сегодня?").0;
+        decodes_to(&cp1251, false, "Привет, мир. Как у вас дела сегодня?");
     }
 
     #[test]

@@ -188,6 +188,7 @@ fn small_corpus() -> Corpus {
                 reason: "binary data, not text".into(),
             },
         ],
+        notes: Vec::new(),
     }
 }
 
@@ -481,6 +482,7 @@ fn untrusted_text_never_reaches_the_terminal_as_control_characters() {
     let corpus = Corpus {
         articles: vec![a],
         warnings: vec![LoadWarning { path: PathBuf::from(evil), reason: evil.to_string() }],
+        notes: Vec::new(),
     };
     let mut h = Harness::new(corpus, 120, 30);
     let mut screens = Vec::new();
