@@ -52,6 +52,7 @@ const CHECK_CHARS: usize = 64 * 1024;
 /// b"\xFF\xFEh\0i\0"         → "hi"            (UTF-16LE BOM)
 /// b"\x89PNG\r\n\x1a\n..."   → Err(Binary)
 /// ```
+#[cfg(test)]
 pub fn decode(bytes: &[u8], is_html: bool) -> Result<String, LoadError> {
     decode_noting(bytes, is_html).map(|decoded| decoded.text)
 }
