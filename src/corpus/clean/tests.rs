@@ -199,6 +199,40 @@ fn sample_text_is_tidy() {
     }
 }
 
+#[test]
+fn sample_metadata() {
+    let corpus = seed_corpus(&LoadOptions::default());
+    let meta = |id| article(&corpus, id).meta.clone();
+    let m = meta("000");
+    assert_eq!(m.outlet.as_deref(), Some("Global Research"));
+    assert_eq!(m.date.as_deref(), Some("2015-10-25"));
+    assert_eq!(m.author.as_deref(), Some("Al Manar"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Baghdad Defies Washington: Iraq and Russia Agree to Hit ISIS Militants Heading from Syria to Iraq")
+    );
+    let m = meta("001");
+    assert_eq!(m.outlet.as_deref(), Some("TRT World"));
+    assert_eq!(m.date, None, "a caption's date is not the article's");
+    assert_eq!(m.title.as_deref(), Some("Iraqi PM to share anti-ISIS intel with Russia"));
+    let m = meta("002");
+    assert_eq!((m.outlet, m.date, m.author), (None, None, None));
+    assert_eq!(m.title.as_deref(), Some("Iraq, Russia, others unite against ISIL"));
+    let m = meta("003");
+    assert_eq!(m.outlet.as_deref(), Some("Sputnik International"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Iraq Intends to Strengthen Anti-ISIL Cooperation With Russia")
+    );
+    let m = meta("004");
+    assert_eq!(m.outlet.as_deref(), Some("War Press Info Network"));
+    assert_eq!(m.author.as_deref(), Some("Cem Ertür"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Russia, Syria, Iran and Iraq coordinate their operations against Daesh")
+    );
+}
+
 #[track_caller]
 fn cleaned(raw: &str, options: &CleanOptions) -> String {
     clean(raw, Format::Text, &RepeatedLines::default(), options)
