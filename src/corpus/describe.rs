@@ -8,9 +8,9 @@
 //! nothing comes from the file name. Dates come only from publication cues, never from dates the
 //! article or its photo captions mention.
 
-use super::clean::cue::{byline_name, names_after};
+use super::clean::cue::{byline_name, names_after, DATE_LABELS, TIME_WORDS};
 use super::clean::date::find_dates;
-use super::clean::page::{dateline, outlet_suffix, Kind, Page};
+use super::clean::page::{dateline, outlet_suffix, placed_byline, Kind, Page};
 use super::clean::shape::{fold, is_name};
 use super::Metadata;
 
@@ -71,7 +71,9 @@ fn split_run_together(name: &str) -> String {
 
 /// Tidies a name a cue gives, or rejects it: 1 to 6 capitalised words.
 fn outlet_name(raw: &str) -> Option<String> {
-    let name = raw.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    // A label before the name goes: "Source: Al Jazeera" → "Al Jazeera".
+    let name = raw.rsplit(": ").next().unwrap_or(raw);
+    let name = name.trim().trim_matches(|c: char| !c.is_alphanumeric());
     let name = name.strip_prefix("the ").unwrap_or(name);
     let name = split_run_together(name);
     let words = name.split_whitespace().count();
@@ -80,27 +82,10 @@ fn outlet_name(raw: &str) -> Option<String> {
 }
 
 /// Returns true if and only if `word` is a weekday or a date label, which can stand before a
-/// date where an outlet name would ("Sunday, October 25, 2015", "Published October 25, 2015").
+/// date where an outlet name would ("Sun, 25 October 2015", "Published October 25, 2015").
 fn is_calendar_word(word: &str) -> bool {
     let w = word.to_lowercase();
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "published",
-        "updated",
-        "posted",
-        "date",
-        "last updated",
-        "first published",
-        "modified",
-        "on",
-    ]
-    .contains(&w.as_str())
+    TIME_WORDS.contains(&w.as_str()) || DATE_LABELS.contains(&w.as_str())
 }
 
 /// The capitalised words at the start of `text`: "War Press Info do not" → "War Press Info".
@@ -125,7 +110,7 @@ fn leading_name(text: &str) -> Option<String> {
 mod outlet_rank {
     /// "- Sputnik International" at the head.
     pub const TAG: u8 = 7;
-    /// "Global Research, October 25, 2015" at the head.
+    /// "Global Research, October 25, 2015" at the head, or a name beside the byline.
     pub const NAME_AND_DATE: u8 = 6;
     /// "the editorial staff of X", "X Network at:", "X and agencies".
     pub const SIGN_OFF: u8 = 5;
@@ -155,6 +140,9 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
         if i < head_end {
             if let Some(name) = super::clean::page::outlet_tag(text) {
                 push(TAG, i, outlet_name(name));
+            }
+            if kind == Kind::Meta && page.is_byline_outlet(i) && byline_name(text).is_none() {
+                push(NAME_AND_DATE, i, outlet_name(text));
             }
             if kind == Kind::Meta && byline_name(text).is_none() {
                 if let Some(date) = find_dates(text).first() {
@@ -309,8 +297,12 @@ fn author_cues(page: &Page) -> Vec<Cue> {
     let head_end = page.head_end();
     for (i, unit) in page.units.iter().enumerate() {
         let text = unit.text.as_str();
+        let placed =
+            page.title.is_some_and(|t| t < i) && i < head_end && page.kinds[i] == Kind::Meta;
         let found = if let Some(name) = byline_name(text) {
             Some((if i < head_end { BYLINE } else { CREDIT }, name))
+        } else if let Some(name) = placed_byline(text).filter(|_| placed) {
+            Some((BYLINE, name))
         } else if let Some(name) = names_after(text, &["articles by: ", "article by: "]) {
             Some((CREDIT, name))
         } else {
@@ -374,6 +366,24 @@ mod tests {
     }
 
     #[test]
+    fn outlet_beside_the_byline_and_weekdays_are_not_outlets() {
+        let raw = format!(
+            "A Headline for the Story\n\nBy JANE DOE\nDaily Planet\n\
+             Published 9:12 am, Sunday, September 27, 2015\n\nBAGHDAD (DP) — {BODY}"
+        );
+        let m = meta(&raw);
+        assert_eq!(m.outlet.as_deref(), Some("Daily Planet"));
+        assert_eq!(m.date.as_deref(), Some("2015-09-27"));
+        assert_eq!(m.author.as_deref(), Some("JANE DOE"));
+        let raw = format!(
+            "A Headline for the Story\n\nJane Doe in Beirut\n\nSun 27 Sep 2015 17.40 BST\n\n{BODY}"
+        );
+        let m = meta(&raw);
+        assert_eq!((m.outlet, m.author.as_deref()), (None, Some("Jane Doe")));
+        assert_eq!(m.date.as_deref(), Some("2015-09-27"));
+    }
+
+    #[test]
     fn outlet_from_a_dateline() {
         let raw = format!("A Headline for the Story\n\nMOSCOW (Sputnik) — {BODY}");
         assert_eq!(meta(&raw).outlet.as_deref(), Some("Sputnik"));
@@ -388,6 +398,9 @@ mod tests {
     fn outlet_from_a_sign_off_splits_run_together_names() {
         let raw = format!("A Headline for the Story\n\n{BODY}\n\nTRTWorld and agencies");
         assert_eq!(meta(&raw).outlet.as_deref(), Some("TRT World"));
+        let raw =
+            format!("A Headline for the Story\n\n{BODY}\n\nSource: Daily Planet and agencies");
+        assert_eq!(meta(&raw).outlet.as_deref(), Some("Daily Planet"));
         assert_eq!(split_run_together("NYTimes"), "NY Times");
         assert_eq!(split_run_together("McDonald iPhone PDFs"), "McDonald iPhone PDFs");
     }

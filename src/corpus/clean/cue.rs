@@ -52,6 +52,7 @@ const RELATED_MARKERS: &[&str] = &[
     "recommended for you", "recommended stories", "most read", "most popular", "most viewed",
     "trending", "trending now", "editor's picks", "further reading", "don't miss", "top stories",
     "latest stories", "latest news", "more from this section", "what to read next",
+    "read next", "up next", "more to read",
 ];
 
 /// Returns true if and only if the paragraph is a bare related-articles marker ("Related:",
@@ -101,7 +102,39 @@ pub fn is_credit(lower: &str) -> bool {
         // agency, or a caption running on after the credit make it a photo credit.
         return lower.contains('/') || agency || n > 12;
     }
-    n <= 6 && lower.contains('/') && agency && !ends_sentence(lower)
+    (n <= 6 && lower.contains('/') && agency && !ends_sentence(lower)) || ends_with_credit(lower)
+}
+
+/// Labels of a credit closing a caption: "Iraqi soldiers in Baiji. Photograph: Reuters".
+#[rustfmt::skip]
+const TRAILING_CREDITS: &[&str] = &[
+    "photograph:", "photograph by", "photo:", "photo by", "photos:", "image:", "picture:",
+    "credit:", "illustration:", "(photo", "(ap photo", "(afp photo", "reuters/", "afp/",
+    "getty images", "(getty", "ap photo/",
+];
+
+/// Returns true if and only if a caption of at most 45 words ends with a credit: a label and
+/// at most six words after it, or an agency in brackets ("… in 2014 [Reuters]").
+fn ends_with_credit(lower: &str) -> bool {
+    if words(lower) > 45 {
+        return false;
+    }
+    let labelled = TRAILING_CREDITS.iter().any(|label| {
+        lower.rfind(label).is_some_and(|at| {
+            let after = &lower[at + label.len()..];
+            at > 0 && words(after) <= 6 && !after.contains(". ")
+        })
+    });
+    let t = lower.trim_end();
+    let bracketed = [('[', ']'), ('(', ')')].iter().any(|&(open, close)| {
+        t.strip_suffix(close).and_then(|t| t.rsplit_once(open)).is_some_and(|(before, inner)| {
+            let inner = inner.rsplit(':').next().unwrap_or(inner).trim();
+            !before.trim().is_empty()
+                && !ends_sentence(before)
+                && inner.split('/').any(|part| PHOTO_AGENCIES.contains(&part.trim()))
+        })
+    });
+    labelled || bracketed
 }
 
 /// Phrases proper to disclaimers, fair-use notices and republication terms (weight 2).
@@ -166,16 +199,30 @@ const ATTRIBUTION_PREFIXES: &[&str] = &[
     "media contact", "press contact", "contact:", "contact us", "e-mail:", "email:",
 ];
 
+/// Endings of contributor notes: "AP writer Jane Doe contributed to this report."
+#[rustfmt::skip]
+const CONTRIBUTOR_NOTES: &[&str] = &[
+    "contributed to this report", "contributed to this story", "contributed to this article",
+    "contributed reporting", "contributed additional reporting",
+];
+
 /// Returns true if and only if the paragraph is a short sign-off crediting a source:
 /// "The original source of this article is Al-Manar", "Articles by: X", "Submitted by X",
 /// "For media inquiries: ...", "TRTWorld and agencies".
 pub fn is_attribution(lower: &str) -> bool {
-    if words(lower) > 15 || ends_sentence(lower) && words(lower) > 10 {
+    let n = words(lower);
+    if n > 20 {
+        return false;
+    }
+    if CONTRIBUTOR_NOTES.iter().any(|p| has_cue(lower, p)) {
+        return true;
+    }
+    if ends_sentence(lower) && n > 10 {
         return false;
     }
     let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
     ATTRIBUTION_PREFIXES.iter().any(|p| starts_with_cue(lower, p))
-        || (words(lower) <= 6
+        || (n <= 6
             && (bare == "agencies"
                 || bare.ends_with(" and agencies")
                 || bare.ends_with(" with agencies")
@@ -189,7 +236,7 @@ const UI_WORDS: &[&str] = &[
     "close", "home", "share", "tweet", "email", "e-mail", "print", "comments", "comment",
     "subscribe", "login", "log in", "logout", "log out", "sign in", "sign up", "register",
     "advertisement", "ad", "ads", "sponsored", "more", "next", "previous", "prev", "back",
-    "back to top", "top", "skip", "skip to content", "facebook", "twitter", "whatsapp",
+    "back to top", "top", "skip", "skip to content", "skip to main content", "facebook", "twitter", "whatsapp",
     "telegram", "linkedin", "reddit", "pinterest", "vk", "instagram", "youtube", "rss",
     "copy link", "copy", "reply", "like", "follow", "save", "bookmark", "load more", "show more",
     "see more", "play", "pause", "video", "audio", "listen", "watch", "gallery", "photos",
@@ -217,6 +264,7 @@ const PROMPT_PHRASES: &[&str] = &[
 #[rustfmt::skip]
 const PROMPT_STARTS: &[&str] = &[
     "subscribe", "sign up", "sign in", "log in", "login", "register now", "register for",
+    "skip to",
     "follow us", "follow @", "like us", "share this", "share on", "share:", "comment on",
     "comments (", "comments:", "leave a", "join us", "become a member", "become a patron",
     "become a supporter", "support us", "donate", "receive", "get the latest", "get our",
@@ -248,39 +296,36 @@ pub fn is_prompt(lower: &str) -> bool {
 
 /// Labels of publication-date lines.
 #[rustfmt::skip]
-const DATE_LABELS: &[&str] = &[
+pub const DATE_LABELS: &[&str] = &[
     "published", "updated", "last updated", "first published", "posted", "posted on", "date",
-    "modified", "last modified", "released",
+    "modified", "last modified", "released", "edited",
 ];
 
-/// Words of a time stamp that may follow a date ("10:30 GMT", "Monday").
+/// Words of a time stamp that may follow a date ("10:30 GMT", "Monday", "3 hours ago").
 fn is_time_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     w.is_empty()
-        || w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':')
-        || [
-            "at",
-            "on",
-            "am",
-            "pm",
-            "gmt",
-            "utc",
-            "est",
-            "edt",
-            "cet",
-            "cest",
-            "msk",
-            "bst",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .contains(&w.as_str())
-        || w.chars().all(|c| c.is_ascii_digit() || c == ':')
+        || w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        || TIME_WORDS.contains(&w.as_str())
+        || DATE_LABELS.contains(&w.as_str())
+}
+
+/// Words of time stamps: zones, weekdays, relative times.
+#[rustfmt::skip]
+pub const TIME_WORDS: &[&str] = &[
+    "at", "on", "am", "pm", "gmt", "utc", "est", "edt", "cet", "cest", "msk", "bst", "ago",
+    "hour", "hours", "minute", "minutes", "mins", "day", "days", "time",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+/// Returns true if and only if the paragraph is a reading-time line: "4 minute read",
+/// "Reading time: 3 min".
+pub fn is_reading_time(lower: &str) -> bool {
+    words(lower) <= 5
+        && ["reading time", "min read", "minute read", "minutes read"]
+            .iter()
+            .any(|c| has_cue(lower, c))
 }
 
 /// Returns true if and only if the paragraph is a byline ("By Al Manar", "By Jane Doe and
@@ -315,7 +360,13 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
         Some(d) => names[..d.start].trim(),
         None => names,
     };
+    // So is a time ("Posted by Jane Roe at 10:15 PM"): names have no digits.
+    let names = match names.split_whitespace().find(|w| w.contains(|c: char| c.is_ascii_digit())) {
+        Some(w) => &names[..names.find(w).unwrap_or(names.len())],
+        None => names,
+    };
     let names = names.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let names = [" at", " on"].iter().fold(names, |n, s| n.strip_suffix(s).unwrap_or(n)).trim_end();
     let ok = (1..=8).contains(&words(names))
         && !ends_sentence(names)
         && names.split([',', '&']).all(|part| {
@@ -350,8 +401,9 @@ pub fn is_date_line(text: &str) -> bool {
     rest.push_str(&text[from..]);
     let rest: Vec<&str> = rest.split_whitespace().filter(|w| !is_time_word(w)).collect();
     let rest = rest.join(" ");
+    let label = rest.trim_start().strip_suffix(':').is_some_and(|l| words(l) <= 3);
     let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-    rest.is_empty() || labelled || (words(rest) <= 6 && is_name(rest))
+    rest.is_empty() || labelled || label || (words(rest) <= 6 && is_name(rest))
 }
 
 /// Verbs of reporting: a paragraph with one is a report, not a photo caption.
@@ -464,12 +516,17 @@ mod tests {
                 "AFP/Getty Images",
                 "Image: Wikimedia Commons",
                 "FILE PHOTO: Iraqi soldiers stand guard in Baghdad",
+                "Iraqi soldiers in Baiji. Photograph: Reuters",
+                "Iraqi forces have been fighting ISIL since the group seized land in 2014 [Reuters]",
+                "Smoke rises over the city (AP Photo/Hadi Mizban)",
             ],
             &[
                 "Copyright © Al Manar, 2015",
                 "© Some Outlet 2015",
                 "Photographers gathered outside the ministry on Friday.",
                 "Reuters reported that Iraqi Prime Minister Haider al-Abadi is under pressure.",
+                "Iraq said it would share the information, officials told (Reuters).",
+                "The photo: a crowd outside the ministry, which the police later dispersed.",
             ],
         );
     }
@@ -486,8 +543,10 @@ mod tests {
                 "TRTWorld and agencies",
                 "(Reporting by Jane Doe; Editing by John Roe)",
                 "Source: Reuters",
+                "Associated Press writer Vivian Salama contributed to this report.",
             ],
             &[
+                "Reporting by the BBC suggested that the talks had stalled for a week or more.",
                 "Sources said the talks would resume on Monday in Geneva after a break of a week.",
                 "Russia and agencies of the Iraqi state signed a deal.",
             ],
@@ -514,6 +573,7 @@ mod tests {
         assert_eq!(byline_name("By Jane Doe | Reuters"), Some("Jane Doe"));
         assert_eq!(byline_name("By contrast, the US said nothing."), None);
         assert_eq!(byline_name("By Friday the talks had ended"), None);
+        assert_eq!(byline_name("Posted by Jane Roe at 10:15 PM"), Some("Jane Roe"));
         for yes in [
             "Global Research, October 25, 2015",
             "Al-Manar 23 October 2015",
@@ -521,6 +581,9 @@ mod tests {
             "Published: Oct. 25, 2015 10:30 GMT",
             "Updated 3 hours ago",
             "Sunday, 25 October 2015",
+            "Sun 27 Sep 2015 17.40 BST",
+            "Edited time: 27 Sep, 2015 14:02",
+            "September 27, 2015 10:42 AM UTC Updated 3 hours ago",
         ] {
             assert!(is_date_line(yes), "{yes}");
         }
@@ -531,6 +594,11 @@ mod tests {
         ] {
             assert!(!is_date_line(no), "{no}");
         }
+    }
+
+    #[test]
+    fn reading_times() {
+        check(is_reading_time, &["4 minute read", "Reading time: 3 min"], &["Read the minutes"]);
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn render_line(line: &str) -> RenderedLine {
     let links = render_links(rest);
     let text = unescape(&strip_emphasis(&links.text)).trim().to_string();
     let residue = unescape(&strip_emphasis(&links.outside));
-    let residue = residue.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–".contains(c));
+    let residue = residue.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–*+".contains(c));
     let label_only =
         residue.is_empty() || (residue.ends_with(':') && residue.split_whitespace().count() <= 3);
     let markup = (text.is_empty() && links.images > 0) || (!text.is_empty() && is_address(&text));

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use super::cue;
 use super::segment::{segment, Unit};
-use super::shape::{ends_sentence, fold, is_body, is_headline, is_name, is_title_case};
+use super::shape::{
+    ends_sentence, fold, is_body, is_headline, is_list_item, is_name, is_title_case,
+};
 
 /// What a paragraph of a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,10 +136,12 @@ impl Page {
             .unwrap_or(n.min(TITLE_SEARCH));
         let candidates: Vec<usize> =
             (0..end).filter(|&i| self.is(i, Kind::Content) && is_headline(self.text(i))).collect();
-        self.title = candidates
-            .iter()
-            .copied()
-            .find(|&i| self.units[i].heading)
+        // A Markdown heading is the surest sign of a headline; then a line standing alone
+        // between blank lines (menus and taglines come stacked in one block).
+        let first_with =
+            |test: fn(&Unit) -> bool| candidates.iter().copied().find(|&i| test(&self.units[i]));
+        self.title = first_with(|u| u.heading)
+            .or_else(|| first_with(|u| u.alone))
             .or(candidates.first().copied());
         if let Some(t) = self.title {
             self.kinds[t] = Kind::Title;
@@ -150,6 +154,10 @@ impl Page {
             if let Some(name) = outlet_tag(text) {
                 self.outlet_tag.get_or_insert_with(|| name.to_string());
                 self.kinds[i] = Kind::Meta;
+            } else if self.title.is_some_and(|t| i > t)
+                && (placed_byline(text).is_some() || self.is_byline_outlet(i))
+            {
+                self.kinds[i] = Kind::Meta;
             } else if is_crumb(text)
                 || (self.title.is_some_and(|t| i < t)
                     && (self.units[i].words() < 8 || !ends_sentence(text)))
@@ -157,6 +165,19 @@ impl Page {
                 self.kinds[i] = Kind::Nav;
             }
         }
+    }
+
+    /// Returns true if and only if paragraph `i` is a bare name beside a byline or a date line
+    /// ("By Jane Doe" / "Associated Press" / "Published …"): the outlet of the byline block.
+    pub fn is_byline_outlet(&self, i: usize) -> bool {
+        let text = self.text(i);
+        let beside_meta = (i > 0 && self.is(i - 1, Kind::Meta)) || self.is(i + 1, Kind::Meta);
+        beside_meta
+            && self.units[i].words() <= 5
+            && is_name(text)
+            && !ends_sentence(text)
+            && !text.contains(|c: char| c == ':' || c.is_ascii_digit())
+            && placed_byline(text).is_none()
     }
 
     /// Rows of links ("[Home](/) | [World](/world)") are navigation wherever they stand.
@@ -341,12 +362,13 @@ impl Page {
         }
     }
 
-    /// After the last paragraph of text, short unpunctuated lines are page furniture: source
-    /// lists, widget labels, stray interface strings.
+    /// After the last paragraph of text (or item of a list), short unpunctuated lines are page
+    /// furniture: source lists, widget labels, stray interface strings.
     fn mark_tail(&mut self) {
         let last = (0..self.units.len()).rev().find(|&i| {
+            let text = self.text(i);
             matches!(self.kinds[i], Kind::Content | Kind::Title)
-                && (is_body(self.text(i)) || ends_sentence(self.text(i)))
+                && (is_body(text) || ends_sentence(text) || is_list_item(text))
         });
         let Some(last) = last else { return };
         for i in last + 1..self.units.len() {
@@ -382,7 +404,7 @@ fn kind_alone(unit: &Unit) -> Kind {
         Kind::Attribution
     } else if cue::is_prompt(&lower) {
         Kind::Prompt
-    } else if cue::is_byline(text) || cue::is_date_line(text) {
+    } else if cue::is_byline(text) || cue::is_date_line(text) || cue::is_reading_time(&lower) {
         Kind::Meta
     } else if cue::is_agency_caption(text) {
         Kind::Caption
@@ -418,6 +440,19 @@ pub fn outlet_suffix(text: &str) -> Option<(&str, &str)> {
 
 fn strip_suffix(text: &str) -> &str {
     outlet_suffix(text).map_or(text, |(before, _)| before)
+}
+
+/// The name of a byline that gives a place instead of "By": "Martin Chulov in Beirut" →
+/// "Martin Chulov" (two to four name words, then one to three). Only read after the headline.
+pub fn placed_byline(text: &str) -> Option<&str> {
+    let (name, place) = text.trim().split_once(" in ")?;
+    let (n, p) = (name.split_whitespace().count(), place.split_whitespace().count());
+    let ok = (2..=4).contains(&n)
+        && (1..=3).contains(&p)
+        && is_name(name)
+        && is_name(place)
+        && !ends_sentence(place);
+    ok.then_some(name)
 }
 
 /// Returns true if and only if the paragraph is a labelled crumb: "Region: Middle East &
@@ -499,6 +534,38 @@ mod tests {
         assert_eq!(kind_of(&raw, "By Jane Doe"), Kind::Meta);
         assert_eq!(kind_of(&raw, "Region: Middle East"), Kind::Nav);
         assert_eq!(kind_of(&raw, BODY), Kind::Content);
+    }
+
+    #[test]
+    fn a_headline_alone_beats_a_menu_line() {
+        let raw = format!(
+            "Skip navigation\nNews for professionals in every market\nWorld\nBusiness\n\n\
+             Ministers agree to share intelligence\n\n4 minute read\n\n{BODY}"
+        );
+        let page = Page::read(&raw);
+        let title = page.title.map(|t| page.units[t].text.as_str());
+        assert_eq!(title, Some("Ministers agree to share intelligence"));
+        assert_eq!(kind_of(&raw, "News for professionals in every market"), Kind::Nav);
+        assert_eq!(kind_of(&raw, "4 minute read"), Kind::Meta);
+    }
+
+    #[test]
+    fn byline_block_lines_are_metadata() {
+        let raw = format!(
+            "Ministers agree to share intelligence\n\nJane Doe in Beirut\n\n\
+             By JANE DOE\nDaily Planet\nPublished 9:12 am, Sunday, September 27, 2015\n\n{BODY}"
+        );
+        assert_eq!(kind_of(&raw, "Jane Doe in Beirut"), Kind::Meta);
+        assert_eq!(kind_of(&raw, "Daily Planet"), Kind::Meta);
+        assert_eq!(placed_byline("Protests spread to the capital in Iraq"), None);
+    }
+
+    #[test]
+    fn a_list_closing_the_article_stays() {
+        let raw =
+            format!("A Headline for the Story\n\n{BODY}\n\nThe countries are:\n\n- Russia\n- Iraq");
+        assert_eq!(kind_of(&raw, "The countries are:"), Kind::Content);
+        assert_eq!(kind_of(&raw, "- Iraq"), Kind::Content);
     }
 
     #[test]

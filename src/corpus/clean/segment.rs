@@ -6,7 +6,7 @@
 //! unless it evidently continues the line before: see [`continues`].
 
 use super::markdown::{render_line, RenderedLine};
-use super::shape::{ends_sentence, first_letter, last_word};
+use super::shape::{ends_sentence, first_alphanumeric, last_word};
 
 /// One paragraph of the page, rendered to plain text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub struct Unit {
     pub markup: bool,
     /// True if every line of the paragraph is links (plus at most a short label).
     pub link_only: bool,
+    /// True if the paragraph stands alone between blank lines, as headlines do; false if
+    /// other paragraphs share its block, as in menus and caption stacks.
+    pub alone: bool,
 }
 
 impl Unit {
@@ -28,6 +31,7 @@ impl Unit {
             heading: line.heading,
             markup: line.markup,
             link_only: line.link_only,
+            alone: false,
         }
     }
 
@@ -55,6 +59,7 @@ pub fn segment(raw: &str) -> Vec<Unit> {
 /// Turns one block of consecutive non-empty lines into units.
 fn flush(block: &mut Vec<RenderedLine>, units: &mut Vec<Unit>) {
     let wrapped = is_wrapped(block);
+    let first = units.len();
     let mut current: Option<Unit> = None;
     for line in block.drain(..) {
         if line.text.is_empty() && !line.markup {
@@ -75,6 +80,9 @@ fn flush(block: &mut Vec<RenderedLine>, units: &mut Vec<Unit>) {
         }
     }
     units.extend(current);
+    if units.len() == first + 1 {
+        units[first].alone = true;
+    }
 }
 
 /// Words after which a line cannot end a sentence or a headline.
@@ -104,7 +112,7 @@ fn continues(unit: &Unit, next: &str) -> bool {
     if end.ends_with(':') {
         return false;
     }
-    if end.ends_with([',', ';']) || first_letter(next).is_some_and(char::is_lowercase) {
+    if end.ends_with([',', ';']) || first_alphanumeric(next).is_some_and(char::is_lowercase) {
         return true;
     }
     last_word(end).is_some_and(|w| w.chars().all(char::is_lowercase) && DANGLING.contains(&w))
@@ -161,6 +169,7 @@ mod tests {
         assert_eq!(texts("Photo by: Reuters\nPhoto by: Reuters").len(), 2);
         assert_eq!(texts("War Press Info Network at:\nre-publications welcome").len(), 2);
         assert_eq!(texts("# A heading for\nthe page").len(), 2);
+        assert_eq!(texts("Posted by Jane Roe at 10:15 PM\n5 comments:").len(), 2);
     }
 
     #[test]

@@ -14,9 +14,18 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// The first alphabetic character of `text`.
-pub fn first_letter(text: &str) -> Option<char> {
-    text.chars().find(|c| c.is_alphabetic())
+/// The first letter or digit of `text`.
+pub fn first_alphanumeric(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_alphanumeric())
+}
+
+/// Returns true if and only if `text` is a list item: "- Russia", "* Syria", "• Iran", "2. Iraq".
+pub fn is_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let numbered = t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+    });
+    numbered || ["- ", "* ", "+ ", "• ", "– "].iter().any(|m| t.starts_with(m))
 }
 
 /// The last word of `text`, stripped of punctuation on both sides.
