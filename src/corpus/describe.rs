@@ -11,7 +11,7 @@
 use super::clean::cue::{byline_name, names_after, DATE_LABELS, TIME_WORDS};
 use super::clean::date::find_dates;
 use super::clean::page::{dateline, outlet_suffix, placed_byline, Kind, Page};
-use super::clean::shape::{fold, is_name};
+use super::clean::shape::{find_ascii_ci, fold, is_name, strip_prefix_ci};
 use super::Metadata;
 
 /// Infers title, outlet, date and author from an article's text.
@@ -154,8 +154,9 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
                 }
             }
         }
-        if let Some(at) = lower.find("editorial staff of ") {
-            push(SIGN_OFF, i, leading_name(&text[at + "editorial staff of ".len()..]));
+        const STAFF: &str = "editorial staff of ";
+        if let Some(at) = find_ascii_ci(text, STAFF) {
+            push(SIGN_OFF, i, leading_name(&text[at + STAFF.len()..]));
         }
         if let Some(name) = text.trim_end().strip_suffix(" at:") {
             if unit.words() <= 6 {
@@ -182,8 +183,8 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
                 "this article first appeared on ",
                 "this article first appeared in ",
             ] {
-                if lower.starts_with(prefix) && text.is_char_boundary(prefix.len()) {
-                    push(ORIGINAL, i, leading_name(&text[prefix.len()..]));
+                if let Some(rest) = strip_prefix_ci(text, prefix) {
+                    push(ORIGINAL, i, leading_name(rest));
                 }
             }
         }
@@ -217,18 +218,14 @@ fn text_start(page: &Page) -> impl Iterator<Item = usize> + '_ {
 fn copyright_holder(text: &str) -> Option<String> {
     let mut rest = text.trim();
     loop {
-        let lower = rest.to_lowercase();
-        let skip = ["copyright", "©", "(c)"]
+        let digits = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'-').count();
+        let after = ["copyright", "©", "(c)"]
             .iter()
-            .find(|p| lower.starts_with(*p))
-            .map(|p| p.len())
-            .or_else(|| {
-                let digits = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'-').count();
-                (digits >= 4).then_some(digits)
-            });
-        match skip {
-            Some(n) if rest.is_char_boundary(n) => rest = rest[n..].trim_start_matches([' ', ',']),
-            _ => break,
+            .find_map(|p| strip_prefix_ci(rest, p))
+            .or_else(|| (digits >= 4).then(|| &rest[digits..]));
+        match after {
+            Some(after) => rest = after.trim_start_matches([' ', ',']),
+            None => break,
         }
     }
     let first = rest.split([',', '.', '|']).next()?;

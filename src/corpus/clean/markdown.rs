@@ -5,6 +5,8 @@
 //! `](`, emphasis needs a marker hugging a word on each side) so that brackets and asterisks in
 //! ordinary prose ("[i.e. Russia, Syria]", "5 * 3") are left alone.
 
+use std::collections::HashMap;
+
 /// One rendered line and what its Markdown said about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderedLine {
@@ -90,20 +92,29 @@ struct Links {
     images: usize,
 }
 
-/// Finds the byte index of the bracket closing the one at `open`, allowing nesting.
-fn closing(s: &str, open: usize, open_c: u8, close_c: u8) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in s.bytes().enumerate().skip(open) {
-        if b == open_c {
-            depth += 1;
-        } else if b == close_c {
-            depth -= 1;
-            if depth == 0 {
-                return Some(i);
+/// Link texts and URLs longer than this are not links.
+const MAX_LINK_PART: usize = 2048;
+
+/// Pairs every opening bracket of `bytes` with its closing one, nesting respected, in one pass
+/// (a line full of stray brackets stays linear). Escaped brackets (`\[`) are not paired.
+fn bracket_pairs(bytes: &[u8], open: u8, close: u8) -> HashMap<usize, usize> {
+    let mut pairs = HashMap::new();
+    let mut stack = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if i > 0 && bytes[i - 1] == b'\\' {
+            continue;
+        }
+        if b == open {
+            stack.push(i);
+        } else if b == close {
+            if let Some(o) = stack.pop() {
+                if i - o <= MAX_LINK_PART {
+                    pairs.insert(o, i);
+                }
             }
         }
     }
-    None
+    pairs
 }
 
 /// Replaces inline links `[text](url)`, `[text][ref]` and `[text][]` by their text, drops
@@ -114,6 +125,8 @@ fn render_links(line: &str) -> Links {
     let (mut count, mut images) = (0, 0);
     let mut i = 0;
     let bytes = line.as_bytes();
+    let brackets = bracket_pairs(bytes, b'[', b']');
+    let parens = bracket_pairs(bytes, b'(', b')');
     while i < line.len() {
         let b = bytes[i];
         if b == b'\\' && bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
@@ -126,13 +139,13 @@ fn render_links(line: &str) -> Links {
         let image = b == b'!' && bytes.get(i + 1) == Some(&b'[');
         let open = if image { i + 1 } else { i };
         if bytes[open] == b'[' {
-            if let Some(close) = closing(line, open, b'[', b']') {
+            if let Some(&close) = brackets.get(&open) {
                 let target = match bytes.get(close + 1) {
-                    Some(b'(') => closing(line, close + 1, b'(', b')'),
-                    Some(b'[') => line[close + 2..].find(']').map(|j| close + 2 + j),
+                    Some(b'(') => parens.get(&(close + 1)),
+                    Some(b'[') => brackets.get(&(close + 1)),
                     _ => None,
                 };
-                if let Some(end) = target {
+                if let Some(&end) = target {
                     if image {
                         images += 1;
                     } else {

@@ -330,19 +330,16 @@ impl Page {
         let teaser_like = |page: &Page, k: usize| {
             page.is(k, Kind::Teaser) || (page.is(k, Kind::Caption) && page.has_caption_suffix(k))
         };
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for i in 0..n {
-                let text = self.text(i);
-                if self.is(i, Kind::Content)
-                    && is_headline(text)
-                    && is_title_case(text)
-                    && ((i > 0 && teaser_like(self, i - 1)) || teaser_like(self, i + 1))
-                {
-                    self.kinds[i] = Kind::Teaser;
-                    changed = true;
-                }
+        // Teasers spread along runs of headlines: a sweep down carries them forward, a sweep
+        // up backward; nothing is left to spread after both.
+        for i in (0..n).chain((0..n).rev()) {
+            let text = self.text(i);
+            if self.is(i, Kind::Content)
+                && is_headline(text)
+                && is_title_case(text)
+                && ((i > 0 && teaser_like(self, i - 1)) || teaser_like(self, i + 1))
+            {
+                self.kinds[i] = Kind::Teaser;
             }
         }
     }

@@ -139,6 +139,21 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Finds `needle` (ASCII) in `text` ignoring ASCII case. Unlike an index into
+/// `text.to_lowercase()`, the index addresses `text` itself.
+pub fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    text.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `text` after `prefix`, if it starts with it ignoring ASCII case.
+pub fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
 /// Returns true if and only if `text` has a whole word (or phrase) `phrase`, ignoring case;
 /// `phrase` must be lower case.
 pub fn has_phrase(lower_text: &str, phrase: &str) -> bool {
@@ -193,6 +208,16 @@ mod tests {
         ));
         assert!(!is_headline("Home > World > Middle East"));
         assert!(!is_headline("log in or register now"));
+    }
+
+    #[test]
+    fn case_insensitive_search_addresses_the_original() {
+        // "İ" grows when lower-cased, so an index into the lower-cased text would be off.
+        let text = "İİ The Editorial Staff of X";
+        let at = find_ascii_ci(text, "editorial staff of ").unwrap();
+        assert_eq!(&text[at..], "Editorial Staff of X");
+        assert_eq!(strip_prefix_ci("COPYRIGHT © X", "copyright"), Some(" © X"));
+        assert_eq!(strip_prefix_ci("İx", "ix"), None);
     }
 
     #[test]

@@ -333,3 +333,91 @@ fn repeated_long_lines_count_only_at_the_edges() {
     let repeated = RepeatedLines::count(mid.iter().map(String::as_str), &options);
     assert!(!repeated.is_repeated(nav));
 }
+
+/// A small deterministic generator of odd text: Markdown debris, stray brackets, characters
+/// whose case changes their length, scripts without case, control-like spacing.
+fn odd_text(seed: u64, len: usize) -> String {
+    const PIECES: &[&str] = &[
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "](",
+        "*",
+        "**",
+        "_",
+        "__",
+        "\\",
+        "#",
+        "# ",
+        "> ",
+        "- ",
+        "---",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        ":",
+        ",",
+        ".",
+        "“",
+        "”",
+        "©",
+        "İ",
+        "K",
+        "ß",
+        "ﬁ",
+        "Σ",
+        "é",
+        "بغداد",
+        "Москва",
+        "日本",
+        "🙂",
+        "By ",
+        "Photo: ",
+        "Related:",
+        "Copyright ",
+        " - ",
+        "October 25, 2015",
+        "2015-10-25",
+        "(Reuters) — ",
+        "MOSCOW ",
+        "and agencies",
+        "Subscribe",
+        "The minister said the talks would continue.",
+        "Iraq Rejects US Request",
+        "0",
+        "\t",
+    ];
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut out = String::new();
+    for _ in 0..len {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        out.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+    }
+    out
+}
+
+#[test]
+fn odd_input_never_panics_and_keeps_the_invariants() {
+    let options = CleanOptions::default();
+    let texts: Vec<String> = (0..300).map(|seed| odd_text(seed, 1 + seed as usize % 120)).collect();
+    let repeated = RepeatedLines::count(texts.iter().map(String::as_str), &options);
+    for text in &texts {
+        let out = clean(text, Format::Text, &repeated, &options);
+        assert_eq!(out.trim(), out);
+        assert!(!out.contains("\n\n\n"));
+        let _ = crate::corpus::describe::describe(text, &out);
+    }
+}
+
+#[test]
+fn a_line_of_stray_brackets_is_cleaned_quickly() {
+    let line = "[".repeat(200_000) + &"](".repeat(1000);
+    let started = std::time::Instant::now();
+    let _ = clean(&line, Format::Text, &RepeatedLines::default(), &CleanOptions::default());
+    // Quadratic bracket matching would take minutes here; linear takes milliseconds, even in
+    // a debug build on a busy machine.
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
