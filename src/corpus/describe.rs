@@ -188,7 +188,12 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
                 }
             }
         }
-        if kind == Kind::Disclaimer && (lower.starts_with("copyright") || lower.starts_with('©')) {
+        // A year tells a copyright notice ("© TASS 2015") from a bare photo credit ("© AFP").
+        let has_year = text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+        if kind == Kind::Disclaimer
+            && has_year
+            && (lower.starts_with("copyright") || lower.starts_with('©'))
+        {
             push(COPYRIGHT, i, copyright_holder(text));
         }
         if Some(i) == page.title {
@@ -213,8 +218,8 @@ fn text_start(page: &Page) -> impl Iterator<Item = usize> + '_ {
     (start..page.units.len()).filter(|&i| page.kinds[i] == Kind::Content)
 }
 
-/// The holder of "Copyright © Al Manar, Al-Manar, 2015" or "© 2015 The Outlet Ltd. All rights
-/// reserved." — the first name after the sign and the years.
+/// The holder of "Copyright © Al Manar, Al-Manar, 2015", "© 2015 The Outlet Ltd. All rights
+/// reserved." or "© TASS 2015." — the first name around the sign and the years.
 fn copyright_holder(text: &str) -> Option<String> {
     let mut rest = text.trim();
     loop {
@@ -229,7 +234,11 @@ fn copyright_holder(text: &str) -> Option<String> {
         }
     }
     let first = rest.split([',', '.', '|']).next()?;
-    outlet_name(first)
+    let words: Vec<&str> = first
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        .collect();
+    outlet_name(&words.join(" "))
 }
 
 /// Ranks of date cues, most telling first.
@@ -389,6 +398,9 @@ mod tests {
         let m = meta(&raw);
         assert_eq!(m.outlet.as_deref(), Some("Reuters"));
         assert_eq!(m.date.as_deref(), Some("2015-10-23"));
+        let raw = format!("## World\n\n**MOSCOW, October 23. /TASS/.** {BODY}");
+        let m = meta(&raw);
+        assert_eq!((m.outlet.as_deref(), m.date), (Some("TASS"), None), "no year, no date");
     }
 
     #[test]
@@ -428,6 +440,10 @@ mod tests {
     fn outlet_from_copyright_or_original_source() {
         let raw = format!("A Headline for the Story\n\n{BODY}\n\n© 2015 The Daily Planet Ltd. All rights reserved.");
         assert_eq!(meta(&raw).outlet.as_deref(), Some("The Daily Planet Ltd"));
+        let raw = format!("A Headline for the Story\n\n{BODY}\n\n© TASS 2015. Use of the materials is allowed only with a hyperlink.");
+        assert_eq!(meta(&raw).outlet.as_deref(), Some("TASS"));
+        let raw = format!("A Headline for the Story\n\n© AFP\n\n{BODY}");
+        assert_eq!(meta(&raw).outlet, None, "a photo credit names no outlet");
         let raw = format!("A Headline for the Story\n\n{BODY}\n\nThe original source of this article is [Other Paper](#)");
         assert_eq!(meta(&raw).outlet.as_deref(), Some("Other Paper"));
     }

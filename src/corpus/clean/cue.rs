@@ -173,10 +173,12 @@ const SELF_REFERENCE: &[&str] = &[
 /// the photos without permission") out: a notice addresses its reader, a report does not.
 pub fn is_disclaimer(lower: &str) -> bool {
     let n = words(lower);
-    let copyright_line = lower.starts_with("copyright")
+    // A photographer's name after a slash makes "© AFP 2023 / AHMAD AL-RUBAYE" a photo credit.
+    let copyright_line = (lower.starts_with("copyright")
         || lower.starts_with('©')
         || lower.starts_with("(c) ")
-        || has_cue(lower, "all rights reserved");
+        || has_cue(lower, "all rights reserved"))
+        && !lower.contains('/');
     if copyright_line && n <= 20 {
         return true;
     }
@@ -258,6 +260,8 @@ const PROMPT_PHRASES: &[&str] = &[
     "create an account", "forgot your password", "please enable javascript",
     "you must be logged in", "click here to", "subscribe to our", "sign up for our",
     "sign up to our", "download our app", "support independent journalism",
+    "continues below", "continue reading", "article continues", "scroll to continue",
+    "skip advertisement",
 ];
 
 /// Openings of prompts: imperatives addressed to the reader.
@@ -304,8 +308,10 @@ pub const DATE_LABELS: &[&str] = &[
 /// Words of a time stamp that may follow a date ("10:30 GMT", "Monday", "3 hours ago").
 fn is_time_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // "02:13PM", "9.30am": a clock time with its half of the day attached.
+    let clock = w.strip_suffix("am").or_else(|| w.strip_suffix("pm")).unwrap_or(&w);
     w.is_empty()
-        || w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        || clock.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
         || TIME_WORDS.contains(&w.as_str())
         || DATE_LABELS.contains(&w.as_str())
 }
@@ -473,6 +479,7 @@ mod tests {
                 "Sign up for our daily newsletter to get the best stories delivered to your inbox.",
                 "Share this article",
                 "Follow us on Twitter",
+                "Story continues below advertisement",
             ],
             &[
                 "Iraqi PM to share anti-ISIS intel with Russia",
@@ -584,6 +591,7 @@ mod tests {
             "Sun 27 Sep 2015 17.40 BST",
             "Edited time: 27 Sep, 2015 14:02",
             "September 27, 2015 10:42 AM UTC Updated 3 hours ago",
+            "Thu Oct 22, 2015 02:13PM",
         ] {
             assert!(is_date_line(yes), "{yes}");
         }

@@ -89,7 +89,7 @@ pub struct Page {
     pub body_start: Option<usize>,
     /// The site name of a tag line at the head ("- Sputnik International").
     pub outlet_tag: Option<String>,
-    /// The caption suffixes " - Outlet" that mark several paragraphs as captions.
+    /// The site name ending several captions (" - Sputnik International").
     pub caption_suffix: Option<String>,
 }
 
@@ -125,11 +125,10 @@ impl Page {
     }
 
     /// Finds the headline and classifies the head: everything before the headline is site
-    /// furniture unless it is a sentence; between it and the text, tag lines ("- Outlet") and
-    /// labelled crumbs ("Region: Middle East") are navigation.
+    /// furniture unless it is a sentence; before the text, tag lines ("- Outlet"), labelled
+    /// crumbs ("Region: Middle East") and one- or two-word labels ("World") are navigation.
     fn find_head(&mut self) {
         let n = self.units.len();
-        self.body_start = (0..n).find(|&i| self.is(i, Kind::Content) && is_body(self.text(i)));
         // A tagline can be a short sentence; only a long paragraph ends the search.
         let end = (0..n.min(TITLE_SEARCH))
             .find(|&i| self.is(i, Kind::Content) && self.units[i].words() >= LONG_PARAGRAPH)
@@ -146,6 +145,9 @@ impl Page {
         if let Some(t) = self.title {
             self.kinds[t] = Kind::Title;
         }
+        let after_title = self.title.map_or(0, |t| t + 1);
+        self.body_start =
+            (after_title..n).find(|&i| self.is(i, Kind::Content) && is_body(self.text(i)));
         for i in 0..self.head_end() {
             if !self.is(i, Kind::Content) {
                 continue;
@@ -159,6 +161,7 @@ impl Page {
             {
                 self.kinds[i] = Kind::Meta;
             } else if is_crumb(text)
+                || (self.units[i].words() <= 2 && !ends_sentence(text))
                 || (self.title.is_some_and(|t| i < t)
                     && (self.units[i].words() < 8 || !ends_sentence(text)))
             {
@@ -393,10 +396,10 @@ fn kind_alone(unit: &Unit) -> Kind {
         Kind::RelatedMarker
     } else if cue::is_inline_teaser(&lower) {
         Kind::Teaser
-    } else if cue::is_credit(&lower) {
-        Kind::Credit
     } else if cue::is_disclaimer(&lower) {
         Kind::Disclaimer
+    } else if cue::is_credit(&lower) {
+        Kind::Credit
     } else if cue::is_attribution(&lower) {
         Kind::Attribution
     } else if cue::is_prompt(&lower) {
@@ -472,9 +475,12 @@ pub fn starts_with_dateline(text: &str) -> bool {
 }
 
 /// The source named in a dateline: "MOSCOW (Sputnik) — Iraq intends…" → "Sputnik";
-/// "(FNA) ~ A senior leader…" → "FNA".
+/// "(FNA) ~ A senior leader…" → "FNA"; "MOSCOW, October 23. /TASS/. Iraq…" → "TASS".
 pub fn dateline(text: &str) -> Option<&str> {
     let head: String = text.chars().take(80).collect();
+    if let Some(source) = slashed_dateline(&head) {
+        return Some(&text[source]);
+    }
     let open = head.find('(')?;
     let close = open + head[open..].find(')')?;
     let place = head[..open].trim().trim_end_matches(',');
@@ -490,6 +496,20 @@ pub fn dateline(text: &str) -> Option<&str> {
     (place_ok && dash && (1..=4).contains(&source.split_whitespace().count()) && is_name(source))
         .then(|| &text[open + 1..close])
         .map(str::trim)
+}
+
+/// The byte range of the source in a dateline of the form "MOSCOW, October 23. /TASS/.".
+fn slashed_dateline(head: &str) -> Option<std::ops::Range<usize>> {
+    let open = head.find(" /")? + 2;
+    let close = open + head[open..].find('/')?;
+    let place = &head[..open - 2];
+    let source = &head[open..close];
+    let place_ok = place.split_whitespace().next().is_some_and(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    });
+    let source_ok = (1..=3).contains(&source.split_whitespace().count()) && is_name(source);
+    (place_ok && source_ok && place.split_whitespace().count() <= 5).then_some(open..close)
 }
 
 #[cfg(test)]
@@ -544,6 +564,17 @@ mod tests {
         assert_eq!(title, Some("Ministers agree to share intelligence"));
         assert_eq!(kind_of(&raw, "News for professionals in every market"), Kind::Nav);
         assert_eq!(kind_of(&raw, "4 minute read"), Kind::Meta);
+    }
+
+    #[test]
+    fn a_tagline_sentence_before_the_headline_does_not_end_the_head() {
+        let raw = format!(
+            "Your daily source of news about the region and beyond.\n\n\
+             Ministers Agree to Share Intelligence\n\nRegion: Middle East\n\n{BODY}"
+        );
+        let page = Page::read(&raw);
+        assert_eq!(page.title, Some(1));
+        assert_eq!(kind_of(&raw, "Region: Middle East"), Kind::Nav);
     }
 
     #[test]
@@ -651,6 +682,8 @@ mod tests {
         assert_eq!(dateline("MOSCOW (Sputnik) — Iraq intends to strengthen"), Some("Sputnik"));
         assert_eq!(dateline("(FNA) ~ A senior leader of the forces"), Some("FNA"));
         assert_eq!(dateline("BAGHDAD, Oct 23 (Reuters) - Iraq said"), Some("Reuters"));
+        assert_eq!(dateline("MOSCOW, October 23. /TASS/. Iraq intends"), Some("TASS"));
+        assert_eq!(dateline("Prices rose 5 /10 points/ in a day"), None);
         assert_eq!(
             dateline("Syria offered information about ISIL (so-called Islamic State) - he said"),
             None

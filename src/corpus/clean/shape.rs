@@ -89,7 +89,8 @@ pub fn is_name(text: &str) -> bool {
 const CRUMB_SEPARATORS: &[&str] = &[" > ", " » ", " › ", " / "];
 
 /// Returns true if and only if `text` is shaped like a headline: 3 to 25 words, starting with a
-/// capital or a digit, not ending as a sentence or with `:`/`,`, not a crumb path.
+/// capital or a digit, not ending as a sentence or with `:`/`,`, not a crumb path ("Home > World",
+/// "Home | Middle East | Iraq"; a single " | " may separate a headline from its site's name).
 pub fn is_headline(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let t = text.trim();
@@ -102,6 +103,7 @@ pub fn is_headline(text: &str) -> bool {
         && !t.trim_end_matches(CLOSERS).ends_with(['.', '…'])
         && !t.ends_with([':', ',', ';'])
         && !CRUMB_SEPARATORS.iter().any(|s| t.contains(s))
+        && t.matches(" | ").count() < 2
 }
 
 /// Returns true if and only if `text` reads as a paragraph of running text: 20 words or more,
