@@ -5,7 +5,7 @@
 //! particular article. Phrases are matched on whole words in lower case (see [`has_phrase`]);
 //! a trailing `*` matches any word ending ("re-publication*" also matches "re-publications").
 
-use super::date::{ends_with_date, find_dates};
+use super::date::{ends_with_date, find_dates, is_month};
 use super::shape::{ends_sentence, has_quote, is_name, last_word};
 
 /// Returns true if and only if `lower` contains `cue` as whole words (`cue*`: as a word start).
@@ -373,8 +373,11 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     };
     let names = names.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
     let names = [" at", " on"].iter().fold(names, |n, s| n.strip_suffix(s).unwrap_or(n)).trim_end();
+    // A month is no name: "By March 2003, 67 percent of users had broadband."
     let ok = (1..=8).contains(&words(names))
         && !ends_sentence(names)
+        && !(ends_sentence(t) && words(t) > 6)
+        && !names.split_whitespace().next().is_some_and(is_month)
         && names.split([',', '&']).all(|part| {
             let part = part.trim();
             let part = part.strip_prefix("and ").unwrap_or(part);
@@ -431,13 +434,39 @@ pub fn is_caption_sentence(text: &str) -> bool {
         && !SPEECH.iter().any(|s| has_cue(&lower, s))
 }
 
+/// Words that describe a picture rather than report news.
+#[rustfmt::skip]
+const PICTURE_WORDS: &[&str] = &[
+    "pictured", "(l)", "(r)", "(c)", "(left)", "(right)", "(center)", "(centre)", "from left",
+    "file photo", "file picture", "is seen", "are seen", "poses", "pose for", "in this photo",
+    "in this picture", "in this image",
+];
+
+/// Returns true if and only if a paragraph standing next to a photo credit is its caption: a
+/// caption sentence (see [`is_caption_sentence`]) that is a fragment of at most 30 words
+/// ("Iraqi soldiers in Baiji"), ends on a date, or speaks of the picture ("pictured", "(L)").
+pub fn is_photo_caption(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    is_caption_sentence(text)
+        && ((!ends_sentence(text) && words(text) <= 30)
+            || ends_with_placed_date(text)
+            || PICTURE_WORDS.iter().any(|w| has_cue(&lower, w)))
+}
+
 /// Returns true if and only if the paragraph is a news-agency photo caption: a caption sentence
 /// ending on a place and a full date, "… in the countryside of Idlib, Syria October 3, 2015."
 ///
 /// A report that merely ends on a date has a preposition before it ("… held on October 3,
 /// 2015."); an agency caption puts the date right after the place name.
 pub fn is_agency_caption(text: &str) -> bool {
-    if !is_caption_sentence(text) || !ends_with_date(text) || words(text) < 8 {
+    is_caption_sentence(text) && words(text) >= 8 && ends_with_placed_date(text)
+}
+
+/// Returns true if and only if `text` ends on a full date that follows a capitalised word (a
+/// place or a weekday: "Idlib, Syria October 3, 2015", "on Monday, Oct. 3, 2015") rather than
+/// a preposition ("the anniversary on Aug. 28, 1963").
+fn ends_with_placed_date(text: &str) -> bool {
+    if !ends_with_date(text) {
         return false;
     }
     let Some(date) = find_dates(text).pop() else { return false };
@@ -581,6 +610,8 @@ mod tests {
         assert_eq!(byline_name("By contrast, the US said nothing."), None);
         assert_eq!(byline_name("By Friday the talks had ended"), None);
         assert_eq!(byline_name("Posted by Jane Roe at 10:15 PM"), Some("Jane Roe"));
+        assert_eq!(byline_name("By March 2003, 67 percent of users connected using cable."), None);
+        assert_eq!(byline_name("By October 2015"), None);
         for yes in [
             "Global Research, October 25, 2015",
             "Al-Manar 23 October 2015",
@@ -607,6 +638,25 @@ mod tests {
     #[test]
     fn reading_times() {
         check(is_reading_time, &["4 minute read", "Reading time: 3 min"], &["Read the minutes"]);
+    }
+
+    #[test]
+    fn photo_captions_next_to_credits() {
+        for yes in [
+            "Iraqi soldiers stand guard at a checkpoint in Baiji",
+            "Prime Minister Haider al-Abadi (L) meets the delegation in Baghdad.",
+            "Soldiers patrol the streets of Ramadi, Iraq, October 3, 2015.",
+        ] {
+            assert!(is_photo_caption(yes), "{yes}");
+        }
+        for no in [
+            "Iraq said on Sunday it had agreed to share security information with Russia, Iran and Syria.",
+            "A federal magistrate in Fort Lauderdale ordered him held without bail.",
+            "Iraqi Prime Minister Haider al Abadi says Baghdad is willing to share intelligence with Russia",
+            "About 1,000 people came to begin observances of the March on Washington on Aug. 28, 1963.",
+        ] {
+            assert!(!is_photo_caption(no), "{no}");
+        }
     }
 
     #[test]

@@ -39,6 +39,11 @@ fn month(word: &str) -> Option<u32> {
     MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
 }
 
+/// Returns true if and only if `word` names a month ("October", "Oct.", "Sept").
+pub fn is_month(word: &str) -> bool {
+    month(word).is_some()
+}
+
 /// Returns the day of "25", "25,", "25th", "3rd," when it is 1 to 31.
 fn day(word: &str) -> Option<u32> {
     let w = word.trim_end_matches([',', '.']);

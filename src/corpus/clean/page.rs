@@ -240,8 +240,9 @@ impl Page {
             if self.is(a, Kind::Title) || self.is(b, Kind::Title) {
                 continue;
             }
-            let fa = fold(strip_suffix(self.text(a)));
-            let fb = fold(strip_suffix(self.text(b)));
+            // Figures matter here: two market reports differ only in their numbers.
+            let fa = collapse_lower(strip_suffix(self.text(a)));
+            let fb = collapse_lower(strip_suffix(self.text(b)));
             if fa.is_empty() || fb.is_empty() {
                 continue;
             }
@@ -264,8 +265,9 @@ impl Page {
         }
     }
 
-    /// The paragraph right after a photo credit is its caption when it reads as one: a single
-    /// sentence without quotes or reported speech.
+    /// The paragraph right after a photo credit is its caption when it reads as one (see
+    /// [`cue::is_photo_caption`]). A plain sentence there is more often the lede, and the lede is
+    /// the sentence outlets share most: it stays.
     fn mark_captions_after_credits(&mut self) {
         let n = self.units.len();
         let mut i = 0;
@@ -279,7 +281,7 @@ impl Page {
                 j += 1;
             }
             if self.is(j, Kind::Content)
-                && cue::is_caption_sentence(self.text(j))
+                && cue::is_photo_caption(self.text(j))
                 && !starts_with_dateline(self.text(j))
             {
                 self.kinds[j] = Kind::Caption;
@@ -436,6 +438,11 @@ pub fn outlet_suffix(text: &str) -> Option<(&str, &str)> {
         && !name.ends_with([',', ':'])
         && before.split_whitespace().count() >= 2;
     ok.then_some((before, name))
+}
+
+/// Lower-cases and collapses white space, keeping every character.
+fn collapse_lower(text: &str) -> String {
+    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 fn strip_suffix(text: &str) -> &str {
@@ -633,12 +640,12 @@ mod tests {
     fn captions_after_credits_and_repeated_captions() {
         let raw = format!(
             "A Headline for the Story\n\nPhoto: Reuters\n\n\
-             Soldiers stand guard at a checkpoint in the north of the capital.\n\n{BODY}\n\n\
+             Soldiers stand guard at a checkpoint in the north of the capital\n\n{BODY}\n\n\
              A crowd waits outside the parliament\nA crowd waits outside the parliament\n\n{BODY} Two."
         );
         assert_eq!(kind_of(&raw, "Photo: Reuters"), Kind::Credit);
         assert_eq!(
-            kind_of(&raw, "Soldiers stand guard at a checkpoint in the north of the capital."),
+            kind_of(&raw, "Soldiers stand guard at a checkpoint in the north of the capital"),
             Kind::Caption
         );
         let k = kinds(&raw);
@@ -649,9 +656,21 @@ mod tests {
     }
 
     #[test]
+    fn consecutive_reports_differing_in_figures_are_not_duplicates() {
+        let a = "The Dow Jones industrial average rose 41.61 points, or 0.44 percent, to 9,415.82.";
+        let b = "The Dow Jones industrial average rose 52.18 points, or 0.55 percent, to 9,426.39.";
+        let raw = format!("A Headline for the Story\n\n{a}\n\n{b}\n\n{b}");
+        let k = kinds(&raw);
+        assert_eq!(k.iter().filter(|(kind, _)| *kind == Kind::Content).count(), 2, "{k:?}");
+    }
+
+    #[test]
     fn a_lede_after_a_credit_is_not_a_caption() {
         let lede = "WASHINGTON (AP) — The president resigned on Monday.";
         let raw = format!("A Headline for the Story\n\nPhoto: AP\n\n{lede}\n\n{BODY}");
+        assert_eq!(kind_of(&raw, lede), Kind::Content);
+        let lede = "Iraq said on Sunday it would share intelligence with Russia, Iran and Syria.";
+        let raw = format!("A Headline for the Story\n\nPhoto: Reuters\n\n{lede}\n\n{BODY}");
         assert_eq!(kind_of(&raw, lede), Kind::Content);
     }
 
