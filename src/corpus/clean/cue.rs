@@ -376,8 +376,8 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     // A month is no name: "By March 2003, 67 percent of users had broadband."
     let ok = (1..=8).contains(&words(names))
         && !ends_sentence(names)
-        && !(ends_sentence(t) && words(t) > 6)
-        && !names.split_whitespace().next().is_some_and(is_month)
+        && (!ends_sentence(t) || words(t) <= 6)
+        && names.split_whitespace().next().is_some_and(|w| !is_month(w))
         && names.split([',', '&']).all(|part| {
             let part = part.trim();
             let part = part.strip_prefix("and ").unwrap_or(part);
