@@ -26,7 +26,7 @@ use serde::Deserialize;
 use super::Format;
 use page::{Family, Kind, Page};
 use segment::segment;
-use shape::{ends_sentence, fold};
+use shape::{ends_sentence, fold, word_count};
 
 /// Which kinds of boilerplate cleaning removes; each can be switched off in the config.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -34,13 +34,17 @@ use shape::{ends_sentence, fold};
 pub struct CleanOptions {
     /// Master switch: false keeps the text as loaded.
     pub enabled: bool,
-    /// Share/subscribe/login/comment prompts and navigation crumbs.
+    /// Share/subscribe/login/comment prompts and navigation crumbs; with them the rest of the
+    /// page's furniture: menus and taglines before the headline, bylines, date and reading-time
+    /// lines, interface words ("loader", a lone "0"), short unpunctuated lines after the text,
+    /// lines of punctuation only.
     pub prompts: bool,
-    /// Copyright, disclaimer and fair-use blocks.
+    /// Copyright, disclaimer and fair-use blocks, and sign-offs crediting a source ("The
+    /// original source of this article is X", "Submitted by X", "X and agencies").
     pub disclaimers: bool,
-    /// Photo credits and captions.
+    /// Photo credits and captions, and images' alternative text.
     pub captions: bool,
-    /// Related-article teasers.
+    /// Related-article markers ("Related:", "Read more") and teaser headlines.
     pub related: bool,
     /// Lines that repeat across several articles (site furniture).
     pub repeated_lines: bool,
@@ -145,7 +149,7 @@ impl RepeatedLines {
     /// corpus (see the type's documentation).
     pub fn is_repeated(&self, text: &str) -> bool {
         let Some(spread) = self.lines.get(&fold(text)) else { return false };
-        let words = text.split_whitespace().count();
+        let words = word_count(text);
         let short = words <= SHORT_LINE_WORDS;
         let sentence = ends_sentence(text) && words >= 5;
         spread.articles >= self.min_articles
@@ -155,6 +159,9 @@ impl RepeatedLines {
 
 /// Returns the article body without boilerplate: kept paragraphs, word for word, separated by
 /// one blank line. With `enabled = false`, returns `raw` unchanged.
+///
+/// Every format goes through the same rules: Markdown-ish syntax turns up in saved `.txt`
+/// pages too, and HTML arrives here already reduced to text.
 pub fn clean(
     raw: &str,
     _format: Format,

@@ -11,7 +11,7 @@
 use super::clean::cue::{byline_name, names_after, DATE_LABELS, TIME_WORDS};
 use super::clean::date::find_dates;
 use super::clean::page::{dateline, outlet_suffix, placed_byline, Kind, Page};
-use super::clean::shape::{find_ascii_ci, fold, is_name, strip_prefix_ci};
+use super::clean::shape::{find_ascii_ci, fold, is_name, strip_prefix_ci, word_count};
 use super::Metadata;
 
 /// Infers title, outlet, date and author from an article's text.
@@ -76,7 +76,7 @@ fn outlet_name(raw: &str) -> Option<String> {
     let name = name.trim().trim_matches(|c: char| !c.is_alphanumeric());
     let name = name.strip_prefix("the ").unwrap_or(name);
     let name = split_run_together(name);
-    let words = name.split_whitespace().count();
+    let words = word_count(&name);
     ((1..=6).contains(&words) && is_name(&name) && name.len() <= 60 && !is_calendar_word(&name))
         .then(|| name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
@@ -148,7 +148,7 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
                 if let Some(date) = find_dates(text).first() {
                     let before =
                         text[..date.start].trim_end().trim_end_matches([',', '|', '-', '—']);
-                    if before.split_whitespace().count() <= 5 {
+                    if word_count(before) <= 5 {
                         push(NAME_AND_DATE, i, outlet_name(before));
                     }
                 }

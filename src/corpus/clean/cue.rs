@@ -6,7 +6,7 @@
 //! a trailing `*` matches any word ending ("re-publication*" also matches "re-publications").
 
 use super::date::{ends_with_date, find_dates, is_month};
-use super::shape::{ends_sentence, has_quote, is_name, last_word};
+use super::shape::{ends_sentence, has_quote, is_name, last_word, word_count};
 
 /// Returns true if and only if `lower` contains `cue` as whole words (`cue*`: as a word start).
 pub fn has_cue(lower: &str, cue: &str) -> bool {
@@ -24,10 +24,6 @@ fn starts_with_cue(lower: &str, cue: &str) -> bool {
     lower.starts_with(cue)
         && (!cue.ends_with(char::is_alphanumeric)
             || lower[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-}
-
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
 }
 
 /// Collapses letter-spaced text ("R E L A T E D :") into a word ("related:").
@@ -67,7 +63,7 @@ pub fn is_related_marker(lower: &str) -> bool {
 /// ("Read more: Iraq Rejects US Request", "RELATED: ...").
 pub fn is_inline_teaser(lower: &str) -> bool {
     let Some((marker, rest)) = lower.split_once(':') else { return false };
-    RELATED_MARKERS.contains(&marker.trim()) && (1..=20).contains(&words(rest))
+    RELATED_MARKERS.contains(&marker.trim()) && (1..=20).contains(&word_count(rest))
 }
 
 /// Openings of photo credits.
@@ -89,7 +85,7 @@ const PHOTO_AGENCIES: &[&str] = &[
 /// Returns true if and only if the paragraph is a photo credit ("Photo by: Reuters",
 /// "© AFP 2023 / AHMAD AL-RUBAYE An Iraqi army member ...", "AFP/Getty Images").
 pub fn is_credit(lower: &str) -> bool {
-    let n = words(lower);
+    let n = word_count(lower);
     if n > 60 {
         return false;
     }
@@ -116,13 +112,13 @@ const TRAILING_CREDITS: &[&str] = &[
 /// Returns true if and only if a caption of at most 45 words ends with a credit: a label and
 /// at most six words after it, or an agency in brackets ("… in 2014 [Reuters]").
 fn ends_with_credit(lower: &str) -> bool {
-    if words(lower) > 45 {
+    if word_count(lower) > 45 {
         return false;
     }
     let labelled = TRAILING_CREDITS.iter().any(|label| {
         lower.rfind(label).is_some_and(|at| {
             let after = &lower[at + label.len()..];
-            at > 0 && words(after) <= 6 && !after.contains(". ")
+            at > 0 && word_count(after) <= 6 && !after.contains(". ")
         })
     });
     let t = lower.trim_end();
@@ -172,7 +168,7 @@ const SELF_REFERENCE: &[&str] = &[
 /// The self-reference keeps news about copyright ("the court found the company republished
 /// the photos without permission") out: a notice addresses its reader, a report does not.
 pub fn is_disclaimer(lower: &str) -> bool {
-    let n = words(lower);
+    let n = word_count(lower);
     // A photographer's name after a slash makes "© AFP 2023 / AHMAD AL-RUBAYE" a photo credit.
     let copyright_line = (lower.starts_with("copyright")
         || lower.starts_with('©')
@@ -212,7 +208,7 @@ const CONTRIBUTOR_NOTES: &[&str] = &[
 /// "The original source of this article is Al-Manar", "Articles by: X", "Submitted by X",
 /// "For media inquiries: ...", "TRTWorld and agencies".
 pub fn is_attribution(lower: &str) -> bool {
-    let n = words(lower);
+    let n = word_count(lower);
     if n > 20 {
         return false;
     }
@@ -280,7 +276,7 @@ const PROMPT_STARTS: &[&str] = &[
 /// Returns true if and only if the paragraph is a share/subscribe/log-in/comment prompt, an
 /// interface word ("Newsfeed", "loader") or a lone counter ("0").
 pub fn is_prompt(lower: &str) -> bool {
-    let n = words(lower);
+    let n = word_count(lower);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if n <= 3 && UI_WORDS.contains(&bare) {
         return true;
@@ -328,7 +324,7 @@ pub const TIME_WORDS: &[&str] = &[
 /// Returns true if and only if the paragraph is a reading-time line: "4 minute read",
 /// "Reading time: 3 min".
 pub fn is_reading_time(lower: &str) -> bool {
-    words(lower) <= 5
+    word_count(lower) <= 5
         && ["reading time", "min read", "minute read", "minutes read"]
             .iter()
             .any(|c| has_cue(lower, c))
@@ -374,9 +370,9 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     let names = names.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
     let names = [" at", " on"].iter().fold(names, |n, s| n.strip_suffix(s).unwrap_or(n)).trim_end();
     // A month is no name: "By March 2003, 67 percent of users had broadband."
-    let ok = (1..=8).contains(&words(names))
+    let ok = (1..=8).contains(&word_count(names))
         && !ends_sentence(names)
-        && (!ends_sentence(t) || words(t) <= 6)
+        && (!ends_sentence(t) || word_count(t) <= 6)
         && names.split_whitespace().next().is_some_and(|w| !is_month(w))
         && names.split([',', '&']).all(|part| {
             let part = part.trim();
@@ -390,7 +386,7 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 /// ("Published:"), a name ("Global Research,") or a time around it, or a date label followed
 /// by a relative time ("Updated 3 hours ago").
 pub fn is_date_line(text: &str) -> bool {
-    let n = words(text);
+    let n = word_count(text);
     if n > 12 || ends_sentence(text) && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
@@ -410,9 +406,9 @@ pub fn is_date_line(text: &str) -> bool {
     rest.push_str(&text[from..]);
     let rest: Vec<&str> = rest.split_whitespace().filter(|w| !is_time_word(w)).collect();
     let rest = rest.join(" ");
-    let label = rest.trim_start().strip_suffix(':').is_some_and(|l| words(l) <= 3);
+    let label = rest.trim_start().strip_suffix(':').is_some_and(|l| word_count(l) <= 3);
     let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-    rest.is_empty() || labelled || label || (words(rest) <= 6 && is_name(rest))
+    rest.is_empty() || labelled || label || (word_count(rest) <= 6 && is_name(rest))
 }
 
 /// Verbs of reporting: a paragraph with one is a report, not a photo caption.
@@ -422,7 +418,7 @@ const SPEECH: &[&str] = &["said", "says", "told", "according to", "stated", "ann
 /// 45 words, without quotation or reported speech.
 pub fn is_caption_sentence(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let n = words(text);
+    let n = word_count(text);
     let inner_stop = text
         .trim_end()
         .trim_end_matches(['.', '!', '?'])
@@ -448,7 +444,7 @@ const PICTURE_WORDS: &[&str] = &[
 pub fn is_photo_caption(text: &str) -> bool {
     let lower = text.to_lowercase();
     is_caption_sentence(text)
-        && ((!ends_sentence(text) && words(text) <= 30)
+        && ((!ends_sentence(text) && word_count(text) <= 30)
             || ends_with_placed_date(text)
             || PICTURE_WORDS.iter().any(|w| has_cue(&lower, w)))
 }
@@ -459,7 +455,7 @@ pub fn is_photo_caption(text: &str) -> bool {
 /// A report that merely ends on a date has a preposition before it ("… held on October 3,
 /// 2015."); an agency caption puts the date right after the place name.
 pub fn is_agency_caption(text: &str) -> bool {
-    is_caption_sentence(text) && words(text) >= 8 && ends_with_placed_date(text)
+    is_caption_sentence(text) && word_count(text) >= 8 && ends_with_placed_date(text)
 }
 
 /// Returns true if and only if `text` ends on a full date that follows a capitalised word (a

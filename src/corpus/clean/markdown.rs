@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use super::shape::word_count;
+
 /// One rendered line and what its Markdown said about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderedLine {
@@ -48,8 +50,7 @@ pub fn render_line(line: &str) -> RenderedLine {
     let text = unescape(&strip_emphasis(&links.text)).trim().to_string();
     let residue = unescape(&strip_emphasis(&links.outside));
     let residue = residue.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–*+".contains(c));
-    let label_only =
-        residue.is_empty() || (residue.ends_with(':') && residue.split_whitespace().count() <= 3);
+    let label_only = residue.is_empty() || (residue.ends_with(':') && word_count(residue) <= 3);
     let markup = (text.is_empty() && links.images > 0) || (!text.is_empty() && is_address(&text));
     RenderedLine { link_only: links.count > 0 && label_only, heading, markup, text }
 }

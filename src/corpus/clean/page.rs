@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::cue;
 use super::segment::{segment, Unit};
 use super::shape::{
-    ends_sentence, fold, is_body, is_headline, is_list_item, is_name, is_title_case,
+    ends_sentence, fold, is_body, is_headline, is_list_item, is_name, is_title_case, word_count,
 };
 
 /// What a paragraph of a page is.
@@ -418,7 +418,7 @@ fn kind_alone(unit: &Unit) -> Kind {
 /// The site name of a tag line: "- Sputnik International" → "Sputnik International".
 pub fn outlet_tag(text: &str) -> Option<&str> {
     let name = text.trim().strip_prefix(['-', '–', '—'])?.trim();
-    let words = name.split_whitespace().count();
+    let words = word_count(name);
     ((1..=5).contains(&words) && is_name(name) && !ends_sentence(name)).then_some(name)
 }
 
@@ -431,12 +431,12 @@ pub fn outlet_suffix(text: &str) -> Option<(&str, &str)> {
         .filter_map(|s| t.rfind(s).map(|p| (p, s.len())))
         .max_by_key(|&(p, _)| p)?;
     let (before, name) = (t[..pos].trim(), t[pos + sep..].trim());
-    let words = name.split_whitespace().count();
+    let words = word_count(name);
     let ok = (1..=4).contains(&words)
         && is_name(name)
         && !ends_sentence(name)
         && !name.ends_with([',', ':'])
-        && before.split_whitespace().count() >= 2;
+        && word_count(before) >= 2;
     ok.then_some((before, name))
 }
 
@@ -453,7 +453,7 @@ fn strip_suffix(text: &str) -> &str {
 /// "Martin Chulov" (two to four name words, then one to three). Only read after the headline.
 pub fn placed_byline(text: &str) -> Option<&str> {
     let (name, place) = text.trim().split_once(" in ")?;
-    let (n, p) = (name.split_whitespace().count(), place.split_whitespace().count());
+    let (n, p) = (word_count(name), word_count(place));
     let ok = (2..=4).contains(&n)
         && (1..=3).contains(&p)
         && is_name(name)
@@ -467,10 +467,10 @@ pub fn placed_byline(text: &str) -> Option<&str> {
 /// words, then at most eight words of value, no sentence).
 fn is_crumb(text: &str) -> bool {
     let Some((label, value)) = text.split_once(": ") else { return false };
-    let label_words = label.split_whitespace().count();
+    let label_words = word_count(label);
     (1..=3).contains(&label_words)
         && is_name(label)
-        && (1..=8).contains(&value.split_whitespace().count())
+        && (1..=8).contains(&word_count(value))
         && !ends_sentence(value)
         && !label.chars().any(|c| c.is_ascii_digit())
 }
@@ -500,7 +500,7 @@ pub fn dateline(text: &str) -> Option<&str> {
     let after = head[close + 1..].trim_start();
     let dash = after.starts_with(['—', '–', '-', '~', ':']);
     let source = head[open + 1..close].trim();
-    (place_ok && dash && (1..=4).contains(&source.split_whitespace().count()) && is_name(source))
+    (place_ok && dash && (1..=4).contains(&word_count(source)) && is_name(source))
         .then(|| &text[open + 1..close])
         .map(str::trim)
 }
@@ -515,8 +515,8 @@ fn slashed_dateline(head: &str) -> Option<std::ops::Range<usize>> {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
     });
-    let source_ok = (1..=3).contains(&source.split_whitespace().count()) && is_name(source);
-    (place_ok && source_ok && place.split_whitespace().count() <= 5).then_some(open..close)
+    let source_ok = (1..=3).contains(&word_count(source)) && is_name(source);
+    (place_ok && source_ok && word_count(place) <= 5).then_some(open..close)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! unless it evidently continues the line before: see [`continues`].
 
 use super::markdown::{render_line, RenderedLine};
-use super::shape::{ends_sentence, first_alphanumeric, last_word};
+use super::shape::{ends_sentence, first_alphanumeric, last_word, word_count};
 
 /// One paragraph of the page, rendered to plain text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,7 +37,7 @@ impl Unit {
 
     /// Number of whitespace-separated words.
     pub fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        word_count(&self.text)
     }
 }
 

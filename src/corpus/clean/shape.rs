@@ -14,6 +14,11 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
+/// The number of white-space-separated words of `text`.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
 /// The first letter or digit of `text`.
 pub fn first_alphanumeric(text: &str) -> Option<char> {
     text.chars().find(|c| c.is_alphanumeric())
@@ -92,7 +97,7 @@ const CRUMB_SEPARATORS: &[&str] = &[" > ", " » ", " › ", " / "];
 /// capital or a digit, not ending as a sentence or with `:`/`,`, not a crumb path ("Home > World",
 /// "Home | Middle East | Iraq"; a single " | " may separate a headline from its site's name).
 pub fn is_headline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     let t = text.trim();
     let starts_well = t
         .chars()
@@ -109,7 +114,7 @@ pub fn is_headline(text: &str) -> bool {
 /// Returns true if and only if `text` reads as a paragraph of running text: 20 words or more,
 /// or 8 or more ending as a sentence.
 pub fn is_body(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     words >= 20 || (words >= 8 && ends_sentence(text))
 }
 
