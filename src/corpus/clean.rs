@@ -1,8 +1,32 @@
-//! Boilerplate removal. (Stub, being written.)
+//! Boilerplate removal: from a page as loaded to the article's own text.
+//!
+//! A page is split into paragraphs (`segment`), Markdown-ish syntax is rendered to plain text
+//! (`markdown`), and each paragraph is classified by its cues and its place on the page
+//! (`cue`, `page`): prompts and navigation, disclaimers and sign-offs, photo credits and
+//! captions, related-article teasers. Lines repeated across many articles of the corpus are site
+//! furniture too ([`RepeatedLines`]). What is kept is copied word for word, one paragraph per
+//! block, so that offsets into the cleaned text address exactly what a reader sees.
+//!
+//! The rules are general (shapes, places and the usual phrasing of page furniture), never lists
+//! of any site's lines: crossread meets pages it has never seen.
+
+pub(super) mod cue;
+pub(super) mod date;
+mod markdown;
+pub(super) mod page;
+mod segment;
+pub(super) mod shape;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
 use super::Format;
+use page::{Family, Kind, Page};
+use segment::segment;
+use shape::{ends_sentence, fold, word_count};
 
 /// Which kinds of boilerplate cleaning removes; each can be switched off in the config.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -10,13 +34,17 @@ use super::Format;
 pub struct CleanOptions {
     /// Master switch: false keeps the text as loaded.
     pub enabled: bool,
-    /// Share/subscribe/login/comment prompts and navigation crumbs.
+    /// Share/subscribe/login/comment prompts and navigation crumbs; with them the rest of the
+    /// page's furniture: menus and taglines before the headline, bylines, date and reading-time
+    /// lines, interface words ("loader", a lone "0"), short unpunctuated lines after the text,
+    /// lines of punctuation only.
     pub prompts: bool,
-    /// Copyright, disclaimer and fair-use blocks.
+    /// Copyright, disclaimer and fair-use blocks, and sign-offs crediting a source ("The
+    /// original source of this article is X", "Submitted by X", "X and agencies").
     pub disclaimers: bool,
-    /// Photo credits and captions.
+    /// Photo credits and captions, and images' alternative text.
     pub captions: bool,
-    /// Related-article teasers.
+    /// Related-article markers ("Related:", "Read more") and teaser headlines.
     pub related: bool,
     /// Lines that repeat across several articles (site furniture).
     pub repeated_lines: bool,
@@ -38,17 +66,125 @@ impl Default for CleanOptions {
     }
 }
 
-/// Lines seen in several articles of the corpus.
-#[derive(Debug, Default)]
-pub struct RepeatedLines {}
-
-impl RepeatedLines {
-    pub fn count<'a>(_texts: impl Iterator<Item = &'a str>, _options: &CleanOptions) -> Self {
-        RepeatedLines {}
+impl CleanOptions {
+    /// Returns true if and only if these options remove boilerplate of `family`.
+    fn removes(&self, family: Family) -> bool {
+        match family {
+            Family::Markup => true,
+            Family::Prompts => self.prompts,
+            Family::Disclaimers => self.disclaimers,
+            Family::Captions => self.captions,
+            Family::Related => self.related,
+        }
     }
 }
 
-/// Returns the article body without boilerplate.
-pub fn clean(raw: &str, _format: Format, _repeated: &RepeatedLines, _options: &CleanOptions) -> String {
-    raw.to_string()
+/// Lines at most this long (in words) count as repeated wherever they stand: menus, widget
+/// labels and sign-offs are short, and a short line shared by several articles says little.
+const SHORT_LINE_WORDS: usize = 12;
+
+/// The share of an article's paragraphs, at its head and at its tail, where site furniture sits.
+const EDGE_SHARE: f64 = 0.25;
+
+/// Lines seen in several articles of the corpus: site furniture that no single page reveals.
+///
+/// A line (case-folded, digits as `0`, whitespace collapsed) is repeated when it appears in at
+/// least `repeat_min_articles` articles and is either short (≤ 12 words) or stands, in every
+/// article, in the first or last quarter of its paragraphs. Wire copy that several outlets share
+/// is what crossread compares, so a sentence of more than 12 words never counts as repeated,
+/// and a short sentence only when it always sits at an edge (a sign-off, not a quoted line).
+#[derive(Debug, Default)]
+pub struct RepeatedLines {
+    lines: HashMap<String, LineSpread>,
+    min_articles: usize,
+}
+
+/// Where one folded line was seen.
+#[derive(Debug, Clone, Copy)]
+struct LineSpread {
+    /// How many articles contain it.
+    articles: usize,
+    /// The last article counted, so that a line repeated within one article counts once.
+    last_article: usize,
+    /// True while every occurrence sits in the first or last quarter of its article.
+    at_edges: bool,
+}
+
+impl RepeatedLines {
+    /// Counts the paragraphs of every text; empty when the option is off.
+    pub fn count<'a>(texts: impl Iterator<Item = &'a str>, options: &CleanOptions) -> Self {
+        // A line in a single article is not repeated, whatever the option says.
+        let min_articles = options.repeat_min_articles.max(2);
+        let mut lines: HashMap<String, LineSpread> = HashMap::new();
+        if !options.enabled || !options.repeated_lines {
+            return RepeatedLines { lines, min_articles };
+        }
+        for (article, text) in texts.enumerate() {
+            let units = segment(text);
+            let n = units.len() as f64;
+            for (i, unit) in units.iter().enumerate() {
+                let key = fold(&unit.text);
+                if key.is_empty() {
+                    continue;
+                }
+                let position = i as f64 / n;
+                let at_edge = position < EDGE_SHARE || (i + 1) as f64 / n > 1.0 - EDGE_SHARE;
+                let spread = lines.entry(key).or_insert(LineSpread {
+                    articles: 0,
+                    last_article: usize::MAX,
+                    at_edges: true,
+                });
+                if spread.last_article != article {
+                    spread.articles += 1;
+                    spread.last_article = article;
+                }
+                spread.at_edges &= at_edge;
+            }
+        }
+        lines.retain(|_, s| s.articles >= min_articles);
+        RepeatedLines { lines, min_articles }
+    }
+
+    /// Returns true if and only if the paragraph `text` is site furniture repeated across the
+    /// corpus (see the type's documentation).
+    pub fn is_repeated(&self, text: &str) -> bool {
+        let Some(spread) = self.lines.get(&fold(text)) else { return false };
+        let words = word_count(text);
+        let short = words <= SHORT_LINE_WORDS;
+        let sentence = ends_sentence(text) && words >= 5;
+        spread.articles >= self.min_articles
+            && if sentence { short && spread.at_edges } else { short || spread.at_edges }
+    }
+}
+
+/// Returns the article body without boilerplate: kept paragraphs, word for word, separated by
+/// one blank line. With `enabled = false`, returns `raw` unchanged.
+///
+/// Every format goes through the same rules: Markdown-ish syntax turns up in saved `.txt`
+/// pages too, and HTML arrives here already reduced to text.
+pub fn clean(
+    raw: &str,
+    _format: Format,
+    repeated: &RepeatedLines,
+    options: &CleanOptions,
+) -> String {
+    if !options.enabled {
+        return raw.to_string();
+    }
+    let page = Page::read(raw);
+    let mut out = String::with_capacity(raw.len());
+    for (unit, kind) in page.units.iter().zip(&page.kinds) {
+        let boilerplate = kind.family().is_some_and(|f| options.removes(f));
+        let furniture =
+            options.repeated_lines && *kind != Kind::Title && repeated.is_repeated(&unit.text);
+        let text = unit.text.trim();
+        if boilerplate || furniture || text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(text);
+    }
+    out
 }

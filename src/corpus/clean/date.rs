@@ -1,0 +1,210 @@
+//! Full calendar dates written in prose ("October 25, 2015", "23 October 2015", "2015-10-25").
+//!
+//! Cleaning uses these to recognise date lines and agency photo captions; describing uses them
+//! to read a publication date. Only dates with a day, a month and a year count: "October 2015"
+//! or "September 30" say too little to be a publication date.
+
+/// A date found in a text: its byte range and its ISO 8601 form (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub start: usize,
+    pub end: usize,
+    pub iso: String,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Returns the month number of a month name or its usual abbreviation ("Oct", "Oct.", "Sept").
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
+}
+
+/// Returns true if and only if `word` names a month ("October", "Oct.", "Sept").
+pub fn is_month(word: &str) -> bool {
+    month(word).is_some()
+}
+
+/// Returns the day of "25", "25,", "25th", "3rd," when it is 1 to 31.
+fn day(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.']);
+    let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
+    if w.is_empty() || w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// Returns the year of "2015", "2015.", "2015," (1900 to 2199), and how many bytes it spans.
+fn year(word: &str) -> Option<(u32, usize)> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 || word[digits..].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let y: u32 = word[..digits].parse().ok()?;
+    (1900..2200).contains(&y).then_some((y, digits))
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
+    (d <= days_in_month(y, m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Reads `2015-10-25` (optionally followed by a time, as in `2015-10-25T10:00Z`).
+fn iso_word(word: &str) -> Option<(String, usize)> {
+    let b = word.as_bytes();
+    if b.len() < 10 || b[4] != b'-' && b[4] != b'/' || b[7] != b[4] {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        word.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if !(1900..2200).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    if b.len() > 10 && b[10].is_ascii_digit() {
+        return None;
+    }
+    Some((iso(y, m, d)?, 10))
+}
+
+/// Whitespace-separated words of `text` with their byte offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Finds every full date in `text`, in order.
+///
+/// ```text
+/// "Global Research, October 25, 2015" → [2015-10-25 at 17..33]
+/// "Al-Manar 23 October 2015"          → [2015-10-23 at 9..24]
+/// ```
+pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    let ws = words(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let (start, w) = ws[i];
+        let w = w.trim_start_matches(['(', '[', '“', '"']);
+        let start = start + (ws[i].1.len() - w.len());
+        if let Some((iso, len)) = iso_word(w) {
+            found.push(FoundDate { start, end: start + len, iso });
+            i += 1;
+            continue;
+        }
+        let next = |k: usize| ws.get(i + k).map(|(_, s)| *s);
+        let end_of = |k: usize, len: usize| ws[i + k].0 + len;
+        // Month D, YYYY
+        if let (Some(m), Some(d), Some((y, len))) =
+            (month(w), next(1).and_then(day), next(2).and_then(year))
+        {
+            if let Some(iso) = iso(y, m, d) {
+                found.push(FoundDate { start, end: end_of(2, len), iso });
+                i += 3;
+                continue;
+            }
+        }
+        // D Month YYYY
+        if let (Some(d), Some(m), Some((y, len))) =
+            (day(w), next(1).and_then(month), next(2).and_then(year))
+        {
+            if let Some(iso) = iso(y, m, d) {
+                found.push(FoundDate { start, end: end_of(2, len), iso });
+                i += 3;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Returns true if and only if `text` ends with a full date (closing punctuation aside).
+pub fn ends_with_date(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ".,;:)”\"".contains(c));
+    find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn isos(text: &str) -> Vec<String> {
+        find_dates(text).into_iter().map(|d| d.iso).collect()
+    }
+
+    #[test]
+    fn reads_the_common_written_forms() {
+        assert_eq!(isos("Global Research, October 25, 2015"), ["2015-10-25"]);
+        assert_eq!(isos("Al-Manar 23 October 2015"), ["2015-10-23"]);
+        assert_eq!(isos("Published: Oct. 3, 2015 at 10:00"), ["2015-10-03"]);
+        assert_eq!(isos("Updated 2015-10-25T08:30:00Z"), ["2015-10-25"]);
+        assert_eq!(isos("on Sept 30th, 2015."), ["2015-09-30"]);
+        assert_eq!(isos("(2015/10/25)"), ["2015-10-25"]);
+    }
+
+    #[test]
+    fn needs_day_month_and_year() {
+        assert!(isos("Since September 30, Russia has been conducting airstrikes").is_empty());
+        assert!(isos("in October 2015 the center opened").is_empty());
+        assert!(isos("February 30, 2015").is_empty());
+        assert!(isos("May I say 3 things in 2015").is_empty());
+    }
+
+    #[test]
+    fn byte_ranges_address_the_text() {
+        let text = "Global Research, October 25, 2015";
+        let d = &find_dates(text)[0];
+        assert_eq!(&text[d.start..d.end], "October 25, 2015");
+    }
+
+    #[test]
+    fn ends_with_date_ignores_closing_punctuation() {
+        assert!(ends_with_date("in the countryside of Idlib, Syria October 3, 2015."));
+        assert!(!ends_with_date("On October 3, 2015, the strikes began."));
+    }
+}

@@ -1,0 +1,241 @@
+//! The shape of a line: sentence or headline, title case or not, short or long.
+//!
+//! Boilerplate is recognised less by its words than by its shape and place: a headline-shaped
+//! line beside a photo caption is a teaser, a short unpunctuated line after the last paragraph is
+//! a credit. These predicates name those shapes.
+
+/// Characters that may close a sentence after its final stop: quotes, brackets, emphasis.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '*', '_'];
+
+/// Returns true if and only if `text` ends like a sentence: `.`, `!`, `?` or `…`, possibly
+/// followed by closing quotes or brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(CLOSERS);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// The number of white-space-separated words of `text`.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The first letter or digit of `text`.
+pub fn first_alphanumeric(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_alphanumeric())
+}
+
+/// Returns true if and only if `text` is a list item: "- Russia", "* Syria", "• Iran", "2. Iraq".
+pub fn is_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let numbered = t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+    });
+    numbered || ["- ", "* ", "+ ", "• ", "– "].iter().any(|m| t.starts_with(m))
+}
+
+/// The last word of `text`, stripped of punctuation on both sides.
+pub fn last_word(text: &str) -> Option<&str> {
+    text.split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Words that headline title case leaves in lower case, and name particles.
+#[rustfmt::skip]
+const MINOR: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "of", "to", "in", "on", "at", "by",
+    "with", "from", "as", "vs", "via", "into", "per", "al", "el", "de", "du", "la", "le", "von",
+    "van", "bin", "ibn", "over", "amid", "after", "up",
+];
+
+/// Returns true if and only if the word's first letter is upper case (digits count as neither).
+/// A name particle joined by a hyphen does not count: "al-Zameli" is capitalised.
+fn is_capitalised(word: &str) -> Option<bool> {
+    let word = match word.split_once('-') {
+        Some((particle, name)) if MINOR.contains(&particle.to_lowercase().as_str()) => name,
+        _ => word,
+    };
+    word.chars().find(|c| c.is_alphanumeric()).filter(|c| c.is_alphabetic()).map(char::is_uppercase)
+}
+
+/// Returns true if and only if `text` is in title case: at least two capitalised words, and at
+/// least four in five of its words other than minor ones capitalised.
+///
+/// ```text
+/// "Iraqi Popular Forces Not to Fight alongside Americans in Anbar" → true
+/// "Iraq, Russia, others unite against ISIL"                        → false
+/// ```
+pub fn is_title_case(text: &str) -> bool {
+    let (mut caps, mut counted) = (0, 0);
+    for word in text.split_whitespace() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if MINOR.contains(&bare.as_str()) {
+            continue;
+        }
+        if let Some(cap) = is_capitalised(word) {
+            counted += 1;
+            caps += usize::from(cap);
+        }
+    }
+    caps >= 2 && caps * 5 >= counted * 4
+}
+
+/// Returns true if and only if every word of `text` that has letters is capitalised, as in a
+/// name ("War Press Info Network", "Al-Manar", "TRT World"), allowing minor words inside.
+pub fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && is_capitalised(words[0]) == Some(true)
+        && words.iter().all(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            is_capitalised(w) != Some(false) || MINOR.contains(&bare.as_str())
+        })
+}
+
+/// Crumb separators: a line with these is a navigation path, not a headline.
+const CRUMB_SEPARATORS: &[&str] = &[" > ", " » ", " › ", " / "];
+
+/// Returns true if and only if `text` is shaped like a headline: 3 to 25 words, starting with a
+/// capital or a digit, not ending as a sentence or with `:`/`,`, not a crumb path ("Home > World",
+/// "Home | Middle East | Iraq"; a single " | " may separate a headline from its site's name).
+pub fn is_headline(text: &str) -> bool {
+    let words = word_count(text);
+    let t = text.trim();
+    let starts_well = t
+        .chars()
+        .find(|c| !"“\"‘'(".contains(*c))
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    (3..=25).contains(&words)
+        && starts_well
+        && !t.trim_end_matches(CLOSERS).ends_with(['.', '…'])
+        && !t.ends_with([':', ',', ';'])
+        && !CRUMB_SEPARATORS.iter().any(|s| t.contains(s))
+        && t.matches(" | ").count() < 2
+}
+
+/// Returns true if and only if `text` reads as a paragraph of running text: 20 words or more,
+/// or 8 or more ending as a sentence.
+pub fn is_body(text: &str) -> bool {
+    let words = word_count(text);
+    words >= 20 || (words >= 8 && ends_sentence(text))
+}
+
+/// Returns true if and only if `text` contains quotation marks.
+pub fn has_quote(text: &str) -> bool {
+    text.contains(['“', '”', '"', '«', '»'])
+}
+
+/// Normalises a line for comparison across articles: case-folded, digits as `0`, Markdown
+/// already gone, whitespace collapsed.
+///
+/// ```text
+/// "Copyright  2015 Al Manar" → "copyright 0000 al manar"
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c.is_numeric() {
+                out.push('0');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Finds `needle` (ASCII) in `text` ignoring ASCII case. Unlike an index into
+/// `text.to_lowercase()`, the index addresses `text` itself.
+pub fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    text.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `text` after `prefix`, if it starts with it ignoring ASCII case.
+pub fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
+/// Returns true if and only if `text` has a whole word (or phrase) `phrase`, ignoring case;
+/// `phrase` must be lower case.
+pub fn has_phrase(lower_text: &str, phrase: &str) -> bool {
+    lower_text.match_indices(phrase).any(|(i, _)| {
+        let before = lower_text[..i].chars().next_back();
+        let after = lower_text[i + phrase.len()..].chars().next();
+        let edge = |c: Option<char>, p: Option<char>| {
+            c.is_none_or(|c| !c.is_alphanumeric()) || p.is_some_and(|p| !p.is_alphanumeric())
+        };
+        edge(before, phrase.chars().next()) && edge(after, phrase.chars().next_back())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_with_a_stop_before_closing_quotes() {
+        assert!(ends_sentence("so as to “get better results.”"));
+        assert!(ends_sentence("group (using the Arabic acronym for ISIL).”"));
+        assert!(ends_sentence("*a lede in italics.*"));
+        assert!(!ends_sentence("Iraqi PM to share anti-ISIS intel with Russia"));
+        assert!(!ends_sentence("War Press Info Network at:"));
+    }
+
+    #[test]
+    fn title_case_and_names() {
+        assert!(is_title_case(
+            "Tale of One Dead Soldier: How Syrian Army Defends Its Positions in Daraa"
+        ));
+        assert!(is_title_case(
+            "Syrian Army's Actions Backed by Russian Airstrikes Are Effective - Kremlin"
+        ));
+        assert!(!is_title_case(
+            "City of Atshan liberated by Syrian army with support of Russian aviation"
+        ));
+        assert!(!is_title_case("Iraq, Russia, others unite against ISIL"));
+        assert!(is_name("War Press Info Network"));
+        assert!(is_name("Hakem al-Zameli"));
+        assert!(!is_name("the editorial staff"));
+    }
+
+    #[test]
+    fn headlines_are_short_unfinished_and_capitalised() {
+        assert!(is_headline("Iraqi PM to share anti-ISIS intel with Russia"));
+        assert!(is_headline("Is Russia winning?"));
+        assert!(!is_headline("World"));
+        assert!(!is_headline("- Sputnik International"));
+        assert!(!is_headline(
+            "Get the latest news from around the world, live coverage, and analysis."
+        ));
+        assert!(!is_headline("Home > World > Middle East"));
+        assert!(!is_headline("log in or register now"));
+    }
+
+    #[test]
+    fn case_insensitive_search_addresses_the_original() {
+        // "İ" grows when lower-cased, so an index into the lower-cased text would be off.
+        let text = "İİ The Editorial Staff of X";
+        let at = find_ascii_ci(text, "editorial staff of ").unwrap();
+        assert_eq!(&text[at..], "Editorial Staff of X");
+        assert_eq!(strip_prefix_ci("COPYRIGHT © X", "copyright"), Some(" © X"));
+        assert_eq!(strip_prefix_ci("İx", "ix"), None);
+    }
+
+    #[test]
+    fn fold_lowers_and_zeroes_digits() {
+        assert_eq!(fold("  Copyright  2015\tAl Manar "), "copyright 0000 al manar");
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert!(has_phrase("follow us on twitter", "follow us"));
+        assert!(!has_phrase("we follow usual practice", "follow us"));
+        assert!(has_phrase("copyright © al manar", "©"));
+    }
+}
