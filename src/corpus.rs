@@ -217,7 +217,12 @@ impl Corpus {
             .into_par_iter()
             .zip(ids)
             .map(|(doc, id)| {
-                let text = clean::clean(&doc.raw, doc.format, &repeated, &options.clean);
+                let mut text = clean::clean(&doc.raw, doc.format, &repeated, &options.clean);
+                if count_words(&text) == 0 {
+                    // Cleaning judged every line furniture (a one-line note, say): showing the
+                    // text as loaded loses less than dropping the file.
+                    text = doc.raw.trim().to_string();
+                }
                 let meta = doc.declared.clone().or(describe::describe(&doc.raw, &text));
                 let words = count_words(&text);
                 Article { id, path: doc.path, format: doc.format, meta, raw: doc.raw, text, words }

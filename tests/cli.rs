@@ -207,7 +207,7 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
           <p>Le d\xe9pouillement a dur\xe9 toute la nuit.</p></article></body></html>",
     )
     .unwrap();
-    std::fs::write(d.join("locked.txt"), "locked away").unwrap();
+    std::fs::write(d.join("locked.txt"), "A file that only its owner may read.\n").unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
