@@ -365,52 +365,10 @@ fn numeric_date(text: &str) -> Option<String> {
     ymd(&text[..4], month, &rest[..day_len])
 }
 
+/// "October 3, 2015", "3 Oct 2015", "Sat, 03 Oct 2015 14:25:00 +0300": the first full date
+/// with a month name, read by the same rules cleaning and describing use.
 fn named_month_date(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let month_at = words.iter().position(|w| {
-        let lower = w.to_ascii_lowercase();
-        lower.len() >= 3
-            && MONTHS.contains(&&lower[..3])
-            && [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "sept",
-                "october",
-                "november",
-                "december",
-            ]
-            .iter()
-            .any(|full| full.starts_with(lower.as_str()))
-    })?;
-    let month = MONTHS
-        .iter()
-        .position(|m| words[month_at].to_ascii_lowercase().starts_with(m))?
-        + 1;
-    let is_day = |w: &&&str| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
-    // The day stands next to the month: "October 3", "3 October", "Sat, 03 Oct".
-    let day = words.get(month_at + 1).filter(is_day).or_else(|| {
-        month_at
-            .checked_sub(1)
-            .and_then(|i| words.get(i))
-            .filter(is_day)
-    })?;
-    let year = words
-        .iter()
-        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
-    ymd(year, &month.to_string(), day)
+    super::clean::date::find_dates(text).into_iter().next().map(|d| d.iso)
 }
 
 /// Validates and formats a date given as digit strings.
