@@ -1,11 +1,12 @@
 //! End to end: the real `crossread` binary in a pseudo-terminal. Keys go in as bytes, the
 //! screen comes out through a terminal emulator (vt100), as a user would see it.
 
-use std::io::{Read, Write};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 
 /// Long enough for a debug build on a loaded 2-core CI machine; the waits return as soon as
 /// the screen shows what they wait for.
@@ -13,8 +14,13 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Session {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
+    /// The terminal's master side; dropping it hangs the terminal up.
+    master: Option<Box<dyn MasterPty + Send>>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Tells the reader thread to stop, so that the master's last descriptor can be closed.
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
     _home: tempfile::TempDir,
 }
 
@@ -34,21 +40,51 @@ impl Session {
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let mut reader = pty.master.try_clone_reader().unwrap();
+        // The reader polls the master's own descriptor rather than a duplicate of it, so that
+        // dropping the master really hangs the terminal up (see `hang_up`).
+        let fd = pty.master.as_raw_fd().unwrap();
         let sink = Arc::clone(&parser);
-        std::thread::spawn(move || {
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !stop.load(Ordering::SeqCst) {
+                let mut pollfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+                // SAFETY: one valid pollfd; `fd` stays open until this thread is joined.
+                let ready = unsafe { libc::poll(&mut pollfd, 1, 20) };
+                if ready <= 0 || pollfd.revents & libc::POLLIN == 0 {
+                    if pollfd.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    continue;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                // SAFETY: reads into a buffer of the length given.
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n > 0 {
+                    sink.lock().unwrap().process(&buf[..n as usize]);
+                }
             }
         });
-        let writer = pty.master.take_writer().unwrap();
-        // The master must outlive the child, or the child gets SIGHUP.
-        std::mem::forget(pty.master);
-        Session { child, writer, parser, _home: home }
+        let writer = Some(pty.master.take_writer().unwrap());
+        Session {
+            child,
+            writer,
+            master: Some(pty.master),
+            parser,
+            stop_reading,
+            reader: Some(reader),
+            _home: home,
+        }
+    }
+
+    /// Closes the terminal as a closed window does: every descriptor of the master side.
+    fn hang_up(&mut self) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     fn screen(&self) -> String {
@@ -91,8 +127,9 @@ impl Session {
     }
 
     fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("terminal open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// Waits for the process to end; its exit code, or an error if it does not end.
@@ -107,6 +144,19 @@ impl Session {
                 return Err(format!("did not exit; screen:\n{}", self.screen()));
             }
             std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+/// A failed test must not leave the binary running: SIGHUP, then SIGKILL.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        self.stop_reading.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
         }
     }
 }
@@ -147,6 +197,16 @@ fn sigterm_restores_the_terminal() {
     s.wait_exit().unwrap();
     std::thread::sleep(Duration::from_millis(100));
     assert!(!s.is_alternate_screen(), "alternate screen left on after SIGTERM");
+}
+
+/// The terminal going away (SIGHUP, and a tty that reads end-of-file forever) ends the
+/// process instead of leaving it spinning with nobody to see it.
+#[test]
+fn a_closed_terminal_ends_the_process() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for("Iraq Intends to Strengthen").unwrap();
+    s.hang_up();
+    s.wait_exit().unwrap();
 }
 
 /// The harness itself can fail: waiting for text that never shows is an error, not a pass.

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -49,24 +49,26 @@ pub struct Session {
     /// (Unregistering our handlers instead would leave those signals ignored: see
     /// `signal_hook::low_level::unregister`.)
     has_ended: Arc<AtomicBool>,
+    /// Ends the signal watchdog thread when the session ends.
+    watchdog: signal_hook::iterator::Handle,
 }
+
+/// How long a termination signal gives the event loop to stop by itself before the watchdog
+/// restores the terminal and exits: a few poll intervals.
+const SIGNAL_GRACE: Duration = Duration::from_millis(600);
 
 impl Session {
     /// Installs the panic hook and the signal handlers, then enters raw mode, the alternate
     /// screen and mouse capture.
     pub fn start() -> anyhow::Result<Session> {
         install_panic_hook();
-        let session = Session {
-            stop: Arc::new(AtomicBool::new(false)),
-            has_ended: Arc::new(AtomicBool::new(false)),
-        };
+        let stop = Arc::new(AtomicBool::new(false));
+        let has_ended = Arc::new(AtomicBool::new(false));
         for signal in termination_signals() {
-            signal_hook::flag::register_conditional_default(
-                signal,
-                Arc::clone(&session.has_ended),
-            )?;
-            signal_hook::flag::register(signal, Arc::clone(&session.stop))?;
+            signal_hook::flag::register_conditional_default(signal, Arc::clone(&has_ended))?;
         }
+        let watchdog = spawn_watchdog(Arc::clone(&stop), Arc::clone(&has_ended))?;
+        let session = Session { stop, has_ended, watchdog };
         // From here on, `session`'s Drop restores whatever was set up.
         IS_ACTIVE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
@@ -89,7 +91,36 @@ impl Drop for Session {
     fn drop(&mut self) {
         let _ = restore();
         self.has_ended.store(true, Ordering::SeqCst);
+        self.watchdog.close();
     }
+}
+
+/// Starts the thread that turns a termination signal into a stop request for the event loop.
+///
+/// If the loop has not ended within [`SIGNAL_GRACE`], the watchdog restores the terminal and
+/// exits itself: after SIGHUP the terminal is gone, and crossterm 0.29 then re-reads the dead
+/// tty forever inside `event::poll` (its read loop ignores end of file), so the loop would
+/// never get to check the flag and the process would spin on a CPU with no terminal.
+fn spawn_watchdog(
+    stop: Arc<AtomicBool>,
+    has_ended: Arc<AtomicBool>,
+) -> io::Result<signal_hook::iterator::Handle> {
+    let mut signals = signal_hook::iterator::Signals::new(termination_signals())?;
+    let handle = signals.handle();
+    std::thread::Builder::new().name("signal-watchdog".into()).spawn(move || {
+        let Some(signal) = signals.forever().next() else { return };
+        stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + SIGNAL_GRACE;
+        while Instant::now() < deadline {
+            if has_ended.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = restore();
+        std::process::exit(128 + signal);
+    })?;
+    Ok(handle)
 }
 
 fn termination_signals() -> Vec<i32> {
