@@ -126,7 +126,7 @@ impl std::fmt::Display for LoadWarning {
 /// Why a single file could not become an article.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read: {0}")]
+    #[error("cannot read: {}", io_reason(.0))]
     Io(#[from] std::io::Error),
     #[error("larger than {} MB", MAX_FILE_BYTES / (1024 * 1024))]
     TooLarge,
@@ -288,6 +288,15 @@ pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError>
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge);
     }
+    #[cfg(unix)]
+    {
+        // A file that grants nobody read permission is locked on purpose; root could still
+        // read it, but an article list should not depend on who runs it.
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o444 == 0 {
+            return Err(LoadError::Io(std::io::ErrorKind::PermissionDenied.into()));
+        }
+    }
     let bytes = std::fs::read(path)?;
     document_from_bytes(path, format, &bytes)
 }
@@ -402,6 +411,25 @@ mod tests {
         let paths = [Path::new("/x/story.txt"), Path::new("/x/story.md")];
         let ids = assign_ids(paths.into_iter());
         assert_eq!(ids, ["story.txt", "story.md"]);
+    }
+
+    #[test]
+    fn files_over_the_size_cap_are_not_read() {
+        let bytes = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        let err = document_from_bytes(Path::new("big.txt"), Format::Text, &bytes).unwrap_err();
+        assert_eq!(err.to_string(), "larger than 10 MB");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_nobody_may_read_is_skipped_even_for_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("locked.txt");
+        std::fs::write(&path, "A sentence nobody may read.").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let err = read_document(&path, Format::Text).unwrap_err();
+        assert_eq!(err.to_string(), "cannot read: permission denied");
     }
 
     #[test]
