@@ -134,6 +134,12 @@ impl App {
     /// the actions that one returns, until none is left.
     pub fn dispatch(&mut self, event: &Event) {
         let mut next = handle_event(self, event);
+        if next.is_none() && self.popup.is_some() && matches!(event, Event::Key(_)) {
+            // A key the window does not use closes it and acts on the screen beneath, so `q`
+            // quits from the library and goes back from the reader, help open or not.
+            self.popup = None;
+            next = handle_event(self, event);
+        }
         while let Some(action) = next {
             next = self.update(action);
         }
@@ -332,6 +338,10 @@ pub fn handle_event(app: &App, event: &Event) -> Option<Action> {
                 if let Some(c) = key.typed_char() {
                     return Some(Action::InsertChar(c));
                 }
+            }
+            if scope == Scope::Help {
+                // Left to `App::dispatch`, which closes the window and asks the screen beneath.
+                return None;
             }
             app.keymap.action_for(Scope::Global, key)
         }

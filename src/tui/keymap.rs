@@ -307,7 +307,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Reader, Action::PreviousArticle, &["K"], "Read the previous article of the list", Some("prev")),
     (Scope::Reader, Action::GoBack, &["<Esc>", "h", "q", "<Left>"], "Back to the library", Some("back")),
 
-    (Scope::Help, Action::Close, &["?", "<Esc>", "q"], "Close this window", Some("close")),
+    (Scope::Help, Action::Close, &["?", "<Esc>"], "Close this window", Some("close")),
     (Scope::Help, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", Some("scroll")),
     (Scope::Help, Action::ScrollUp, &["k", "<Up>"], "Scroll up a line", None),
     (Scope::Help, Action::PageDown, &["<Space>", "<PageDown>", "<C-d>"], "Scroll down a page", None),

@@ -405,6 +405,28 @@ fn ctrl_c_quits_from_every_screen() {
     assert!(!h.app.is_running());
 }
 
+/// A key the help window does not use closes it and acts on the screen beneath.
+#[test]
+fn keys_the_help_window_does_not_use_act_on_the_screen_beneath() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("?q");
+    assert!(!h.app.is_running(), "q quits from the library, help open or not");
+
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("<Enter>?");
+    assert!(h.screen_text().contains("Keys"));
+    h.press("q");
+    assert!(h.app.is_running());
+    assert_eq!(h.app.screen(), Screen::Library, "q goes back from the reader");
+    assert!(!h.screen_text().contains("Keys"), "the window closed");
+
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("?j");
+    assert!(h.screen_text().contains("Keys"), "j scrolls the window");
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Reader);
+}
+
 #[test]
 fn mouse_selects_opens_sorts_and_scrolls() {
     let mut h = Harness::new(small_corpus(), 80, 24);
