@@ -217,13 +217,19 @@ impl Corpus {
             .into_par_iter()
             .zip(ids)
             .map(|(doc, id)| {
-                let mut text = clean::clean(&doc.raw, doc.format, &repeated, &options.clean);
+                // One reading of the page serves both cleaning and describing.
+                let page = clean::page::Page::read(&doc.raw);
+                let mut text = if options.clean.enabled {
+                    clean::clean_page(&page, &repeated, &options.clean)
+                } else {
+                    doc.raw.clone()
+                };
                 if count_words(&text) == 0 {
                     // Cleaning judged every line furniture (a one-line note, say): showing the
                     // text as loaded loses less than dropping the file.
                     text = doc.raw.trim().to_string();
                 }
-                let meta = doc.declared.clone().or(describe::describe(&doc.raw, &text));
+                let meta = doc.declared.clone().or(describe::describe_page(&page));
                 let words = count_words(&text);
                 Article { id, path: doc.path, format: doc.format, meta, raw: doc.raw, text, words }
             })

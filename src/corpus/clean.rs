@@ -23,7 +23,6 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::Format;
 use page::{Family, Kind, Page};
 use segment::segment;
 use shape::{ends_sentence, fold, word_count};
@@ -162,17 +161,17 @@ impl RepeatedLines {
 ///
 /// Every format goes through the same rules: Markdown-ish syntax turns up in saved `.txt`
 /// pages too, and HTML arrives here already reduced to text.
-pub fn clean(
-    raw: &str,
-    _format: Format,
-    repeated: &RepeatedLines,
-    options: &CleanOptions,
-) -> String {
+#[cfg(test)]
+pub fn clean(raw: &str, repeated: &RepeatedLines, options: &CleanOptions) -> String {
     if !options.enabled {
         return raw.to_string();
     }
-    let page = Page::read(raw);
-    let mut out = String::with_capacity(raw.len());
+    clean_page(&Page::read(raw), repeated, options)
+}
+
+/// [`clean`] for a page already read (describing reads the same page).
+pub(super) fn clean_page(page: &Page, repeated: &RepeatedLines, options: &CleanOptions) -> String {
+    let mut out = String::with_capacity(page.units.iter().map(|u| u.text.len() + 2).sum());
     for (unit, kind) in page.units.iter().zip(&page.kinds) {
         let boilerplate = kind.family().is_some_and(|f| options.removes(f));
         let furniture =

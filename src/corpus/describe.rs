@@ -18,15 +18,20 @@ use super::Metadata;
 ///
 /// The cues are read from `raw`: cleaning removes most of them (bylines, sign-offs, copyright
 /// lines) from the cleaned text, which is accepted for symmetry with cleaning but not needed.
-pub fn describe(raw: &str, _cleaned: &str) -> Metadata {
-    let page = Page::read(raw);
-    let outlet = best(outlet_cues(&page));
+#[cfg(test)]
+pub fn describe(raw: &str) -> Metadata {
+    describe_page(&Page::read(raw))
+}
+
+/// [`describe`] for a page already read (cleaning reads the same page).
+pub(super) fn describe_page(page: &Page) -> Metadata {
+    let outlet = best(outlet_cues(page));
     let title = page.title.map(|t| title_text(&page.units[t].text, outlet.as_deref()));
     Metadata {
         title,
         outlet,
-        date: best(date_cues(&page)),
-        author: best(author_cues(&page)),
+        date: best(date_cues(page)),
+        author: best(author_cues(page)),
         url: None,
     }
 }
@@ -331,7 +336,7 @@ mod tests {
 
     #[track_caller]
     fn meta(raw: &str) -> Metadata {
-        describe(raw, "")
+        describe(raw)
     }
 
     #[test]

@@ -5,8 +5,59 @@
 //! particular article. Phrases are matched on whole words in lower case (see [`has_phrase`]);
 //! a trailing `*` matches any word ending ("re-publication*" also matches "re-publications").
 
+use std::sync::LazyLock;
+
 use super::date::{ends_with_date, find_dates, is_month};
 use super::shape::{ends_sentence, has_quote, is_name, last_word, word_count};
+
+/// A list of cues matched in one pass over a paragraph (Aho-Corasick), with the same word
+/// boundaries as [`has_cue`]: scoring a long paragraph against dozens of disclaimer phrases
+/// one `contains` at a time was most of the time spent loading a corpus.
+pub struct CueSet {
+    cues: &'static [&'static str],
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl CueSet {
+    fn new(cues: &'static [&'static str]) -> CueSet {
+        let stems = cues.iter().map(|c| c.strip_suffix('*').unwrap_or(c));
+        let automaton = aho_corasick::AhoCorasick::new(stems).expect("cue lists are small");
+        CueSet { cues, automaton }
+    }
+
+    /// How many different cues of the set `lower` contains.
+    pub fn count(&self, lower: &str) -> usize {
+        let mut found = vec![false; self.cues.len()];
+        for m in self.automaton.find_overlapping_iter(lower) {
+            let i = m.pattern().as_usize();
+            if !found[i] && is_cue_at(lower, self.cues[i], m.start(), m.end()) {
+                found[i] = true;
+            }
+        }
+        found.iter().filter(|&&f| f).count()
+    }
+
+    /// Returns true if and only if `lower` contains any cue of the set.
+    pub fn any(&self, lower: &str) -> bool {
+        self.automaton
+            .find_overlapping_iter(lower)
+            .any(|m| is_cue_at(lower, self.cues[m.pattern().as_usize()], m.start(), m.end()))
+    }
+}
+
+/// Returns true if and only if the match of `cue` at `start..end` stands on word boundaries:
+/// before it always, after it unless the cue ends in `*` (a stem).
+fn is_cue_at(lower: &str, cue: &str, start: usize, end: usize) -> bool {
+    let (stem, is_stem) = match cue.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (cue, false),
+    };
+    let is_edge = |neighbour: Option<char>, own: Option<char>| {
+        neighbour.is_none_or(|c| !c.is_alphanumeric()) || own.is_some_and(|c| !c.is_alphanumeric())
+    };
+    is_edge(lower[..start].chars().next_back(), stem.chars().next())
+        && (is_stem || is_edge(lower[end..].chars().next(), stem.chars().next_back()))
+}
 
 /// Returns true if and only if `lower` contains `cue` as whole words (`cue*`: as a word start).
 pub fn has_cue(lower: &str, cue: &str) -> bool {
@@ -92,7 +143,8 @@ pub fn is_credit(lower: &str) -> bool {
     if CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    let agency = PHOTO_AGENCIES.iter().any(|a| has_cue(lower, a));
+    static AGENCIES: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(PHOTO_AGENCIES));
+    let agency = AGENCIES.any(lower);
     if lower.starts_with('©') || lower.starts_with("(c) ") {
         // A bare "© Outlet 2015" is a copyright line; a photographer's name after a slash, an
         // agency, or a caption running on after the credit make it a photo credit.
@@ -178,12 +230,16 @@ pub fn is_disclaimer(lower: &str) -> bool {
     if copyright_line && n <= 20 {
         return true;
     }
-    let score: usize = DISCLAIMER_STRONG.iter().filter(|c| has_cue(lower, c)).count() * 2
-        + DISCLAIMER_WEAK.iter().filter(|c| has_cue(lower, c)).count();
+    static STRONG: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(DISCLAIMER_STRONG));
+    static WEAK: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(DISCLAIMER_WEAK));
+    static SELF: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(SELF_REFERENCE));
     let opens_as_notice =
         ["disclaimer", "note:", "notice:", "legal notice"].iter().any(|p| lower.starts_with(p));
-    let self_ref = SELF_REFERENCE.iter().any(|c| has_cue(lower, c));
-    (score >= 4 && self_ref) || (opens_as_notice && score >= 2)
+    if !opens_as_notice && !SELF.any(lower) {
+        return false;
+    }
+    let score = STRONG.count(lower) * 2 + WEAK.count(lower);
+    score >= 4 || (opens_as_notice && score >= 2)
 }
 
 /// Openings of sign-off and source lines at the end of an article.
@@ -482,6 +538,26 @@ mod tests {
         }
         for t in no {
             assert!(!f(&t.to_lowercase()), "should not match: {t}");
+        }
+    }
+
+    #[test]
+    fn a_cue_set_matches_as_has_cue_does() {
+        const CUES: &[&str] = &["we", "our", "re-publication*", "author(s)", "©", "copyright"];
+        let set = CueSet::new(CUES);
+        for text in [
+            "we kindly ask our readers",
+            "weekly news, ourselves",
+            "re-publications are welcome",
+            "the author(s) alone",
+            "© al manar",
+            "copyrighted",
+            "copyright © 2015",
+            "",
+        ] {
+            let expected = CUES.iter().filter(|c| has_cue(text, c)).count();
+            assert_eq!(set.count(text), expected, "{text:?}");
+            assert_eq!(set.any(text), expected > 0, "{text:?}");
         }
     }
 

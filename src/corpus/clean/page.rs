@@ -235,22 +235,24 @@ impl Page {
     /// caption; or a credit with the caption run on, then the caption). Both go. A paragraph
     /// of running text repeated verbatim loses only its copy.
     fn mark_repeated_captions(&mut self) {
+        // Figures matter here: two market reports differ only in their numbers.
+        let folded: Vec<String> =
+            self.units.iter().map(|u| collapse_lower(strip_suffix(&u.text))).collect();
         for i in 1..self.units.len() {
             let (a, b) = (i - 1, i);
             if self.is(a, Kind::Title) || self.is(b, Kind::Title) {
                 continue;
             }
-            // Figures matter here: two market reports differ only in their numbers.
-            let fa = collapse_lower(strip_suffix(self.text(a)));
-            let fb = collapse_lower(strip_suffix(self.text(b)));
+            let (fa, fb) = (&folded[a], &folded[b]);
             if fa.is_empty() || fb.is_empty() {
                 continue;
             }
             let captioned =
                 [a, b].iter().any(|&k| matches!(self.kinds[k], Kind::Credit | Kind::Caption));
             let same = fa == fb;
-            let (short, long) = if fa.len() <= fb.len() { (&fa, &fb) } else { (&fb, &fa) };
-            let contained = short.split(' ').count() >= 4 && long.contains(short.as_str());
+            let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
+            let contained =
+                captioned && short.split(' ').count() >= 4 && long.contains(short.as_str());
             if same && is_body(self.text(a)) && !captioned {
                 if self.is(b, Kind::Content) {
                     self.kinds[b] = Kind::Caption;

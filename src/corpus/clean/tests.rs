@@ -9,7 +9,7 @@ use std::path::Path;
 use pretty_assertions::assert_eq;
 
 use super::*;
-use crate::corpus::{document_from_bytes, Article, Corpus, LoadOptions};
+use crate::corpus::{document_from_bytes, Article, Corpus, Format, LoadOptions};
 
 const SEEDS: [(&str, &str); 5] = [
     ("000_569b729a2117decc.txt", include_str!("../../../assets/articles/000_569b729a2117decc.txt")),
@@ -235,7 +235,7 @@ fn sample_metadata() {
 
 #[track_caller]
 fn cleaned(raw: &str, options: &CleanOptions) -> String {
-    clean(raw, Format::Text, &RepeatedLines::default(), options)
+    clean(raw, &RepeatedLines::default(), options)
 }
 
 const PAGE: &str = "- Daily Planet\nWorld\n\n# Ministers Agree to Share Intelligence\n\n\
@@ -303,7 +303,7 @@ fn repeated_lines_are_short_or_at_the_edges_never_long_sentences() {
         (0..3).map(|_| article_with(&[wire, short_sentence, furniture])).collect();
     let options = CleanOptions::default();
     let repeated = RepeatedLines::count(texts.iter().map(String::as_str), &options);
-    let text = clean(&texts[0], Format::Text, &repeated, &options);
+    let text = clean(&texts[0], &repeated, &options);
     assert!(text.contains(wire), "wire copy shared by outlets must stay");
     assert!(text.contains(short_sentence), "a short shared sentence mid-article stays");
     assert!(!text.contains(furniture), "a short line in every article is furniture");
@@ -311,13 +311,13 @@ fn repeated_lines_are_short_or_at_the_edges_never_long_sentences() {
 
     let two = RepeatedLines::count(texts[..2].iter().map(String::as_str), &options);
     assert!(
-        clean(&texts[0], Format::Text, &two, &options).contains(furniture),
+        clean(&texts[0], &two, &options).contains(furniture),
         "two articles are not enough"
     );
 
     let off = CleanOptions { repeated_lines: false, ..options };
     let none = RepeatedLines::count(texts.iter().map(String::as_str), &off);
-    assert!(clean(&texts[0], Format::Text, &none, &off).contains(furniture));
+    assert!(clean(&texts[0], &none, &off).contains(furniture));
 }
 
 #[test]
@@ -405,10 +405,10 @@ fn odd_input_never_panics_and_keeps_the_invariants() {
     let texts: Vec<String> = (0..300).map(|seed| odd_text(seed, 1 + seed as usize % 120)).collect();
     let repeated = RepeatedLines::count(texts.iter().map(String::as_str), &options);
     for text in &texts {
-        let out = clean(text, Format::Text, &repeated, &options);
+        let out = clean(text, &repeated, &options);
         assert_eq!(out.trim(), out);
         assert!(!out.contains("\n\n\n"));
-        let _ = crate::corpus::describe::describe(text, &out);
+        let _ = crate::corpus::describe::describe(text);
     }
 }
 
@@ -416,7 +416,7 @@ fn odd_input_never_panics_and_keeps_the_invariants() {
 fn a_line_of_stray_brackets_is_cleaned_quickly() {
     let line = "[".repeat(200_000) + &"](".repeat(1000);
     let started = std::time::Instant::now();
-    let _ = clean(&line, Format::Text, &RepeatedLines::default(), &CleanOptions::default());
+    let _ = clean(&line, &RepeatedLines::default(), &CleanOptions::default());
     // Quadratic bracket matching would take minutes here; linear takes milliseconds, even in
     // a debug build on a busy machine.
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
