@@ -103,9 +103,28 @@ pub fn decode_noting(bytes: &[u8], is_html: bool) -> Result<Decoded, LoadError> 
         Some(encoding) => (encoding, false),
         None => (guess_legacy(bytes), true),
     };
-    let text = finish(encoding.decode_without_bom_handling(bytes).0, guessed)?;
-    let note = guessed.then(|| format!("not valid UTF-8; read as {} (detected)", encoding.name()));
-    Ok(Decoded { text, note })
+    match finish(encoding.decode_without_bom_handling(bytes).0, guessed) {
+        Ok(text) => {
+            let note =
+                guessed.then(|| format!("not valid UTF-8; read as {} (detected)", encoding.name()));
+            Ok(Decoded { text, note })
+        }
+        // UTF-8 text with scattered damage (a bad copy, a disk error) reads as no language in
+        // any legacy encoding, since its own accents and quotes turn into "â€œ": it is
+        // still better read as UTF-8 with the damaged bytes marked than dropped.
+        Err(LoadError::Binary) if guessed && is_lightly_damaged_utf8(bytes) => {
+            let text = finish(lossy_utf8(bytes), false)?;
+            Ok(Decoded { text, note: broken_utf8_note(bytes) })
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// Returns true if and only if at most 2% of the bytes sit in broken UTF-8 sequences and
+/// most of the rest is text-like ASCII: a damaged UTF-8 file rather than random data.
+fn is_lightly_damaged_utf8(bytes: &[u8]) -> bool {
+    let broken: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+    broken * 50 <= bytes.len() && bytes.len() >= 64
 }
 
 /// A note naming how many broken UTF-8 sequences were replaced, if any.
@@ -474,6 +493,20 @@ mod tests {
         decodes_to("Привет, мир. Как дела?".as_bytes(), false, "Привет, мир. Как дела?");
         let cp1251 = encoding_rs::WINDOWS_1251.encode("Привет, мир. Как у вас дела сегодня?").0;
         decodes_to(&cp1251, false, "Привет, мир. Как у вас дела сегодня?");
+    }
+
+    #[test]
+    fn damaged_utf8_is_read_as_utf8_with_the_damage_marked() {
+        // Mostly ASCII, one dash, five stray bytes that no legacy encoding makes text of.
+        let mut bytes = "Words and more text in a long enough sentence. ".repeat(12).into_bytes();
+        bytes.extend("The end — really.".as_bytes());
+        for (i, at) in [10, 100, 200, 300, 400].into_iter().enumerate() {
+            bytes[at] = [0x81, 0x8d, 0x8f, 0x90, 0x9d][i];
+        }
+        let decoded = decode_noting(&bytes, false).unwrap();
+        assert!(decoded.text.ends_with("The end — really."), "{}", decoded.text);
+        assert_eq!(decoded.text.matches('\u{FFFD}').count(), 5);
+        assert_eq!(decoded.note.as_deref(), Some("5 invalid UTF-8 sequences shown as \u{FFFD}"));
     }
 
     #[test]
