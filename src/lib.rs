@@ -11,6 +11,7 @@
 //!
 //! The binary (`src/main.rs`) only maps [`cli::run`]'s result to an exit code.
 
+pub mod align;
 pub mod cli;
 pub mod config;
 pub mod corpus;

@@ -1,0 +1,1 @@
+//! Word-level differences between two aligned passages, for the CLI and the TUI.
