@@ -13,6 +13,8 @@
 //! 6. [`diff`]: word-level diffs of aligned passages for display.
 
 pub mod diff;
+pub mod terms;
+pub mod text;
 
 use serde::Serialize;
 
