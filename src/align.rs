@@ -13,10 +13,19 @@
 //! 6. [`diff`]: word-level diffs of aligned passages for display.
 
 pub mod diff;
+pub mod group;
+pub mod paraphrase;
 pub mod terms;
 pub mod text;
+pub mod verbatim;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+
+use paraphrase::ParaphraseOptions;
+use terms::{Aliases, Analysis};
+use verbatim::VerbatimOptions;
 
 /// A stretch of one article's cleaned text: `text[start..end]`, byte offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -139,16 +148,85 @@ pub struct AlignOptions {
     pub min_score: f32,
     /// Extra alias groups (each a list of names for one thing), added to the built-in list.
     pub aliases: Vec<Vec<String>>,
+    /// Jaro-Winkler similarity at which two capitalised spellings with the same consonant
+    /// skeleton are one transliterated name ("Zameli"/"Zamili" is 0.876, "Russia"/"Prussia"
+    /// never compares: different skeletons).
+    pub name_similarity: f64,
+    /// Fewest words of a unique stretch worth listing (shorter leftovers are sentence ends).
+    pub min_unique_words: usize,
+    pub verbatim: VerbatimOptions,
+    pub paraphrase: ParaphraseOptions,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { min_score: 0.0, aliases: Vec::new() }
+        AlignOptions {
+            min_score: 0.0,
+            aliases: Vec::new(),
+            name_similarity: 0.85,
+            min_unique_words: 3,
+            verbatim: VerbatimOptions::default(),
+            paraphrase: ParaphraseOptions::default(),
+        }
     }
+}
+
+/// Byte span of units `first..end` of an article, widened to its sentence's edges when the
+/// passage starts or ends within two words of them (quotes and full stops come along).
+fn snap(article: usize, analysis: &Analysis, first: usize, end: usize) -> Span {
+    let (mut start, mut stop) = analysis.unit_bytes(first, end);
+    let units = &analysis.units;
+    let s_first = units[first].sentence as usize;
+    let (u0, _) = analysis.sentence_units[s_first];
+    if first - u0 as usize <= 2 {
+        start = analysis.seg.sentences[s_first].start;
+    }
+    let s_last = units[end - 1].sentence as usize;
+    let (_, u1) = analysis.sentence_units[s_last];
+    if u1 as usize - end <= 2 {
+        stop = analysis.seg.sentences[s_last].end;
+    }
+    Span { article, start, end: stop }
 }
 
 /// Align the cleaned texts of a corpus; span `article` fields index `texts`.
 pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
-    let _ = (texts, options);
-    Alignment::default()
+    let aliases = Aliases::new(&options.aliases);
+    let mut analyses: Vec<Analysis> = texts.par_iter().map(|t| terms::analyze(t, &aliases)).collect();
+    terms::merge_names(texts, &mut analyses, options.name_similarity);
+
+    let mut pairs: Vec<AlignedPair> = verbatim::find(&analyses, &options.verbatim)
+        .into_iter()
+        .map(|m| AlignedPair {
+            kind: PairKind::Verbatim,
+            score: m.score(),
+            a: snap(m.a, &analyses[m.a], m.a_units.0, m.a_units.1),
+            b: snap(m.b, &analyses[m.b], m.b_units.0, m.b_units.1),
+        })
+        .collect();
+    let sentence_pairs = paraphrase::sentence_pairs(texts, &analyses, &options.paraphrase);
+    let reworded = paraphrase::merge(&analyses, &sentence_pairs, &options.paraphrase);
+    // A paraphrase already covered by a verbatim passage on both sides adds nothing.
+    let mut verbatim_sides: FxHashMap<(usize, usize), Vec<(Span, Span)>> = FxHashMap::default();
+    for p in &pairs {
+        verbatim_sides.entry((p.a.article, p.b.article)).or_default().push((p.a, p.b));
+    }
+    for m in reworded {
+        let a = snap(m.a, &analyses[m.a], m.a_units.0, m.a_units.1);
+        let b = snap(m.b, &analyses[m.b], m.b_units.0, m.b_units.1);
+        let covered = verbatim_sides.get(&(m.a, m.b)).is_some_and(|list| {
+            list.iter().any(|(va, vb)| va.overlap(&a) * 2 >= a.len() && vb.overlap(&b) * 2 >= b.len())
+        });
+        if !covered {
+            pairs.push(AlignedPair { kind: PairKind::Paraphrase, score: m.score.min(1.0), a, b });
+        }
+    }
+    pairs.retain(|p| p.score >= options.min_score);
+    pairs.sort_by(|x, y| {
+        (x.a.article, x.b.article, x.a.start, x.b.start, x.a.end, x.b.end)
+            .cmp(&(y.a.article, y.b.article, y.a.start, y.b.start, y.a.end, y.b.end))
+    });
+    let groups = group::groups(&pairs);
+    let unique = group::unique(texts, &pairs, options.min_unique_words);
+    Alignment { pairs, groups, unique }
 }

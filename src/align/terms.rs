@@ -82,8 +82,10 @@ const STOP_WORDS: &[&str] = &[
     "within", "without", "would", "yet", "you", "your", "yours", "yourself", "yourselves",
 ];
 
-/// The built-in alias groups (`assets/aliases.txt`).
+/// The built-in alias groups (`assets/aliases.txt`): names of one thing.
 const BUILTIN_ALIASES: &str = include_str!("../../assets/aliases.txt");
+/// The built-in synonym groups (`assets/synonyms.txt`): general words used for one another.
+const BUILTIN_SYNONYMS: &str = include_str!("../../assets/synonyms.txt");
 
 pub fn is_stop_word(folded: &str) -> bool {
     STOP_WORDS.binary_search(&folded).is_ok()
@@ -159,9 +161,7 @@ fn stem_folded(stemmer: &Stemmer, folded: &str) -> String {
 /// How one distinct word is matched, cached per thread (news vocabulary is Zipfian).
 #[derive(Clone, Copy)]
 struct WordInfo {
-    /// Hash of the folded, unstemmed form (what alias phrases are matched on).
-    folded: u64,
-    term: Term,
+        term: Term,
     stop: bool,
     number: bool,
 }
@@ -179,7 +179,7 @@ fn word_info(word: &str) -> WordInfo {
     let stop = is_stop_word(&folded);
     let number = folded.chars().next().is_some_and(|c| c.is_ascii_digit());
     let matched = if stop { folded.clone() } else { STEMMER.with(|s| stem_folded(s, &folded)) };
-    let info = WordInfo { folded: hash_str(&folded), term: hash_str(&matched), stop, number };
+    let info = WordInfo { term: hash_str(&matched), stop, number };
     WORDS.with(|w| {
         let mut w = w.borrow_mut();
         // Bound the cache: a corpus of random strings must not grow it without end.
@@ -191,40 +191,50 @@ fn word_info(word: &str) -> WordInfo {
     info
 }
 
-/// Alias phrases, longest first per first word, each with its group's term.
+/// Alias and synonym phrases, matched on stemmed terms, longest first per first word.
 #[derive(Clone, Debug, Default)]
 pub struct Aliases {
-    /// Keyed by the folded hash of the first word; phrases as folded hashes.
-    by_first: FxHashMap<u64, Vec<(Vec<u64>, Term)>>,
+    /// Keyed by the first word's term: (phrase terms, group term, whether the group names a
+    /// thing (an alias) rather than being a synonym of a common word).
+    by_first: FxHashMap<Term, Vec<(Vec<Term>, Term, bool)>>,
+}
+
+fn parse_groups(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('|').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect())
+        .collect()
 }
 
 impl Aliases {
-    /// The built-in groups plus `extra` (each group: names of one thing).
+    /// The built-in alias and synonym groups plus `extra` alias groups (names of one thing).
     pub fn new(extra: &[Vec<String>]) -> Aliases {
-        let mut groups: Vec<Vec<String>> = BUILTIN_ALIASES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.split('|').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect())
-            .collect();
-        groups.extend(extra.iter().cloned());
-        let mut aliases = Aliases::default();
-        // A name in two groups joins them: the later group takes the earlier's term.
-        let mut term_of_phrase: FxHashMap<Vec<String>, Term> = FxHashMap::default();
-        for group in &groups {
-            let phrases: Vec<Vec<String>> = group.iter().map(|n| phrase_words(n)).filter(|p| !p.is_empty()).collect();
+        let mut groups: Vec<(Vec<String>, bool)> =
+            parse_groups(BUILTIN_ALIASES).into_iter().map(|g| (g, true)).collect();
+        groups.extend(extra.iter().map(|g| (g.clone(), true)));
+        groups.extend(parse_groups(BUILTIN_SYNONYMS).into_iter().map(|g| (g, false)));
+        // A phrase in two groups joins them: the later group takes the earlier's term.
+        let mut term_of_phrase: FxHashMap<Vec<Term>, (Term, bool)> = FxHashMap::default();
+        for (group, is_name) in &groups {
+            let phrases: Vec<Vec<Term>> =
+                group.iter().map(|n| phrase_terms(n)).filter(|p| !p.is_empty()).collect();
             let Some(first) = phrases.first() else { continue };
-            let term = phrases
+            let (term, is_name) = phrases
                 .iter()
                 .find_map(|p| term_of_phrase.get(p).copied())
-                .unwrap_or_else(|| hash_str(&format!("={}", first.join(" "))));
+                .unwrap_or_else(|| {
+                    let mut h = FxHasher::default();
+                    ("group", first).hash(&mut h);
+                    (h.finish(), *is_name)
+                });
             for p in phrases {
-                term_of_phrase.insert(p, term);
+                term_of_phrase.insert(p, (term, is_name));
             }
         }
-        for (phrase, term) in term_of_phrase {
-            let hashes: Vec<u64> = phrase.iter().map(|w| hash_str(w)).collect();
-            aliases.by_first.entry(hashes[0]).or_default().push((hashes, term));
+        let mut aliases = Aliases::default();
+        for (phrase, (term, is_name)) in term_of_phrase {
+            aliases.by_first.entry(phrase[0]).or_default().push((phrase, term, is_name));
         }
         for list in aliases.by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -232,40 +242,40 @@ impl Aliases {
         aliases
     }
 
-    /// The longest alias phrase starting at `words[0]`: (its length in words, its term).
-    fn longest(&self, words: &[u64]) -> Option<(usize, Term)> {
-        let list = self.by_first.get(&words[0])?;
+    /// The longest phrase starting at `terms[0]`: (its length in words, its term, is a name).
+    fn longest(&self, terms: &[Term]) -> Option<(usize, Term, bool)> {
+        let list = self.by_first.get(&terms[0])?;
         list.iter()
-            .find(|(p, _)| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
-            .map(|(p, t)| (p.len(), *t))
+            .find(|(p, _, _)| p.len() <= terms.len() && p.iter().zip(terms).all(|(a, b)| a == b))
+            .map(|(p, t, n)| (p.len(), *t, *n))
     }
 }
 
-/// The folded words of an alias phrase, tokenised like article text.
-fn phrase_words(phrase: &str) -> Vec<String> {
+/// The terms of an alias phrase, tokenised like article text.
+fn phrase_terms(phrase: &str) -> Vec<Term> {
     let seg = segment(phrase);
-    seg.tokens.iter().map(|t| fold(&phrase[t.range()])).collect()
+    seg.tokens.iter().map(|t| word_info(&phrase[t.range()]).term).collect()
 }
 
 /// Cut and fold one article into units.
 pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
     let seg = segment(text);
     let infos: Vec<WordInfo> = seg.tokens.iter().map(|t| word_info(&text[t.range()])).collect();
-    let folded: Vec<u64> = infos.iter().map(|i| i.folded).collect();
+    let stems: Vec<Term> = infos.iter().map(|i| i.term).collect();
     let mut units = Vec::with_capacity(seg.tokens.len());
     let mut sentence_units = Vec::with_capacity(seg.sentences.len());
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let begin = units.len() as u32;
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
-            let window = &folded[i..sentence.tokens.end];
-            if let Some((len, term)) = aliases.longest(window) {
+            if let Some((len, term, is_name)) = aliases.longest(&stems[i..sentence.tokens.end]) {
+                let stop = len == 1 && infos[i].stop;
                 units.push(Unit {
                     term,
                     first: i as u32,
                     end: (i + len) as u32,
                     sentence: si as u32,
-                    class: Class::Name,
+                    class: if is_name { Class::Name } else if stop { Class::Stop } else { Class::Content },
                 });
                 i += len;
                 continue;
@@ -293,7 +303,27 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
         }
         sentence_units.push((begin, units.len() as u32));
     }
+    // Name particles ("al-Abadi", "bin Salman", "van Gogh") belong to the name that follows.
+    let particles = particle_terms();
+    for i in (0..units.len().saturating_sub(1)).rev() {
+        if units[i + 1].class == Class::Name
+            && units[i + 1].sentence == units[i].sentence
+            && particles.contains(&units[i].term)
+        {
+            units[i].class = Class::Name;
+        }
+    }
     Analysis { seg, units, sentence_units }
+}
+
+fn particle_terms() -> &'static [Term] {
+    static PARTICLES: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
+    PARTICLES.get_or_init(|| {
+        ["al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "del", "der", "van", "von", "da", "di", "du", "la", "le"]
+            .iter()
+            .map(|w| word_info(w).term)
+            .collect()
+    })
 }
 
 /// Skeleton of a name for finding its other spellings: first letter, then consonants, with

@@ -1,0 +1,463 @@
+//! The paraphrase tier: sentences that make the same claim in other words.
+//!
+//! Each sentence becomes a set of content terms (stems, aliases and name spellings already
+//! merged), weighted by inverse sentence frequency, so that sharing "Baghdad", "information"
+//! and "center" counts for more than sharing "said" and "government". Candidate pairs come
+//! from an inverted index of the terms rare enough to be evidence (never all pairs of
+//! sentences); a pair must share two indexed terms before it is scored. Pairs next to an
+//! accepted pair need less evidence (context counts), and aligned neighbours merge into one
+//! passage.
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::terms::{Analysis, Class, Term};
+
+/// Thresholds of the paraphrase tier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParaphraseOptions {
+    /// Weighted cosine a sentence pair needs on its own. Set on human-labelled news
+    /// paraphrases: lower lets related-but-different sentences of one story through.
+    pub min_similarity: f32,
+    /// Weighted cosine a pair needs when a neighbouring pair of the same two articles is
+    /// already aligned: the context vouches for it.
+    pub min_similarity_in_context: f32,
+    /// Fewest distinct shared content terms: two shared names are a topic, not a claim.
+    pub min_shared_terms: usize,
+    /// Terms in more sentences than this are not indexed (their weight is low anyway); the
+    /// rarest `prefix_terms` of each sentence are indexed regardless.
+    pub max_postings: usize,
+    /// The rarest terms of each sentence always indexed, so a sentence of common words still
+    /// finds its counterpart.
+    pub prefix_terms: usize,
+    /// Most sentences merged into one passage on each side.
+    pub max_merge: usize,
+    /// How much a match between clauses (parts of sentences between commas, colons,
+    /// brackets and dashes) counts against one between whole sentences: a claim is often one
+    /// clause of a longer sentence, but a clause has fewer words to be wrong with.
+    pub clause_weight: f32,
+    /// Fewest words in a clause window compared on its own.
+    pub min_clause_words: usize,
+}
+
+impl Default for ParaphraseOptions {
+    fn default() -> Self {
+        ParaphraseOptions {
+            min_similarity: 0.3,
+            min_similarity_in_context: 0.2,
+            min_shared_terms: 3,
+            max_postings: 64,
+            prefix_terms: 6,
+            max_merge: 3,
+            clause_weight: 0.8,
+            min_clause_words: 6,
+        }
+    }
+}
+
+/// A sentence's weighted terms.
+#[derive(Clone, Debug, Default)]
+struct Bag {
+    /// Sorted by term.
+    terms: Vec<(Term, f32)>,
+    norm: f32,
+}
+
+/// A sentence pair accepted by the tier, with the units that match best (the whole
+/// sentences, or a clause window of either).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SentencePair {
+    pub a: usize,
+    pub b: usize,
+    pub a_sentence: usize,
+    pub b_sentence: usize,
+    pub similarity: f32,
+    /// Units of the matching window in each article (`Analysis::units` indexes).
+    pub a_units: (usize, usize),
+    pub b_units: (usize, usize),
+}
+
+impl SentencePair {
+    fn whole(&self, analyses: &[Analysis]) -> bool {
+        let sa = analyses[self.a].sentence_units[self.a_sentence];
+        let sb = analyses[self.b].sentence_units[self.b_sentence];
+        self.a_units == (sa.0 as usize, sa.1 as usize) && self.b_units == (sb.0 as usize, sb.1 as usize)
+    }
+}
+
+/// A paraphrased passage: units `a_units.0..a_units.1` of article `a`, and of `b`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    pub a: usize,
+    pub b: usize,
+    pub a_units: (usize, usize),
+    pub b_units: (usize, usize),
+    pub score: f32,
+}
+
+/// Scores shared by both passes: (weighted cosine, shared content terms).
+fn similarity(x: &Bag, y: &Bag) -> (f32, usize) {
+    let (mut i, mut j) = (0, 0);
+    let mut dot = 0.0;
+    let mut shared = 0;
+    while i < x.terms.len() && j < y.terms.len() {
+        let (tx, wx) = x.terms[i];
+        let (ty, _) = y.terms[j];
+        if tx == ty {
+            dot += wx * wx;
+            shared += 1;
+            i += 1;
+            j += 1;
+        } else if tx < ty {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    if x.norm == 0.0 || y.norm == 0.0 {
+        return (0.0, 0);
+    }
+    (dot / (x.norm * y.norm), shared)
+}
+
+/// Sentence term sets of the corpus, with inverse sentence frequency weights.
+struct Sentences {
+    /// Per article, the first global sentence index.
+    first: Vec<usize>,
+    /// Article of each global sentence.
+    doc: Vec<u32>,
+    bags: Vec<Bag>,
+    df: FxHashMap<Term, u32>,
+    /// Per sentence, the unit indexes where its clauses start (the first is the sentence's).
+    chunks: Vec<Vec<u32>>,
+}
+
+impl Sentences {
+    fn weight(&self, t: Term) -> f32 {
+        (1.0 + self.doc.len().max(1) as f32 / self.df.get(&t).copied().unwrap_or(1) as f32).ln()
+    }
+
+    fn bag(&self, analysis: &Analysis, units: (usize, usize)) -> Bag {
+        let mut terms: Vec<(Term, f32)> = analysis.units[units.0..units.1]
+            .iter()
+            .filter(|u| u.class != Class::Stop)
+            .map(|u| (u.term, self.weight(u.term) * class_weight(u.class)))
+            .collect();
+        terms.sort_unstable_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        Bag { terms, norm }
+    }
+}
+
+/// Numbers and dates are specific facts: sharing one is stronger evidence than a word.
+fn class_weight(class: Class) -> f32 {
+    if class == Class::Number { 1.5 } else { 1.0 }
+}
+
+/// Clause starts of a sentence: units after a comma, semicolon, colon, bracket or dash.
+fn clause_starts(text: &str, analysis: &Analysis, sentence: usize) -> Vec<u32> {
+    let (s, e) = analysis.sentence_units[sentence];
+    let mut out = vec![s];
+    for u in s + 1..e {
+        let prev = &analysis.units[u as usize - 1];
+        let this = &analysis.units[u as usize];
+        let gap = &text[analysis.seg.tokens[prev.end as usize - 1].end as usize
+            ..analysis.seg.tokens[this.first as usize].start as usize];
+        if gap.contains([',', ';', ':', '(', ')', '[', ']', '–', '—']) || gap.contains(" - ") {
+            out.push(u);
+        }
+    }
+    // Bound the windows per sentence: past eight clauses, only the first eight split.
+    out.truncate(8);
+    out
+}
+
+fn sentence_terms(analysis: &Analysis, sentence: usize) -> Vec<Term> {
+    let (s, e) = analysis.sentence_units[sentence];
+    let mut terms: Vec<Term> = analysis.units[s as usize..e as usize]
+        .iter()
+        .filter(|u| u.class != Class::Stop)
+        .map(|u| u.term)
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
+    let raw: Vec<Vec<Vec<Term>>> = analyses
+        .par_iter()
+        .map(|a| (0..a.sentence_units.len()).map(|s| sentence_terms(a, s)).collect())
+        .collect();
+    let mut first = Vec::with_capacity(analyses.len());
+    let mut doc = Vec::new();
+    for (d, sentences) in raw.iter().enumerate() {
+        first.push(doc.len());
+        doc.extend(std::iter::repeat_n(d as u32, sentences.len()));
+    }
+    let df: FxHashMap<Term, u32> = raw
+        .par_iter()
+        .fold(FxHashMap::default, |mut acc: FxHashMap<Term, u32>, sentences| {
+            for terms in sentences {
+                for &t in terms {
+                    *acc.entry(t).or_insert(0) += 1;
+                }
+            }
+            acc
+        })
+        .reduce(FxHashMap::default, |a, b| {
+            if a.len() < b.len() {
+                return merge_counts(b, a);
+            }
+            merge_counts(a, b)
+        });
+    drop(raw);
+    let chunks: Vec<Vec<u32>> = analyses
+        .par_iter()
+        .zip(texts.par_iter())
+        .flat_map_iter(|(a, text)| (0..a.sentence_units.len()).map(move |s| clause_starts(text, a, s)))
+        .collect();
+    let mut sentences = Sentences { first, doc, bags: Vec::new(), df, chunks };
+    let bags: Vec<Bag> = analyses
+        .par_iter()
+        .flat_map_iter(|a| {
+            let sentences = &sentences;
+            a.sentence_units.iter().map(move |&(s, e)| sentences.bag(a, (s as usize, e as usize)))
+        })
+        .collect();
+    sentences.bags = bags;
+    sentences
+}
+
+fn merge_counts(mut a: FxHashMap<Term, u32>, b: FxHashMap<Term, u32>) -> FxHashMap<Term, u32> {
+    for (t, n) in b {
+        *a.entry(t).or_insert(0) += n;
+    }
+    a
+}
+
+/// Candidate sentence pairs `(x, y)`, `x < y`, in different articles, sharing at least two
+/// indexed terms.
+fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
+    // Indexed terms of each sentence.
+    let indexed: Vec<Vec<Term>> = s
+        .bags
+        .par_iter()
+        .map(|bag| {
+            let mut by_rarity: Vec<(u32, Term)> = bag
+                .terms
+                .iter()
+                .map(|&(t, _)| (s.df.get(&t).copied().unwrap_or(1), t))
+                .filter(|&(df, _)| df >= 2)
+                .collect();
+            by_rarity.sort_unstable();
+            by_rarity
+                .iter()
+                .enumerate()
+                .filter(|&(i, &(df, _))| i < options.prefix_terms || df as usize <= options.max_postings)
+                .map(|(_, &(_, t))| t)
+                .collect()
+        })
+        .collect();
+    let mut postings: Vec<(Term, u32)> = indexed
+        .iter()
+        .enumerate()
+        .flat_map(|(i, terms)| terms.iter().map(move |&t| (t, i as u32)))
+        .collect();
+    postings.par_sort_unstable();
+    let mut index: FxHashMap<Term, (usize, usize)> = FxHashMap::default();
+    let mut i = 0;
+    while i < postings.len() {
+        let mut j = i + 1;
+        while j < postings.len() && postings[j].0 == postings[i].0 {
+            j += 1;
+        }
+        index.insert(postings[i].0, (i, j));
+        i = j;
+    }
+    // A prefix term can be common when a sentence has nothing rarer; bound the work it makes.
+    let longest = options.max_postings.max(1) * 16;
+    (0..indexed.len())
+        .into_par_iter()
+        .flat_map_iter(|x| {
+            let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+            for t in &indexed[x] {
+                let (i, j) = index[t];
+                if j - i > longest {
+                    continue;
+                }
+                for &(_, y) in &postings[i..j] {
+                    if y as usize > x && s.doc[y as usize] != s.doc[x] {
+                        *counts.entry(y).or_insert(0) += 1;
+                    }
+                }
+            }
+            let mut out: Vec<(u32, u32)> =
+                counts.into_iter().filter(|&(_, n)| n >= 2).map(|(y, _)| (x as u32, y)).collect();
+            out.sort_unstable();
+            out
+        })
+        .collect()
+}
+
+/// Clause windows of a sentence: runs of whole clauses, at least `min_words` units long,
+/// shorter than the sentence.
+fn windows(chunks: &[u32], end: u32, min_words: usize) -> Vec<(usize, usize)> {
+    let mut bounds: Vec<u32> = chunks.to_vec();
+    bounds.push(end);
+    let mut out = Vec::new();
+    for i in 0..chunks.len() {
+        for j in i + 1..bounds.len() {
+            if i == 0 && j == bounds.len() - 1 {
+                continue;
+            }
+            if (bounds[j] - bounds[i]) as usize >= min_words {
+                out.push((bounds[i] as usize, bounds[j] as usize));
+            }
+        }
+    }
+    out
+}
+
+/// The best match of two sentences `x` and `y` (global indexes): whole sentences, or a clause
+/// window of either, weighted down by `clause_weight`. Returns (score, shared terms, units of
+/// x, units of y).
+fn best_match(
+    s: &Sentences,
+    analyses: &[Analysis],
+    x: usize,
+    y: usize,
+    options: &ParaphraseOptions,
+) -> (f32, usize, (usize, usize), (usize, usize)) {
+    let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
+    let (ax, ay) = (&analyses[dx], &analyses[dy]);
+    let ux = ax.sentence_units[x - s.first[dx]];
+    let uy = ay.sentence_units[y - s.first[dy]];
+    let (ux, uy) = ((ux.0 as usize, ux.1 as usize), (uy.0 as usize, uy.1 as usize));
+    let (sim, shared) = similarity(&s.bags[x], &s.bags[y]);
+    let mut best = (sim, shared, ux, uy);
+    // Clause windows only when the sentences share enough to hold a common clause.
+    if shared < options.min_shared_terms + 1 {
+        return best;
+    }
+    let wx = windows(&s.chunks[x], ux.1 as u32, options.min_clause_words);
+    let wy = windows(&s.chunks[y], uy.1 as u32, options.min_clause_words);
+    if wx.is_empty() && wy.is_empty() {
+        return best;
+    }
+    let bx: Vec<((usize, usize), Bag)> =
+        std::iter::once((ux, s.bags[x].clone())).chain(wx.into_iter().map(|w| (w, s.bag(ax, w)))).collect();
+    let by: Vec<((usize, usize), Bag)> =
+        std::iter::once((uy, s.bags[y].clone())).chain(wy.into_iter().map(|w| (w, s.bag(ay, w)))).collect();
+    for (i, (rx, bag_x)) in bx.iter().enumerate() {
+        for (j, (ry, bag_y)) in by.iter().enumerate() {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let (sim, shared) = similarity(bag_x, bag_y);
+            let sim = sim * options.clause_weight;
+            if shared >= options.min_shared_terms + 1 && sim > best.0 {
+                best = (sim, shared, *rx, *ry);
+            }
+        }
+    }
+    best
+}
+
+/// Sentence pairs saying the same thing, including those vouched for by their context.
+pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &ParaphraseOptions) -> Vec<SentencePair> {
+    let s = build(texts, analyses);
+    let pair_of = |x: usize, y: usize, m: (f32, usize, (usize, usize), (usize, usize))| {
+        let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
+        let (x, y, dx, dy, ux, uy) = if dx < dy { (x, y, dx, dy, m.2, m.3) } else { (y, x, dy, dx, m.3, m.2) };
+        SentencePair {
+            a: dx,
+            b: dy,
+            a_sentence: x - s.first[dx],
+            b_sentence: y - s.first[dy],
+            similarity: m.0,
+            a_units: ux,
+            b_units: uy,
+        }
+    };
+    let mut accepted: Vec<SentencePair> = candidates(&s, options)
+        .into_par_iter()
+        .filter_map(|(x, y)| {
+            let m = best_match(&s, analyses, x as usize, y as usize, options);
+            (m.0 >= options.min_similarity && m.1 >= options.min_shared_terms)
+                .then(|| pair_of(x as usize, y as usize, m))
+        })
+        .collect();
+    // Context: neighbours of accepted pairs, in step on both sides, need less.
+    let mut known: FxHashSet<(usize, usize, usize, usize)> =
+        accepted.iter().map(|p| (p.a, p.b, p.a_sentence, p.b_sentence)).collect();
+    let mut frontier = accepted.clone();
+    while !frontier.is_empty() {
+        let mut next = Vec::new();
+        for p in &frontier {
+            for step in [-1isize, 1] {
+                let (i, j) = (p.a_sentence as isize + step, p.b_sentence as isize + step);
+                let (na, nb) = (analyses[p.a].sentence_units.len() as isize, analyses[p.b].sentence_units.len() as isize);
+                if i < 0 || j < 0 || i >= na || j >= nb {
+                    continue;
+                }
+                let (i, j) = (i as usize, j as usize);
+                if known.contains(&(p.a, p.b, i, j)) {
+                    continue;
+                }
+                let (x, y) = (s.first[p.a] + i, s.first[p.b] + j);
+                let m = best_match(&s, analyses, x, y, options);
+                if m.0 >= options.min_similarity_in_context && m.1 >= 2 {
+                    known.insert((p.a, p.b, i, j));
+                    next.push(pair_of(x, y, m));
+                }
+            }
+        }
+        accepted.extend(next.iter().copied());
+        frontier = next;
+    }
+    accepted.sort_by(|x, y| {
+        (x.a, x.b, x.a_sentence, x.b_sentence).cmp(&(y.a, y.b, y.a_sentence, y.b_sentence))
+    });
+    accepted
+}
+
+/// Merge whole-sentence pairs that follow each other on both sides into passages.
+pub fn merge(analyses: &[Analysis], pairs: &[SentencePair], options: &ParaphraseOptions) -> Vec<Match> {
+    let mut out: Vec<Match> = Vec::new();
+    let mut used = vec![false; pairs.len()];
+    let whole: Vec<bool> = pairs.iter().map(|p| p.whole(analyses)).collect();
+    let position: FxHashMap<(usize, usize, usize, usize), usize> = pairs
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| whole[*k])
+        .map(|(k, p)| ((p.a, p.b, p.a_sentence, p.b_sentence), k))
+        .collect();
+    for (k, p) in pairs.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        used[k] = true;
+        let mut m = Match { a: p.a, b: p.b, a_units: p.a_units, b_units: p.b_units, score: p.similarity };
+        let mut n = 1;
+        let (mut i, mut j) = (p.a_sentence, p.b_sentence);
+        while whole[k] && n < options.max_merge {
+            match position.get(&(p.a, p.b, i + 1, j + 1)) {
+                Some(&next) if !used[next] => {
+                    used[next] = true;
+                    m.a_units.1 = pairs[next].a_units.1;
+                    m.b_units.1 = pairs[next].b_units.1;
+                    m.score += pairs[next].similarity;
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        m.score /= n as f32;
+        out.push(m);
+    }
+    out
+}

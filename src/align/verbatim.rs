@@ -1,0 +1,333 @@
+//! The verbatim tier: passages copied word for word, allowing small edits.
+//!
+//! Every run of `ngram` matching units is hashed. The hashes of the whole corpus are sorted in
+//! shards (by the top bits, so memory stays a fraction of the corpus); a hash found in two or
+//! more articles, but not in so many that it is a stock phrase, seeds a match between them.
+//! Seeds of one article pair are chained along near-diagonals, tolerating gaps (an edited,
+//! inserted or deleted word), into maximal passages wherever they sit in either article.
+
+use rayon::prelude::*;
+
+use super::terms::{Analysis, Class, Term};
+
+/// Thresholds of the verbatim tier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerbatimOptions {
+    /// Words per seed. Five is where chance matches between unrelated news stop being common
+    /// (passim and WCopyfind use 5–6), while a quote of ten words still yields several seeds.
+    pub ngram: usize,
+    /// A seed found in more articles than this is a stock phrase, not evidence of copying.
+    /// The cap grows with the corpus (see [`max_df`]) so a wire paragraph every outlet ran
+    /// still counts.
+    pub max_df: usize,
+    /// Largest gap, in words, between two seeds of one passage: one edited word breaks
+    /// `ngram` seeds, two close edits a few more.
+    pub max_gap: usize,
+    /// Largest shift between the two sides within one passage (inserted or deleted words).
+    pub max_shift: usize,
+    /// Fewest matched words for a passage: shorter shared runs are names and set phrases.
+    pub min_words: usize,
+    /// Fewest distinct content words (not function words, not names) in a passage: a run of
+    /// names and set phrases ("Prime Minister Haider al-Abadi said in the fight against")
+    /// says nothing two outlets could have copied from each other.
+    pub min_content: usize,
+}
+
+impl Default for VerbatimOptions {
+    fn default() -> Self {
+        VerbatimOptions { ngram: 5, max_df: 100, max_gap: 10, max_shift: 4, min_words: 8, min_content: 3 }
+    }
+}
+
+/// The document-frequency cap for a corpus of `n` articles.
+pub fn max_df(options: &VerbatimOptions, n: usize) -> usize {
+    options.max_df.max(n / 100)
+}
+
+/// A verbatim match between two articles, in units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    pub a: usize,
+    pub b: usize,
+    /// Units `a_range.0..a_range.1` of article `a`.
+    pub a_units: (usize, usize),
+    pub b_units: (usize, usize),
+    /// Units of each side covered by shared seeds.
+    pub a_matched: usize,
+    pub b_matched: usize,
+}
+
+impl Match {
+    /// Share of the two passages made of shared words.
+    pub fn score(&self) -> f32 {
+        let len = (self.a_units.1 - self.a_units.0) + (self.b_units.1 - self.b_units.0);
+        ((self.a_matched + self.b_matched) as f32 / len.max(1) as f32).min(1.0)
+    }
+}
+
+/// Hashes of each article's n-grams: `(hash, position)`; n-grams of function words only are
+/// left out (they are everywhere and carry nothing).
+fn ngram_hashes(analysis: &Analysis, n: usize) -> Vec<(u64, u32)> {
+    let units = &analysis.units;
+    if units.len() < n {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(units.len() + 1 - n);
+    for i in 0..=units.len() - n {
+        let window = &units[i..i + n];
+        if window.iter().filter(|u| u.class != Class::Stop).count() < 2 {
+            continue;
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for u in window {
+            h = (h ^ u.term).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
+        }
+        out.push((h, i as u32));
+    }
+    out
+}
+
+/// A seed: article pair `(a, b)` with `a < b`, and the n-gram's position in each.
+type Seed = (u32, u32, u32, u32);
+
+/// Find the seeds of the whole corpus, shard by shard.
+fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
+    let n = options.ngram;
+    let cap = max_df(options, analyses.len());
+    let hashes: Vec<Vec<(u64, u32)>> = analyses.par_iter().map(|a| ngram_hashes(a, n)).collect();
+    let total: usize = hashes.iter().map(Vec::len).sum();
+    // About four million entries (64 MiB) per shard.
+    let shard_bits = (total / 4_000_000).max(1).next_power_of_two().trailing_zeros();
+    let shards = 1u64 << shard_bits;
+    (0..shards)
+        .into_par_iter()
+        .flat_map_iter(|shard| {
+            let mut entries: Vec<(u64, u32, u32)> = Vec::new();
+            for (doc, list) in hashes.iter().enumerate() {
+                for &(h, pos) in list {
+                    if shard_bits == 0 || h >> (64 - shard_bits) == shard {
+                        entries.push((h, doc as u32, pos));
+                    }
+                }
+            }
+            entries.sort_unstable();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < entries.len() {
+                let mut j = i + 1;
+                while j < entries.len() && entries[j].0 == entries[i].0 {
+                    j += 1;
+                }
+                let group = &entries[i..j];
+                if group.len() >= 2 && group[0].1 != group[group.len() - 1].1 {
+                    let docs = 1 + group.windows(2).filter(|w| w[0].1 != w[1].1).count();
+                    if docs <= cap {
+                        for (x, ex) in group.iter().enumerate() {
+                            for ey in &group[x + 1..] {
+                                if ex.1 != ey.1 {
+                                    out.push((ex.1, ey.1, ex.2, ey.2));
+                                }
+                            }
+                        }
+                    }
+                }
+                i = j;
+            }
+            out
+        })
+        .collect()
+}
+
+/// A chain of seeds being built.
+struct Chain {
+    a_start: usize,
+    b_start: usize,
+    a_last: usize,
+    b_last: usize,
+    a_matched: usize,
+    b_matched: usize,
+    /// End (exclusive) of the covered units so far on each side.
+    a_covered_to: usize,
+    b_covered_to: usize,
+}
+
+/// Chain the seeds of one article pair (sorted by position in `a`) into matches.
+fn chain(a: usize, b: usize, seeds: &[(u32, u32)], options: &VerbatimOptions) -> Vec<Match> {
+    let n = options.ngram;
+    let mut chains: Vec<Chain> = Vec::new();
+    let mut active: Vec<usize> = Vec::new();
+    for &(pa, pb) in seeds {
+        let (pa, pb) = (pa as usize, pb as usize);
+        active.retain(|&c| chains[c].a_last + n + options.max_gap >= pa);
+        let mut best: Option<(usize, usize)> = None;
+        for &c in &active {
+            let ch = &chains[c];
+            let da = pa as isize - ch.a_last as isize;
+            let db = pb as isize - ch.b_last as isize;
+            if da < 0 || db < -(options.max_shift as isize) {
+                continue;
+            }
+            if db > (n + options.max_gap) as isize {
+                continue;
+            }
+            let drift = (da - db).unsigned_abs();
+            if drift > options.max_shift {
+                continue;
+            }
+            if best.is_none_or(|(_, d)| drift < d) {
+                best = Some((c, drift));
+            }
+        }
+        match best {
+            Some((c, _)) => {
+                let ch = &mut chains[c];
+                ch.a_matched += (pa + n).saturating_sub(ch.a_covered_to.max(pa));
+                ch.b_matched += (pb + n).saturating_sub(ch.b_covered_to.max(pb));
+                ch.a_covered_to = ch.a_covered_to.max(pa + n);
+                ch.b_covered_to = ch.b_covered_to.max(pb + n);
+                ch.a_last = pa;
+                ch.b_last = ch.b_last.max(pb);
+                ch.b_start = ch.b_start.min(pb);
+            }
+            None => {
+                chains.push(Chain {
+                    a_start: pa,
+                    b_start: pb,
+                    a_last: pa,
+                    b_last: pb,
+                    a_matched: n,
+                    b_matched: n,
+                    a_covered_to: pa + n,
+                    b_covered_to: pb + n,
+                });
+                active.push(chains.len() - 1);
+            }
+        }
+    }
+    chains
+        .into_iter()
+        .filter(|c| c.a_matched.min(c.b_matched) >= options.min_words)
+        .map(|c| Match {
+            a,
+            b,
+            a_units: (c.a_start, c.a_covered_to),
+            b_units: (c.b_start, c.b_covered_to),
+            a_matched: c.a_matched,
+            b_matched: c.b_matched,
+        })
+        .collect()
+}
+
+/// Whether a match holds enough distinct content words to be more than a set phrase.
+fn is_substantial(analysis: &Analysis, units: (usize, usize), options: &VerbatimOptions) -> bool {
+    let mut terms: Vec<Term> = analysis.units[units.0..units.1]
+        .iter()
+        .filter(|u| matches!(u.class, Class::Content | Class::Number))
+        .map(|u| u.term)
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    // A long run may be mostly names (a list of officials) and still be a copy.
+    terms.len() >= options.min_content || (terms.len() + 1 >= options.min_content && units.1 - units.0 >= 2 * options.min_words)
+}
+
+/// All verbatim matches of the corpus, per article pair, in order.
+pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
+    let mut seeds = seeds(analyses, options);
+    seeds.par_sort_unstable();
+    seeds.dedup();
+    // Group by article pair.
+    let mut bounds = Vec::new();
+    let mut i = 0;
+    while i < seeds.len() {
+        let mut j = i + 1;
+        while j < seeds.len() && seeds[j].0 == seeds[i].0 && seeds[j].1 == seeds[i].1 {
+            j += 1;
+        }
+        bounds.push((i, j));
+        i = j;
+    }
+    let mut matches: Vec<Match> = bounds
+        .par_iter()
+        .flat_map_iter(|&(i, j)| {
+            let (a, b) = (seeds[i].0 as usize, seeds[i].1 as usize);
+            let positions: Vec<(u32, u32)> = seeds[i..j].iter().map(|s| (s.2, s.3)).collect();
+            chain(a, b, &positions, options)
+                .into_iter()
+                .filter(|m| {
+                    is_substantial(&analyses[a], m.a_units, options)
+                        && is_substantial(&analyses[b], m.b_units, options)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    matches.sort_by_key(|m| (m.a, m.b, m.a_units, m.b_units));
+    matches
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::terms::{Aliases, analyze};
+    use super::*;
+
+    fn run(texts: &[&str]) -> Vec<(usize, usize, String, String)> {
+        let aliases = Aliases::new(&[]);
+        let analyses: Vec<Analysis> = texts.iter().map(|t| analyze(t, &aliases)).collect();
+        find(&analyses, &VerbatimOptions::default())
+            .into_iter()
+            .map(|m| {
+                let (a0, a1) = analyses[m.a].unit_bytes(m.a_units.0, m.a_units.1);
+                let (b0, b1) = analyses[m.b].unit_bytes(m.b_units.0, m.b_units.1);
+                (m.a, m.b, texts[m.a][a0..a1].to_string(), texts[m.b][b0..b1].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_a_quote_with_a_bracketed_insertion_anywhere_in_either_article() {
+        let a = "Officials met on Monday. The statement said they would help and cooperate in \
+                 collecting information about the terrorist Daesh group (using the Arabic acronym).";
+        let b = "They agreed to “help and cooperate in collecting information about the terrorist \
+                 Daesh [ISIS] group.” Nothing else was said about the weather in Baghdad.";
+        assert_eq!(
+            run(&[a, b]),
+            [(
+                0,
+                1,
+                "help and cooperate in collecting information about the terrorist Daesh".to_string(),
+                "help and cooperate in collecting information about the terrorist Daesh".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn edits_inside_a_copied_passage_do_not_split_it() {
+        let a = "Intro words here. The minister of defence said on Tuesday that forty new armoured \
+                 vehicles would reach the northern border posts before the winter storms arrive.";
+        let b = "The defence minister said on Tuesday that forty new armored vehicles will reach the \
+                 northern border posts well before the winter storms arrive. Other text.";
+        let found = run(&[a, b]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "said on Tuesday that forty new armoured vehicles would reach the northern border posts before the winter storms arrive");
+        assert_eq!(found[0].3, "said on Tuesday that forty new armored vehicles will reach the northern border posts well before the winter storms arrive");
+    }
+
+    #[test]
+    fn set_phrases_and_short_runs_are_not_passages() {
+        let a = "Prime Minister Haider al-Abadi said in the fight against terrorism they won.";
+        let b = "Prime Minister Haider al-Abadi said in the fight against terrorism nothing changed.";
+        assert_eq!(run(&[a, b]), []);
+    }
+
+    #[test]
+    fn passages_out_of_order_are_all_found() {
+        let p = "the convoy of ninety trucks carrying flour and medicine crossed the river at dawn";
+        let q = "a spokesman for the relief agency described the road north as dangerous and slow";
+        let a = format!("First, {p}. Later, {q}.");
+        let b = format!("Reports say {q}. Meanwhile {p}.");
+        let found = run(&[&a, &b]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().any(|f| f.2 == p && f.3 == p));
+        assert!(found.iter().any(|f| f.2 == q && f.3 == q));
+    }
+}
