@@ -154,6 +154,11 @@ pub struct AlignOptions {
     pub name_similarity: f64,
     /// Fewest words of a unique stretch worth listing (shorter leftovers are sentence ends).
     pub min_unique_words: usize,
+    /// A short line (under `stock_max_words` words) found nearly unchanged in more than this
+    /// many other articles is a stock line (a market-report formula, a standing caption),
+    /// not a passage one outlet took from another.
+    pub stock_max_articles: usize,
+    pub stock_max_words: usize,
     pub verbatim: VerbatimOptions,
     pub paraphrase: ParaphraseOptions,
 }
@@ -165,6 +170,8 @@ impl Default for AlignOptions {
             aliases: Vec::new(),
             name_similarity: 0.85,
             min_unique_words: 3,
+            stock_max_articles: 3,
+            stock_max_words: 12,
             verbatim: VerbatimOptions::default(),
             paraphrase: ParaphraseOptions::default(),
         }
@@ -187,6 +194,32 @@ fn snap(article: usize, analysis: &Analysis, first: usize, end: usize) -> Span {
         stop = analysis.seg.sentences[s_last].end;
     }
     Span { article, start, end: stop }
+}
+
+/// Remove the pairs of short lines repeated nearly unchanged across many articles.
+fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &AlignOptions) {
+    let mut partners: FxHashMap<Span, Vec<usize>> = FxHashMap::default();
+    for p in pairs.iter().filter(|p| p.score >= 0.8) {
+        partners.entry(p.a).or_default().push(p.b.article);
+        partners.entry(p.b).or_default().push(p.a.article);
+    }
+    let mut stock: Vec<Span> = partners
+        .into_iter()
+        .filter(|(span, with)| {
+            let mut with = with.clone();
+            with.sort_unstable();
+            with.dedup();
+            with.len() > options.stock_max_articles
+                && texts[span.article][span.start..span.end].split_whitespace().count() < options.stock_max_words
+        })
+        .map(|(span, _)| span)
+        .collect();
+    if stock.is_empty() {
+        return;
+    }
+    stock.sort();
+    let is_stock = |s: &Span| stock.iter().any(|t| t.overlap(s) * 2 >= s.len());
+    pairs.retain(|p| !is_stock(&p.a) && !is_stock(&p.b));
 }
 
 /// Align the cleaned texts of a corpus; span `article` fields index `texts`.
@@ -221,6 +254,7 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
             pairs.push(AlignedPair { kind: PairKind::Paraphrase, score: m.score.min(1.0), a, b });
         }
     }
+    drop_stock_lines(texts, &mut pairs, options);
     pairs.retain(|p| p.score >= options.min_score);
     pairs.sort_by(|x, y| {
         (x.a.article, x.b.article, x.a.start, x.b.start, x.a.end, x.b.end)

@@ -24,6 +24,9 @@ pub struct ParaphraseOptions {
     pub min_similarity_in_context: f32,
     /// Fewest distinct shared content terms: two shared names are a topic, not a claim.
     pub min_shared_terms: usize,
+    /// Fewest separate runs the shared terms must form on each side: one shared noun phrase
+    /// ("severe acute respiratory syndrome") is a topic, a claim links several parts.
+    pub min_shared_runs: usize,
     /// Terms in more sentences than this are not indexed (their weight is low anyway); the
     /// rarest `prefix_terms` of each sentence are indexed regardless.
     pub max_postings: usize,
@@ -46,6 +49,7 @@ impl Default for ParaphraseOptions {
             min_similarity: 0.3,
             min_similarity_in_context: 0.2,
             min_shared_terms: 3,
+            min_shared_runs: 2,
             max_postings: 64,
             prefix_terms: 6,
             max_merge: 3,
@@ -365,6 +369,49 @@ fn best_match(
     best
 }
 
+/// Whether the terms two windows share are evidence of one claim rather than of one topic:
+/// at least one shared common word (not only names and numbers), and the shared words
+/// spread over `min_shared_runs` separate runs on each side.
+fn is_claim(
+    analyses: &[Analysis],
+    (dx, ux): (usize, (usize, usize)),
+    (dy, uy): (usize, (usize, usize)),
+    options: &ParaphraseOptions,
+) -> bool {
+    let terms = |d: usize, u: (usize, usize)| -> Vec<Term> {
+        let mut t: Vec<Term> =
+            analyses[d].units[u.0..u.1].iter().filter(|u| u.class != Class::Stop).map(|u| u.term).collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let (tx, ty) = (terms(dx, ux), terms(dy, uy));
+    let shared = |t: &Term| tx.binary_search(t).is_ok() && ty.binary_search(t).is_ok();
+    let has_word = analyses[dx].units[ux.0..ux.1].iter().any(|u| u.class == Class::Content && shared(&u.term));
+    if !has_word {
+        return false;
+    }
+    // Separate runs of shared words, or one run making most of the window (a near copy).
+    let spread = |d: usize, u: (usize, usize)| {
+        let (mut runs, mut hits, mut words) = (0, 0, 0);
+        let mut inside = false;
+        for unit in &analyses[d].units[u.0..u.1] {
+            if unit.class == Class::Stop {
+                continue;
+            }
+            let hit = shared(&unit.term);
+            words += 1;
+            hits += hit as usize;
+            if hit && !inside {
+                runs += 1;
+            }
+            inside = hit;
+        }
+        runs >= options.min_shared_runs || hits * 5 >= words * 3
+    };
+    spread(dx, ux) && spread(dy, uy)
+}
+
 /// Sentence pairs saying the same thing, including those vouched for by their context.
 pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &ParaphraseOptions) -> Vec<SentencePair> {
     let s = build(texts, analyses);
@@ -384,9 +431,12 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
     let mut accepted: Vec<SentencePair> = candidates(&s, options)
         .into_par_iter()
         .filter_map(|(x, y)| {
-            let m = best_match(&s, analyses, x as usize, y as usize, options);
-            (m.0 >= options.min_similarity && m.1 >= options.min_shared_terms)
-                .then(|| pair_of(x as usize, y as usize, m))
+            let (x, y) = (x as usize, y as usize);
+            let m = best_match(&s, analyses, x, y, options);
+            (m.0 >= options.min_similarity
+                && m.1 >= options.min_shared_terms
+                && is_claim(analyses, (s.doc[x] as usize, m.2), (s.doc[y] as usize, m.3), options))
+                .then(|| pair_of(x, y, m))
         })
         .collect();
     // Context: neighbours of accepted pairs, in step on both sides, need less.
@@ -408,7 +458,10 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
                 }
                 let (x, y) = (s.first[p.a] + i, s.first[p.b] + j);
                 let m = best_match(&s, analyses, x, y, options);
-                if m.0 >= options.min_similarity_in_context && m.1 >= 2 {
+                if m.0 >= options.min_similarity_in_context
+                    && m.1 >= 2
+                    && is_claim(analyses, (p.a, m.2), (p.b, m.3), &ParaphraseOptions { min_shared_runs: 1, ..options.clone() })
+                {
                     known.insert((p.a, p.b, i, j));
                     next.push(pair_of(x, y, m));
                 }
