@@ -19,6 +19,9 @@ pub mod terms;
 pub mod text;
 pub mod verbatim;
 
+#[cfg(test)]
+mod tests;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -224,9 +227,19 @@ fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &Alig
 
 /// Align the cleaned texts of a corpus; span `article` fields index `texts`.
 pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
+    // `CROSSREAD_TIMINGS=1` prints the time of each stage on stderr (for benchmarks).
+    let timings = std::env::var_os("CROSSREAD_TIMINGS").is_some();
+    let clock = std::time::Instant::now();
+    let lap = |stage: &str| {
+        if timings {
+            eprintln!("crossread: align: {stage} at {:.3} s", clock.elapsed().as_secs_f64());
+        }
+    };
     let aliases = Aliases::new(&options.aliases);
     let mut analyses: Vec<Analysis> = texts.par_iter().map(|t| terms::analyze(t, &aliases)).collect();
+    lap("analysed");
     terms::merge_names(texts, &mut analyses, options.name_similarity);
+    lap("names merged");
 
     let mut pairs: Vec<AlignedPair> = verbatim::find(&analyses, &options.verbatim)
         .into_iter()
@@ -237,7 +250,9 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
             b: snap(m.b, &analyses[m.b], m.b_units.0, m.b_units.1),
         })
         .collect();
+    lap("verbatim");
     let sentence_pairs = paraphrase::sentence_pairs(texts, &analyses, &options.paraphrase);
+    lap("paraphrase");
     let reworded = paraphrase::merge(&analyses, &sentence_pairs, &options.paraphrase);
     // A paraphrase already covered by a verbatim passage on both sides adds nothing.
     let mut verbatim_sides: FxHashMap<(usize, usize), Vec<(Span, Span)>> = FxHashMap::default();
@@ -260,7 +275,9 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
         (x.a.article, x.b.article, x.a.start, x.b.start, x.a.end, x.b.end)
             .cmp(&(y.a.article, y.b.article, y.a.start, y.b.start, y.a.end, y.b.end))
     });
+    lap("pairs");
     let groups = group::groups(&pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
+    lap("groups");
     Alignment { pairs, groups, unique }
 }

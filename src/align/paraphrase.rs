@@ -168,7 +168,7 @@ fn clause_starts(text: &str, analysis: &Analysis, sentence: usize) -> Vec<u32> {
         let this = &analysis.units[u as usize];
         let gap = &text[analysis.seg.tokens[prev.end as usize - 1].end as usize
             ..analysis.seg.tokens[this.first as usize].start as usize];
-        if gap.contains([',', ';', ':', '(', ')', '[', ']', '–', '—']) || gap.contains(" - ") {
+        if gap != " " && (gap.contains([',', ';', ':', '(', ')', '[', ']', '–', '—']) || gap.contains(" - ")) {
             out.push(u);
         }
     }
@@ -350,19 +350,21 @@ fn best_match(
     if wx.is_empty() && wy.is_empty() {
         return best;
     }
-    let bx: Vec<((usize, usize), Bag)> =
-        std::iter::once((ux, s.bags[x].clone())).chain(wx.into_iter().map(|w| (w, s.bag(ax, w)))).collect();
-    let by: Vec<((usize, usize), Bag)> =
-        std::iter::once((uy, s.bags[y].clone())).chain(wy.into_iter().map(|w| (w, s.bag(ay, w)))).collect();
-    for (i, (rx, bag_x)) in bx.iter().enumerate() {
-        for (j, (ry, bag_y)) in by.iter().enumerate() {
+    let bx: Vec<((usize, usize), Bag)> = wx.into_iter().map(|w| (w, s.bag(ax, w))).collect();
+    let by: Vec<((usize, usize), Bag)> = wy.into_iter().map(|w| (w, s.bag(ay, w))).collect();
+    let whole_x = [(ux, &s.bags[x])];
+    let whole_y = [(uy, &s.bags[y])];
+    let all_x = whole_x.iter().map(|(r, b)| (*r, *b)).chain(bx.iter().map(|(r, b)| (*r, b)));
+    for (i, (rx, bag_x)) in all_x.enumerate() {
+        let all_y = whole_y.iter().map(|(r, b)| (*r, *b)).chain(by.iter().map(|(r, b)| (*r, b)));
+        for (j, (ry, bag_y)) in all_y.enumerate() {
             if i == 0 && j == 0 {
                 continue;
             }
             let (sim, shared) = similarity(bag_x, bag_y);
             let sim = sim * options.clause_weight;
             if shared >= options.min_shared_terms + 1 && sim > best.0 {
-                best = (sim, shared, *rx, *ry);
+                best = (sim, shared, rx, ry);
             }
         }
     }
