@@ -16,6 +16,8 @@
 //!
 //! - `-- gen DIR N`: only write a corpus (N articles `ID.txt` and `truth.json`) into DIR.
 //! - `-- score TRUTH OUT.json`: only score the output of `crossread passages --json`.
+//! - `-- selftest`: check the generator and the scorer (perfect output scores 1, empty 0, ...)
+//!   and print statistics of the generated text.
 //! - `seed=N` anywhere: another corpus (default seed 0xc0ffee2015).
 //!
 //! The child runs with empty `XDG_CONFIG_HOME` and `XDG_CACHE_HOME` folders, so that neither a
@@ -28,6 +30,8 @@ mod lexicon;
 mod rng;
 #[path = "align/score.rs"]
 mod score;
+#[path = "align/selftest.rs"]
+mod selftest;
 #[path = "align/synth.rs"]
 mod synth;
 #[path = "align/text.rs"]
@@ -82,7 +86,8 @@ fn main() {
             cmd_gen(Path::new(dir), n, seed)
         }
         ["score", truth, out] => cmd_score(Path::new(truth), Path::new(out)),
-        ["gen", ..] | ["score", ..] => usage("wrong number of arguments"),
+        ["selftest"] => selftest::run(),
+        ["gen", ..] | ["score", ..] | ["selftest", ..] => usage("wrong number of arguments"),
         sizes => {
             let sizes: Vec<usize> = sizes
                 .iter()
@@ -111,7 +116,8 @@ fn usage(problem: &str) -> ! {
         "align bench: {problem}\n\
          usage: cargo bench --bench align -- [N...] [seed=S]\n\
          \x20      cargo bench --bench align -- gen DIR N [seed=S]\n\
-         \x20      cargo bench --bench align -- score TRUTH.json OUT.json"
+         \x20      cargo bench --bench align -- score TRUTH.json OUT.json\n\
+         \x20      cargo bench --bench align -- selftest"
     );
     std::process::exit(2)
 }
