@@ -605,6 +605,12 @@ impl<'a> Ctx<'a> {
         let adj = rng.chance(0.35).then(|| self.adj(rng));
         let noun = self.noun(rng, plural);
         let next = adj.unwrap_or(noun);
+        // "a security", "a talks": mass nouns take "the".
+        let det = if det == "a" && NOUNS.iter().any(|&(s, p)| s == noun && s == p) {
+            "the"
+        } else {
+            det
+        };
         let det = if det == "a" && next.starts_with(['a', 'e', 'i', 'o', 'u']) {
             "an"
         } else {
