@@ -266,6 +266,15 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
     let mut sentence_units = Vec::with_capacity(seg.sentences.len());
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let begin = units.len() as u32;
+        // In a headline in title case, capitals say nothing about names.
+        let words = &seg.tokens[sentence.tokens.clone()];
+        let capitals = words
+            .iter()
+            .zip(&infos[sentence.tokens.clone()])
+            .filter(|(t, i)| !i.stop && text[t.range()].chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let content = infos[sentence.tokens.clone()].iter().filter(|i| !i.stop).count();
+        let title_case = capitals >= 4 && capitals * 5 >= content * 4;
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
             if let Some((len, term, is_name)) = aliases.longest(&stems[i..sentence.tokens.end]) {
@@ -287,7 +296,11 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
                 Class::Stop
             } else if info.number {
                 Class::Number
-            } else if capitalised && i > sentence.tokens.start {
+            } else if capitalised
+                && i > sentence.tokens.start
+                && !title_case
+                && !calendar_terms().contains(&info.term)
+            {
                 Class::Name
             } else {
                 Class::Content
@@ -314,6 +327,22 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
         }
     }
     Analysis { seg, units, sentence_units }
+}
+
+/// Months and weekdays are capitalised but are facts of a claim (a date), not names.
+fn calendar_terms() -> &'static [Term] {
+    static CALENDAR: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
+    CALENDAR.get_or_init(|| {
+        [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday",
+        ]
+        .iter()
+        .map(|w| word_info(w).term)
+        .collect()
+    })
 }
 
 fn particle_terms() -> &'static [Term] {

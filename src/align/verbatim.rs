@@ -27,6 +27,10 @@ pub struct VerbatimOptions {
     pub max_shift: usize,
     /// Fewest matched words for a passage: shorter shared runs are names and set phrases.
     pub min_words: usize,
+    /// A seed found in more articles than this is a common phrase ("for the first time
+    /// since", "a source close to the"); a short passage made mostly of common phrases is
+    /// not a copy. Grows with the corpus (one in a thousand articles).
+    pub common_df: usize,
     /// Fewest distinct content words (not function words, not names) in a passage: a run of
     /// names and set phrases ("Prime Minister Haider al-Abadi said in the fight against")
     /// says nothing two outlets could have copied from each other.
@@ -35,7 +39,7 @@ pub struct VerbatimOptions {
 
 impl Default for VerbatimOptions {
     fn default() -> Self {
-        VerbatimOptions { ngram: 5, max_df: 100, max_gap: 10, max_shift: 4, min_words: 8, min_content: 3 }
+        VerbatimOptions { ngram: 5, max_df: 100, max_gap: 10, max_shift: 4, min_words: 8, common_df: 5, min_content: 3 }
     }
 }
 
@@ -87,8 +91,14 @@ fn ngram_hashes(analysis: &Analysis, n: usize) -> Vec<(u64, u32)> {
     out
 }
 
-/// A seed: article pair `(a, b)` with `a < b`, and the n-gram's position in each.
-type Seed = (u32, u32, u32, u32);
+/// A seed: article pair `(a, b)` with `a < b`, the n-gram's position in each, and the number
+/// of articles holding it.
+type Seed = (u32, u32, u32, u32, u32);
+
+/// Seeds found in more articles than this are common phrases (see [`VerbatimOptions::common_df`]).
+fn common_df(options: &VerbatimOptions, n: usize) -> u32 {
+    options.common_df.max(n / 1000) as u32
+}
 
 /// Find the seeds of the whole corpus, shard by shard.
 fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
@@ -125,7 +135,7 @@ fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
                         for (x, ex) in group.iter().enumerate() {
                             for ey in &group[x + 1..] {
                                 if ex.1 != ey.1 {
-                                    out.push((ex.1, ey.1, ex.2, ey.2));
+                                    out.push((ex.1, ey.1, ex.2, ey.2, docs as u32));
                                 }
                             }
                         }
@@ -149,14 +159,16 @@ struct Chain {
     /// End (exclusive) of the covered units so far on each side.
     a_covered_to: usize,
     b_covered_to: usize,
+    seeds: usize,
+    common: usize,
 }
 
 /// Chain the seeds of one article pair (sorted by position in `a`) into matches.
-fn chain(a: usize, b: usize, seeds: &[(u32, u32)], options: &VerbatimOptions) -> Vec<Match> {
+fn chain(a: usize, b: usize, seeds: &[(u32, u32, bool)], options: &VerbatimOptions) -> Vec<Match> {
     let n = options.ngram;
     let mut chains: Vec<Chain> = Vec::new();
     let mut active: Vec<usize> = Vec::new();
-    for &(pa, pb) in seeds {
+    for &(pa, pb, common) in seeds {
         let (pa, pb) = (pa as usize, pb as usize);
         active.retain(|&c| chains[c].a_last + n + options.max_gap >= pa);
         let mut best: Option<(usize, usize)> = None;
@@ -188,6 +200,8 @@ fn chain(a: usize, b: usize, seeds: &[(u32, u32)], options: &VerbatimOptions) ->
                 ch.a_last = pa;
                 ch.b_last = ch.b_last.max(pb);
                 ch.b_start = ch.b_start.min(pb);
+                ch.seeds += 1;
+                ch.common += common as usize;
             }
             None => {
                 chains.push(Chain {
@@ -199,6 +213,8 @@ fn chain(a: usize, b: usize, seeds: &[(u32, u32)], options: &VerbatimOptions) ->
                     b_matched: n,
                     a_covered_to: pa + n,
                     b_covered_to: pb + n,
+                    seeds: 1,
+                    common: common as usize,
                 });
                 active.push(chains.len() - 1);
             }
@@ -207,6 +223,8 @@ fn chain(a: usize, b: usize, seeds: &[(u32, u32)], options: &VerbatimOptions) ->
     chains
         .into_iter()
         .filter(|c| c.a_matched.min(c.b_matched) >= options.min_words)
+        // Short runs of mostly common phrases are stock wording.
+        .filter(|c| c.a_matched.min(c.b_matched) >= 2 * options.min_words || c.common * 2 <= c.seeds)
         .map(|c| Match {
             a,
             b,
@@ -233,6 +251,7 @@ fn is_substantial(analysis: &Analysis, units: (usize, usize), options: &Verbatim
 
 /// All verbatim matches of the corpus, per article pair, in order.
 pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
+    let common = common_df(options, analyses.len());
     let mut seeds = seeds(analyses, options);
     seeds.par_sort_unstable();
     seeds.dedup();
@@ -251,7 +270,7 @@ pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
         .par_iter()
         .flat_map_iter(|&(i, j)| {
             let (a, b) = (seeds[i].0 as usize, seeds[i].1 as usize);
-            let positions: Vec<(u32, u32)> = seeds[i..j].iter().map(|s| (s.2, s.3)).collect();
+            let positions: Vec<(u32, u32, bool)> = seeds[i..j].iter().map(|s| (s.2, s.3, s.4 > common)).collect();
             chain(a, b, &positions, options)
                 .into_iter()
                 .filter(|m| {
