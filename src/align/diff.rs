@@ -13,6 +13,7 @@ use std::ops::Range;
 use serde::Serialize;
 use similar::Algorithm;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// What one stretch of a diff is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -158,11 +159,12 @@ fn merge_changes(edits: &mut Vec<Edit>) {
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by",
     "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its",
-    "not", "of", "on", "or", "said", "she", "that", "the", "their", "them", "they", "this",
-    "to", "was", "were", "which", "who", "will", "with", "would",
+    "not", "of", "on", "or", "said", "she", "that", "the", "their", "them", "they", "this", "to",
+    "was", "were", "which", "who", "will", "with", "would",
 ];
 
-/// Words of at most this many characters count as small wherever they are ("US", "two").
+/// Words of at most this many (narrow) characters count as small wherever they are ("US",
+/// "two"): at word level, a match of such a word between two changes is mostly chance.
 const SHORT_WORD_CHARS: usize = 3;
 
 /// Absorbs each equal stretch that sits between two changes and is a coincidence rather than
@@ -184,9 +186,12 @@ fn cleanup_semantic(edits: &mut Vec<Edit>, words_a: &[Word], words_b: &[Word]) {
         words[range.clone()].iter().filter(|w| w.is_alphanumeric).count()
     };
     let change_words = |e: &Edit| content(words_a, &e.a).max(content(words_b, &e.b));
-    let is_small = |w: &&Word| {
-        STOP_WORDS.contains(&w.key.as_str()) || w.key.chars().count() <= SHORT_WORD_CHARS
+    // A CJK character is a word of its own and can be a whole content word: not "short".
+    let is_short = |key: &str| {
+        key.chars().count() <= SHORT_WORD_CHARS
+            && UnicodeWidthStr::width(key) == key.chars().count()
     };
+    let is_small = |w: &&Word| STOP_WORDS.contains(&w.key.as_str()) || is_short(&w.key);
     let is_coincidence = |before: &Edit, equal: &Edit, after: &Edit| {
         let equal_words: Vec<&Word> =
             words_a[equal.a.clone()].iter().filter(|w| w.is_alphanumeric).collect();
@@ -310,14 +315,21 @@ mod tests {
         );
         assert_eq!(
             diff_texts("Russia and Iran", "Russia, Syria and Iran"),
-            [(Equal, "Russia ", "Russia"), (Insert, "", ", Syria"), (Equal, "and Iran", " and Iran")]
+            [
+                (Equal, "Russia ", "Russia"),
+                (Insert, "", ", Syria"),
+                (Equal, "and Iran", " and Iran")
+            ]
         );
     }
 
     #[test]
     fn a_deletion_is_empty_on_the_right() {
         assert_eq!(
-            diff_texts("the command said on Saturday it would help", "the command said Saturday it would help"),
+            diff_texts(
+                "the command said on Saturday it would help",
+                "the command said Saturday it would help"
+            ),
             [
                 (Equal, "the command said ", "the command said "),
                 (Delete, "on", ""),
@@ -342,7 +354,11 @@ mod tests {
                     "quietly opened the Joint Press Office",
                     "have decided to set up a press office in the capital Vilnius"
                 ),
-                (Equal, " to answer questions from reporters.", " to answer questions from reporters."),
+                (
+                    Equal,
+                    " to answer questions from reporters.",
+                    " to answer questions from reporters."
+                ),
             ]
         );
     }
@@ -351,7 +367,10 @@ mod tests {
     fn small_words_between_changes_are_absorbed() {
         assert_eq!(
             diff_texts("officials visited the northern city", "ministers toured the old city"),
-            [(Replace, "officials visited the northern", "ministers toured the old"), (Equal, " city", " city")]
+            [
+                (Replace, "officials visited the northern", "ministers toured the old"),
+                (Equal, " city", " city")
+            ]
         );
         // A comma is no shared wording either.
         assert_eq!(
@@ -389,7 +408,22 @@ mod tests {
     fn cjk_characters_and_emoji_are_words_of_their_own() {
         assert_eq!(
             diff_texts("伊拉克与俄罗斯合作", "伊拉克与叙利亚合作"),
-            [(Equal, "伊拉克与", "伊拉克与"), (Replace, "俄罗斯", "叙利亚"), (Equal, "合作", "合作")]
+            [
+                (Equal, "伊拉克与", "伊拉克与"),
+                (Replace, "俄罗斯", "叙利亚"),
+                (Equal, "合作", "合作")
+            ]
+        );
+        // Two ideographs are a word, not a pair of small words to absorb.
+        assert_eq!(
+            diff_texts("伊拉克与俄罗斯合作打击恐怖主义。", "伊拉克与叙利亚合作。"),
+            [
+                (Equal, "伊拉克与", "伊拉克与"),
+                (Replace, "俄罗斯", "叙利亚"),
+                (Equal, "合作", "合作"),
+                (Delete, "打击恐怖主义", ""),
+                (Equal, "。", "。")
+            ]
         );
         assert_eq!(
             word_diff("news 📰 today", "news 📺 today"),
@@ -403,11 +437,10 @@ mod tests {
 
     #[test]
     fn case_quotes_and_dashes_do_not_count_as_changes() {
-        assert_eq!(word_diff("Information Center", "information center"), [DiffOp {
-            tag: Equal,
-            a: 0..18,
-            b: 0..18
-        }]);
+        assert_eq!(
+            word_diff("Information Center", "information center"),
+            [DiffOp { tag: Equal, a: 0..18, b: 0..18 }]
+        );
         let a = "Iraq’s “joint” force — now";
         let b = "Iraq's \"joint\" force - now";
         assert_eq!(diff_texts(a, b), [(Equal, a, b)]);
