@@ -1,7 +1,12 @@
 //! The command line: argument parsing, the script-facing commands and their printers.
 //!
-//! `crossread [PATH...]` opens the TUI; `list` and `show` print to stdout for scripts, as
-//! aligned text or, with `--json`, in the stable shapes documented in the README.
+//! `crossread [PATH...]` opens the TUI; `list`, `show` and `passages` print to
+//! stdout for scripts, as aligned text or, with `--json`, in the stable shapes documented in
+//! the README.
+//!
+//! - [`passages`]: what the articles of a corpus share, grouped across outlets.
+
+mod passages;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -10,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
+use crate::align::{AlignOptions, Span};
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
 
@@ -66,6 +72,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the passages that articles share: groups across outlets, then counts.
+    Passages {
+        #[command(flatten)]
+        input: Input,
+        /// Report only pairs scoring at least X (0 to 1); default: the config's
+        /// `align.min_score`.
+        #[arg(long, value_name = "X", value_parser = parse_score)]
+        min_score: Option<f32>,
+        /// Print JSON: {"articles", "pairs", "groups", "unique"}, spans with byte offsets
+        /// into each article's text as `show` prints it.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Parses a score given on the command line: a number from 0 to 1.
+fn parse_score(text: &str) -> Result<f32, String> {
+    let score: f32 = text.trim().parse().map_err(|_| format!("not a number: '{text}'"))?;
+    if (0.0..=1.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("must be between 0 and 1, got {score}"))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -122,7 +151,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let article = corpus.find(&id).map_err(|e| Failure::usage(e.to_string()))?;
             print_show(article, raw, json)
         }
+        Some(Command::Passages { input, min_score, json }) => {
+            let corpus = load(&input.paths, &config)?;
+            let mut options = config.align.clone();
+            options.min_score = min_score.unwrap_or(options.min_score);
+            let alignment = align_corpus(&corpus, &options);
+            stream(|out| passages::print(out, &corpus, &alignment, json, terminal_width()))
+        }
     }
+}
+
+/// Aligns the corpus's cleaned texts; pairs below `options.min_score` are left out.
+fn align_corpus(corpus: &Corpus, options: &AlignOptions) -> crate::align::Alignment {
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    let mut alignment = crate::align::align(&texts, options);
+    alignment.pairs.retain(|p| p.score >= options.min_score);
+    alignment
+}
+
+/// The width to print at: `$COLUMNS` if it is a number, else 120.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .unwrap_or(120)
 }
 
 fn run_tui(paths: &[PathBuf], config: &Config) -> Result<(), Failure> {
@@ -262,12 +315,51 @@ fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
 
 /// Writes to stdout; a closed pipe (`| head`) ends the run quietly, as in other Unix tools.
 fn write_stdout(text: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    stream(|out| out.write_all(text.as_bytes()))
+}
+
+/// Runs a printer on buffered stdout, so that long output starts before it is all made; a
+/// closed pipe ends the run quietly.
+fn stream(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match print(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(Failure { code: 1, message: format!("cannot write output: {err}") }),
     }
+}
+
+/// The stable JSON shape of a span of one article's text (`passages --json`): `start` and
+/// `end` are byte offsets into the text `show` prints.
+#[derive(Debug, Serialize)]
+struct SpanJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a str>,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> SpanJson<'a> {
+    /// The span in `article`, naming the article by id if `with_id`.
+    fn new(article: &'a Article, span: &Span, with_id: bool) -> Self {
+        SpanJson {
+            article: with_id.then_some(article.id.as_str()),
+            start: span.start,
+            end: span.end,
+            text: span_text(article, span),
+        }
+    }
+}
+
+/// The text of a span; empty if the span does not fit the text (never a panic).
+fn span_text<'a>(article: &'a Article, span: &Span) -> &'a str {
+    article.text.get(span.start..span.end).unwrap_or("")
+}
+
+/// A score as printed in JSON: three decimals are all it means.
+fn round_score(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
 }
 
 fn display_width(s: &str) -> usize {
@@ -297,4 +389,23 @@ fn truncate(s: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// An article built in memory, for the printers' tests.
+#[cfg(test)]
+fn test_article(id: &str, outlet: &str, date: Option<&str>, title: &str, text: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        path: format!("{id}.txt").into(),
+        format: crate::corpus::Format::Text,
+        meta: crate::corpus::Metadata {
+            title: Some(title.to_string()),
+            outlet: Some(outlet.to_string()).filter(|o| !o.is_empty()),
+            date: date.map(str::to_string),
+            ..Default::default()
+        },
+        raw: text.to_string(),
+        text: text.to_string(),
+        words: crate::corpus::count_words(text),
+    }
 }

@@ -349,3 +349,84 @@ fn output_into_a_closed_pipe_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.success() || status.code() == Some(1) && err.is_empty(), "{status:?} {err}");
 }
+
+/// `show ID --json`'s text of every article, by id: what span offsets point into.
+fn texts_by_id() -> std::collections::HashMap<String, String> {
+    let list = json(&Run::new(&["list", "--json"]).output());
+    list["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let id = a["id"].as_str().unwrap();
+            let shown = json(&Run::new(&["show", id, "--json"]).output());
+            (id.to_string(), shown["text"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// Checks a span object: offsets in order, and its text is the shown text at those offsets.
+#[track_caller]
+fn assert_span(span: &Value, article_text: &str) {
+    let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    assert!(start <= end && end <= article_text.len(), "{span}");
+    assert_eq!(span["text"].as_str().unwrap(), &article_text[start..end], "{span}");
+}
+
+#[test]
+fn passages_json_has_the_documented_shape() {
+    let out = Run::new(&["passages", "--json"]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&out);
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["articles", "groups", "pairs", "unique"]);
+    let list = json(&Run::new(&["list", "--json"]).output());
+    assert_eq!(v["articles"], list["articles"], "articles are the objects of list --json");
+
+    let texts = texts_by_id();
+    let span = |s: &Value| {
+        let id = s["article"].as_str().unwrap_or_else(|| panic!("no article id in {s}"));
+        assert_span(s, texts.get(id).unwrap_or_else(|| panic!("unknown article {id}")));
+    };
+    for pair in v["pairs"].as_array().unwrap() {
+        assert!(["verbatim", "paraphrase"].contains(&pair["kind"].as_str().unwrap()), "{pair}");
+        let score = pair["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score), "{pair}");
+        assert_eq!((score * 1000.0).round() / 1000.0, score, "three decimals: {pair}");
+        span(&pair["a"]);
+        span(&pair["b"]);
+        assert_ne!(pair["a"]["article"], pair["b"]["article"], "{pair}");
+    }
+    for group in v["groups"].as_array().unwrap() {
+        assert!(group["id"].is_u64() && group["label"].is_string(), "{group}");
+        let members = group["members"].as_array().unwrap();
+        assert!(members.len() >= 2, "{group}");
+        members.iter().for_each(span);
+    }
+    v["unique"].as_array().unwrap().iter().for_each(span);
+}
+
+#[test]
+fn passages_plain_ends_with_counts() {
+    let out = Run::new(&["passages", &sample_dir_arg()]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let (pairs, summary) = (lines[lines.len() - 2], lines[lines.len() - 1]);
+    assert!(pairs.starts_with("Pairs: ") && pairs.contains(" verbatim, "), "{text}");
+    assert!(summary.starts_with("5 articles, ") && summary.contains(" shared passages, "), "{text}");
+    assert!(!text.contains('\x1b'), "{text}");
+}
+
+#[test]
+fn passages_min_score_must_be_a_fraction() {
+    let out = Run::new(&["passages", "--min-score", "1.5"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("must be between 0 and 1, got 1.5"), "{}", stderr(&out));
+    let out = Run::new(&["passages", "--min-score", "0.9", "--json"]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for pair in json(&out)["pairs"].as_array().unwrap() {
+        assert!(pair["score"].as_f64().unwrap() >= 0.9, "{pair}");
+    }
+}
