@@ -1,18 +1,22 @@
 //! The command line: argument parsing, the script-facing commands and their printers.
 //!
-//! `crossread [PATH...]` opens the TUI; `list`, `show` and `passages` print to
+//! `crossread [PATH...]` opens the TUI; `list`, `show`, `passages` and `compare` print to
 //! stdout for scripts, as aligned text or, with `--json`, in the stable shapes documented in
 //! the README.
 //!
 //! - [`passages`]: what the articles of a corpus share, grouped across outlets.
+//! - [`compare`]: two articles, their aligned pairs and word differences.
+//! - [`side_by_side`]: the pure renderer of `compare`'s plain output.
 
+mod compare;
 mod passages;
+pub mod side_by_side;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::align::{AlignOptions, Span};
@@ -85,6 +89,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show two articles side by side, the passages they share on the same rows.
+    Compare {
+        /// The left article: its id (or a unique prefix of it) or its path.
+        left: String,
+        /// The right article, named the same way.
+        right: String,
+        #[command(flatten)]
+        input: Input,
+        /// Width of the output in columns; default: $COLUMNS, else 120.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
+        /// Colour the changed words: always, never, or auto (when printing to a terminal and
+        /// NO_COLOR is not set).
+        #[arg(long, value_name = "WHEN", default_value = "auto")]
+        color: ColorChoice,
+        /// Print JSON: {"left", "right", "pairs" (with word diffs), "unique_left",
+        /// "unique_right"}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// When `compare` colours its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// Parses a score given on the command line: a number from 0 to 1.
@@ -157,6 +189,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
             options.min_score = min_score.unwrap_or(options.min_score);
             let alignment = align_corpus(&corpus, &options);
             stream(|out| passages::print(out, &corpus, &alignment, json, terminal_width()))
+        }
+        Some(Command::Compare { left, right, input, width, color, json }) => {
+            let corpus = load(&input.paths, &config)?;
+            let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
+            let (left, right) = (find(&left)?, find(&right)?);
+            if left.id == right.id {
+                return Err(Failure::usage(format!(
+                    "compare needs two different articles; both name {}",
+                    left.id
+                )));
+            }
+            let alignment = align_corpus(&corpus, &config.align);
+            let color = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && !config.theme.is_monochrome()
+                }
+            };
+            let width = width.map_or_else(terminal_width, usize::from);
+            let view = compare::View::new(&corpus, &alignment, left, right);
+            stream(|out| view.print(out, json, width, color))
         }
     }
 }
