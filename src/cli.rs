@@ -4,8 +4,8 @@
 //! stdout for scripts, as aligned text or, with `--json`, in the stable shapes documented in
 //! the README.
 //!
-//! - [`passages`]: what the articles of a corpus share, grouped across outlets.
-//! - [`compare`]: two articles, their aligned pairs and word differences.
+//! - `passages`: what the articles of a corpus share, grouped across outlets.
+//! - `compare`: two articles, their aligned pairs and word differences.
 //! - [`side_by_side`]: the pure renderer of `compare`'s plain output.
 
 mod compare;
