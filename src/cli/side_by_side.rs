@@ -531,6 +531,15 @@ mod tests {
         (AlignedPair { kind, score, a, b }, a, b)
     }
 
+    /// A comparison of pairs, with nothing unique on either side.
+    fn pairs_only<'a>(
+        left: &'a Article,
+        right: &'a Article,
+        pairs: &'a [(AlignedPair, Span, Span)],
+    ) -> Comparison<'a> {
+        Comparison { left, right, pairs, unique_left: &[], unique_right: &[] }
+    }
+
     /// The spans of `texts` in `a`, as unique stretches.
     fn spans(a: &Article, article: usize, texts: &[&str]) -> Vec<Span> {
         texts
@@ -617,13 +626,7 @@ mod tests {
         );
         let right = article("b", "B", None, "T", "He said: \"We agree.\" Later the meeting ended.");
         let pairs = [pair(PairKind::Verbatim, 0.8, &left, &left.text, &right, &right.text)];
-        let cmp = Comparison {
-            left: &left,
-            right: &right,
-            pairs: &pairs,
-            unique_left: &[],
-            unique_right: &[],
-        };
+        let cmp = pairs_only(&left, &right, &pairs);
         // Curly and straight quotes are no difference; "the" between two changes is
         // absorbed; a run broken by the line end closes and opens again.
         assert_renders(
@@ -649,13 +652,7 @@ mod tests {
         let left = article("左", "新闻", None, "合作", "伊拉克与俄罗斯合作打击恐怖主义。");
         let right = article("右", "通讯社", None, "合作", "伊拉克与叙利亚合作。");
         let pairs = [pair(PairKind::Paraphrase, 0.6, &left, &left.text, &right, &right.text)];
-        let cmp = Comparison {
-            left: &left,
-            right: &right,
-            pairs: &pairs,
-            unique_left: &[],
-            unique_right: &[],
-        };
+        let cmp = pairs_only(&left, &right, &pairs);
         assert_renders(
             &cmp,
             23,
@@ -690,13 +687,7 @@ mod tests {
                 "Second claim there.",
             ),
         ];
-        let cmp = Comparison {
-            left: &left,
-            right: &right,
-            pairs: &pairs,
-            unique_left: &[],
-            unique_right: &[],
-        };
+        let cmp = pairs_only(&left, &right, &pairs);
         assert_renders(
             &cmp,
             50,
@@ -753,14 +744,7 @@ mod tests {
         let right2 = article("c", "C", None, "T", "Troops took the old city quickly.");
         let cmp = |right: &Article| {
             let pairs = [pair(PairKind::Verbatim, 0.8, &left, &left.text, right, &right.text)];
-            let cmp = Comparison {
-                left: &left,
-                right,
-                pairs: &pairs,
-                unique_left: &[],
-                unique_right: &[],
-            };
-            let out = render(&cmp, 80, true);
+            let out = render(&pairs_only(&left, right, &pairs), 80, true);
             out.lines().nth(4).unwrap().to_string()
         };
         assert_eq!(
@@ -779,13 +763,7 @@ mod tests {
         let left = article("a", "A", None, "T", "Unbelievably long words happen.");
         let right = article("b", "B", None, "T", "Long words happen.");
         let pairs = [pair(PairKind::Verbatim, 0.5, &left, &left.text, &right, &right.text)];
-        let cmp = Comparison {
-            left: &left,
-            right: &right,
-            pairs: &pairs,
-            unique_left: &[],
-            unique_right: &[],
-        };
+        let cmp = pairs_only(&left, &right, &pairs);
         let out = render(&cmp, 20, false);
         let left_column: String = out
             .lines()
@@ -816,13 +794,7 @@ mod tests {
              answer questions from reporters.",
         );
         let pairs = [pair(PairKind::Paraphrase, 0.7, &left, &left.text, &right, &right.text)];
-        let cmp = Comparison {
-            left: &left,
-            right: &right,
-            pairs: &pairs,
-            unique_left: &[],
-            unique_right: &[],
-        };
+        let cmp = pairs_only(&left, &right, &pairs);
         let out = render(&cmp, 200, false);
         let row = out.lines().nth(4).unwrap();
         assert!(
