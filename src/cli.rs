@@ -383,7 +383,7 @@ fn stream(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(
     }
 }
 
-/// The stable JSON shape of a span of one article's text (`passages --json`): `start` and
+/// The stable JSON shape of a span of one article's text (`passages`, `compare`): `start` and
 /// `end` are byte offsets into the text `show` prints.
 #[derive(Debug, Serialize)]
 struct SpanJson<'a> {
