@@ -1,15 +1,25 @@
 //! The command line: argument parsing, the script-facing commands and their printers.
 //!
-//! `crossread [PATH...]` opens the TUI; `list` and `show` print to stdout for scripts, as
-//! aligned text or, with `--json`, in the stable shapes documented in the README.
+//! `crossread [PATH...]` opens the TUI; `list`, `show`, `passages` and `compare` print to
+//! stdout for scripts, as aligned text or, with `--json`, in the stable shapes documented in
+//! the README.
+//!
+//! - `passages`: what the articles of a corpus share, grouped across outlets.
+//! - `compare`: two articles, their aligned pairs and word differences.
+//! - [`side_by_side`]: the pure renderer of `compare`'s plain output.
+
+mod compare;
+mod passages;
+pub mod side_by_side;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::align::{AlignOptions, Span};
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
 
@@ -66,6 +76,57 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the passages that articles share: groups across outlets, then counts.
+    Passages {
+        #[command(flatten)]
+        input: Input,
+        /// Report only pairs scoring at least X (0 to 1); default: the config's
+        /// `align.min_score`.
+        #[arg(long, value_name = "X", value_parser = parse_score)]
+        min_score: Option<f32>,
+        /// Print JSON: {"articles", "pairs", "groups", "unique"}, spans with byte offsets
+        /// into each article's text as `show` prints it.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show two articles side by side, the passages they share on the same rows.
+    Compare {
+        /// The left article: its id (or a unique prefix of it) or its path.
+        left: String,
+        /// The right article, named the same way.
+        right: String,
+        #[command(flatten)]
+        input: Input,
+        /// Width of the output in columns; default: $COLUMNS, else 120.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
+        /// Colour the changed words: always, never, or auto (when printing to a terminal and
+        /// NO_COLOR is not set).
+        #[arg(long, value_name = "WHEN", default_value = "auto")]
+        color: ColorChoice,
+        /// Print JSON: {"left", "right", "pairs" (with word diffs), "unique_left",
+        /// "unique_right"}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// When `compare` colours its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parses a score given on the command line: a number from 0 to 1.
+fn parse_score(text: &str) -> Result<f32, String> {
+    let score: f32 = text.trim().parse().map_err(|_| format!("not a number: '{text}'"))?;
+    if (0.0..=1.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("must be between 0 and 1, got {score}"))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -122,7 +183,53 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let article = corpus.find(&id).map_err(|e| Failure::usage(e.to_string()))?;
             print_show(article, raw, json)
         }
+        Some(Command::Passages { input, min_score, json }) => {
+            let corpus = load(&input.paths, &config)?;
+            let mut options = config.align.clone();
+            options.min_score = min_score.unwrap_or(options.min_score);
+            let alignment = align_corpus(&corpus, &options);
+            stream(|out| passages::print(out, &corpus, &alignment, json, terminal_width()))
+        }
+        Some(Command::Compare { left, right, input, width, color, json }) => {
+            let corpus = load(&input.paths, &config)?;
+            let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
+            let (left, right) = (find(&left)?, find(&right)?);
+            if left.id == right.id {
+                return Err(Failure::usage(format!(
+                    "compare needs two different articles; both name {}",
+                    left.id
+                )));
+            }
+            let alignment = align_corpus(&corpus, &config.align);
+            let color = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && !config.theme.is_monochrome()
+                }
+            };
+            let width = width.map_or_else(terminal_width, usize::from);
+            let view = compare::View::new(&corpus, &alignment, left, right);
+            stream(|out| view.print(out, json, width, color))
+        }
     }
+}
+
+/// Aligns the corpus's cleaned texts; pairs below `options.min_score` are left out.
+fn align_corpus(corpus: &Corpus, options: &AlignOptions) -> crate::align::Alignment {
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    let mut alignment = crate::align::align(&texts, options);
+    alignment.pairs.retain(|p| p.score >= options.min_score);
+    alignment
+}
+
+/// The width to print at: `$COLUMNS` if it is a number, else 120.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .unwrap_or(120)
 }
 
 fn run_tui(paths: &[PathBuf], config: &Config) -> Result<(), Failure> {
@@ -262,12 +369,51 @@ fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
 
 /// Writes to stdout; a closed pipe (`| head`) ends the run quietly, as in other Unix tools.
 fn write_stdout(text: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    stream(|out| out.write_all(text.as_bytes()))
+}
+
+/// Runs a printer on buffered stdout, so that long output starts before it is all made; a
+/// closed pipe ends the run quietly.
+fn stream(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match print(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(Failure { code: 1, message: format!("cannot write output: {err}") }),
     }
+}
+
+/// The stable JSON shape of a span of one article's text (`passages`, `compare`): `start` and
+/// `end` are byte offsets into the text `show` prints.
+#[derive(Debug, Serialize)]
+struct SpanJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a str>,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> SpanJson<'a> {
+    /// The span in `article`, naming the article by id if `with_id`.
+    fn new(article: &'a Article, span: &Span, with_id: bool) -> Self {
+        SpanJson {
+            article: with_id.then_some(article.id.as_str()),
+            start: span.start,
+            end: span.end,
+            text: span_text(article, span),
+        }
+    }
+}
+
+/// The text of a span; empty if the span does not fit the text (never a panic).
+fn span_text<'a>(article: &'a Article, span: &Span) -> &'a str {
+    article.text.get(span.start..span.end).unwrap_or("")
+}
+
+/// A score as printed in JSON: three decimals are all it means.
+fn round_score(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
 }
 
 fn display_width(s: &str) -> usize {
@@ -297,4 +443,23 @@ fn truncate(s: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// An article built in memory, for the printers' tests.
+#[cfg(test)]
+fn test_article(id: &str, outlet: &str, date: Option<&str>, title: &str, text: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        path: format!("{id}.txt").into(),
+        format: crate::corpus::Format::Text,
+        meta: crate::corpus::Metadata {
+            title: Some(title.to_string()),
+            outlet: Some(outlet.to_string()).filter(|o| !o.is_empty()),
+            date: date.map(str::to_string),
+            ..Default::default()
+        },
+        raw: text.to_string(),
+        text: text.to_string(),
+        words: crate::corpus::count_words(text),
+    }
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::align::AlignOptions;
 use crate::corpus::{CleanOptions, LoadOptions};
 use crate::tui::keymap::{Key, Keymap};
 use crate::tui::theme::Theme;
@@ -20,6 +21,8 @@ pub struct Config {
     /// Files or folders opened when no PATH is given; empty means the embedded sample corpus.
     pub paths: Vec<PathBuf>,
     pub load: LoadOptions,
+    /// Thresholds and alias groups of passage alignment (`passages`, `compare`).
+    pub align: AlignOptions,
     pub keymap: Keymap,
     pub theme: Theme,
     /// The file these settings came from, if any.
@@ -32,9 +35,18 @@ pub struct Config {
 struct RawConfig {
     paths: Vec<PathBuf>,
     cleaning: CleanOptions,
+    align: RawAlign,
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     /// `[keys.SCREEN] action = ["key", ...]`
     keys: BTreeMap<Spanned<String>, RawScreenKeys>,
+}
+
+/// The `[align]` table as written; values keep their places for error messages.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawAlign {
+    min_score: Option<Spanned<f64>>,
+    aliases: Vec<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// One `[keys.SCREEN]` table: action name → key notations, with their places in the file.
@@ -101,6 +113,7 @@ impl Config {
             load: LoadOptions { clean: raw.cleaning },
             ..Config::default()
         };
+        config.align = align_options(&raw.align, &invalid)?;
         for (name, value) in &raw.theme {
             config.theme.set(name.get_ref(), value.get_ref()).map_err(|message| {
                 invalid(value.span(), format!("theme.{}", name.get_ref()), message)
@@ -125,6 +138,39 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// Validates the `[align]` table: a score is a fraction, an alias group names one thing
+/// at least twice over.
+fn align_options(
+    raw: &RawAlign,
+    invalid: &impl Fn(std::ops::Range<usize>, String, String) -> ConfigError,
+) -> Result<AlignOptions, ConfigError> {
+    let mut options = AlignOptions::default();
+    if let Some(score) = &raw.min_score {
+        let value = *score.get_ref();
+        if !(0.0..=1.0).contains(&value) {
+            let message = format!("must be between 0 and 1, got {value}");
+            return Err(invalid(score.span(), "align.min_score".into(), message));
+        }
+        options.min_score = value as f32;
+    }
+    for group in &raw.aliases {
+        let names = group.get_ref();
+        if names.len() < 2 {
+            let message = format!(
+                "an alias group lists two or more names for one thing, got {}",
+                names.len()
+            );
+            return Err(invalid(group.span(), "align.aliases".into(), message));
+        }
+        if let Some(blank) = names.iter().find(|n| n.get_ref().trim().is_empty()) {
+            let message = "an alias cannot be empty".to_string();
+            return Err(invalid(blank.span(), "align.aliases".into(), message));
+        }
+        options.aliases.push(names.iter().map(|n| n.get_ref().trim().to_string()).collect());
+    }
+    Ok(options)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -181,6 +227,51 @@ mod tests {
         let text = include_str!("../config.example.toml");
         let config = parse(text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.load.clean, CleanOptions::default());
+        assert_eq!(config.align, AlignOptions::default(), "the example shows the defaults");
+    }
+
+    #[test]
+    fn align_options_are_read() {
+        let text = "[align]\nmin_score = 0.4\naliases = [[\"UN\", \"United Nations\"], \
+                    [\"Hakem al-Zameli\", \"Hakim Zamili\", \"al-Zamili\"]]\n";
+        let config = parse(text).unwrap();
+        assert_eq!(config.align.min_score, 0.4);
+        assert_eq!(
+            config.align.aliases,
+            [vec!["UN", "United Nations"], vec!["Hakem al-Zameli", "Hakim Zamili", "al-Zamili"]]
+        );
+        // An integer is a number too.
+        assert_eq!(parse("[align]\nmin_score = 1\n").unwrap().align.min_score, 1.0);
+    }
+
+    #[test]
+    fn a_min_score_out_of_range_names_its_place() {
+        let err = parse("[align]\nmin_score = 1.5\n").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "invalid config file test.toml:2:13: key `align.min_score`: must be between 0 and 1, \
+             got 1.5"
+        );
+        let err = parse("[align]\nmin_score = -0.1\n").unwrap_err().to_string();
+        assert!(err.starts_with("invalid config file test.toml:2:13: key `align.min_score`"), "{err}");
+        let err = parse("[align]\nmin_score = nan\n").unwrap_err().to_string();
+        assert!(err.contains("must be between 0 and 1, got NaN"), "{err}");
+    }
+
+    #[test]
+    fn an_alias_group_needs_two_names() {
+        let err = parse("[align]\naliases = [[\"UN\", \"United Nations\"], [\"ISIS\"]]\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "invalid config file test.toml:2:38: key `align.aliases`: an alias group lists two or \
+             more names for one thing, got 1"
+        );
+        let err = parse("[align]\naliases = [[\"UN\", \" \"]]\n").unwrap_err().to_string();
+        assert!(err.contains("test.toml:2:19: key `align.aliases`: an alias cannot be empty"), "{err}");
+        let err = parse("[align]\naliases = [\"UN\"]\n").unwrap_err().to_string();
+        assert!(err.contains("test.toml:2:") && err.contains("`align.aliases`"), "{err}");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //!   boilerplate away and describe each article (title, outlet, date, author). No terminal code.
 //! - [`config`]: the user's TOML file merged over built-in defaults, validated before the
 //!   terminal is touched.
-//! - [`cli`]: the command line (`list`, `show`, the TUI by default) and its printers.
+//! - [`cli`]: the command line (`list`, `show`, `passages`, `compare`, the TUI by default)
+//!   and its printers.
 //! - [`tui`]: the terminal interface (library, reader, help), built on ratatui.
 //!
 //! The binary (`src/main.rs`) only maps [`cli::run`]'s result to an exit code.

@@ -1,0 +1,238 @@
+//! `crossread passages`: what the articles of a corpus share, as shared passages (one claim
+//! across outlets), counts of aligned pairs, and, in JSON, every pair and unique span.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{round_score, span_text, ArticleJson, SpanJson};
+use crate::align::{Alignment, PairKind, Span};
+use crate::corpus::{Article, Corpus};
+use crate::tui::text::{sanitize, truncate};
+
+/// Prints the alignment of `corpus`: JSON in the README's stable shape, or for each shared
+/// passage its label and members (one line each, cut to `width`), then counts.
+pub(super) fn print(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    alignment: &Alignment,
+    json: bool,
+    width: usize,
+) -> io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &PassagesJson::new(corpus, alignment))?;
+        return writeln!(out);
+    }
+    let article = |span: &Span| &corpus.articles[span.article];
+    for (n, group) in alignment.groups.iter().enumerate() {
+        let articles = {
+            let mut ids: Vec<usize> = group.members.iter().map(|m| m.article).collect();
+            ids.dedup();
+            ids.len()
+        };
+        let head = format!("{}. ({}) ", n + 1, plural(articles, "article"));
+        let label = one_line(span_text(article(&group.label), &group.label));
+        writeln!(out, "{}", truncate(&format!("{head}{label}"), width))?;
+        for member in &group.members {
+            let a = article(member);
+            let line = format!("  {}: {}", describe(a), one_line(span_text(a, member)));
+            writeln!(out, "{}", truncate(&line, width))?;
+        }
+        writeln!(out)?;
+    }
+    if alignment.groups.is_empty() {
+        writeln!(out, "No passage is shared between articles.")?;
+    }
+    let count = |kind| alignment.pairs.iter().filter(|p| p.kind == kind).count();
+    writeln!(
+        out,
+        "Pairs: {} verbatim, {} paraphrase",
+        count(PairKind::Verbatim),
+        count(PairKind::Paraphrase)
+    )?;
+    writeln!(
+        out,
+        "{}, {}, {}, {}",
+        plural(corpus.articles.len(), "article"),
+        plural(alignment.pairs.len(), "aligned pair"),
+        plural(alignment.groups.len(), "shared passage"),
+        plural(alignment.unique.len(), "unique passage"),
+    )
+}
+
+/// `1 article`, `2 articles`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// `ID (outlet, date)`, leaving out what is unknown.
+fn describe(article: &Article) -> String {
+    let known: Vec<&str> = [article.meta.outlet.as_deref(), article.meta.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if known.is_empty() {
+        article.id.clone()
+    } else {
+        format!("{} ({})", article.id, known.join(", "))
+    }
+}
+
+/// A passage on one line: runs of whitespace (line breaks too) become one space.
+fn one_line(text: &str) -> String {
+    sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+/// The stable JSON shape of `passages --json`.
+#[derive(Serialize)]
+struct PassagesJson<'a> {
+    articles: Vec<ArticleJson<'a>>,
+    pairs: Vec<PairJson<'a>>,
+    groups: Vec<GroupJson<'a>>,
+    unique: Vec<SpanJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PairJson<'a> {
+    kind: PairKind,
+    score: f64,
+    a: SpanJson<'a>,
+    b: SpanJson<'a>,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    id: usize,
+    label: &'a str,
+    members: Vec<SpanJson<'a>>,
+}
+
+impl<'a> PassagesJson<'a> {
+    fn new(corpus: &'a Corpus, alignment: &Alignment) -> Self {
+        let span = |s: &Span| SpanJson::new(&corpus.articles[s.article], s, true);
+        PassagesJson {
+            articles: corpus.articles.iter().map(ArticleJson::new).collect(),
+            pairs: alignment
+                .pairs
+                .iter()
+                .map(|p| PairJson {
+                    kind: p.kind,
+                    score: round_score(p.score),
+                    a: span(&p.a),
+                    b: span(&p.b),
+                })
+                .collect(),
+            groups: alignment
+                .groups
+                .iter()
+                .map(|g| GroupJson {
+                    id: g.id,
+                    label: span_text(&corpus.articles[g.label.article], &g.label),
+                    members: g.members.iter().map(span).collect(),
+                })
+                .collect(),
+            unique: alignment.unique.iter().map(span).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{AlignedPair, SharedPassage};
+    use crate::cli::test_article as article;
+    use pretty_assertions::assert_eq;
+
+    /// Three articles; the first two share a sentence word for word, all three report it.
+    fn corpus_and_alignment() -> (Corpus, Alignment) {
+        let corpus = Corpus {
+            articles: vec![
+                article(
+                    "a",
+                    "Post",
+                    Some("2024-01-02"),
+                    "T",
+                    "Intro.\n\nThe army took the city on Monday.",
+                ),
+                article("b", "Wire", None, "T", "The army took the city on Monday. Other."),
+                article("c", "", None, "T", "Troops seized the town."),
+            ],
+            ..Corpus::default()
+        };
+        let span = |article, start, end| Span { article, start, end };
+        let (a, b, c) = (span(0, 8, 41), span(1, 0, 33), span(2, 0, 23));
+        let alignment = Alignment {
+            pairs: vec![
+                AlignedPair { kind: PairKind::Verbatim, score: 0.987_65, a, b },
+                AlignedPair { kind: PairKind::Paraphrase, score: 0.5, a, b: c },
+            ],
+            groups: vec![SharedPassage { id: 0, label: a, members: vec![a, b, c], score: 0.7 }],
+            unique: vec![span(0, 0, 6), span(1, 34, 40)],
+        };
+        (corpus, alignment)
+    }
+
+    fn printed(json: bool, width: usize) -> String {
+        let (corpus, alignment) = corpus_and_alignment();
+        let mut out = Vec::new();
+        print(&mut out, &corpus, &alignment, json, width).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn plain_output_lists_each_group_with_its_members_then_counts() {
+        assert_eq!(
+            printed(false, 60),
+            "1. (3 articles) The army took the city on Monday.\n\
+             \x20 a (Post, 2024-01-02): The army took the city on Monday.\n\
+             \x20 b (Wire): The army took the city on Monday.\n\
+             \x20 c: Troops seized the town.\n\
+             \n\
+             Pairs: 1 verbatim, 1 paraphrase\n\
+             3 articles, 2 aligned pairs, 1 shared passage, 2 unique passages\n"
+        );
+        // Long lines are cut to the width.
+        let narrow = printed(false, 30);
+        assert!(narrow.contains("\n  a (Post, 2024-01-02): The a…\n"), "{narrow}");
+    }
+
+    #[test]
+    fn json_names_articles_by_id_and_slices_their_text() {
+        let v: serde_json::Value = serde_json::from_str(&printed(true, 60)).unwrap();
+        assert_eq!(v["articles"][2]["id"], "c");
+        assert_eq!(
+            v["pairs"][0],
+            serde_json::json!({
+                "kind": "verbatim",
+                "score": 0.988,
+                "a": {"article": "a", "start": 8, "end": 41, "text": "The army took the city on Monday."},
+                "b": {"article": "b", "start": 0, "end": 33, "text": "The army took the city on Monday."}
+            })
+        );
+        assert_eq!(v["pairs"][1]["kind"], "paraphrase");
+        assert_eq!(v["pairs"][1]["score"], 0.5);
+        assert_eq!(
+            v["groups"],
+            serde_json::json!([{
+                "id": 0,
+                "label": "The army took the city on Monday.",
+                "members": [
+                    {"article": "a", "start": 8, "end": 41, "text": "The army took the city on Monday."},
+                    {"article": "b", "start": 0, "end": 33, "text": "The army took the city on Monday."},
+                    {"article": "c", "start": 0, "end": 23, "text": "Troops seized the town."}
+                ]
+            }])
+        );
+        assert_eq!(
+            v["unique"],
+            serde_json::json!([
+                {"article": "a", "start": 0, "end": 6, "text": "Intro."},
+                {"article": "b", "start": 34, "end": 40, "text": "Other."}
+            ])
+        );
+    }
+}
