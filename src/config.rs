@@ -47,6 +47,12 @@ struct RawConfig {
 struct RawAlign {
     min_score: Option<Spanned<f64>>,
     aliases: Vec<Spanned<Vec<Spanned<String>>>>,
+    seed_words: Option<Spanned<i64>>,
+    min_copied_words: Option<Spanned<i64>>,
+    max_gap: Option<Spanned<i64>>,
+    paraphrase_threshold: Option<Spanned<f64>>,
+    related_paraphrase_threshold: Option<Spanned<f64>>,
+    related_articles: Option<Spanned<f64>>,
 }
 
 /// One `[keys.SCREEN]` table: action name → key notations, with their places in the file.
@@ -155,6 +161,41 @@ fn align_options(
         }
         options.min_score = value as f32;
     }
+    let fraction = |value: &Option<Spanned<f64>>, key: &str| -> Result<Option<f32>, ConfigError> {
+        let Some(v) = value else { return Ok(None) };
+        let x = *v.get_ref();
+        if !(0.0..=1.0).contains(&x) {
+            return Err(invalid(v.span(), format!("align.{key}"), format!("must be between 0 and 1, got {x}")));
+        }
+        Ok(Some(x as f32))
+    };
+    let count = |value: &Option<Spanned<i64>>, key: &str, low: i64, high: i64| -> Result<Option<usize>, ConfigError> {
+        let Some(v) = value else { return Ok(None) };
+        let x = *v.get_ref();
+        if !(low..=high).contains(&x) {
+            let message = format!("must be between {low} and {high}, got {x}");
+            return Err(invalid(v.span(), format!("align.{key}"), message));
+        }
+        Ok(Some(x as usize))
+    };
+    if let Some(n) = count(&raw.seed_words, "seed_words", 3, 12)? {
+        options.verbatim.ngram = n;
+    }
+    if let Some(n) = count(&raw.min_copied_words, "min_copied_words", 3, 200)? {
+        options.verbatim.min_words = n;
+    }
+    if let Some(n) = count(&raw.max_gap, "max_gap", 0, 50)? {
+        options.verbatim.max_gap = n;
+    }
+    if let Some(x) = fraction(&raw.paraphrase_threshold, "paraphrase_threshold")? {
+        options.paraphrase.min_similarity = x;
+    }
+    if let Some(x) = fraction(&raw.related_paraphrase_threshold, "related_paraphrase_threshold")? {
+        options.paraphrase.min_similarity_related = x;
+    }
+    if let Some(x) = fraction(&raw.related_articles, "related_articles")? {
+        options.paraphrase.related_documents = x;
+    }
     for group in &raw.aliases {
         let names = group.get_ref();
         if names.len() < 2 {
@@ -242,6 +283,19 @@ mod tests {
         );
         // An integer is a number too.
         assert_eq!(parse("[align]\nmin_score = 1\n").unwrap().align.min_score, 1.0);
+        let tuned = parse("[align]\nseed_words = 6\nmin_copied_words = 12\nmax_gap = 4\n\
+            paraphrase_threshold = 0.6\nrelated_paraphrase_threshold = 0.4\nrelated_articles = 0.2\n")
+            .unwrap()
+            .align;
+        assert_eq!((tuned.verbatim.ngram, tuned.verbatim.min_words, tuned.verbatim.max_gap), (6, 12, 4));
+        assert_eq!(tuned.paraphrase.min_similarity, 0.6);
+        assert_eq!(tuned.paraphrase.min_similarity_related, 0.4);
+        assert_eq!(tuned.paraphrase.related_documents, 0.2);
+        let err = parse("[align]\nseed_words = 2\n").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "invalid config file test.toml:2:14: key `align.seed_words`: must be between 3 and 12, got 2"
+        );
     }
 
     #[test]

@@ -532,7 +532,6 @@ fn compare_names_what_is_wrong_with_its_arguments() {
 /// The acceptance case of the compare view, on the sample corpus: the information-center
 /// sentences of 003 and 004 on one row, each reworded phrase whole. Needs the engine's pairs.
 #[test]
-#[ignore = "needs the alignment engine (align::align is a stub until it lands)"]
 fn compare_lines_up_the_reworded_information_center_sentences() {
     let out = Run::new(&["compare", "003", "004", "--width", "200"]).output();
     let text = stdout(&out);

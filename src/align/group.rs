@@ -56,7 +56,7 @@ pub fn groups(pairs: &[AlignedPair]) -> Vec<SharedPassage> {
         neighbours[y].push((x, score));
     }
     for list in &mut neighbours {
-        list.sort_by(|a, b| a.0.cmp(&b.0));
+        list.sort_by_key(|a| a.0);
     }
     // Cores first: most articles reached, then most evidence, then text order.
     let reach = |k: usize| {

@@ -377,7 +377,7 @@ fn best_match(
             }
             let (sim, shared) = similarity(bag_x, bag_y);
             let sim = sim * options.clause_weight;
-            if shared >= options.min_shared_terms + 1 && sim > best.0 {
+            if shared > options.min_shared_terms && sim > best.0 {
                 best = (sim, shared, rx, ry);
             }
         }
