@@ -57,7 +57,7 @@ pub struct ParaphraseOptions {
 impl Default for ParaphraseOptions {
     fn default() -> Self {
         ParaphraseOptions {
-            min_similarity: 0.5,
+            min_similarity: 0.6,
             min_similarity_related: 0.3,
             related_documents: 0.09,
             min_similarity_in_context: 0.2,
@@ -120,9 +120,9 @@ fn similarity(x: &Bag, y: &Bag) -> (f32, usize) {
     let mut shared = 0;
     while i < x.terms.len() && j < y.terms.len() {
         let (tx, wx) = x.terms[i];
-        let (ty, _) = y.terms[j];
+        let (ty, wy) = y.terms[j];
         if tx == ty {
-            dot += wx * wx;
+            dot += wx * wy;
             shared += 1;
             i += 1;
             j += 1;
@@ -168,9 +168,15 @@ impl Sentences {
     }
 }
 
-/// Numbers and dates are specific facts: sharing one is stronger evidence than a word.
+/// Numbers and dates are specific facts: sharing one is stronger evidence than a word. A
+/// shared name says two sentences are about one person or place, not that they make one
+/// claim, so names count for less than their rarity alone would give them.
 fn class_weight(class: Class) -> f32 {
-    if class == Class::Number { 1.5 } else { 1.0 }
+    match class {
+        Class::Number => 1.5,
+        Class::Name => 0.6,
+        _ => 1.0,
+    }
 }
 
 /// Clause starts of a sentence: units after a comma, semicolon, colon, bracket or dash.

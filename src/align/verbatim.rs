@@ -43,6 +43,14 @@ impl Default for VerbatimOptions {
     }
 }
 
+/// Fewest matched words for a corpus of `n` articles: accidental shared runs grow with the
+/// number of article pairs, so past 250 articles each doubling asks one word more (at most
+/// four more).
+fn min_words(options: &VerbatimOptions, n: usize) -> usize {
+    let doublings = (n / 250).max(1).ilog2() as usize;
+    options.min_words + doublings.min(4)
+}
+
 /// The document-frequency cap for a corpus of `n` articles.
 pub fn max_df(options: &VerbatimOptions, n: usize) -> usize {
     options.max_df.max(n / 100)
@@ -164,7 +172,7 @@ struct Chain {
 }
 
 /// Chain the seeds of one article pair (sorted by position in `a`) into matches.
-fn chain(a: usize, b: usize, seeds: &[(u32, u32, bool)], options: &VerbatimOptions) -> Vec<Match> {
+fn chain(a: usize, b: usize, seeds: &[(u32, u32, bool)], options: &VerbatimOptions, min_words: usize) -> Vec<Match> {
     let n = options.ngram;
     let mut chains: Vec<Chain> = Vec::new();
     let mut active: Vec<usize> = Vec::new();
@@ -222,9 +230,9 @@ fn chain(a: usize, b: usize, seeds: &[(u32, u32, bool)], options: &VerbatimOptio
     }
     chains
         .into_iter()
-        .filter(|c| c.a_matched.min(c.b_matched) >= options.min_words)
+        .filter(|c| c.a_matched.min(c.b_matched) >= min_words)
         // Short runs of mostly common phrases are stock wording.
-        .filter(|c| c.a_matched.min(c.b_matched) >= 2 * options.min_words || c.common * 2 <= c.seeds)
+        .filter(|c| c.a_matched.min(c.b_matched) >= 2 * min_words || c.common * 2 <= c.seeds)
         .map(|c| Match {
             a,
             b,
@@ -252,6 +260,7 @@ fn is_substantial(analysis: &Analysis, units: (usize, usize), options: &Verbatim
 /// All verbatim matches of the corpus, per article pair, in order.
 pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
     let common = common_df(options, analyses.len());
+    let least = min_words(options, analyses.len());
     let mut seeds = seeds(analyses, options);
     seeds.par_sort_unstable();
     seeds.dedup();
@@ -271,7 +280,7 @@ pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
         .flat_map_iter(|&(i, j)| {
             let (a, b) = (seeds[i].0 as usize, seeds[i].1 as usize);
             let positions: Vec<(u32, u32, bool)> = seeds[i..j].iter().map(|s| (s.2, s.3, s.4 > common)).collect();
-            chain(a, b, &positions, options)
+            chain(a, b, &positions, options, least)
                 .into_iter()
                 .filter(|m| {
                     is_substantial(&analyses[a], m.a_units, options)
