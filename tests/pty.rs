@@ -91,8 +91,17 @@ impl Session {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Whether the alternate screen is still on once the output has been read: the reader
+    /// thread may still hold the last bytes when the child's exit is seen, so give it time.
     fn is_alternate_screen(&self) -> bool {
-        self.parser.lock().unwrap().screen().alternate_screen()
+        let start = Instant::now();
+        loop {
+            let on = self.parser.lock().unwrap().screen().alternate_screen();
+            if !on || start.elapsed() > Duration::from_secs(3) {
+                return on;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
     }
 
     /// Waits until the screen holds `text`; the screen as it then is, or an error showing it.
