@@ -4,7 +4,7 @@
 //! merged), weighted by inverse sentence frequency, so that sharing "Baghdad", "information"
 //! and "center" counts for more than sharing "said" and "government". Candidate pairs come
 //! from an inverted index of the terms rare enough to be evidence (never all pairs of
-//! sentences); a pair must share two indexed terms before it is scored. Pairs next to an
+//! sentences); a pair must share three indexed terms (or two very rare ones) to be scored. Pairs next to an
 //! accepted pair need less evidence (context counts), and aligned neighbours merge into one
 //! passage.
 
@@ -44,6 +44,11 @@ pub struct ParaphraseOptions {
     /// The rarest terms of each sentence always indexed, so a sentence of common words still
     /// finds its counterpart.
     pub prefix_terms: usize,
+    /// Fewest shared indexed terms for a pair to be scored: with two, chance pairs of a
+    /// large corpus outnumber true ones fifty to one; two suffice when both are rarer than
+    /// `rare_df` sentences.
+    pub min_indexed_shared: usize,
+    pub rare_df: usize,
     /// Most sentences merged into one passage on each side.
     pub max_merge: usize,
     /// How much a match between clauses (parts of sentences between commas, colons,
@@ -66,6 +71,8 @@ impl Default for ParaphraseOptions {
             min_shared_words: 2,
             max_postings: 64,
             prefix_terms: 6,
+            min_indexed_shared: 3,
+            rare_df: 8,
             max_merge: 3,
             clause_weight: 0.8,
             min_clause_words: 6,
@@ -148,6 +155,9 @@ struct Sentences {
     df: FxHashMap<Term, u32>,
     /// Per sentence, the unit indexes where its clauses start (the first is the sentence's).
     chunks: Vec<Vec<u32>>,
+    /// Per article, the weight of each unit (0 for function words), so that clause windows
+    /// are weighed without looking terms up again.
+    weights: Vec<Vec<f32>>,
 }
 
 impl Sentences {
@@ -155,11 +165,12 @@ impl Sentences {
         (1.0 + self.doc.len().max(1) as f32 / self.df.get(&t).copied().unwrap_or(1) as f32).ln()
     }
 
-    fn bag(&self, analysis: &Analysis, units: (usize, usize)) -> Bag {
+    fn bag(&self, analysis: &Analysis, doc: usize, units: (usize, usize)) -> Bag {
         let mut terms: Vec<(Term, f32)> = analysis.units[units.0..units.1]
             .iter()
-            .filter(|u| u.class != Class::Stop)
-            .map(|u| (u.term, self.weight(u.term) * class_weight(u.class)))
+            .zip(&self.weights[doc][units.0..units.1])
+            .filter(|(u, _)| u.class != Class::Stop)
+            .map(|(u, &w)| (u.term, w))
             .collect();
         terms.sort_unstable_by_key(|t| t.0);
         terms.dedup_by_key(|t| t.0);
@@ -242,12 +253,24 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         .zip(texts.par_iter())
         .flat_map_iter(|(a, text)| (0..a.sentence_units.len()).map(move |s| clause_starts(text, a, s)))
         .collect();
-    let mut sentences = Sentences { first, doc, bags: Vec::new(), df, chunks };
+    let mut sentences = Sentences { first, doc, bags: Vec::new(), df, chunks, weights: Vec::new() };
+    let weights: Vec<Vec<f32>> = analyses
+        .par_iter()
+        .map(|a| {
+            let sentences = &sentences;
+            a.units
+                .iter()
+                .map(|u| if u.class == Class::Stop { 0.0 } else { sentences.weight(u.term) * class_weight(u.class) })
+                .collect()
+        })
+        .collect();
+    sentences.weights = weights;
     let bags: Vec<Bag> = analyses
         .par_iter()
-        .flat_map_iter(|a| {
+        .enumerate()
+        .flat_map_iter(|(d, a)| {
             let sentences = &sentences;
-            a.sentence_units.iter().map(move |&(s, e)| sentences.bag(a, (s as usize, e as usize)))
+            a.sentence_units.iter().map(move |&(s, e)| sentences.bag(a, d, (s as usize, e as usize)))
         })
         .collect();
     sentences.bags = bags;
@@ -261,8 +284,8 @@ fn merge_counts(mut a: FxHashMap<Term, u32>, b: FxHashMap<Term, u32>) -> FxHashM
     a
 }
 
-/// Candidate sentence pairs `(x, y)`, `x < y`, in different articles, sharing at least two
-/// indexed terms.
+/// Candidate sentence pairs `(x, y)`, `x < y`, in different articles, sharing at least
+/// `min_indexed_shared` indexed terms (or two very rare ones).
 fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
     // Indexed terms of each sentence.
     let indexed: Vec<Vec<Term>> = s
@@ -290,38 +313,62 @@ fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
         .flat_map(|(i, terms)| terms.iter().map(move |&t| (t, i as u32)))
         .collect();
     postings.par_sort_unstable();
-    let mut index: FxHashMap<Term, (usize, usize)> = FxHashMap::default();
+    let mut index: FxHashMap<Term, (usize, usize, f32)> = FxHashMap::default();
     let mut i = 0;
     while i < postings.len() {
         let mut j = i + 1;
         while j < postings.len() && postings[j].0 == postings[i].0 {
             j += 1;
         }
-        index.insert(postings[i].0, (i, j));
+        index.insert(postings[i].0, (i, j, s.weight(postings[i].0)));
         i = j;
     }
     // A prefix term can be common when a sentence has nothing rarer; bound the work it makes.
     let longest = options.max_postings.max(1) * 16;
-    (0..indexed.len())
+    let n = indexed.len();
+    // Two shared terms are enough when both are this rare (a name and a number, say).
+    let rare = (1.0 + n.max(1) as f32 / options.rare_df.max(1) as f32).ln();
+    (0..n)
         .into_par_iter()
-        .flat_map_iter(|x| {
-            let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
-            for t in &indexed[x] {
-                let (i, j) = index[t];
-                if j - i > longest {
-                    continue;
-                }
-                for &(_, y) in &postings[i..j] {
-                    if y as usize > x && s.doc[y as usize] != s.doc[x] {
-                        *counts.entry(y).or_insert(0) += 1;
+        // Per thread: a count per sentence, and the sentences touched (cleared after use).
+        .map_init(
+            || (vec![(0u8, 0f32); n], Vec::<u32>::new()),
+            |(counts, touched), x| {
+                for t in &indexed[x] {
+                    let (i, j, w) = index[t];
+                    if j - i > longest {
+                        continue;
+                    }
+                    // Postings are sorted: only sentences after x (each pair is seen once).
+                    let list = &postings[i..j];
+                    let after = list.partition_point(|&(_, y)| y as usize <= x);
+                    for &(_, y) in &list[after..] {
+                        if s.doc[y as usize] != s.doc[x] {
+                            let c = &mut counts[y as usize];
+                            if c.0 == 0 {
+                                touched.push(y);
+                            }
+                            c.0 = c.0.saturating_add(1);
+                            c.1 += w * w;
+                        }
                     }
                 }
-            }
-            let mut out: Vec<(u32, u32)> =
-                counts.into_iter().filter(|&(_, n)| n >= 2).map(|(y, _)| (x as u32, y)).collect();
-            out.sort_unstable();
-            out
-        })
+                let mut out: Vec<(u32, u32)> = Vec::new();
+                for &y in touched.iter() {
+                    let (count, dot) = counts[y as usize];
+                    let enough = count as usize >= options.min_indexed_shared
+                        || (count >= 2 && dot >= 2.0 * rare * rare);
+                    if enough {
+                        out.push((x as u32, y));
+                    }
+                    counts[y as usize] = (0, 0.0);
+                }
+                touched.clear();
+                out.sort_unstable();
+                out
+            },
+        )
+        .flatten_iter()
         .collect()
 }
 
@@ -370,8 +417,8 @@ fn best_match(
     if wx.is_empty() && wy.is_empty() {
         return best;
     }
-    let bx: Vec<((usize, usize), Bag)> = wx.into_iter().map(|w| (w, s.bag(ax, w))).collect();
-    let by: Vec<((usize, usize), Bag)> = wy.into_iter().map(|w| (w, s.bag(ay, w))).collect();
+    let bx: Vec<((usize, usize), Bag)> = wx.into_iter().map(|w| (w, s.bag(ax, dx, w))).collect();
+    let by: Vec<((usize, usize), Bag)> = wy.into_iter().map(|w| (w, s.bag(ay, dy, w))).collect();
     let whole_x = [(ux, &s.bags[x])];
     let whole_y = [(uy, &s.bags[y])];
     let all_x = whole_x.iter().map(|(r, b)| (*r, *b)).chain(bx.iter().map(|(r, b)| (*r, b)));
@@ -486,7 +533,15 @@ impl Documents {
 
 /// Sentence pairs saying the same thing, including those vouched for by their context.
 pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &ParaphraseOptions) -> Vec<SentencePair> {
+    let timings = std::env::var_os("CROSSREAD_TIMINGS").is_some();
+    let clock = std::time::Instant::now();
+    let lap = |stage: &str| {
+        if timings {
+            eprintln!("crossread: paraphrase: {stage} at {:.3} s", clock.elapsed().as_secs_f64());
+        }
+    };
     let s = build(texts, analyses);
+    lap("sentences weighted");
     let pair_of = |x: usize, y: usize, m: (f32, usize, (usize, usize), (usize, usize))| {
         let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
         let (x, y, dx, dy, ux, uy) = if dx < dy { (x, y, dx, dy, m.2, m.3) } else { (y, x, dy, dx, m.3, m.2) };
@@ -501,7 +556,10 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
         }
     };
     let documents = Documents::new(analyses);
-    let mut accepted: Vec<SentencePair> = candidates(&s, options)
+    lap("articles weighted");
+    let candidates = candidates(&s, options);
+    lap(&format!("{} candidates", candidates.len()));
+    let mut accepted: Vec<SentencePair> = candidates
         .into_par_iter()
         .filter_map(|(x, y)| {
             let (x, y) = (x as usize, y as usize);
@@ -516,6 +574,7 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
                 .then(|| pair_of(x, y, m))
         })
         .collect();
+    lap(&format!("{} accepted", accepted.len()));
     // Context: neighbours of accepted pairs, in step on both sides, need less.
     let mut known: FxHashSet<(usize, usize, usize, usize)> =
         accepted.iter().map(|p| (p.a, p.b, p.a_sentence, p.b_sentence)).collect();
