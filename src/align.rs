@@ -206,7 +206,7 @@ fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &Alig
         partners.entry(p.a).or_default().push(p.b.article);
         partners.entry(p.b).or_default().push(p.a.article);
     }
-    let mut stock: Vec<Span> = partners
+    let stock: Vec<Span> = partners
         .into_iter()
         .filter(|(span, with)| {
             let mut with = with.clone();
@@ -220,9 +220,27 @@ fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &Alig
     if stock.is_empty() {
         return;
     }
-    stock.sort();
-    let is_stock = |s: &Span| stock.iter().any(|t| t.overlap(s) * 2 >= s.len());
+    let mut by_article: FxHashMap<usize, Vec<Span>> = FxHashMap::default();
+    for span in stock {
+        by_article.entry(span.article).or_default().push(span);
+    }
+    let is_stock = |s: &Span| {
+        by_article.get(&s.article).is_some_and(|list| list.iter().any(|t| t.overlap(s) * 2 >= s.len()))
+    };
     pairs.retain(|p| !is_stock(&p.a) && !is_stock(&p.b));
+}
+
+/// Resident and peak memory of the process, for stage timings (Linux only).
+pub(crate) fn resident() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+            .map_or("?".to_string(), |kb| format!("{} MiB", kb / 1024))
+    };
+    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
 }
 
 /// Align the cleaned texts of a corpus; span `article` fields index `texts`.
@@ -232,7 +250,7 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
     let clock = std::time::Instant::now();
     let lap = |stage: &str| {
         if timings {
-            eprintln!("crossread: align: {stage} at {:.3} s", clock.elapsed().as_secs_f64());
+            eprintln!("crossread: align: {stage} at {:.3} s, {}", clock.elapsed().as_secs_f64(), resident());
         }
     };
     let aliases = Aliases::new(&options.aliases);

@@ -537,7 +537,7 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
     let clock = std::time::Instant::now();
     let lap = |stage: &str| {
         if timings {
-            eprintln!("crossread: paraphrase: {stage} at {:.3} s", clock.elapsed().as_secs_f64());
+            eprintln!("crossread: paraphrase: {stage} at {:.3} s, {}", clock.elapsed().as_secs_f64(), super::resident());
         }
     };
     let s = build(texts, analyses);

@@ -16,9 +16,10 @@ pub struct VerbatimOptions {
     /// Words per seed. Five is where chance matches between unrelated news stop being common
     /// (passim and WCopyfind use 5–6), while a quote of ten words still yields several seeds.
     pub ngram: usize,
-    /// A seed found in more articles than this is a stock phrase, not evidence of copying.
-    /// The cap grows with the corpus (see [`max_df`]) so a wire paragraph every outlet ran
-    /// still counts.
+    /// A seed found in more articles than this is a stock phrase, not evidence of copying,
+    /// and seeds nothing: each such n-gram would pair every two of its articles (a hundred
+    /// articles make 4,950 seeds). Text that more outlets than this carry word for word is
+    /// the corpus's stock text and is not reported as copied.
     pub max_df: usize,
     /// Largest gap, in words, between two seeds of one passage: one edited word breaks
     /// `ngram` seeds, two close edits a few more.
@@ -49,11 +50,6 @@ impl Default for VerbatimOptions {
 fn min_words(options: &VerbatimOptions, n: usize) -> usize {
     let doublings = (n / 250).max(1).ilog2() as usize;
     options.min_words + doublings.min(4)
-}
-
-/// The document-frequency cap for a corpus of `n` articles.
-pub fn max_df(options: &VerbatimOptions, n: usize) -> usize {
-    options.max_df.max(n / 100)
 }
 
 /// A verbatim match between two articles, in units.
@@ -111,7 +107,7 @@ fn common_df(options: &VerbatimOptions, n: usize) -> u32 {
 /// Find the seeds of the whole corpus, shard by shard.
 fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
     let n = options.ngram;
-    let cap = max_df(options, analyses.len());
+    let cap = options.max_df;
     let hashes: Vec<Vec<(u64, u32)>> = analyses.par_iter().map(|a| ngram_hashes(a, n)).collect();
     let total: usize = hashes.iter().map(Vec::len).sum();
     // About four million entries (64 MiB) per shard.
