@@ -206,3 +206,22 @@ fn a_claim_inside_a_longer_sentence_aligns_as_its_clause() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, "adding that exports to Turkey would resume within weeks through the northern pipeline.");
 }
+
+#[test]
+fn a_short_line_repeated_across_many_articles_is_a_stock_line() {
+    let stock = "The blue-chip Dow Jones industrial average closed higher on the day.";
+    let bodies = [
+        "Farmers in Iowa planted less corn this spring after two dry years in a row.",
+        "A new bridge over the Danube opened to traffic in Budapest after six years of work.",
+        "The museum returned four bronze statues to Nigeria under a restitution deal.",
+        "Rescuers pulled twelve miners alive from a flooded shaft in Shanxi province.",
+        "The orchestra cancelled its autumn tour because of a dispute over pay.",
+    ];
+    let texts: Vec<String> = bodies.iter().map(|b| format!("{b}\n\n{stock}")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let alignment = align(&refs, &AlignOptions::default());
+    assert_eq!(alignment.pairs, [], "a stock line aligned");
+    // Between two articles only, the same line is a shared passage.
+    let two = align(&refs[..2], &AlignOptions::default());
+    assert_eq!(two.pairs.len(), 1, "{:?}", two.pairs);
+}
