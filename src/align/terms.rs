@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHasher};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -463,16 +463,6 @@ pub fn merge_names(texts: &[&str], analyses: &mut [Analysis], min_similarity: f6
             }
         }
     });
-}
-
-/// Distinct terms of a slice of units, keeping only those that are evidence of content.
-pub fn content_terms(units: &[Unit]) -> Vec<Term> {
-    let mut seen = FxHashSet::default();
-    units
-        .iter()
-        .filter(|u| u.class != Class::Stop)
-        .filter_map(|u| seen.insert(u.term).then_some(u.term))
-        .collect()
 }
 
 #[cfg(test)]
