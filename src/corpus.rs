@@ -208,29 +208,45 @@ impl Corpus {
                 Some(LoadWarning { path: d.path.clone(), reason })
             })
             .collect();
-        let repeated = clean::RepeatedLines::count(
-            documents.iter().map(|d| d.raw.as_str()),
+        // Every page is read once, in parallel; the count of repeated lines needs all of them.
+        let count_lines = clean::RepeatedLines::wanted(&options.clean);
+        let pages: Vec<(clean::page::Page, Vec<String>)> = documents
+            .par_iter()
+            .map(|doc| {
+                let page = clean::page::Page::read(&doc.raw);
+                let folded = if count_lines {
+                    page.units.iter().map(|u| clean::shape::fold(&u.text)).collect()
+                } else {
+                    Vec::new()
+                };
+                (page, folded)
+            })
+            .collect();
+        let repeated = clean::RepeatedLines::count_folded(
+            pages.iter().map(|(_, folded)| folded.as_slice()),
             &options.clean,
         );
         let ids = assign_ids(documents.iter().map(|d| d.path.as_path()));
         let mut articles: Vec<Article> = documents
             .into_par_iter()
+            .zip(pages)
             .zip(ids)
-            .map(|(doc, id)| {
-                // One reading of the page serves both cleaning and describing.
-                let page = clean::page::Page::read(&doc.raw);
+            .map(|((doc, (page, folded)), id)| {
+                // One reading of the page serves counting, cleaning and describing.
                 let mut text = if options.clean.enabled {
-                    clean::clean_page(&page, &repeated, &options.clean)
+                    let folded = count_lines.then_some(folded.as_slice());
+                    clean::clean_page(&page, folded, &repeated, &options.clean)
                 } else {
                     doc.raw.clone()
                 };
-                if count_words(&text) == 0 {
+                let mut words = count_words(&text);
+                if words == 0 {
                     // Cleaning judged every line furniture (a one-line note, say): showing the
                     // text as loaded loses less than dropping the file.
                     text = doc.raw.trim().to_string();
+                    words = count_words(&text);
                 }
                 let meta = doc.declared.clone().or(describe::describe_page(&page));
-                let words = count_words(&text);
                 Article { id, path: doc.path, format: doc.format, meta, raw: doc.raw, text, words }
             })
             .collect();
