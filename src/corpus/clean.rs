@@ -114,9 +114,8 @@ impl RepeatedLines {
     /// Counts the paragraphs of every text; empty when the option is off.
     #[cfg(test)]
     pub fn count<'a>(texts: impl Iterator<Item = &'a str>, options: &CleanOptions) -> Self {
-        let folded: Vec<Vec<String>> = texts
-            .map(|text| segment(text).iter().map(|unit| fold(&unit.text)).collect())
-            .collect();
+        let folded: Vec<Vec<String>> =
+            texts.map(|text| segment(text).iter().map(|unit| fold(&unit.text)).collect()).collect();
         RepeatedLines::count_folded(folded.iter().map(Vec::as_slice), options)
     }
 

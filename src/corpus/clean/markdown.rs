@@ -53,8 +53,7 @@ pub fn render_line(line: &str) -> RenderedLine {
     let label_only = links.count > 0 && {
         let stripped = strip_emphasis(&links.outside);
         let residue = unescape(&stripped);
-        let residue =
-            residue.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–*+".contains(c));
+        let residue = residue.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–*+".contains(c));
         residue.is_empty() || (residue.ends_with(':') && word_count(residue) <= 3)
     };
     let markup = (text.is_empty() && links.images > 0) || (!text.is_empty() && is_address(&text));

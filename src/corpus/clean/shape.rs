@@ -14,9 +14,25 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// The number of white-space-separated words of `text`.
+/// The number of white-space-separated words of `text`: `text.split_whitespace().count()`,
+/// with ASCII read byte by byte (every paragraph is counted several times while it is judged).
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = if b.is_ascii() {
+            i += 1;
+            matches!(b, b' ' | b'\t'..=b'\r')
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
 }
 
 /// The first letter or digit of `text`.
@@ -225,6 +241,21 @@ mod tests {
         assert_eq!(&text[at..], "Editorial Staff of X");
         assert_eq!(strip_prefix_ci("COPYRIGHT © X", "copyright"), Some(" © X"));
         assert_eq!(strip_prefix_ci("İx", "ix"), None);
+    }
+
+    #[test]
+    fn word_count_splits_as_split_whitespace_does() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\nc\x0Bd\x0Ce\rf\x1Fg",
+            "x\u{85}y\u{A0}z\u{2003}w\u{3000}v\u{200B}u",
+            "é ü  日本 🙂",
+        ] {
+            assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+        }
     }
 
     #[test]
