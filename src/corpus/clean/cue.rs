@@ -9,7 +9,9 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::date::{ends_with_date, find_dates, is_month};
-use super::shape::{ends_sentence, has_quote, is_name, last_word, strip_prefix_ci, word_count};
+use super::shape::{
+    ends_sentence, has_quote, is_name, last_word, strip_prefix_ci, word_count, word_count_upto,
+};
 
 /// A list of cues matched in one pass over a paragraph (Aho-Corasick), with the same word
 /// boundaries as [`has_cue`]: scoring a long paragraph against dozens of disclaimer phrases
@@ -174,7 +176,7 @@ const PHOTO_AGENCIES: &[&str] = &[
 /// Returns true if and only if the paragraph is a photo credit ("Photo by: Reuters",
 /// "© AFP 2023 / AHMAD AL-RUBAYE An Iraqi army member ...", "AFP/Getty Images").
 pub fn is_credit(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 60);
     if n > 60 {
         return false;
     }
@@ -263,7 +265,7 @@ const SELF_REFERENCE: &[&str] = &[
 /// The self-reference keeps news about copyright ("the court found the company republished
 /// the photos without permission") out: a notice addresses its reader, a report does not.
 pub fn is_disclaimer(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 20);
     // A photographer's name after a slash makes "© AFP 2023 / AHMAD AL-RUBAYE" a photo credit.
     let copyright_line = n <= 20
         && (lower.starts_with("copyright")
@@ -309,7 +311,7 @@ const CONTRIBUTOR_NOTES: &[&str] = &[
 /// "The original source of this article is Al-Manar", "Articles by: X", "Submitted by X",
 /// "For media inquiries: ...", "TRTWorld and agencies".
 pub fn is_attribution(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 20);
     if n > 20 {
         return false;
     }
@@ -377,7 +379,7 @@ const PROMPT_STARTS: &[&str] = &[
 /// Returns true if and only if the paragraph is a share/subscribe/log-in/comment prompt, an
 /// interface word ("Newsfeed", "loader") or a lone counter ("0").
 pub fn is_prompt(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 25);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if n <= 3 && UI_WORDS.contains(&bare) {
         return true;
@@ -426,7 +428,7 @@ pub const TIME_WORDS: &[&str] = &[
 /// Returns true if and only if the paragraph is a reading-time line: "4 minute read",
 /// "Reading time: 3 min".
 pub fn is_reading_time(lower: &str) -> bool {
-    word_count(lower) <= 5
+    word_count_upto(lower, 5) <= 5
         && ["reading time", "min read", "minute read", "minutes read"]
             .iter()
             .any(|c| has_cue(lower, c))
@@ -484,7 +486,7 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 /// ("Published:"), a name ("Global Research,") or a time around it, or a date label followed
 /// by a relative time ("Updated 3 hours ago").
 pub fn is_date_line(text: &str) -> bool {
-    let n = word_count(text);
+    let n = word_count_upto(text, 12);
     if n > 12 || ends_sentence(text) && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }

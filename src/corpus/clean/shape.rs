@@ -14,26 +14,45 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// The number of white-space-separated words of `text`: `text.split_whitespace().count()`,
-/// with ASCII read byte by byte (every paragraph is counted several times while it is judged).
+/// The number of white-space-separated words of `text`: `text.split_whitespace().count()`.
 pub fn word_count(text: &str) -> usize {
+    word_count_upto(text, usize::MAX - 1)
+}
+
+/// The number of words of `text` up to `limit + 1`: exact when at most `limit`, else `limit + 1`
+/// (so it compares with any bound up to `limit` as the full count does). Paragraphs are counted
+/// many times while they are judged, mostly against small bounds: counting stops there.
+pub fn word_count_upto(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut count, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
         let b = bytes[i];
-        let space = if b.is_ascii() {
+        let space = if b < 0x80 {
             i += 1;
             matches!(b, b' ' | b'\t'..=b'\r')
-        } else {
+        } else if WHITE_SPACE_LEADS.contains(&b) {
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             c.is_whitespace()
+        } else {
+            // Any other byte is part of a character that is not white space.
+            i += 1;
+            false
         };
-        count += usize::from(!space && !in_word);
+        if !space && !in_word {
+            count += 1;
+            if count > limit {
+                return count;
+            }
+        }
         in_word = !space;
     }
     count
 }
+
+/// The first UTF-8 bytes of every non-ASCII white space character (U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+const WHITE_SPACE_LEADS: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
 
 /// The first letter or digit of `text`.
 pub fn first_alphanumeric(text: &str) -> Option<char> {
@@ -113,7 +132,7 @@ const CRUMB_SEPARATORS: &[&str] = &[" > ", " » ", " › ", " / "];
 /// capital or a digit, not ending as a sentence or with `:`/`,`, not a crumb path ("Home > World",
 /// "Home | Middle East | Iraq"; a single " | " may separate a headline from its site's name).
 pub fn is_headline(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_upto(text, 25);
     let t = text.trim();
     let starts_well = t
         .chars()
@@ -165,10 +184,14 @@ pub fn fold(text: &str) -> String {
 /// Finds `needle` (ASCII) in `text` ignoring ASCII case. Unlike an index into
 /// `text.to_lowercase()`, the index addresses `text` itself.
 pub fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    text.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return Some(0) };
+    let first = first.to_ascii_lowercase();
+    // The first byte alone rules out most places before the whole needle is compared.
+    (0..=hay.len().checked_sub(needle.len())?).find(|&i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 /// `text` after `prefix`, if it starts with it ignoring ASCII case.
@@ -256,6 +279,22 @@ mod tests {
         ] {
             assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn white_space_outside_ascii_starts_with_the_known_bytes() {
+        let mut buf = [0; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(WHITE_SPACE_LEADS.contains(&lead), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn counting_up_to_a_limit_stops_after_it() {
+        assert_eq!(word_count_upto("a b c d", 2), 3);
+        assert_eq!(word_count_upto("a b c d", 4), 4);
+        assert_eq!(word_count_upto(" a  b ", 0), 1);
     }
 
     #[test]
