@@ -166,11 +166,26 @@ pub fn has_quote(text: &str) -> bool {
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
+    // A run of white space becomes one space, once a word has been written and another follows.
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            // The same as below, without the Unicode tables.
+            match c {
+                ' ' | '\t'..='\r' => space = !out.is_empty(),
+                c => {
+                    if std::mem::take(&mut space) {
+                        out.push(' ');
+                    }
+                    out.push(if c.is_ascii_digit() { '0' } else { c.to_ascii_lowercase() });
+                }
+            }
+        } else if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
             if c.is_numeric() {
                 out.push('0');
             } else {
@@ -300,6 +315,26 @@ mod tests {
     #[test]
     fn fold_lowers_and_zeroes_digits() {
         assert_eq!(fold("  Copyright  2015\tAl Manar "), "copyright 0000 al manar");
+    }
+
+    #[test]
+    fn fold_is_lower_cased_words_with_digits_zeroed() {
+        let by_words = |text: &str| -> String {
+            let words = text.split_whitespace().map(|word| {
+                let zeroed = word.chars().map(|c| if c.is_numeric() { '0' } else { c });
+                zeroed.flat_map(char::to_lowercase).collect::<String>()
+            });
+            words.collect::<Vec<_>>().join(" ")
+        };
+        for text in [
+            "",
+            " \t\n ",
+            "Al-Manar, 23 October 2015",
+            "\u{A0}İstanbul ΣΟΦΙΑ\u{2003}Ⅻ ٣ ½\u{3000}ß 🙂 ",
+            "a\x0Bb\x0Cc\rd\x1Fe\u{85}f\u{200B}g",
+        ] {
+            assert_eq!(fold(text), by_words(text), "{text:?}");
+        }
     }
 
     #[test]
