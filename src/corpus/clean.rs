@@ -19,11 +19,12 @@ pub(super) mod shape;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
 use page::{Family, Kind, Page};
+#[cfg(test)]
 use segment::segment;
 use shape::{ends_sentence, fold, word_count};
 
@@ -111,24 +112,41 @@ struct LineSpread {
 
 impl RepeatedLines {
     /// Counts the paragraphs of every text; empty when the option is off.
+    #[cfg(test)]
     pub fn count<'a>(texts: impl Iterator<Item = &'a str>, options: &CleanOptions) -> Self {
+        let folded: Vec<Vec<String>> =
+            texts.map(|text| segment(text).iter().map(|unit| fold(&unit.text)).collect()).collect();
+        RepeatedLines::count_folded(folded.iter().map(Vec::as_slice), options)
+    }
+
+    /// Returns true if and only if this corpus's cleaning looks for repeated lines at all; when
+    /// false, [`RepeatedLines::count_folded`] needs no folded lines.
+    pub fn wanted(options: &CleanOptions) -> bool {
+        options.enabled && options.repeated_lines
+    }
+
+    /// Counts the paragraphs of every page, given as their [`fold`]ed texts in order (one slice
+    /// per page, one entry per unit); empty when the option is off.
+    pub fn count_folded<'a>(
+        pages: impl Iterator<Item = &'a [String]>,
+        options: &CleanOptions,
+    ) -> Self {
         // A line in a single article is not repeated, whatever the option says.
         let min_articles = options.repeat_min_articles.max(2);
-        let mut lines: HashMap<String, LineSpread> = HashMap::new();
-        if !options.enabled || !options.repeated_lines {
-            return RepeatedLines { lines, min_articles };
+        if !RepeatedLines::wanted(options) {
+            return RepeatedLines { lines: HashMap::default(), min_articles };
         }
-        for (article, text) in texts.enumerate() {
-            let units = segment(text);
-            let n = units.len() as f64;
-            for (i, unit) in units.iter().enumerate() {
-                let key = fold(&unit.text);
+        // Keys borrow the folded lines: only the few lines that turn out repeated are copied.
+        let mut lines: HashMap<&str, LineSpread> = HashMap::default();
+        for (article, keys) in pages.enumerate() {
+            let n = keys.len() as f64;
+            for (i, key) in keys.iter().enumerate() {
                 if key.is_empty() {
                     continue;
                 }
                 let position = i as f64 / n;
                 let at_edge = position < EDGE_SHARE || (i + 1) as f64 / n > 1.0 - EDGE_SHARE;
-                let spread = lines.entry(key).or_insert(LineSpread {
+                let spread = lines.entry(key.as_str()).or_insert(LineSpread {
                     articles: 0,
                     last_article: usize::MAX,
                     at_edges: true,
@@ -140,14 +158,27 @@ impl RepeatedLines {
                 spread.at_edges &= at_edge;
             }
         }
-        lines.retain(|_, s| s.articles >= min_articles);
+        let lines = lines
+            .into_iter()
+            .filter(|(_, s)| s.articles >= min_articles)
+            .map(|(key, s)| (key.to_string(), s))
+            .collect();
         RepeatedLines { lines, min_articles }
     }
 
     /// Returns true if and only if the paragraph `text` is site furniture repeated across the
     /// corpus (see the type's documentation).
+    #[cfg(test)]
     pub fn is_repeated(&self, text: &str) -> bool {
-        let Some(spread) = self.lines.get(&fold(text)) else { return false };
+        self.is_repeated_folded(text, || fold(text))
+    }
+
+    /// [`RepeatedLines::is_repeated`] with the folded text computed only if needed.
+    fn is_repeated_folded<K: AsRef<str>>(&self, text: &str, folded: impl FnOnce() -> K) -> bool {
+        if self.lines.is_empty() {
+            return false;
+        }
+        let Some(spread) = self.lines.get(folded().as_ref()) else { return false };
         let words = word_count(text);
         let short = words <= SHORT_LINE_WORDS;
         let sentence = ends_sentence(text) && words >= 5;
@@ -166,16 +197,26 @@ pub fn clean(raw: &str, repeated: &RepeatedLines, options: &CleanOptions) -> Str
     if !options.enabled {
         return raw.to_string();
     }
-    clean_page(&Page::read(raw), repeated, options)
+    clean_page(&Page::read(raw), None, repeated, options)
 }
 
-/// [`clean`] for a page already read (describing reads the same page).
-pub(super) fn clean_page(page: &Page, repeated: &RepeatedLines, options: &CleanOptions) -> String {
+/// [`clean`] for a page already read (describing reads the same page); `folded`, if given,
+/// holds the [`fold`]ed text of each of its units, as counted for `repeated`.
+pub(super) fn clean_page(
+    page: &Page,
+    folded: Option<&[String]>,
+    repeated: &RepeatedLines,
+    options: &CleanOptions,
+) -> String {
     let mut out = String::with_capacity(page.units.iter().map(|u| u.text.len() + 2).sum());
-    for (unit, kind) in page.units.iter().zip(&page.kinds) {
+    for (i, (unit, kind)) in page.units.iter().zip(&page.kinds).enumerate() {
         let boilerplate = kind.family().is_some_and(|f| options.removes(f));
-        let furniture =
-            options.repeated_lines && *kind != Kind::Title && repeated.is_repeated(&unit.text);
+        let furniture = options.repeated_lines
+            && *kind != Kind::Title
+            && repeated.is_repeated_folded(&unit.text, || match folded {
+                Some(keys) => std::borrow::Cow::Borrowed(keys[i].as_str()),
+                None => std::borrow::Cow::Owned(fold(&unit.text)),
+            });
         let text = unit.text.trim();
         if boilerplate || furniture || text.is_empty() {
             continue;

@@ -93,7 +93,8 @@ pub fn decode_noting(bytes: &[u8], is_html: bool) -> Result<Decoded, LoadError> 
         return plain(finish(ISO_2022_JP.decode_without_bom_handling(bytes).0, false));
     }
     if let Some(text) = decode_utf8ish(bytes) {
-        let note = broken_utf8_note(bytes);
+        // Borrowed text is valid UTF-8: nothing was broken.
+        let note = if matches!(text, Cow::Owned(_)) { broken_utf8_note(bytes) } else { None };
         return Ok(Decoded { text: finish(text, false)?, note });
     }
     // A declaration of UTF-8 (or of UTF-16, which means UTF-8 in a byte-oriented page) on
@@ -270,7 +271,10 @@ fn looks_like_text(text: &str, strict: bool) -> bool {
             c => c.is_control(),
         };
         suspicious += usize::from(is_suspicious);
-        wordy += usize::from(c.is_alphanumeric() || c.is_whitespace());
+        // Only the stricter check below reads this.
+        if strict {
+            wordy += usize::from(c.is_alphanumeric() || c.is_whitespace());
+        }
     }
     if suspicious >= 2 && suspicious * 50 > total {
         return false;
@@ -357,12 +361,20 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// ```
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    // The start of the characters copied as they are, not yet written.
+    let mut kept = 0;
+    while let Some((i, c)) = chars.next() {
+        if !changes(c) {
+            continue;
+        }
+        out.push_str(&text[kept..i]);
+        kept = i + c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
                     chars.next();
+                    kept += 1;
                 }
                 out.push('\n');
             }
@@ -383,12 +395,32 @@ pub fn normalize(text: &str) -> String {
             c => out.push(c),
         }
     }
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    out.push_str(&text[kept..]);
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         // NFC maps no character to one removed above: its only changes to spaces are
         // U+2000/U+2001 → U+2002/U+2003, which were already turned into plain spaces.
         out.nfc().collect()
+    }
+}
+
+/// Returns true for every character that [`normalize`] does not copy as it is (and a few that
+/// it does: `\u{A1}`–`\u{AC}` and the like are simpler to leave in the ranges).
+fn changes(c: char) -> bool {
+    match c {
+        '\n' => false,
+        '\0'..='\x1F' | '\x7F' => true,
+        ' '..='\x7E' => false,
+        '\u{80}'..='\u{AD}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200B}'
+        | '\u{2028}'..='\u{202F}'
+        | '\u{205F}'..='\u{2060}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{3000}'
+        | '\u{FEFF}' => true,
+        _ => false,
     }
 }
 
@@ -677,6 +709,45 @@ mod tests {
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
         );
+    }
+
+    #[test]
+    fn normalize_copies_runs_as_mapping_every_character_would() {
+        // The mapping character by character, as normalize read before it copied runs.
+        fn by_chars(text: &str) -> String {
+            let mut out = String::new();
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\r' => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        out.push('\n');
+                    }
+                    '\n' | '\x0B' | '\x0C' | '\u{85}' | '\u{2028}' => out.push('\n'),
+                    '\u{2029}' => out.push_str("\n\n"),
+                    '\t'
+                    | '\u{A0}'
+                    | '\u{1680}'
+                    | '\u{2000}'..='\u{200A}'
+                    | '\u{202F}'
+                    | '\u{205F}'
+                    | '\u{3000}' => out.push(' '),
+                    '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
+                    '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+                    '\0'..='\x1F' => out.push(char::from_u32(0x2400 + u32::from(c)).unwrap()),
+                    '\x7F' => out.push('\u{2421}'),
+                    '\u{80}'..='\u{9F}' => out.push('\u{FFFD}'),
+                    c => out.push(c),
+                }
+            }
+            out.nfc().collect()
+        }
+        let every: String = (0..=0x10FFFF).filter_map(char::from_u32).flat_map(|c| [c, 'x']).collect();
+        for text in [&every, "a\r\nb\r\r\nc\r", "\r", "\r\n", "", "plain ASCII"] {
+            assert!(normalize(text) == by_chars(text));
+        }
     }
 
     #[test]

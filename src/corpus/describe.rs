@@ -140,7 +140,6 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
     let head_end = page.head_end();
     for (i, unit) in page.units.iter().enumerate() {
         let text = unit.text.as_str();
-        let lower = text.to_lowercase();
         let kind = page.kinds[i];
         if i < head_end {
             if let Some(name) = super::clean::page::outlet_tag(text) {
@@ -194,11 +193,11 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
             }
         }
         // A year tells a copyright notice ("© TASS 2015") from a bare photo credit ("© AFP").
-        let has_year = text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
-        if kind == Kind::Disclaimer
-            && has_year
-            && (lower.starts_with("copyright") || lower.starts_with('©'))
-        {
+        let has_year = || text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+        if kind == Kind::Disclaimer && has_year() && {
+            let lower = text.to_lowercase();
+            lower.starts_with("copyright") || lower.starts_with('©')
+        } {
             push(COPYRIGHT, i, copyright_holder(text));
         }
         if Some(i) == page.title {

@@ -5,36 +5,74 @@
 //! particular article. Phrases are matched on whole words in lower case (see [`has_phrase`]);
 //! a trailing `*` matches any word ending ("re-publication*" also matches "re-publications").
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::date::{ends_with_date, find_dates, is_month};
-use super::shape::{ends_sentence, has_quote, is_name, last_word, word_count};
+use super::shape::{
+    ends_sentence, has_quote, is_name, last_word, strip_prefix_ci, word_count, word_count_upto,
+};
 
 /// A list of cues matched in one pass over a paragraph (Aho-Corasick), with the same word
 /// boundaries as [`has_cue`]: scoring a long paragraph against dozens of disclaimer phrases
 /// one `contains` at a time was most of the time spent loading a corpus.
+///
+/// The automaton reports every occurrence, overlapping ones too, where [`has_cue`] looks only
+/// at occurrences that do not overlap an earlier one; the two agree because no cue can overlap
+/// itself on a word boundary (checked by a test of every list matched this way).
 pub struct CueSet {
-    cues: &'static [&'static str],
+    cues: Vec<&'static str>,
+    /// The score of each cue (see [`CueSet::score`]).
+    weights: Vec<usize>,
     automaton: aho_corasick::AhoCorasick,
 }
 
 impl CueSet {
     fn new(cues: &'static [&'static str]) -> CueSet {
-        let stems = cues.iter().map(|c| c.strip_suffix('*').unwrap_or(c));
-        let automaton = aho_corasick::AhoCorasick::new(stems).expect("cue lists are small");
-        CueSet { cues, automaton }
+        CueSet::weighted(&[(cues, 1)])
     }
 
-    /// How many different cues of the set `lower` contains.
+    /// One set of several lists, each with the weight its cues score.
+    fn weighted(lists: &[(&'static [&'static str], usize)]) -> CueSet {
+        let (mut cues, mut weights) = (Vec::new(), Vec::new());
+        for &(list, weight) in lists {
+            cues.extend_from_slice(list);
+            weights.extend(std::iter::repeat_n(weight, list.len()));
+        }
+        let stems = cues.iter().map(|c| c.strip_suffix('*').unwrap_or(c));
+        let automaton = aho_corasick::AhoCorasick::new(stems).expect("cue lists are small");
+        CueSet { cues, weights, automaton }
+    }
+
+    /// How many different cues of the set `lower` contains (for a set of weight 1).
+    #[cfg(test)]
     pub fn count(&self, lower: &str) -> usize {
+        self.score(lower)
+    }
+
+    /// The sum of the weights of the different cues of the set that `lower` contains.
+    pub fn score(&self, lower: &str) -> usize {
         let mut found = vec![false; self.cues.len()];
+        let mut score = 0;
         for m in self.automaton.find_overlapping_iter(lower) {
             let i = m.pattern().as_usize();
             if !found[i] && is_cue_at(lower, self.cues[i], m.start(), m.end()) {
                 found[i] = true;
+                score += self.weights[i];
             }
         }
-        found.iter().filter(|&&f| f).count()
+        score
+    }
+
+    /// The start of the last occurrence of each cue in `lower` (as `str::rfind` gives it, with
+    /// no regard to word boundaries), in the order of the cues.
+    fn last_occurrences(&self, lower: &str) -> Vec<Option<usize>> {
+        let mut last = vec![None; self.cues.len()];
+        for m in self.automaton.find_overlapping_iter(lower) {
+            let at = &mut last[m.pattern().as_usize()];
+            *at = Some(at.map_or(m.start(), |a: usize| a.max(m.start())));
+        }
+        last
     }
 
     /// Returns true if and only if `lower` contains any cue of the set.
@@ -78,14 +116,16 @@ fn starts_with_cue(lower: &str, cue: &str) -> bool {
 }
 
 /// Collapses letter-spaced text ("R E L A T E D :") into a word ("related:").
-fn unspaced(lower: &str) -> String {
-    let tokens: Vec<&str> = lower.split_whitespace().collect();
-    let letter_spaced = tokens.len() >= 4
-        && tokens.iter().all(|t| t.chars().filter(|c| c.is_alphanumeric()).count() <= 1);
+fn unspaced(lower: &str) -> Cow<'_, str> {
+    let mut tokens = 0;
+    let letter_spaced = lower.split_whitespace().all(|t| {
+        tokens += 1;
+        t.chars().filter(|c| c.is_alphanumeric()).count() <= 1
+    }) && tokens >= 4;
     if letter_spaced {
-        tokens.concat()
+        lower.split_whitespace().collect::<String>().into()
     } else {
-        lower.to_string()
+        lower.into()
     }
 }
 
@@ -136,7 +176,7 @@ const PHOTO_AGENCIES: &[&str] = &[
 /// Returns true if and only if the paragraph is a photo credit ("Photo by: Reuters",
 /// "© AFP 2023 / AHMAD AL-RUBAYE An Iraqi army member ...", "AFP/Getty Images").
 pub fn is_credit(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 60);
     if n > 60 {
         return false;
     }
@@ -144,13 +184,15 @@ pub fn is_credit(lower: &str) -> bool {
         return true;
     }
     static AGENCIES: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(PHOTO_AGENCIES));
-    let agency = AGENCIES.any(lower);
+    // The agencies are looked for last: it takes a pass over the whole paragraph.
+    let agency = || AGENCIES.any(lower);
     if lower.starts_with('©') || lower.starts_with("(c) ") {
         // A bare "© Outlet 2015" is a copyright line; a photographer's name after a slash, an
         // agency, or a caption running on after the credit make it a photo credit.
-        return lower.contains('/') || agency || n > 12;
+        return lower.contains('/') || n > 12 || agency();
     }
-    (n <= 6 && lower.contains('/') && agency && !ends_sentence(lower)) || ends_with_credit(lower)
+    (n <= 6 && lower.contains('/') && !ends_sentence(lower) && agency())
+        || ends_with_credit(lower, n)
 }
 
 /// Labels of a credit closing a caption: "Iraqi soldiers in Baiji. Photograph: Reuters".
@@ -163,16 +205,19 @@ const TRAILING_CREDITS: &[&str] = &[
 
 /// Returns true if and only if a caption of at most 45 words ends with a credit: a label and
 /// at most six words after it, or an agency in brackets ("… in 2014 [Reuters]").
-fn ends_with_credit(lower: &str) -> bool {
-    if word_count(lower) > 45 {
+/// `words` is the paragraph's [`word_count`].
+fn ends_with_credit(lower: &str, words: usize) -> bool {
+    if words > 45 {
         return false;
     }
-    let labelled = TRAILING_CREDITS.iter().any(|label| {
-        lower.rfind(label).is_some_and(|at| {
-            let after = &lower[at + label.len()..];
-            at > 0 && word_count(after) <= 6 && !after.contains(". ")
-        })
-    });
+    static LABELS: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(TRAILING_CREDITS));
+    let labelled =
+        LABELS.last_occurrences(lower).into_iter().zip(TRAILING_CREDITS).any(|(last, label)| {
+            last.is_some_and(|at| {
+                let after = &lower[at + label.len()..];
+                at > 0 && word_count(after) <= 6 && !after.contains(". ")
+            })
+        });
     let t = lower.trim_end();
     let bracketed = [('[', ']'), ('(', ')')].iter().any(|&(open, close)| {
         t.strip_suffix(close).and_then(|t| t.rsplit_once(open)).is_some_and(|(before, inner)| {
@@ -220,25 +265,27 @@ const SELF_REFERENCE: &[&str] = &[
 /// The self-reference keeps news about copyright ("the court found the company republished
 /// the photos without permission") out: a notice addresses its reader, a report does not.
 pub fn is_disclaimer(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 20);
     // A photographer's name after a slash makes "© AFP 2023 / AHMAD AL-RUBAYE" a photo credit.
-    let copyright_line = (lower.starts_with("copyright")
-        || lower.starts_with('©')
-        || lower.starts_with("(c) ")
-        || has_cue(lower, "all rights reserved"))
+    let copyright_line = n <= 20
+        && (lower.starts_with("copyright")
+            || lower.starts_with('©')
+            || lower.starts_with("(c) ")
+            || has_cue(lower, "all rights reserved"))
         && !lower.contains('/');
-    if copyright_line && n <= 20 {
+    if copyright_line {
         return true;
     }
-    static STRONG: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(DISCLAIMER_STRONG));
-    static WEAK: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(DISCLAIMER_WEAK));
+    // Strong phrases weigh 2, weak ones 1, scored in one pass.
+    static PHRASES: LazyLock<CueSet> =
+        LazyLock::new(|| CueSet::weighted(&[(DISCLAIMER_STRONG, 2), (DISCLAIMER_WEAK, 1)]));
     static SELF: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(SELF_REFERENCE));
     let opens_as_notice =
         ["disclaimer", "note:", "notice:", "legal notice"].iter().any(|p| lower.starts_with(p));
     if !opens_as_notice && !SELF.any(lower) {
         return false;
     }
-    let score = STRONG.count(lower) * 2 + WEAK.count(lower);
+    let score = PHRASES.score(lower);
     score >= 4 || (opens_as_notice && score >= 2)
 }
 
@@ -264,7 +311,7 @@ const CONTRIBUTOR_NOTES: &[&str] = &[
 /// "The original source of this article is Al-Manar", "Articles by: X", "Submitted by X",
 /// "For media inquiries: ...", "TRTWorld and agencies".
 pub fn is_attribution(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 20);
     if n > 20 {
         return false;
     }
@@ -332,7 +379,7 @@ const PROMPT_STARTS: &[&str] = &[
 /// Returns true if and only if the paragraph is a share/subscribe/log-in/comment prompt, an
 /// interface word ("Newsfeed", "loader") or a lone counter ("0").
 pub fn is_prompt(lower: &str) -> bool {
-    let n = word_count(lower);
+    let n = word_count_upto(lower, 25);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if n <= 3 && UI_WORDS.contains(&bare) {
         return true;
@@ -344,7 +391,8 @@ pub fn is_prompt(lower: &str) -> bool {
     {
         return true;
     }
-    if n <= 25 && PROMPT_PHRASES.iter().any(|p| has_cue(lower, p)) {
+    static PHRASES: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(PROMPT_PHRASES));
+    if n <= 25 && PHRASES.any(lower) {
         return true;
     }
     n <= 15 && PROMPT_STARTS.iter().any(|p| starts_with_cue(lower, p))
@@ -380,7 +428,7 @@ pub const TIME_WORDS: &[&str] = &[
 /// Returns true if and only if the paragraph is a reading-time line: "4 minute read",
 /// "Reading time: 3 min".
 pub fn is_reading_time(lower: &str) -> bool {
-    word_count(lower) <= 5
+    word_count_upto(lower, 5) <= 5
         && ["reading time", "min read", "minute read", "minutes read"]
             .iter()
             .any(|c| has_cue(lower, c))
@@ -403,15 +451,11 @@ pub fn byline_name(text: &str) -> Option<&str> {
 
 /// The names after one of `prefixes` (lower case), if only names follow it:
 /// `names_after("Submitted by Cem Ertür", &["submitted by "])` → `Some("Cem Ertür")`.
+///
+/// The prefixes are ASCII, matched in any ASCII case; none of them may start another.
 pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    let prefix = prefixes.iter().find(|p| lower.starts_with(*p))?;
-    // Lower-casing can change byte lengths; the prefixes are ASCII, so the text's are equal.
-    if !t.is_char_boundary(prefix.len()) || !t[..prefix.len()].eq_ignore_ascii_case(prefix) {
-        return None;
-    }
-    let rest = t[prefix.len()..].trim();
+    let rest = prefixes.iter().find_map(|p| strip_prefix_ci(t, p))?.trim();
     // A date or place after the names ("By X, October 25, 2015" / "By X | Reuters") is cut off.
     let names = rest.split(['|', '—', '–']).next().unwrap_or("").trim();
     let names = match find_dates(names).first() {
@@ -442,7 +486,7 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 /// ("Published:"), a name ("Global Research,") or a time around it, or a date label followed
 /// by a relative time ("Updated 3 hours ago").
 pub fn is_date_line(text: &str) -> bool {
-    let n = word_count(text);
+    let n = word_count_upto(text, 12);
     if n > 12 || ends_sentence(text) && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
@@ -511,7 +555,8 @@ pub fn is_photo_caption(text: &str) -> bool {
 /// A report that merely ends on a date has a preposition before it ("… held on October 3,
 /// 2015."); an agency caption puts the date right after the place name.
 pub fn is_agency_caption(text: &str) -> bool {
-    is_caption_sentence(text) && word_count(text) >= 8 && ends_with_placed_date(text)
+    // The date first: few paragraphs end on one, and the test is the cheapest.
+    ends_with_placed_date(text) && word_count(text) >= 8 && is_caption_sentence(text)
 }
 
 /// Returns true if and only if `text` ends on a full date that follows a capitalised word (a
@@ -558,6 +603,64 @@ mod tests {
             let expected = CUES.iter().filter(|c| has_cue(text, c)).count();
             assert_eq!(set.count(text), expected, "{text:?}");
             assert_eq!(set.any(text), expected > 0, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_cue_overlaps_itself_on_a_word_boundary() {
+        // An occurrence that starts inside an earlier one of the same cue follows one of the
+        // cue's own characters: when that one and the cue's first are alphanumeric, it is not
+        // on a word boundary, so a CueSet, which sees it, agrees with `has_cue`, which does not.
+        let lists =
+            [PHOTO_AGENCIES, DISCLAIMER_STRONG, DISCLAIMER_WEAK, SELF_REFERENCE, PROMPT_PHRASES];
+        for cue in lists.into_iter().flatten() {
+            let stem: Vec<char> = cue.strip_suffix('*').unwrap_or(cue).chars().collect();
+            for k in (1..stem.len()).filter(|&k| stem[..k] == stem[stem.len() - k..]) {
+                let before = stem[stem.len() - k - 1];
+                assert!(stem[0].is_alphanumeric() && before.is_alphanumeric(), "{cue}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_sets_find_what_the_lists_find() {
+        let texts = [
+            "show comments show comments",
+            "share this article and follow us on twitter",
+            "we kindly ask you to cite all original sources",
+            "the views expressed do not necessarily reflect this site's policy © 2015",
+            "efefe ansansa this posthis post",
+            "photo by: reuters/jane doe (afp photo) getty images",
+        ];
+        let sets = [
+            (PROMPT_PHRASES, CueSet::new(PROMPT_PHRASES)),
+            (SELF_REFERENCE, CueSet::new(SELF_REFERENCE)),
+            (PHOTO_AGENCIES, CueSet::new(PHOTO_AGENCIES)),
+        ];
+        for text in texts {
+            for (list, set) in &sets {
+                assert_eq!(set.any(text), list.iter().any(|c| has_cue(text, c)), "{text}");
+            }
+            let weighted = CueSet::weighted(&[(DISCLAIMER_STRONG, 2), (DISCLAIMER_WEAK, 1)]);
+            let count = |list: &[&str]| list.iter().filter(|c| has_cue(text, c)).count();
+            assert_eq!(
+                weighted.score(text),
+                count(DISCLAIMER_STRONG) * 2 + count(DISCLAIMER_WEAK),
+                "{text}"
+            );
+            let labels = CueSet::new(TRAILING_CREDITS).last_occurrences(text);
+            let rfind: Vec<Option<usize>> =
+                TRAILING_CREDITS.iter().map(|l| text.rfind(l)).collect();
+            assert_eq!(labels, rfind, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_byline_prefix_starts_another() {
+        for (i, a) in BYLINE_PREFIXES.iter().enumerate() {
+            for (j, b) in BYLINE_PREFIXES.iter().enumerate() {
+                assert!(i == j || !b.starts_with(a), "{a} / {b}");
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 //! `](`, emphasis needs a marker hugging a word on each side) so that brackets and asterisks in
 //! ordinary prose ("[i.e. Russia, Syria]", "5 * 3") are left alone.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::shape::word_count;
@@ -48,11 +49,15 @@ pub fn render_line(line: &str) -> RenderedLine {
     }
     let links = render_links(rest);
     let text = unescape(&strip_emphasis(&links.text)).trim().to_string();
-    let residue = unescape(&strip_emphasis(&links.outside));
-    let residue = residue.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–*+".contains(c));
-    let label_only = residue.is_empty() || (residue.ends_with(':') && word_count(residue) <= 3);
+    // What lies outside links only matters for a line that has links.
+    let label_only = links.count > 0 && {
+        let stripped = strip_emphasis(&links.outside);
+        let residue = unescape(&stripped);
+        let residue = residue.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–*+".contains(c));
+        residue.is_empty() || (residue.ends_with(':') && word_count(residue) <= 3)
+    };
     let markup = (text.is_empty() && links.images > 0) || (!text.is_empty() && is_address(&text));
-    RenderedLine { link_only: links.count > 0 && label_only, heading, markup, text }
+    RenderedLine { link_only: label_only, heading, markup, text }
 }
 
 /// Returns true if and only if `line` is a thematic break: three or more `-`, `*` or `_`.
@@ -84,11 +89,11 @@ fn is_address(text: &str) -> bool {
         || (t.contains('@') && t.contains('.') && !t.starts_with('@'))
 }
 
-struct Links {
+struct Links<'a> {
     /// The line with `[text](url)` replaced by `text` and images dropped.
-    text: String,
+    text: Cow<'a, str>,
     /// The line without links and images: what a reader sees besides link texts.
-    outside: String,
+    outside: Cow<'a, str>,
     count: usize,
     images: usize,
 }
@@ -120,7 +125,11 @@ fn bracket_pairs(bytes: &[u8], open: u8, close: u8) -> HashMap<usize, usize> {
 
 /// Replaces inline links `[text](url)`, `[text][ref]` and `[text][]` by their text, drops
 /// images `![alt](url)`; a backslash-escaped character is never syntax.
-fn render_links(line: &str) -> Links {
+fn render_links(line: &str) -> Links<'_> {
+    if !line.contains('[') {
+        // No link or image can start: the loop below would copy the line as it is.
+        return Links { text: line.into(), outside: line.into(), count: 0, images: 0 };
+    }
     let mut text = String::with_capacity(line.len());
     let mut outside = String::new();
     let (mut count, mut images) = (0, 0);
@@ -163,11 +172,14 @@ fn render_links(line: &str) -> Links {
         outside.push(c);
         i += c.len_utf8();
     }
-    Links { text, outside, count, images }
+    Links { text: text.into(), outside: outside.into(), count, images }
 }
 
 /// Undoes backslash escapes of ASCII punctuation: `\*` → `*`.
-fn unescape(text: &str) -> String {
+fn unescape(text: &str) -> Cow<'_, str> {
+    if !text.contains('\\') {
+        return text.into();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -179,22 +191,28 @@ fn unescape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    out.into()
 }
 
 /// Drops emphasis markers (`**`, `__`, `*`, `_`) that pair up around words.
 ///
 /// An opener must be followed by a non-space and a closer preceded by one; `_` must also sit at
 /// a word boundary on its outer side, so `snake_case_name` keeps its underscores.
-fn strip_emphasis(text: &str) -> String {
-    let mut s = text.to_string();
+fn strip_emphasis(text: &str) -> Cow<'_, str> {
+    let mut s = Cow::Borrowed(text);
+    if !text.contains(['*', '_']) {
+        return s;
+    }
     for marker in ["**", "__", "*", "_"] {
-        s = strip_marker(&s, marker);
+        if let Some(stripped) = strip_marker(&s, marker) {
+            s = stripped.into();
+        }
     }
     s
 }
 
-fn strip_marker(text: &str, marker: &str) -> String {
+/// `text` without the pairs of `marker` that are emphasis; `None` if there are none.
+fn strip_marker(text: &str, marker: &str) -> Option<String> {
     let positions: Vec<usize> = text.match_indices(marker).map(|(i, _)| i).collect();
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
@@ -230,7 +248,7 @@ fn strip_marker(text: &str, marker: &str) -> String {
         }
     }
     if drop.is_empty() {
-        return text.to_string();
+        return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
@@ -239,7 +257,7 @@ fn strip_marker(text: &str, marker: &str) -> String {
         from = p + marker.len();
     }
     out.push_str(&text[from..]);
-    out
+    Some(out)
 }
 
 #[cfg(test)]

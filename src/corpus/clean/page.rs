@@ -12,6 +12,7 @@ use super::cue;
 use super::segment::{segment, Unit};
 use super::shape::{
     ends_sentence, fold, is_body, is_headline, is_list_item, is_name, is_title_case, word_count,
+    word_count_upto,
 };
 
 /// What a paragraph of a page is.
@@ -236,23 +237,35 @@ impl Page {
     /// of running text repeated verbatim loses only its copy.
     fn mark_repeated_captions(&mut self) {
         // Figures matter here: two market reports differ only in their numbers.
-        let folded: Vec<String> =
-            self.units.iter().map(|u| collapse_lower(strip_suffix(&u.text))).collect();
+        let stripped: Vec<&str> = self.units.iter().map(|u| strip_suffix(&u.text)).collect();
+        // The number of words of each stripped paragraph, which its folded form keeps: unequal
+        // counts settle most comparisons before anything is folded.
+        let words: Vec<usize> = (self.units.iter().zip(&stripped))
+            .map(|(u, s)| if s.len() == u.text.len() { u.words() } else { word_count(s) })
+            .collect();
+        let mut folded: Vec<Option<String>> = vec![None; self.units.len()];
         for i in 1..self.units.len() {
             let (a, b) = (i - 1, i);
             if self.is(a, Kind::Title) || self.is(b, Kind::Title) {
                 continue;
             }
-            let (fa, fb) = (&folded[a], &folded[b]);
-            if fa.is_empty() || fb.is_empty() {
-                continue;
+            if words[a] == 0 || words[b] == 0 {
+                continue; // an empty folded paragraph
             }
             let captioned =
                 [a, b].iter().any(|&k| matches!(self.kinds[k], Kind::Credit | Kind::Caption));
+            if !captioned && words[a] != words[b] {
+                continue; // not the same, and only sameness counts without a caption
+            }
+            for k in [a, b] {
+                if folded[k].is_none() {
+                    folded[k] = Some(collapse_lower(stripped[k]));
+                }
+            }
+            let (fa, fb) = (folded[a].as_deref().unwrap_or(""), folded[b].as_deref().unwrap_or(""));
             let same = fa == fb;
             let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
-            let contained =
-                captioned && short.split(' ').count() >= 4 && long.contains(short.as_str());
+            let contained = captioned && short.split(' ').count() >= 4 && long.contains(short);
             if same && is_body(self.text(a)) && !captioned {
                 if self.is(b, Kind::Content) {
                     self.kinds[b] = Kind::Caption;
@@ -342,9 +355,9 @@ impl Page {
         for i in (0..n).chain((0..n).rev()) {
             let text = self.text(i);
             if self.is(i, Kind::Content)
+                && ((i > 0 && teaser_like(self, i - 1)) || teaser_like(self, i + 1))
                 && is_headline(text)
                 && is_title_case(text)
-                && ((i > 0 && teaser_like(self, i - 1)) || teaser_like(self, i + 1))
             {
                 self.kinds[i] = Kind::Teaser;
             }
@@ -420,7 +433,7 @@ fn kind_alone(unit: &Unit) -> Kind {
 /// The site name of a tag line: "- Sputnik International" → "Sputnik International".
 pub fn outlet_tag(text: &str) -> Option<&str> {
     let name = text.trim().strip_prefix(['-', '–', '—'])?.trim();
-    let words = word_count(name);
+    let words = word_count_upto(name, 5);
     ((1..=5).contains(&words) && is_name(name) && !ends_sentence(name)).then_some(name)
 }
 
@@ -428,19 +441,23 @@ pub fn outlet_tag(text: &str) -> Option<&str> {
 /// words, after the last " - ", " – ", " — " or " | ").
 pub fn outlet_suffix(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_end();
-    let (pos, sep) = [" - ", " – ", " — ", " | "]
-        .iter()
-        .filter_map(|s| t.rfind(s).map(|p| (p, s.len())))
-        .max_by_key(|&(p, _)| p)?;
+    // The last of the separators: one backward pass instead of a search for each.
+    let (pos, sep) =
+        t.bytes().enumerate().rev().filter(|&(_, b)| b == b' ').find_map(|(p, _)| {
+            SUFFIX_SEPARATORS.iter().find(|s| t[p..].starts_with(*s)).map(|s| (p, s.len()))
+        })?;
     let (before, name) = (t[..pos].trim(), t[pos + sep..].trim());
-    let words = word_count(name);
+    let words = word_count_upto(name, 4);
     let ok = (1..=4).contains(&words)
         && is_name(name)
         && !ends_sentence(name)
         && !name.ends_with([',', ':'])
-        && word_count(before) >= 2;
+        && word_count_upto(before, 1) >= 2;
     ok.then_some((before, name))
 }
+
+/// What separates a caption from the outlet name ending it.
+const SUFFIX_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
 
 /// Lower-cases and collapses white space, keeping every character.
 fn collapse_lower(text: &str) -> String {
@@ -455,7 +472,7 @@ fn strip_suffix(text: &str) -> &str {
 /// "Martin Chulov" (two to four name words, then one to three). Only read after the headline.
 pub fn placed_byline(text: &str) -> Option<&str> {
     let (name, place) = text.trim().split_once(" in ")?;
-    let (n, p) = (word_count(name), word_count(place));
+    let (n, p) = (word_count_upto(name, 4), word_count_upto(place, 3));
     let ok = (2..=4).contains(&n)
         && (1..=3).contains(&p)
         && is_name(name)
@@ -469,10 +486,10 @@ pub fn placed_byline(text: &str) -> Option<&str> {
 /// words, then at most eight words of value, no sentence).
 fn is_crumb(text: &str) -> bool {
     let Some((label, value)) = text.split_once(": ") else { return false };
-    let label_words = word_count(label);
+    let label_words = word_count_upto(label, 3);
     (1..=3).contains(&label_words)
         && is_name(label)
-        && (1..=8).contains(&word_count(value))
+        && (1..=8).contains(&word_count_upto(value, 8))
         && !ends_sentence(value)
         && !label.chars().any(|c| c.is_ascii_digit())
 }

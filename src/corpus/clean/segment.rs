@@ -22,11 +22,14 @@ pub struct Unit {
     /// True if the paragraph stands alone between blank lines, as headlines do; false if
     /// other paragraphs share its block, as in menus and caption stacks.
     pub alone: bool,
+    /// The [`word_count`] of `text`, counted once: paragraphs are judged by it many times.
+    words: usize,
 }
 
 impl Unit {
     fn from_line(line: RenderedLine) -> Unit {
         Unit {
+            words: word_count(&line.text),
             text: line.text,
             heading: line.heading,
             markup: line.markup,
@@ -37,7 +40,7 @@ impl Unit {
 
     /// Number of whitespace-separated words.
     pub fn words(&self) -> usize {
-        word_count(&self.text)
+        self.words
     }
 }
 
@@ -71,6 +74,8 @@ fn flush(block: &mut Vec<RenderedLine>, units: &mut Vec<Unit>) {
             {
                 unit.text.push(' ');
                 unit.text.push_str(&line.text);
+                // The space between them ends any word: the counts add up.
+                unit.words += word_count(&line.text);
                 unit.link_only &= line.link_only;
             }
             _ => {

@@ -14,10 +14,76 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// The number of white-space-separated words of `text`.
+/// The number of white-space-separated words of `text`: `text.split_whitespace().count()`.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    word_count_upto(text, usize::MAX - 1)
 }
+
+/// The number of words of `text` when it is at most `limit`, else some number above `limit`
+/// (so it compares with any bound up to `limit` as the full count does). Paragraphs are counted
+/// many times while they are judged, mostly against small bounds: counting stops there.
+pub fn word_count_upto(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        // Eight ASCII bytes at a time, as bit masks with one bit (0x80) per byte.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if v & HIGH_BITS == 0 {
+                let word = !ascii_spaces(v) & HIGH_BITS;
+                // A word starts at a byte that is not space after one that is (the byte before
+                // the chunk is the lowest bit shifted in).
+                let after_word = (word << 8) | if in_word { 0x80 } else { 0 };
+                count += (word & !after_word).count_ones() as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                if count > limit {
+                    return count;
+                }
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let space = if b < 0x80 {
+            i += 1;
+            matches!(b, b' ' | b'\t'..=b'\r')
+        } else if WHITE_SPACE_LEADS.contains(&b) {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        } else {
+            // Any other byte is part of a character that is not white space.
+            i += 1;
+            false
+        };
+        if !space && !in_word {
+            count += 1;
+            if count > limit {
+                return count;
+            }
+        }
+        in_word = !space;
+    }
+    count
+}
+
+/// The high bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `v` (eight ASCII bytes) that is white space: a space, or a tab,
+/// line feed, vertical tab, form feed or carriage return (`\t`..=`\r`). No byte is above 0x7F,
+/// so none of the sums below carries into the next byte.
+fn ascii_spaces(v: u64) -> u64 {
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    let at_least_tab = v + each(0x80 - b'\t');
+    let above_return = v + each(0x80 - b'\r' - 1);
+    let not_space = (v ^ each(b' ')) + each(0x7F);
+    ((at_least_tab & !above_return) | !not_space) & HIGH_BITS
+}
+
+/// The first UTF-8 bytes of every non-ASCII white space character (U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+const WHITE_SPACE_LEADS: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
 
 /// The first letter or digit of `text`.
 pub fn first_alphanumeric(text: &str) -> Option<char> {
@@ -97,7 +163,7 @@ const CRUMB_SEPARATORS: &[&str] = &[" > ", " » ", " › ", " / "];
 /// capital or a digit, not ending as a sentence or with `:`/`,`, not a crumb path ("Home > World",
 /// "Home | Middle East | Iraq"; a single " | " may separate a headline from its site's name).
 pub fn is_headline(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_upto(text, 25);
     let t = text.trim();
     let starts_well = t
         .chars()
@@ -131,11 +197,26 @@ pub fn has_quote(text: &str) -> bool {
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
+    // A run of white space becomes one space, once a word has been written and another follows.
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            // The same as below, without the Unicode tables.
+            match c {
+                ' ' | '\t'..='\r' => space = !out.is_empty(),
+                c => {
+                    if std::mem::take(&mut space) {
+                        out.push(' ');
+                    }
+                    out.push(if c.is_ascii_digit() { '0' } else { c.to_ascii_lowercase() });
+                }
+            }
+        } else if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
             if c.is_numeric() {
                 out.push('0');
             } else {
@@ -149,10 +230,14 @@ pub fn fold(text: &str) -> String {
 /// Finds `needle` (ASCII) in `text` ignoring ASCII case. Unlike an index into
 /// `text.to_lowercase()`, the index addresses `text` itself.
 pub fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    text.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return Some(0) };
+    let first = first.to_ascii_lowercase();
+    // The first byte alone rules out most places before the whole needle is compared.
+    (0..=hay.len().checked_sub(needle.len())?).find(|&i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 /// `text` after `prefix`, if it starts with it ignoring ASCII case.
@@ -228,8 +313,87 @@ mod tests {
     }
 
     #[test]
+    fn word_count_splits_as_split_whitespace_does() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\nc\x0Bd\x0Ce\rf\x1Fg",
+            "x\u{85}y\u{A0}z\u{2003}w\u{3000}v\u{200B}u",
+            "é ü  日本 🙂",
+        ] {
+            assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_outside_ascii_starts_with_the_known_bytes() {
+        let mut buf = [0; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(WHITE_SPACE_LEADS.contains(&lead), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_reads_every_ascii_byte_as_split_whitespace_does() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| match next() % 8 {
+                    0 => ' ',
+                    1 => ['\t', '\n', '\x0B', '\x0C', '\r', '\u{A0}', '\u{3000}'][next() as usize % 7],
+                    2 => 'é',
+                    _ => char::from((next() % 128) as u8),
+                })
+                .collect();
+            let expected = text.split_whitespace().count();
+            assert_eq!(word_count(&text), expected, "{text:?}");
+            for limit in 0..expected {
+                assert!(word_count_upto(&text, limit) > limit, "{text:?}");
+            }
+            assert_eq!(word_count_upto(&text, expected), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn counting_up_to_a_limit_stops_after_it() {
+        assert!(word_count_upto("a b c d", 2) > 2);
+        assert_eq!(word_count_upto("a b c d", 4), 4);
+        assert_eq!(word_count_upto(" a  b ", 0), 1);
+    }
+
+    #[test]
     fn fold_lowers_and_zeroes_digits() {
         assert_eq!(fold("  Copyright  2015\tAl Manar "), "copyright 0000 al manar");
+    }
+
+    #[test]
+    fn fold_is_lower_cased_words_with_digits_zeroed() {
+        let by_words = |text: &str| -> String {
+            let words = text.split_whitespace().map(|word| {
+                let zeroed = word.chars().map(|c| if c.is_numeric() { '0' } else { c });
+                zeroed.flat_map(char::to_lowercase).collect::<String>()
+            });
+            words.collect::<Vec<_>>().join(" ")
+        };
+        for text in [
+            "",
+            " \t\n ",
+            "Al-Manar, 23 October 2015",
+            "\u{A0}İstanbul ΣΟΦΙΑ\u{2003}Ⅻ ٣ ½\u{3000}ß 🙂 ",
+            "a\x0Bb\x0Cc\rd\x1Fe\u{85}f\u{200B}g",
+        ] {
+            assert_eq!(fold(text), by_words(text), "{text:?}");
+        }
     }
 
     #[test]
