@@ -378,10 +378,38 @@ pub fn count_words(text: &str) -> usize {
             let start = (from..k).rev().find(|&j| is_cut(j)).map_or(from, |j| j + 1);
             let end = (k..b.len()).find(|&j| is_cut(j)).unwrap_or(b.len());
             // Cuts are ASCII spaces, so both pieces are whole characters.
-            count += words(&line[from..start]) + words(&line[start..end]);
+            count += ascii_words(&b[from..start]) + words(&line[start..end]);
             from = (end + 1).min(b.len());
         }
-        count += words(&line[from..]);
+        count += ascii_words(&b[from..]);
+    }
+    count
+}
+
+/// The number of Unicode words of ASCII text: unicode-segmentation's own ASCII rules
+/// (`AsciiWordBoundIter`), counted without building the words. A word is a run of letters,
+/// digits and `_` (with `.`, `,`, `;` or `'` between two digits, `.`, `:` or `'` between two
+/// letters) that holds a letter or a digit.
+fn ascii_words(b: &[u8]) -> usize {
+    let core = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let infix = |c: u8, prev: u8, next: u8| match c {
+        b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
+        b'\'' | b'.' | b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        _ => false,
+    };
+    let (mut count, mut i) = (0, 0);
+    while i < b.len() {
+        if !core(b[i]) {
+            i += 1;
+            continue;
+        }
+        let mut alphanumeric = b[i] != b'_';
+        i += 1;
+        while i < b.len() && (core(b[i]) || (i + 1 < b.len() && infix(b[i], b[i - 1], b[i + 1]))) {
+            alphanumeric |= b[i].is_ascii_alphanumeric();
+            i += 1;
+        }
+        count += usize::from(alphanumeric);
     }
     count
 }
@@ -486,6 +514,38 @@ mod tests {
     #[test]
     fn count_words_counts_unicode_words() {
         assert_eq!(count_words("Hakem al-Zameli said: “yes” — 2,700 times."), 7);
+    }
+
+    #[test]
+    fn ascii_words_are_unicode_words() {
+        use unicode_segmentation::UnicodeSegmentation;
+        // Every string of up to five of these, then longer random ones of any ASCII.
+        let alphabet = b"aZ1_:,;.' \n\r\"-";
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last = texts.clone();
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |&c| [t.as_slice(), &[c]].concat()))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 60;
+            texts.push((0..len).map(|_| alphabet[next() as usize % alphabet.len()]).collect());
+            texts.push((0..len).map(|_| (next() % 128) as u8).collect());
+        }
+        for t in &texts {
+            let text = std::str::from_utf8(t).unwrap();
+            assert_eq!(ascii_words(t), text.unicode_words().count(), "{text:?}");
+        }
     }
 
     #[test]

@@ -282,11 +282,9 @@ pub fn is_disclaimer(lower: &str) -> bool {
     static SELF: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(SELF_REFERENCE));
     let opens_as_notice =
         ["disclaimer", "note:", "notice:", "legal notice"].iter().any(|p| lower.starts_with(p));
-    if !opens_as_notice && !SELF.any(lower) {
-        return false;
-    }
+    // The score first: few paragraphs reach it, and then the self-reference settles it.
     let score = PHRASES.score(lower);
-    score >= 4 || (opens_as_notice && score >= 2)
+    (score >= 4 || (opens_as_notice && score >= 2)) && (opens_as_notice || SELF.any(lower))
 }
 
 /// Openings of sign-off and source lines at the end of an article.

@@ -441,11 +441,13 @@ pub fn outlet_tag(text: &str) -> Option<&str> {
 /// words, after the last " - ", " – ", " — " or " | ").
 pub fn outlet_suffix(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_end();
-    // The last of the separators: one backward pass instead of a search for each.
-    let (pos, sep) =
-        t.bytes().enumerate().rev().filter(|&(_, b)| b == b' ').find_map(|(p, _)| {
-            SUFFIX_SEPARATORS.iter().find(|s| t[p..].starts_with(*s)).map(|s| (p, s.len()))
-        })?;
+    // The last of the separators: a backward search for their middle characters ('-', '|', and
+    // the first byte of '–' and '—'), each checked for the spaces around it.
+    let (pos, sep) = memchr::memrchr3_iter(b'-', b'|', 0xE2, t.as_bytes()).find_map(|m| {
+        let p = m.checked_sub(1)?;
+        let at = t.get(p..)?;
+        SUFFIX_SEPARATORS.iter().find(|s| at.starts_with(*s)).map(|s| (p, s.len()))
+    })?;
     let (before, name) = (t[..pos].trim(), t[pos + sep..].trim());
     let words = word_count_upto(name, 4);
     let ok = (1..=4).contains(&words)
@@ -726,6 +728,19 @@ mod tests {
             dateline("Syria offered information about ISIL (so-called Islamic State) - he said"),
             None
         );
+    }
+
+    #[test]
+    fn the_last_separator_of_any_kind_ends_the_caption() {
+        for sep in [" - ", " – ", " — ", " | "] {
+            let text = format!("Troops in Baiji – al-Abadi's forces{sep}Daily Planet");
+            let before = text[..text.rfind(sep).unwrap()].to_string();
+            assert_eq!(outlet_suffix(&text), Some((before.as_str(), "Daily Planet")), "{sep:?}");
+        }
+        let last = outlet_suffix("Troops — in Baiji | Daily — Planet");
+        assert_eq!(last, Some(("Troops — in Baiji | Daily", "Planet")));
+        assert_eq!(outlet_suffix("Troops in Baiji–Daily Planet"), None);
+        assert_eq!(outlet_suffix("Troops in Baiji é- Daily Planet"), None);
     }
 
     #[test]

@@ -345,12 +345,13 @@ mod tests {
             state ^= state << 17;
             state
         };
+        const SPACES: [char; 7] = ['\t', '\n', '\x0B', '\x0C', '\r', '\u{A0}', '\u{3000}'];
         for _ in 0..20_000 {
             let len = (next() % 40) as usize;
             let text: String = (0..len)
                 .map(|_| match next() % 8 {
                     0 => ' ',
-                    1 => ['\t', '\n', '\x0B', '\x0C', '\r', '\u{A0}', '\u{3000}'][next() as usize % 7],
+                    1 => SPACES[next() as usize % SPACES.len()],
                     2 => 'é',
                     _ => char::from((next() % 128) as u8),
                 })
