@@ -75,22 +75,57 @@ pub fn groups(pairs: &[AlignedPair]) -> Vec<SharedPassage> {
             .then(nodes[x].cmp(&nodes[y]))
     });
     let mut covered = vec![false; nodes.len()];
-    let mut out = Vec::new();
+    // Stars: (core, members with the core first, summed score, edges).
+    let mut stars: Vec<(usize, Vec<usize>, f32, usize)> = Vec::new();
     for k in order {
         if covered[k] || neighbours[k].is_empty() {
             continue;
         }
         covered[k] = true;
-        let mut members = vec![nodes[k]];
+        let mut members = vec![k];
         let mut score = 0.0;
         for &(n, s) in &neighbours[k] {
             covered[n] = true;
-            members.push(nodes[n]);
+            members.push(n);
             score += s;
         }
-        score /= neighbours[k].len() as f32;
-        members.sort();
-        out.push(SharedPassage { id: 0, label: nodes[k], members, score });
+        stars.push((k, members, score, neighbours[k].len()));
+    }
+    // An outlet that says one claim twice gives two cores in one article, both matched by the
+    // same passages elsewhere: one claim, one group (joined into the stronger, earlier star).
+    // One shared passage is not enough: a long sentence can hold two claims of another
+    // article (a quote and the announcement around it).
+    let mut joined_into: Vec<usize> = (0..stars.len()).collect();
+    for j in 1..stars.len() {
+        let (core_j, members_j) = (stars[j].0, &stars[j].1);
+        let target = (0..j).find(|&i| {
+            joined_into[i] == i
+                && nodes[stars[i].0].article == nodes[core_j].article
+                && members_j[1..].iter().filter(|m| **m != stars[i].0 && stars[i].1[1..].contains(m)).count() >= 2
+        });
+        if let Some(i) = target {
+            joined_into[j] = i;
+        }
+    }
+    for j in (1..stars.len()).rev() {
+        let i = joined_into[j];
+        if i != j {
+            let (_, members, score, edges) = std::mem::take(&mut stars[j]);
+            stars[i].1.extend(members);
+            stars[i].2 += score;
+            stars[i].3 += edges;
+        }
+    }
+    let mut out = Vec::new();
+    for (j, (core, mut members, score, edges)) in stars.into_iter().enumerate() {
+        if joined_into[j] != j {
+            continue;
+        }
+        members.sort_unstable();
+        members.dedup();
+        let mut spans: Vec<Span> = members.iter().map(|&m| nodes[m]).collect();
+        spans.sort();
+        out.push(SharedPassage { id: 0, label: nodes[core], members: spans, score: score / edges.max(1) as f32 });
     }
     let articles = |g: &SharedPassage| {
         let mut a: Vec<usize> = g.members.iter().map(|m| m.article).collect();
@@ -190,6 +225,32 @@ mod tests {
         let sets: Vec<Vec<usize>> = g.iter().map(|g| g.members.iter().map(|m| m.article).collect()).collect();
         assert!(sets.contains(&vec![0, 1, 2]) || sets.contains(&vec![1, 2, 3]), "{sets:?}");
         assert!(sets.iter().all(|s| s.len() <= 3), "{sets:?}");
+    }
+
+    #[test]
+    fn two_wordings_of_one_outlet_matched_by_one_passage_are_one_group() {
+        // Article 1 says the claim twice (0..10 and 50..60); passages of articles 0 and 3 match
+        // both, article 2 only the first wording.
+        let pairs = [
+            pair((0, 0, 10), (1, 0, 10), 0.6),
+            pair((0, 0, 10), (1, 50, 60), 0.5),
+            pair((1, 0, 10), (3, 0, 10), 0.6),
+            pair((1, 50, 60), (3, 0, 10), 0.5),
+            pair((1, 0, 10), (2, 0, 10), 0.9),
+        ];
+        let g = groups(&pairs);
+        assert_eq!(g.len(), 1, "{g:?}");
+        let members: Vec<(usize, usize)> = g[0].members.iter().map(|m| (m.article, m.start)).collect();
+        assert_eq!(members, [(0, 0), (1, 0), (1, 50), (2, 0), (3, 0)]);
+        // One shared passage is not enough: two claims of article 1 inside one long sentence of
+        // article 0 stay two groups.
+        let pairs = [
+            pair((0, 0, 100), (1, 0, 10), 0.6),
+            pair((0, 0, 100), (1, 50, 60), 0.5),
+            pair((1, 0, 10), (2, 0, 10), 0.9),
+            pair((1, 50, 60), (3, 0, 10), 0.9),
+        ];
+        assert_eq!(groups(&pairs).len(), 2);
     }
 
     #[test]
