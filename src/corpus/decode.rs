@@ -262,6 +262,12 @@ fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
 /// (e.g. on word lengths) would start rejecting short real sentences such as
 /// "Il y a un an, à la mi-mai", which is worse than the odd tiny blob shown as mojibake.
 fn looks_like_text(text: &str, strict: bool) -> bool {
+    if !strict && text.len() <= CHECK_CHARS {
+        // Every character is checked, and only the count of suspicious ones matters: most
+        // bytes can be judged without decoding (see `suspicious_chars`).
+        let (total, suspicious) = suspicious_chars(text);
+        return !(suspicious >= 2 && suspicious * 50 > total);
+    }
     let (mut total, mut suspicious, mut wordy) = (0usize, 0usize, 0usize);
     for c in text.chars().take(CHECK_CHARS) {
         total += 1;
@@ -283,6 +289,32 @@ fn looks_like_text(text: &str, strict: bool) -> bool {
         return true;
     }
     suspicious * 200 <= total && wordy * 100 >= total * 75 && has_word_shapes(text)
+}
+
+/// The number of characters of `text` and of those [`looks_like_text`] finds suspicious.
+/// ASCII is judged byte by byte; a suspicious character beyond ASCII (a C1 control, U+FFFD,
+/// private use, U+FFFE, U+FFFF) starts with 0xC2, 0xEE or 0xEF, so only those are decoded.
+fn suspicious_chars(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut total, mut suspicious) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            total += 1;
+            suspicious += usize::from(
+                (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C | 0x1B)) || b == 0x7F,
+            );
+        } else if b >= 0xC0 {
+            // The first byte of a character.
+            total += 1;
+            if matches!(b, 0xC2 | 0xEE | 0xEF) {
+                let c = text[i..].chars().next().unwrap_or_default();
+                let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
+                let odd = matches!(c, '\u{80}'..='\u{9F}' | '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}');
+                suspicious += usize::from(private || odd);
+            }
+        }
+    }
+    (total, suspicious)
 }
 
 /// Returns true if and only if the non-ASCII words of a guessed decoding look like words of
@@ -709,6 +741,20 @@ mod tests {
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
         );
+    }
+
+    #[test]
+    fn suspicious_characters_are_counted_as_the_character_loop_does() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let suspicious = match c {
+                '\n' | '\r' | '\t' | '\x0B' | '\x0C' | '\x1B' => false,
+                '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' | '\u{FFFE}' | '\u{FFFF}' => true,
+                c => c.is_control(),
+            };
+            let text = c.encode_utf8(&mut buf);
+            assert_eq!(suspicious_chars(text), (1, usize::from(suspicious)), "{c:?}");
+        }
     }
 
     #[test]
