@@ -297,7 +297,15 @@ fn looks_like_text(text: &str, strict: bool) -> bool {
 fn suspicious_chars(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
     let (mut total, mut suspicious) = (0usize, 0usize);
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if plain_ascii8(bytes, i) {
+            total += 8;
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        i += 1;
         if b < 0x80 {
             total += 1;
             suspicious += usize::from(
@@ -307,7 +315,7 @@ fn suspicious_chars(text: &str) -> (usize, usize) {
             // The first byte of a character.
             total += 1;
             if matches!(b, 0xC2 | 0xEE | 0xEF) {
-                let c = text[i..].chars().next().unwrap_or_default();
+                let c = text[i - 1..].chars().next().unwrap_or_default();
                 let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
                 let odd = matches!(c, '\u{80}'..='\u{9F}' | '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}');
                 suspicious += usize::from(private || odd);
@@ -315,6 +323,24 @@ fn suspicious_chars(text: &str) -> (usize, usize) {
         }
     }
     (total, suspicious)
+}
+
+/// Returns true if and only if the eight bytes from `at` are ASCII without a control character
+/// (0x00–0x1F, 0x7F): text that decoding checks and normalising keeps as it is.
+fn plain_ascii8(bytes: &[u8], at: usize) -> bool {
+    let Some(chunk) = bytes.get(at..at + 8) else {
+        return false;
+    };
+    let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    let high = each(0x80);
+    if v & high != 0 {
+        return false;
+    }
+    // With no byte above 0x7F, no sum carries into the next byte: a high bit is set where a
+    // byte is at least 0x20, and where it is not 0x7F.
+    let printable = (v + each(0x80 - 0x20)) & ((v ^ each(0x7F)) + each(0x7F));
+    printable & high == high
 }
 
 /// Returns true if and only if the non-ASCII words of a guessed decoding look like words of
@@ -392,20 +418,28 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// "caf\u{65}\u{301}\u{A0}au\u{2009}lait\r\n\x1b[31m"  →  "café au lait\n␛[31m"
 /// ```
 pub fn normalize(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
     // The start of the characters copied as they are, not yet written.
     let mut kept = 0;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if plain_ascii8(bytes, i) {
+            i += 8;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        let at = i;
+        i += c.len_utf8();
         if !changes(c) {
             continue;
         }
-        out.push_str(&text[kept..i]);
-        kept = i + c.len_utf8();
+        out.push_str(&text[kept..at]);
+        kept = i;
         match c {
             '\r' => {
-                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
-                    chars.next();
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
                     kept += 1;
                 }
                 out.push('\n');
@@ -428,13 +462,29 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out.push_str(&text[kept..]);
-    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if is_nfc_quick_yes(&out) {
         out
     } else {
         // NFC maps no character to one removed above: its only changes to spaces are
         // U+2000/U+2001 → U+2002/U+2003, which were already turned into plain spaces.
         out.nfc().collect()
     }
+}
+
+/// `is_nfc_quick(text.chars()) == IsNormalized::Yes`, looking only at the runs of non-ASCII
+/// characters: the quick check passes ASCII and starts afresh after it, so each run can be
+/// checked alone.
+fn is_nfc_quick_yes(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
+        let run = &rest[start..];
+        let end = run.bytes().position(|b| b.is_ascii()).unwrap_or(run.len());
+        if is_nfc_quick(run[..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        rest = &run[end..];
+    }
+    true
 }
 
 /// Returns true for every character that [`normalize`] does not copy as it is (and a few that
@@ -741,6 +791,39 @@ mod tests {
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
         );
+    }
+
+    #[test]
+    fn eight_plain_ascii_bytes_are_printable_ascii() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = b;
+                let expected = (0x20..0x7F).contains(&b);
+                assert_eq!(plain_ascii8(&chunk, 0), expected, "{b:#x} at {at}");
+                assert!(!plain_ascii8(&chunk, 1), "fewer than eight bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn the_nfc_quick_check_of_non_ascii_runs_is_that_of_the_whole() {
+        for text in [
+            "",
+            "plain",
+            "café",
+            "cafe\u{301}",
+            "\u{301}a\u{327}",
+            "x\u{327}\u{301}",
+            "x\u{301}\u{327}",
+            "\u{212B}ngström",
+            "한국어 \u{1100}\u{1161}",
+            "か\u{3099} and \u{30AB}\u{3099}",
+            "“quoted” — ’",
+        ] {
+            let whole = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            assert_eq!(is_nfc_quick_yes(text), whole, "{text:?}");
+        }
     }
 
     #[test]
