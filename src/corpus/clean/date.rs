@@ -173,9 +173,16 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 /// Returns true if and only if `text` ends with a full date (closing punctuation aside).
 pub fn ends_with_date(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ".,;:)”\"".contains(c));
-    // Every date ends on a digit: most paragraphs need no search.
-    trimmed.ends_with(|c: char| c.is_ascii_digit())
-        && find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
+    // A date that ends the text ends its last word, which is then a year ("2015") or ends
+    // with an ISO date ("(2015-10-25"): most paragraphs need no search.
+    let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or("").as_bytes();
+    let digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
+    let year = last.len() == 4 && digits(last);
+    let iso = last.len() >= 10 && {
+        let d = &last[last.len() - 10..];
+        digits(&d[..4]) && digits(&d[5..7]) && digits(&d[8..]) && matches!(d[4], b'-' | b'/')
+    };
+    (year || iso) && find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
 }
 
 #[cfg(test)]
@@ -230,6 +237,32 @@ mod tests {
         for word in &words {
             let expected = lowered(word).map(|i| i as u32 + 1);
             assert_eq!(month(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_year_or_an_iso_date_can_end_a_text_on_a_date() {
+        let by_search = |text: &str| {
+            let trimmed =
+                text.trim_end_matches(|c: char| c.is_whitespace() || ".,;:)”\"".contains(c));
+            find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
+        };
+        for text in [
+            "Soldiers in Idlib, Syria October 3, 2015.",
+            "Al-Manar 23 October 2015”",
+            "Posted (2015-10-25",
+            "Posted 2015/10/25)",
+            "Posted 2015-10-25T08:30Z",
+            "Posted 2015-13-45",
+            "Prices rose on May 18.",
+            "It cost 2015",
+            "It cost 20150",
+            "October 25,2015",
+            "October 25, 2015!",
+            "2015-10-25",
+            "",
+        ] {
+            assert_eq!(ends_with_date(text), by_search(text), "{text:?}");
         }
     }
 

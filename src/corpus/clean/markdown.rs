@@ -200,7 +200,7 @@ fn unescape(text: &str) -> Cow<'_, str> {
 /// a word boundary on its outer side, so `snake_case_name` keeps its underscores.
 fn strip_emphasis(text: &str) -> Cow<'_, str> {
     let mut s = Cow::Borrowed(text);
-    if !text.contains(['*', '_']) {
+    if !text.bytes().any(|b| b == b'*' || b == b'_') {
         return s;
     }
     for marker in ["**", "__", "*", "_"] {
