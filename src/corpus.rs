@@ -210,12 +210,12 @@ impl Corpus {
             .collect();
         // Every page is read once, in parallel; the count of repeated lines needs all of them.
         let count_lines = clean::RepeatedLines::wanted(&options.clean);
-        let pages: Vec<(clean::page::Page, Vec<String>)> = documents
+        let pages: Vec<(clean::page::Page, Vec<clean::FoldedLine>)> = documents
             .par_iter()
             .map(|doc| {
                 let page = clean::page::Page::read(&doc.raw);
                 let folded = if count_lines {
-                    page.units.iter().map(|u| clean::shape::fold(&u.text)).collect()
+                    page.units.iter().map(|u| clean::FoldedLine::new(&u.text)).collect()
                 } else {
                     Vec::new()
                 };
