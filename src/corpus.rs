@@ -210,12 +210,12 @@ impl Corpus {
             .collect();
         // Every page is read once, in parallel; the count of repeated lines needs all of them.
         let count_lines = clean::RepeatedLines::wanted(&options.clean);
-        let pages: Vec<(clean::page::Page, Vec<String>)> = documents
+        let pages: Vec<(clean::page::Page, Vec<clean::FoldedLine>)> = documents
             .par_iter()
             .map(|doc| {
                 let page = clean::page::Page::read(&doc.raw);
                 let folded = if count_lines {
-                    page.units.iter().map(|u| clean::shape::fold(&u.text)).collect()
+                    page.units.iter().map(|u| clean::FoldedLine::new(&u.text)).collect()
                 } else {
                     Vec::new()
                 };
@@ -391,7 +391,17 @@ pub fn count_words(text: &str) -> usize {
 /// digits and `_` (with `.`, `,`, `;` or `'` between two digits, `.`, `:` or `'` between two
 /// letters) that holds a letter or a digit.
 fn ascii_words(b: &[u8]) -> usize {
-    let core = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    // What each byte is in a word: 0 none, 1 a letter or digit, 2 an underscore.
+    const CORE: [u8; 256] = {
+        let mut core = [0; 256];
+        let mut c = 0;
+        while c < 256 {
+            let byte = c as u8;
+            core[c] = if byte.is_ascii_alphanumeric() { 1 } else { (byte == b'_') as u8 * 2 };
+            c += 1;
+        }
+        core
+    };
     let infix = |c: u8, prev: u8, next: u8| match c {
         b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
         b'\'' | b'.' | b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
@@ -399,15 +409,22 @@ fn ascii_words(b: &[u8]) -> usize {
     };
     let (mut count, mut i) = (0, 0);
     while i < b.len() {
-        if !core(b[i]) {
+        if CORE[usize::from(b[i])] == 0 {
             i += 1;
             continue;
         }
-        let mut alphanumeric = b[i] != b'_';
-        i += 1;
-        while i < b.len() && (core(b[i]) || (i + 1 < b.len() && infix(b[i], b[i - 1], b[i + 1]))) {
-            alphanumeric |= b[i].is_ascii_alphanumeric();
-            i += 1;
+        // A word: runs of letters, digits and underscores, joined by single infix characters.
+        let mut alphanumeric = false;
+        loop {
+            let run = b[i..].iter().position(|&c| CORE[usize::from(c)] == 0);
+            let end = run.map_or(b.len(), |n| i + n);
+            alphanumeric = alphanumeric || b[i..end].iter().any(|&c| CORE[usize::from(c)] == 1);
+            i = end;
+            if i + 1 < b.len() && infix(b[i], b[i - 1], b[i + 1]) {
+                i += 1;
+                continue;
+            }
+            break;
         }
         count += usize::from(alphanumeric);
     }

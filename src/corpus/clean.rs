@@ -99,6 +99,40 @@ pub struct RepeatedLines {
     min_articles: usize,
 }
 
+/// A paragraph [`fold`]ed for comparison across articles, with the hash of its folded text
+/// (computed where the page is read, in parallel, so that counting does not hash).
+#[derive(Debug, Clone)]
+pub struct FoldedLine {
+    text: String,
+    hash: u64,
+}
+
+impl FoldedLine {
+    pub fn new(paragraph: &str) -> FoldedLine {
+        use std::hash::BuildHasher;
+        let text = fold(paragraph);
+        let hash = rustc_hash::FxBuildHasher.hash_one(&text);
+        FoldedLine { text, hash }
+    }
+}
+
+/// A folded line as a key: hashed by its precomputed hash, compared by its text.
+struct LineKey<'a>(&'a FoldedLine);
+
+impl std::hash::Hash for LineKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.hash);
+    }
+}
+
+impl PartialEq for LineKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.text == other.0.text
+    }
+}
+
+impl Eq for LineKey<'_> {}
+
 /// Where one folded line was seen.
 #[derive(Debug, Clone, Copy)]
 struct LineSpread {
@@ -114,8 +148,9 @@ impl RepeatedLines {
     /// Counts the paragraphs of every text; empty when the option is off.
     #[cfg(test)]
     pub fn count<'a>(texts: impl Iterator<Item = &'a str>, options: &CleanOptions) -> Self {
-        let folded: Vec<Vec<String>> =
-            texts.map(|text| segment(text).iter().map(|unit| fold(&unit.text)).collect()).collect();
+        let folded: Vec<Vec<FoldedLine>> = texts
+            .map(|text| segment(text).iter().map(|unit| FoldedLine::new(&unit.text)).collect())
+            .collect();
         RepeatedLines::count_folded(folded.iter().map(Vec::as_slice), options)
     }
 
@@ -125,10 +160,10 @@ impl RepeatedLines {
         options.enabled && options.repeated_lines
     }
 
-    /// Counts the paragraphs of every page, given as their [`fold`]ed texts in order (one slice
+    /// Counts the paragraphs of every page, given as their folded lines in order (one slice
     /// per page, one entry per unit); empty when the option is off.
     pub fn count_folded<'a>(
-        pages: impl Iterator<Item = &'a [String]>,
+        pages: impl Iterator<Item = &'a [FoldedLine]>,
         options: &CleanOptions,
     ) -> Self {
         // A line in a single article is not repeated, whatever the option says.
@@ -136,17 +171,20 @@ impl RepeatedLines {
         if !RepeatedLines::wanted(options) {
             return RepeatedLines { lines: HashMap::default(), min_articles };
         }
+        let pages: Vec<&[FoldedLine]> = pages.collect();
+        let units = pages.iter().map(|keys| keys.len()).sum();
         // Keys borrow the folded lines: only the few lines that turn out repeated are copied.
-        let mut lines: HashMap<&str, LineSpread> = HashMap::default();
-        for (article, keys) in pages.enumerate() {
+        let mut lines: HashMap<LineKey, LineSpread> =
+            HashMap::with_capacity_and_hasher(units, Default::default());
+        for (article, keys) in pages.into_iter().enumerate() {
             let n = keys.len() as f64;
             for (i, key) in keys.iter().enumerate() {
-                if key.is_empty() {
+                if key.text.is_empty() {
                     continue;
                 }
                 let position = i as f64 / n;
                 let at_edge = position < EDGE_SHARE || (i + 1) as f64 / n > 1.0 - EDGE_SHARE;
-                let spread = lines.entry(key.as_str()).or_insert(LineSpread {
+                let spread = lines.entry(LineKey(key)).or_insert(LineSpread {
                     articles: 0,
                     last_article: usize::MAX,
                     at_edges: true,
@@ -161,7 +199,7 @@ impl RepeatedLines {
         let lines = lines
             .into_iter()
             .filter(|(_, s)| s.articles >= min_articles)
-            .map(|(key, s)| (key.to_string(), s))
+            .map(|(key, s)| (key.0.text.clone(), s))
             .collect();
         RepeatedLines { lines, min_articles }
     }
@@ -204,7 +242,7 @@ pub fn clean(raw: &str, repeated: &RepeatedLines, options: &CleanOptions) -> Str
 /// holds the [`fold`]ed text of each of its units, as counted for `repeated`.
 pub(super) fn clean_page(
     page: &Page,
-    folded: Option<&[String]>,
+    folded: Option<&[FoldedLine]>,
     repeated: &RepeatedLines,
     options: &CleanOptions,
 ) -> String {
@@ -214,7 +252,7 @@ pub(super) fn clean_page(
         let furniture = options.repeated_lines
             && *kind != Kind::Title
             && repeated.is_repeated_folded(&unit.text, || match folded {
-                Some(keys) => std::borrow::Cow::Borrowed(keys[i].as_str()),
+                Some(keys) => std::borrow::Cow::Borrowed(keys[i].text.as_str()),
                 None => std::borrow::Cow::Owned(fold(&unit.text)),
             });
         let text = unit.text.trim();

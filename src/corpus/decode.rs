@@ -262,6 +262,12 @@ fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
 /// (e.g. on word lengths) would start rejecting short real sentences such as
 /// "Il y a un an, à la mi-mai", which is worse than the odd tiny blob shown as mojibake.
 fn looks_like_text(text: &str, strict: bool) -> bool {
+    if !strict && text.len() <= CHECK_CHARS {
+        // Every character is checked, and only the count of suspicious ones matters: most
+        // bytes can be judged without decoding (see `suspicious_chars`).
+        let (total, suspicious) = suspicious_chars(text);
+        return !(suspicious >= 2 && suspicious * 50 > total);
+    }
     let (mut total, mut suspicious, mut wordy) = (0usize, 0usize, 0usize);
     for c in text.chars().take(CHECK_CHARS) {
         total += 1;
@@ -283,6 +289,58 @@ fn looks_like_text(text: &str, strict: bool) -> bool {
         return true;
     }
     suspicious * 200 <= total && wordy * 100 >= total * 75 && has_word_shapes(text)
+}
+
+/// The number of characters of `text` and of those [`looks_like_text`] finds suspicious.
+/// ASCII is judged byte by byte; a suspicious character beyond ASCII (a C1 control, U+FFFD,
+/// private use, U+FFFE, U+FFFF) starts with 0xC2, 0xEE or 0xEF, so only those are decoded.
+fn suspicious_chars(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut total, mut suspicious) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        if plain_ascii8(bytes, i) {
+            total += 8;
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        i += 1;
+        if b < 0x80 {
+            total += 1;
+            suspicious += usize::from(
+                (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C | 0x1B)) || b == 0x7F,
+            );
+        } else if b >= 0xC0 {
+            // The first byte of a character.
+            total += 1;
+            if matches!(b, 0xC2 | 0xEE | 0xEF) {
+                let c = text[i - 1..].chars().next().unwrap_or_default();
+                let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
+                let odd = matches!(c, '\u{80}'..='\u{9F}' | '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}');
+                suspicious += usize::from(private || odd);
+            }
+        }
+    }
+    (total, suspicious)
+}
+
+/// Returns true if and only if the eight bytes from `at` are ASCII without a control character
+/// (0x00–0x1F, 0x7F): text that decoding checks and normalising keeps as it is.
+fn plain_ascii8(bytes: &[u8], at: usize) -> bool {
+    let Some(chunk) = bytes.get(at..at + 8) else {
+        return false;
+    };
+    let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    let high = each(0x80);
+    if v & high != 0 {
+        return false;
+    }
+    // With no byte above 0x7F, no sum carries into the next byte: a high bit is set where a
+    // byte is at least 0x20, and where it is not 0x7F.
+    let printable = (v + each(0x80 - 0x20)) & ((v ^ each(0x7F)) + each(0x7F));
+    printable & high == high
 }
 
 /// Returns true if and only if the non-ASCII words of a guessed decoding look like words of
@@ -360,20 +418,28 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// "caf\u{65}\u{301}\u{A0}au\u{2009}lait\r\n\x1b[31m"  →  "café au lait\n␛[31m"
 /// ```
 pub fn normalize(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
     // The start of the characters copied as they are, not yet written.
     let mut kept = 0;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if plain_ascii8(bytes, i) {
+            i += 8;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        let at = i;
+        i += c.len_utf8();
         if !changes(c) {
             continue;
         }
-        out.push_str(&text[kept..i]);
-        kept = i + c.len_utf8();
+        out.push_str(&text[kept..at]);
+        kept = i;
         match c {
             '\r' => {
-                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
-                    chars.next();
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
                     kept += 1;
                 }
                 out.push('\n');
@@ -396,13 +462,29 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out.push_str(&text[kept..]);
-    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if is_nfc_quick_yes(&out) {
         out
     } else {
         // NFC maps no character to one removed above: its only changes to spaces are
         // U+2000/U+2001 → U+2002/U+2003, which were already turned into plain spaces.
         out.nfc().collect()
     }
+}
+
+/// `is_nfc_quick(text.chars()) == IsNormalized::Yes`, looking only at the runs of non-ASCII
+/// characters: the quick check passes ASCII and starts afresh after it, so each run can be
+/// checked alone.
+fn is_nfc_quick_yes(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
+        let run = &rest[start..];
+        let end = run.bytes().position(|b| b.is_ascii()).unwrap_or(run.len());
+        if is_nfc_quick(run[..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        rest = &run[end..];
+    }
+    true
 }
 
 /// Returns true for every character that [`normalize`] does not copy as it is (and a few that
@@ -709,6 +791,53 @@ mod tests {
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
             "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F}!",
         );
+    }
+
+    #[test]
+    fn eight_plain_ascii_bytes_are_printable_ascii() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = b;
+                let expected = (0x20..0x7F).contains(&b);
+                assert_eq!(plain_ascii8(&chunk, 0), expected, "{b:#x} at {at}");
+                assert!(!plain_ascii8(&chunk, 1), "fewer than eight bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn the_nfc_quick_check_of_non_ascii_runs_is_that_of_the_whole() {
+        for text in [
+            "",
+            "plain",
+            "café",
+            "cafe\u{301}",
+            "\u{301}a\u{327}",
+            "x\u{327}\u{301}",
+            "x\u{301}\u{327}",
+            "\u{212B}ngström",
+            "한국어 \u{1100}\u{1161}",
+            "か\u{3099} and \u{30AB}\u{3099}",
+            "“quoted” — ’",
+        ] {
+            let whole = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            assert_eq!(is_nfc_quick_yes(text), whole, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn suspicious_characters_are_counted_as_the_character_loop_does() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let suspicious = match c {
+                '\n' | '\r' | '\t' | '\x0B' | '\x0C' | '\x1B' => false,
+                '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' | '\u{FFFE}' | '\u{FFFF}' => true,
+                c => c.is_control(),
+            };
+            let text = c.encode_utf8(&mut buf);
+            assert_eq!(suspicious_chars(text), (1, usize::from(suspicious)), "{c:?}");
+        }
     }
 
     #[test]

@@ -38,14 +38,33 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        // Canonicalising every file costs a system call per folder of its path. Below a
+        // canonical root, a path with no symbolic link in it is canonical as it stands, so
+        // only paths through a link are canonicalised. `linked[d]`: the folder entered at
+        // depth `d` was reached through a link.
+        let canonical_root = std::fs::canonicalize(root).ok();
+        let mut linked: Vec<bool> = Vec::new();
         for entry in walker {
             match entry {
                 Ok(entry) => {
+                    let depth = entry.depth();
+                    let through_link = entry.path_is_symlink()
+                        || depth.checked_sub(1).is_some_and(|d| linked.get(d) != Some(&false));
+                    if entry.file_type().is_dir() {
+                        linked.truncate(depth);
+                        linked.push(depth > 0 && through_link);
+                    }
                     if !entry.file_type().is_file() {
                         continue;
                     }
                     if let Some(format) = Format::from_path(entry.path()) {
-                        push_unique(&mut out, &mut seen, entry.into_path(), format);
+                        let key = match (&canonical_root, entry.path().strip_prefix(root)) {
+                            (Some(canonical), Ok(relative)) if !through_link => {
+                                canonical.join(relative)
+                            }
+                            _ => canonical_key(entry.path()),
+                        };
+                        push_unique_key(&mut out, &mut seen, entry.into_path(), format, key);
                     }
                 }
                 Err(err) => {
@@ -69,10 +88,25 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
 }
 
 fn push_unique(out: &mut Walked, seen: &mut HashSet<PathBuf>, path: PathBuf, format: Format) {
-    let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    let key = canonical_key(&path);
+    push_unique_key(out, seen, path, format, key);
+}
+
+fn push_unique_key(
+    out: &mut Walked,
+    seen: &mut HashSet<PathBuf>,
+    path: PathBuf,
+    format: Format,
+    key: PathBuf,
+) {
     if seen.insert(key) {
         out.files.push((path, format));
     }
+}
+
+/// What tells one file from another: its canonical path, or the path itself if it has none.
+fn canonical_key(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// A short reason for an I/O error, without the OS error number.
@@ -114,6 +148,32 @@ mod tests {
             assert_eq!(walked.warnings.len(), 1, "{:?}", walked.warnings);
             assert!(walked.warnings[0].reason.contains("loop"));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_twice_is_listed_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.txt"), "a").unwrap();
+        std::fs::write(root.join("sub/b.md"), "b").unwrap();
+        std::os::unix::fs::symlink(root.join("a.txt"), root.join("c.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("link")).unwrap();
+        let linked_root = dir.path().join("link");
+        let walked = find_files(&[
+            root.to_path_buf(),
+            root.join("sub"),
+            root.join("a.txt"),
+            linked_root,
+            root.join("sub/../a.txt"),
+        ]);
+        let names: Vec<String> = walked
+            .files
+            .iter()
+            .map(|(p, _)| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.txt", "link/b.md"]);
     }
 
     #[test]

@@ -9,9 +9,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::date::{ends_with_date, find_dates, is_month};
-use super::shape::{
-    ends_sentence, has_quote, is_name, last_word, strip_prefix_ci, word_count, word_count_upto,
-};
+use super::shape::{ends_sentence, has_quote, is_name, last_word, strip_prefix_ci, word_count};
 
 /// A list of cues matched in one pass over a paragraph (Aho-Corasick), with the same word
 /// boundaries as [`has_cue`]: scoring a long paragraph against dozens of disclaimer phrases
@@ -52,6 +50,11 @@ impl CueSet {
 
     /// The sum of the weights of the different cues of the set that `lower` contains.
     pub fn score(&self, lower: &str) -> usize {
+        // Most paragraphs hold no cue at all, which a plain search tells faster than a search
+        // for every overlapping match.
+        if !self.automaton.is_match(lower) {
+            return 0;
+        }
         let mut found = vec![false; self.cues.len()];
         let mut score = 0;
         for m in self.automaton.find_overlapping_iter(lower) {
@@ -68,6 +71,9 @@ impl CueSet {
     /// no regard to word boundaries), in the order of the cues.
     fn last_occurrences(&self, lower: &str) -> Vec<Option<usize>> {
         let mut last = vec![None; self.cues.len()];
+        if !self.automaton.is_match(lower) {
+            return last;
+        }
         for m in self.automaton.find_overlapping_iter(lower) {
             let at = &mut last[m.pattern().as_usize()];
             *at = Some(at.map_or(m.start(), |a: usize| a.max(m.start())));
@@ -77,9 +83,11 @@ impl CueSet {
 
     /// Returns true if and only if `lower` contains any cue of the set.
     pub fn any(&self, lower: &str) -> bool {
-        self.automaton
-            .find_overlapping_iter(lower)
-            .any(|m| is_cue_at(lower, self.cues[m.pattern().as_usize()], m.start(), m.end()))
+        self.automaton.is_match(lower)
+            && self
+                .automaton
+                .find_overlapping_iter(lower)
+                .any(|m| is_cue_at(lower, self.cues[m.pattern().as_usize()], m.start(), m.end()))
     }
 }
 
@@ -175,8 +183,9 @@ const PHOTO_AGENCIES: &[&str] = &[
 
 /// Returns true if and only if the paragraph is a photo credit ("Photo by: Reuters",
 /// "© AFP 2023 / AHMAD AL-RUBAYE An Iraqi army member ...", "AFP/Getty Images").
-pub fn is_credit(lower: &str) -> bool {
-    let n = word_count_upto(lower, 60);
+///
+/// `n` is the number of words of the paragraph, or any number above 60 when it has more.
+pub fn is_credit_with(lower: &str, n: usize) -> bool {
     if n > 60 {
         return false;
     }
@@ -193,6 +202,12 @@ pub fn is_credit(lower: &str) -> bool {
     }
     (n <= 6 && lower.contains('/') && !ends_sentence(lower) && agency())
         || ends_with_credit(lower, n)
+}
+
+/// [`is_credit_with`], counting the words.
+#[cfg(test)]
+pub fn is_credit(lower: &str) -> bool {
+    is_credit_with(lower, word_count(lower))
 }
 
 /// Labels of a credit closing a caption: "Iraqi soldiers in Baiji. Photograph: Reuters".
@@ -264,8 +279,9 @@ const SELF_REFERENCE: &[&str] = &[
 ///
 /// The self-reference keeps news about copyright ("the court found the company republished
 /// the photos without permission") out: a notice addresses its reader, a report does not.
-pub fn is_disclaimer(lower: &str) -> bool {
-    let n = word_count_upto(lower, 20);
+///
+/// `n` is the number of words of the paragraph, or any number above 20 when it has more.
+pub fn is_disclaimer_with(lower: &str, n: usize) -> bool {
     // A photographer's name after a slash makes "© AFP 2023 / AHMAD AL-RUBAYE" a photo credit.
     let copyright_line = n <= 20
         && (lower.starts_with("copyright")
@@ -285,6 +301,12 @@ pub fn is_disclaimer(lower: &str) -> bool {
     // The score first: few paragraphs reach it, and then the self-reference settles it.
     let score = PHRASES.score(lower);
     (score >= 4 || (opens_as_notice && score >= 2)) && (opens_as_notice || SELF.any(lower))
+}
+
+/// [`is_disclaimer_with`], counting the words.
+#[cfg(test)]
+pub fn is_disclaimer(lower: &str) -> bool {
+    is_disclaimer_with(lower, word_count(lower))
 }
 
 /// Openings of sign-off and source lines at the end of an article.
@@ -308,8 +330,9 @@ const CONTRIBUTOR_NOTES: &[&str] = &[
 /// Returns true if and only if the paragraph is a short sign-off crediting a source:
 /// "The original source of this article is Al-Manar", "Articles by: X", "Submitted by X",
 /// "For media inquiries: ...", "TRTWorld and agencies".
-pub fn is_attribution(lower: &str) -> bool {
-    let n = word_count_upto(lower, 20);
+///
+/// `n` is the number of words of the paragraph, or any number above 20 when it has more.
+pub fn is_attribution_with(lower: &str, n: usize) -> bool {
     if n > 20 {
         return false;
     }
@@ -326,6 +349,12 @@ pub fn is_attribution(lower: &str) -> bool {
                 || bare.ends_with(" and agencies")
                 || bare.ends_with(" with agencies")
                 || bare.ends_with(" news agencies")))
+}
+
+/// [`is_attribution_with`], counting the words.
+#[cfg(test)]
+pub fn is_attribution(lower: &str) -> bool {
+    is_attribution_with(lower, word_count(lower))
 }
 
 /// One- or two-word paragraphs that are interface labels, not text.
@@ -376,8 +405,9 @@ const PROMPT_STARTS: &[&str] = &[
 
 /// Returns true if and only if the paragraph is a share/subscribe/log-in/comment prompt, an
 /// interface word ("Newsfeed", "loader") or a lone counter ("0").
-pub fn is_prompt(lower: &str) -> bool {
-    let n = word_count_upto(lower, 25);
+///
+/// `n` is the number of words of the paragraph, or any number above 25 when it has more.
+pub fn is_prompt_with(lower: &str, n: usize) -> bool {
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if n <= 3 && UI_WORDS.contains(&bare) {
         return true;
@@ -394,6 +424,12 @@ pub fn is_prompt(lower: &str) -> bool {
         return true;
     }
     n <= 15 && PROMPT_STARTS.iter().any(|p| starts_with_cue(lower, p))
+}
+
+/// [`is_prompt_with`], counting the words.
+#[cfg(test)]
+pub fn is_prompt(lower: &str) -> bool {
+    is_prompt_with(lower, word_count(lower))
 }
 
 /// Labels of publication-date lines.
@@ -425,11 +461,19 @@ pub const TIME_WORDS: &[&str] = &[
 
 /// Returns true if and only if the paragraph is a reading-time line: "4 minute read",
 /// "Reading time: 3 min".
-pub fn is_reading_time(lower: &str) -> bool {
-    word_count_upto(lower, 5) <= 5
+///
+/// `n` is the number of words of the paragraph, or any number above 5 when it has more.
+pub fn is_reading_time_with(lower: &str, n: usize) -> bool {
+    n <= 5
         && ["reading time", "min read", "minute read", "minutes read"]
             .iter()
             .any(|c| has_cue(lower, c))
+}
+
+/// [`is_reading_time_with`], counting the words.
+#[cfg(test)]
+pub fn is_reading_time(lower: &str) -> bool {
+    is_reading_time_with(lower, word_count(lower))
 }
 
 /// Returns true if and only if the paragraph is a byline ("By Al Manar", "By Jane Doe and
@@ -483,8 +527,9 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 /// Returns true if and only if the paragraph is a date line: a full date with at most a label
 /// ("Published:"), a name ("Global Research,") or a time around it, or a date label followed
 /// by a relative time ("Updated 3 hours ago").
-pub fn is_date_line(text: &str) -> bool {
-    let n = word_count_upto(text, 12);
+///
+/// `n` is the number of words of the paragraph, or any number above 12 when it has more.
+pub fn is_date_line_with(text: &str, n: usize) -> bool {
     if n > 12 || ends_sentence(text) && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
@@ -507,6 +552,12 @@ pub fn is_date_line(text: &str) -> bool {
     let label = rest.trim_start().strip_suffix(':').is_some_and(|l| word_count(l) <= 3);
     let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
     rest.is_empty() || labelled || label || (word_count(rest) <= 6 && is_name(rest))
+}
+
+/// [`is_date_line_with`], counting the words.
+#[cfg(test)]
+pub fn is_date_line(text: &str) -> bool {
+    is_date_line_with(text, word_count(text))
 }
 
 /// Verbs of reporting: a paragraph with one is a report, not a photo caption.

@@ -28,15 +28,23 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Returns the month number of a month name or its usual abbreviation ("Oct", "Oct.", "Sept").
+///
+/// Every word of a text is asked, so nothing is lower-cased: month names are ASCII, and a word
+/// whose lower case is one of them is ASCII itself (of the other characters, only the Kelvin
+/// sign lower-cases to ASCII alone, to a `k`; `İ` keeps a combining dot), so it names a month
+/// exactly when it equals one ignoring ASCII case.
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches(['.', ',']).to_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches(['.', ',']);
+    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
         return None;
     }
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
+        .map(|i| i as u32 + 1)
 }
 
 /// Returns true if and only if `word` names a month ("October", "Oct.", "Sept").
@@ -165,9 +173,16 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 /// Returns true if and only if `text` ends with a full date (closing punctuation aside).
 pub fn ends_with_date(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ".,;:)”\"".contains(c));
-    // Every date ends on a digit: most paragraphs need no search.
-    trimmed.ends_with(|c: char| c.is_ascii_digit())
-        && find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
+    // A date that ends the text ends its last word, which is then a year ("2015") or ends
+    // with an ISO date ("(2015-10-25"): most paragraphs need no search.
+    let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or("").as_bytes();
+    let digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
+    let year = last.len() == 4 && digits(last);
+    let iso = last.len() >= 10 && {
+        let d = &last[last.len() - 10..];
+        digits(&d[..4]) && digits(&d[5..7]) && digits(&d[8..]) && matches!(d[4], b'-' | b'/')
+    };
+    (year || iso) && find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
 }
 
 #[cfg(test)]
@@ -202,6 +217,53 @@ mod tests {
         let text = "Global Research, October 25, 2015";
         let d = &find_dates(text)[0];
         assert_eq!(&text[d.start..d.end], "October 25, 2015");
+    }
+
+    #[test]
+    fn month_names_in_any_case_and_only_them() {
+        let lowered = |word: &str| {
+            let w = word.trim_end_matches(['.', ',']).to_lowercase();
+            let full = MONTHS.iter().position(|m| *m == w);
+            let short = MONTHS.iter().position(|m| w.len() == 3 && m.starts_with(&w));
+            (w.len() >= 3).then(|| if w == "sept" { Some(8) } else { full.or(short) }).flatten()
+        };
+        let mut words: Vec<String> = MONTHS.iter().map(|m| m.to_uppercase()).collect();
+        words.extend(MONTHS.iter().map(|m| format!("{}.,", &m[..3])));
+        words.extend(
+            ["Sept.", "SEPT", "Se", "Sep", "Mayo", "ma", "Junee", "", "...", "Oct,."]
+                .map(String::from),
+        );
+        words.extend(["\u{212A}", "OCT\u{212A}", "İan", "Ⅿay", "Déc", "Octobre"].map(String::from));
+        for word in &words {
+            let expected = lowered(word).map(|i| i as u32 + 1);
+            assert_eq!(month(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_year_or_an_iso_date_can_end_a_text_on_a_date() {
+        let by_search = |text: &str| {
+            let trimmed =
+                text.trim_end_matches(|c: char| c.is_whitespace() || ".,;:)”\"".contains(c));
+            find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
+        };
+        for text in [
+            "Soldiers in Idlib, Syria October 3, 2015.",
+            "Al-Manar 23 October 2015”",
+            "Posted (2015-10-25",
+            "Posted 2015/10/25)",
+            "Posted 2015-10-25T08:30Z",
+            "Posted 2015-13-45",
+            "Prices rose on May 18.",
+            "It cost 2015",
+            "It cost 20150",
+            "October 25,2015",
+            "October 25, 2015!",
+            "2015-10-25",
+            "",
+        ] {
+            assert_eq!(ends_with_date(text), by_search(text), "{text:?}");
+        }
     }
 
     #[test]

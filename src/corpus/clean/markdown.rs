@@ -126,7 +126,7 @@ fn bracket_pairs(bytes: &[u8], open: u8, close: u8) -> HashMap<usize, usize> {
 /// Replaces inline links `[text](url)`, `[text][ref]` and `[text][]` by their text, drops
 /// images `![alt](url)`; a backslash-escaped character is never syntax.
 fn render_links(line: &str) -> Links<'_> {
-    if !line.contains('[') {
+    if memchr::memchr(b'[', line.as_bytes()).is_none() {
         // No link or image can start: the loop below would copy the line as it is.
         return Links { text: line.into(), outside: line.into(), count: 0, images: 0 };
     }
@@ -177,7 +177,7 @@ fn render_links(line: &str) -> Links<'_> {
 
 /// Undoes backslash escapes of ASCII punctuation: `\*` → `*`.
 fn unescape(text: &str) -> Cow<'_, str> {
-    if !text.contains('\\') {
+    if memchr::memchr(b'\\', text.as_bytes()).is_none() {
         return text.into();
     }
     let mut out = String::with_capacity(text.len());
@@ -200,7 +200,7 @@ fn unescape(text: &str) -> Cow<'_, str> {
 /// a word boundary on its outer side, so `snake_case_name` keeps its underscores.
 fn strip_emphasis(text: &str) -> Cow<'_, str> {
     let mut s = Cow::Borrowed(text);
-    if !text.contains(['*', '_']) {
+    if memchr::memchr2(b'*', b'_', text.as_bytes()).is_none() {
         return s;
     }
     for marker in ["**", "__", "*", "_"] {

@@ -409,19 +409,24 @@ fn kind_alone(unit: &Unit) -> Kind {
         return Kind::Punctuation;
     }
     let lower = text.to_lowercase();
+    // Lower-casing leaves white space as it is: the paragraph's count is the lower case's.
+    let n = unit.words();
     if cue::is_related_marker(&lower) {
         Kind::RelatedMarker
     } else if cue::is_inline_teaser(&lower) {
         Kind::Teaser
-    } else if cue::is_disclaimer(&lower) {
+    } else if cue::is_disclaimer_with(&lower, n) {
         Kind::Disclaimer
-    } else if cue::is_credit(&lower) {
+    } else if cue::is_credit_with(&lower, n) {
         Kind::Credit
-    } else if cue::is_attribution(&lower) {
+    } else if cue::is_attribution_with(&lower, n) {
         Kind::Attribution
-    } else if cue::is_prompt(&lower) {
+    } else if cue::is_prompt_with(&lower, n) {
         Kind::Prompt
-    } else if cue::is_byline(text) || cue::is_date_line(text) || cue::is_reading_time(&lower) {
+    } else if cue::is_byline(text)
+        || cue::is_date_line_with(text, n)
+        || cue::is_reading_time_with(&lower, n)
+    {
         Kind::Meta
     } else if cue::is_agency_caption(text) {
         Kind::Caption
@@ -728,6 +733,20 @@ mod tests {
             dateline("Syria offered information about ISIL (so-called Islamic State) - he said"),
             None
         );
+    }
+
+    #[test]
+    fn lower_casing_keeps_white_space_as_it_is() {
+        // So a paragraph's lower case has its word count (kind_alone relies on it).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            if c.is_whitespace() {
+                assert_eq!(lower, c.to_string(), "{c:?}");
+            } else {
+                assert!(!lower.contains(char::is_whitespace), "{c:?}");
+            }
+        }
+        assert_eq!("ΟΔΟΣ ΣΑΣ".to_lowercase(), "οδος σας");
     }
 
     #[test]
