@@ -10,10 +10,42 @@ use std::time::Instant;
 use crossread::corpus::{Corpus, LoadOptions};
 
 const WORDS: &[&str] = &[
-    "the", "minister", "said", "on", "Friday", "that", "forces", "would", "coordinate",
-    "operations", "against", "militants", "in", "the", "region", "according", "to", "a",
-    "statement", "released", "by", "officials", "who", "met", "in", "Baghdad", "and", "Moscow",
-    "with", "representatives", "of", "four", "countries", "intelligence", "sharing", "center",
+    "the",
+    "minister",
+    "said",
+    "on",
+    "Friday",
+    "that",
+    "forces",
+    "would",
+    "coordinate",
+    "operations",
+    "against",
+    "militants",
+    "in",
+    "the",
+    "region",
+    "according",
+    "to",
+    "a",
+    "statement",
+    "released",
+    "by",
+    "officials",
+    "who",
+    "met",
+    "in",
+    "Baghdad",
+    "and",
+    "Moscow",
+    "with",
+    "representatives",
+    "of",
+    "four",
+    "countries",
+    "intelligence",
+    "sharing",
+    "center",
 ];
 
 /// A deterministic pseudo-random word stream (xorshift), so every run loads the same text.
@@ -40,7 +72,10 @@ fn write_corpus(dir: &Path, n: usize) {
         let body: Vec<String> = (0..9).map(|_| words.paragraph(50)).collect();
         match i % 3 {
             0 => {
-                let text = format!("Story number {i}\n\nBy Staff Writer\n\n{}\n\nSubscribe\n", body.join("\n\n"));
+                let text = format!(
+                    "Story number {i}\n\nBy Staff Writer\n\n{}\n\nSubscribe\n",
+                    body.join("\n\n")
+                );
                 std::fs::write(dir.join(format!("a{i:06}.txt")), text).unwrap();
             }
             1 => {
@@ -79,7 +114,11 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![100, 1000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![100, 1000]
+    } else {
+        sizes
+    };
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();
         write_corpus(dir.path(), n);
@@ -87,7 +126,12 @@ fn main() {
         let start = Instant::now();
         let corpus = Corpus::load(&paths, &LoadOptions::default());
         let secs = start.elapsed().as_secs_f64();
-        assert_eq!(corpus.articles.len(), n, "warnings: {:?}", corpus.warnings.first());
+        assert_eq!(
+            corpus.articles.len(),
+            n,
+            "warnings: {:?}",
+            corpus.warnings.first()
+        );
         let words: usize = corpus.articles.iter().map(|a| a.words).sum();
         println!(
             "load {n:>6} articles ({words} words): {secs:>7.3} s, {:>8.0} articles/s, peak RSS {}",

@@ -14,6 +14,7 @@
 
 pub mod diff;
 pub mod group;
+pub mod overlap;
 pub mod paraphrase;
 pub mod terms;
 pub mod text;
@@ -53,7 +54,9 @@ impl Span {
         if self.article != other.article {
             return 0;
         }
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 }
 
@@ -196,7 +199,11 @@ fn snap(article: usize, analysis: &Analysis, first: usize, end: usize) -> Span {
     if u1 as usize - end <= 2 {
         stop = analysis.seg.sentences[s_last].end;
     }
-    Span { article, start, end: stop }
+    Span {
+        article,
+        start,
+        end: stop,
+    }
 }
 
 /// Remove the pairs of short lines repeated nearly unchanged across many articles.
@@ -213,7 +220,10 @@ fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &Alig
             with.sort_unstable();
             with.dedup();
             with.len() > options.stock_max_articles
-                && texts[span.article][span.start..span.end].split_whitespace().count() < options.stock_max_words
+                && texts[span.article][span.start..span.end]
+                    .split_whitespace()
+                    .count()
+                    < options.stock_max_words
         })
         .map(|(span, _)| span)
         .collect();
@@ -225,7 +235,9 @@ fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &Alig
         by_article.entry(span.article).or_default().push(span);
     }
     let is_stock = |s: &Span| {
-        by_article.get(&s.article).is_some_and(|list| list.iter().any(|t| t.overlap(s) * 2 >= s.len()))
+        by_article
+            .get(&s.article)
+            .is_some_and(|list| list.iter().any(|t| t.overlap(s) * 2 >= s.len()))
     };
     pairs.retain(|p| !is_stock(&p.a) && !is_stock(&p.b));
 }
@@ -250,11 +262,18 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
     let clock = std::time::Instant::now();
     let lap = |stage: &str| {
         if timings {
-            eprintln!("crossread: align: {stage} at {:.3} s, {}", clock.elapsed().as_secs_f64(), resident());
+            eprintln!(
+                "crossread: align: {stage} at {:.3} s, {}",
+                clock.elapsed().as_secs_f64(),
+                resident()
+            );
         }
     };
     let aliases = Aliases::new(&options.aliases);
-    let mut analyses: Vec<Analysis> = texts.par_iter().map(|t| terms::analyze(t, &aliases)).collect();
+    let mut analyses: Vec<Analysis> = texts
+        .par_iter()
+        .map(|t| terms::analyze(t, &aliases))
+        .collect();
     lap("analysed");
     terms::merge_names(texts, &mut analyses, options.name_similarity);
     lap("names merged");
@@ -275,27 +294,54 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
     // A paraphrase already covered by a verbatim passage on both sides adds nothing.
     let mut verbatim_sides: FxHashMap<(usize, usize), Vec<(Span, Span)>> = FxHashMap::default();
     for p in &pairs {
-        verbatim_sides.entry((p.a.article, p.b.article)).or_default().push((p.a, p.b));
+        verbatim_sides
+            .entry((p.a.article, p.b.article))
+            .or_default()
+            .push((p.a, p.b));
     }
     for m in reworded {
         let a = snap(m.a, &analyses[m.a], m.a_units.0, m.a_units.1);
         let b = snap(m.b, &analyses[m.b], m.b_units.0, m.b_units.1);
         let covered = verbatim_sides.get(&(m.a, m.b)).is_some_and(|list| {
-            list.iter().any(|(va, vb)| va.overlap(&a) * 2 >= a.len() && vb.overlap(&b) * 2 >= b.len())
+            list.iter()
+                .any(|(va, vb)| va.overlap(&a) * 2 >= a.len() && vb.overlap(&b) * 2 >= b.len())
         });
         if !covered {
-            pairs.push(AlignedPair { kind: PairKind::Paraphrase, score: m.score.min(1.0), a, b });
+            pairs.push(AlignedPair {
+                kind: PairKind::Paraphrase,
+                score: m.score.min(1.0),
+                a,
+                b,
+            });
         }
     }
     drop_stock_lines(texts, &mut pairs, options);
     pairs.retain(|p| p.score >= options.min_score);
     pairs.sort_by(|x, y| {
-        (x.a.article, x.b.article, x.a.start, x.b.start, x.a.end, x.b.end)
-            .cmp(&(y.a.article, y.b.article, y.a.start, y.b.start, y.a.end, y.b.end))
+        (
+            x.a.article,
+            x.b.article,
+            x.a.start,
+            x.b.start,
+            x.a.end,
+            x.b.end,
+        )
+            .cmp(&(
+                y.a.article,
+                y.b.article,
+                y.a.start,
+                y.b.start,
+                y.a.end,
+                y.b.end,
+            ))
     });
     lap("pairs");
     let groups = group::groups(&pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
-    Alignment { pairs, groups, unique }
+    Alignment {
+        pairs,
+        groups,
+        unique,
+    }
 }

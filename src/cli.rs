@@ -121,7 +121,10 @@ enum ColorChoice {
 
 /// Parses a score given on the command line: a number from 0 to 1.
 fn parse_score(text: &str) -> Result<f32, String> {
-    let score: f32 = text.trim().parse().map_err(|_| format!("not a number: '{text}'"))?;
+    let score: f32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number: '{text}'"))?;
     if (0.0..=1.0).contains(&score) {
         Ok(score)
     } else {
@@ -146,7 +149,10 @@ struct Failure {
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Failure {
-        Failure { code: EXIT_USAGE, message: message.into() }
+        Failure {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
     }
 }
 
@@ -178,19 +184,37 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let corpus = load(&input.paths, &config)?;
             print_list(&corpus, json)
         }
-        Some(Command::Show { id, input, raw, json }) => {
+        Some(Command::Show {
+            id,
+            input,
+            raw,
+            json,
+        }) => {
             let corpus = load(&input.paths, &config)?;
-            let article = corpus.find(&id).map_err(|e| Failure::usage(e.to_string()))?;
+            let article = corpus
+                .find(&id)
+                .map_err(|e| Failure::usage(e.to_string()))?;
             print_show(article, raw, json)
         }
-        Some(Command::Passages { input, min_score, json }) => {
+        Some(Command::Passages {
+            input,
+            min_score,
+            json,
+        }) => {
             let corpus = load(&input.paths, &config)?;
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
             let alignment = align_corpus(&corpus, &options);
             stream(|out| passages::print(out, &corpus, &alignment, json, terminal_width()))
         }
-        Some(Command::Compare { left, right, input, width, color, json }) => {
+        Some(Command::Compare {
+            left,
+            right,
+            input,
+            width,
+            color,
+            json,
+        }) => {
             let corpus = load(&input.paths, &config)?;
             let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
             let (left, right) = (find(&left)?, find(&right)?);
@@ -239,17 +263,28 @@ fn run_tui(paths: &[PathBuf], config: &Config) -> Result<(), Failure> {
         ));
     }
     let corpus = load(paths, config)?;
-    let warnings = Corpus { notes: corpus.notes.clone(), warnings: corpus.warnings.clone(), ..Corpus::default() };
+    let warnings = Corpus {
+        notes: corpus.notes.clone(),
+        warnings: corpus.warnings.clone(),
+        ..Corpus::default()
+    };
     let result = crate::tui::run(corpus, config);
     // The alternate screen hid the warnings printed at load; repeat them for the record.
     print_warnings(&warnings);
-    result.map_err(|err| Failure { code: 1, message: format!("{err:#}") })
+    result.map_err(|err| Failure {
+        code: 1,
+        message: format!("{err:#}"),
+    })
 }
 
 /// Loads the corpus named by `paths` (else the config's paths, else the sample) and prints
 /// one line per skipped file on stderr. No article at all is an error.
 fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
-    let paths = if paths.is_empty() { config.paths.as_slice() } else { paths };
+    let paths = if paths.is_empty() {
+        config.paths.as_slice()
+    } else {
+        paths
+    };
     let corpus = if paths.is_empty() {
         Corpus::sample(&config.load)
     } else {
@@ -258,7 +293,10 @@ fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
     print_warnings(&corpus);
     if corpus.articles.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Failure::usage(format!("no article found in {}", names.join(", "))));
+        return Err(Failure::usage(format!(
+            "no article found in {}",
+            names.join(", ")
+        )));
     }
     Ok(corpus)
 }
@@ -269,7 +307,11 @@ fn print_warnings(corpus: &Corpus) {
         eprintln!("crossread: {warning}");
     }
     for note in &corpus.notes {
-        eprintln!("crossread: warning: {}: {} (loaded)", note.path.display(), note.reason);
+        eprintln!(
+            "crossread: warning: {}: {} (loaded)",
+            note.path.display(),
+            note.reason
+        );
     }
 }
 
@@ -309,7 +351,9 @@ fn print_list(corpus: &Corpus, json: bool) -> Result<(), Failure> {
         struct List<'a> {
             articles: Vec<ArticleJson<'a>>,
         }
-        let list = List { articles: corpus.articles.iter().map(ArticleJson::new).collect() };
+        let list = List {
+            articles: corpus.articles.iter().map(ArticleJson::new).collect(),
+        };
         out = serde_json::to_string_pretty(&list).expect("plain data serialises");
         out.push('\n');
     } else {
@@ -317,14 +361,23 @@ fn print_list(corpus: &Corpus, json: bool) -> Result<(), Failure> {
             corpus.articles.iter().map(f).max().unwrap_or(0).max(min)
         };
         let id_w = width(&|a| display_width(&a.id), 2);
-        let outlet_w = width(&|a| display_width(a.meta.outlet.as_deref().unwrap_or("-")), 6).min(28);
+        let outlet_w = width(
+            &|a| display_width(a.meta.outlet.as_deref().unwrap_or("-")),
+            6,
+        )
+        .min(28);
         out.push_str(&format!(
             "{:id_w$}  {:outlet_w$}  {:10}  {:>6}  TITLE\n",
             "ID", "OUTLET", "DATE", "WORDS"
         ));
         for a in &corpus.articles {
             let outlet = truncate(a.meta.outlet.as_deref().unwrap_or("-"), outlet_w);
-            let date = a.meta.date.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("-");
+            let date = a
+                .meta
+                .date
+                .as_deref()
+                .map(|d| d.get(..10).unwrap_or(d))
+                .unwrap_or("-");
             out.push_str(&pad(&a.id, id_w));
             out.push_str("  ");
             out.push_str(&pad(&outlet, outlet_w));
@@ -379,7 +432,10 @@ fn stream(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(
     match print(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(err) => Err(Failure { code: 1, message: format!("cannot write output: {err}") }),
+        Err(err) => Err(Failure {
+            code: 1,
+            message: format!("cannot write output: {err}"),
+        }),
     }
 }
 

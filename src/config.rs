@@ -64,7 +64,13 @@ pub enum ConfigError {
     #[error("cannot read config file {}: {reason}", path.display())]
     Read { path: PathBuf, reason: String },
     #[error("invalid config file {}:{line}:{column}: key `{key}`: {message}", path.display())]
-    Invalid { path: PathBuf, line: usize, column: usize, key: String, message: String },
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        key: String,
+        message: String,
+    },
 }
 
 /// The platform's config file path: `$XDG_CONFIG_HOME/crossread/config.toml` on Linux,
@@ -106,7 +112,13 @@ impl Config {
     pub fn from_toml(source: &str, path: &Path) -> Result<Config, ConfigError> {
         let invalid = |span: std::ops::Range<usize>, key: String, message: String| {
             let (line, column) = line_column(source, span.start);
-            ConfigError::Invalid { path: path.to_path_buf(), line, column, key, message }
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                key,
+                message,
+            }
         };
         let raw: RawConfig = toml::from_str(source).map_err(|err| {
             let span = err.span().unwrap_or(0..0);
@@ -116,14 +128,19 @@ impl Config {
 
         let mut config = Config {
             paths: raw.paths,
-            load: LoadOptions { clean: raw.cleaning },
+            load: LoadOptions {
+                clean: raw.cleaning,
+            },
             ..Config::default()
         };
         config.align = align_options(&raw.align, &invalid)?;
         for (name, value) in &raw.theme {
-            config.theme.set(name.get_ref(), value.get_ref()).map_err(|message| {
-                invalid(value.span(), format!("theme.{}", name.get_ref()), message)
-            })?;
+            config
+                .theme
+                .set(name.get_ref(), value.get_ref())
+                .map_err(|message| {
+                    invalid(value.span(), format!("theme.{}", name.get_ref()), message)
+                })?;
         }
         for (screen, actions) in &raw.keys {
             for (action, keys) in actions {
@@ -165,11 +182,19 @@ fn align_options(
         let Some(v) = value else { return Ok(None) };
         let x = *v.get_ref();
         if !(0.0..=1.0).contains(&x) {
-            return Err(invalid(v.span(), format!("align.{key}"), format!("must be between 0 and 1, got {x}")));
+            return Err(invalid(
+                v.span(),
+                format!("align.{key}"),
+                format!("must be between 0 and 1, got {x}"),
+            ));
         }
         Ok(Some(x as f32))
     };
-    let count = |value: &Option<Spanned<i64>>, key: &str, low: i64, high: i64| -> Result<Option<usize>, ConfigError> {
+    let count = |value: &Option<Spanned<i64>>,
+                 key: &str,
+                 low: i64,
+                 high: i64|
+     -> Result<Option<usize>, ConfigError> {
         let Some(v) = value else { return Ok(None) };
         let x = *v.get_ref();
         if !(low..=high).contains(&x) {
@@ -190,7 +215,10 @@ fn align_options(
     if let Some(x) = fraction(&raw.paraphrase_threshold, "paraphrase_threshold")? {
         options.paraphrase.min_similarity = x;
     }
-    if let Some(x) = fraction(&raw.related_paraphrase_threshold, "related_paraphrase_threshold")? {
+    if let Some(x) = fraction(
+        &raw.related_paraphrase_threshold,
+        "related_paraphrase_threshold",
+    )? {
         options.paraphrase.min_similarity_related = x;
     }
     if let Some(x) = fraction(&raw.related_articles, "related_articles")? {
@@ -209,7 +237,12 @@ fn align_options(
             let message = "an alias cannot be empty".to_string();
             return Err(invalid(blank.span(), "align.aliases".into(), message));
         }
-        options.aliases.push(names.iter().map(|n| n.get_ref().trim().to_string()).collect());
+        options.aliases.push(
+            names
+                .iter()
+                .map(|n| n.get_ref().trim().to_string())
+                .collect(),
+        );
     }
     Ok(options)
 }
@@ -229,7 +262,9 @@ fn line_column(source: &str, offset: usize) -> (usize, usize) {
 fn key_at(source: &str, offset: usize) -> String {
     let offset = offset.min(source.len());
     let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
+    let line_end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
     let line = source[line_start..line_end].trim();
     let table = source[..line_start]
         .lines()
@@ -238,9 +273,18 @@ fn key_at(source: &str, offset: usize) -> String {
         .find(|l| l.starts_with('[') && !l.starts_with("[["))
         .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
     if line.starts_with('[') {
-        return line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+        return line
+            .trim_matches(|c| c == '[' || c == ']')
+            .trim()
+            .to_string();
     }
-    let key = line.split('=').next().unwrap_or("").trim().trim_matches('"').to_string();
+    let key = line
+        .split('=')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches('"')
+        .to_string();
     match (table, key.is_empty()) {
         (Some(t), false) => format!("{t}.{key}"),
         (Some(t), true) => t,
@@ -268,7 +312,11 @@ mod tests {
         let text = include_str!("../config.example.toml");
         let config = parse(text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.load.clean, CleanOptions::default());
-        assert_eq!(config.align, AlignOptions::default(), "the example shows the defaults");
+        assert_eq!(
+            config.align,
+            AlignOptions::default(),
+            "the example shows the defaults"
+        );
     }
 
     #[test]
@@ -279,15 +327,28 @@ mod tests {
         assert_eq!(config.align.min_score, 0.4);
         assert_eq!(
             config.align.aliases,
-            [vec!["UN", "United Nations"], vec!["Hakem al-Zameli", "Hakim Zamili", "al-Zamili"]]
+            [
+                vec!["UN", "United Nations"],
+                vec!["Hakem al-Zameli", "Hakim Zamili", "al-Zamili"]
+            ]
         );
         // An integer is a number too.
-        assert_eq!(parse("[align]\nmin_score = 1\n").unwrap().align.min_score, 1.0);
+        assert_eq!(
+            parse("[align]\nmin_score = 1\n").unwrap().align.min_score,
+            1.0
+        );
         let tuned = parse("[align]\nseed_words = 6\nmin_copied_words = 12\nmax_gap = 4\n\
             paraphrase_threshold = 0.6\nrelated_paraphrase_threshold = 0.4\nrelated_articles = 0.2\n")
             .unwrap()
             .align;
-        assert_eq!((tuned.verbatim.ngram, tuned.verbatim.min_words, tuned.verbatim.max_gap), (6, 12, 4));
+        assert_eq!(
+            (
+                tuned.verbatim.ngram,
+                tuned.verbatim.min_words,
+                tuned.verbatim.max_gap
+            ),
+            (6, 12, 4)
+        );
         assert_eq!(tuned.paraphrase.min_similarity, 0.6);
         assert_eq!(tuned.paraphrase.min_similarity_related, 0.4);
         assert_eq!(tuned.paraphrase.related_documents, 0.2);
@@ -306,8 +367,13 @@ mod tests {
             "invalid config file test.toml:2:13: key `align.min_score`: must be between 0 and 1, \
              got 1.5"
         );
-        let err = parse("[align]\nmin_score = -0.1\n").unwrap_err().to_string();
-        assert!(err.starts_with("invalid config file test.toml:2:13: key `align.min_score`"), "{err}");
+        let err = parse("[align]\nmin_score = -0.1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid config file test.toml:2:13: key `align.min_score`"),
+            "{err}"
+        );
         let err = parse("[align]\nmin_score = nan\n").unwrap_err().to_string();
         assert!(err.contains("must be between 0 and 1, got NaN"), "{err}");
     }
@@ -322,21 +388,38 @@ mod tests {
             "invalid config file test.toml:2:38: key `align.aliases`: an alias group lists two or \
              more names for one thing, got 1"
         );
-        let err = parse("[align]\naliases = [[\"UN\", \" \"]]\n").unwrap_err().to_string();
-        assert!(err.contains("test.toml:2:19: key `align.aliases`: an alias cannot be empty"), "{err}");
-        let err = parse("[align]\naliases = [\"UN\"]\n").unwrap_err().to_string();
-        assert!(err.contains("test.toml:2:") && err.contains("`align.aliases`"), "{err}");
+        let err = parse("[align]\naliases = [[\"UN\", \" \"]]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("test.toml:2:19: key `align.aliases`: an alias cannot be empty"),
+            "{err}"
+        );
+        let err = parse("[align]\naliases = [\"UN\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("test.toml:2:") && err.contains("`align.aliases`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_wrong_type_names_line_column_and_key() {
-        let err = parse("paths = []\n\n[cleaning]\ncaptions = \"yes\"\n").unwrap_err().to_string();
-        assert!(err.starts_with("invalid config file test.toml:4:12: key `cleaning.captions`"), "{err}");
+        let err = parse("paths = []\n\n[cleaning]\ncaptions = \"yes\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid config file test.toml:4:12: key `cleaning.captions`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn an_unknown_key_is_an_error() {
-        let err = parse("[cleaning]\ncaptionz = true\n").unwrap_err().to_string();
+        let err = parse("[cleaning]\ncaptionz = true\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("test.toml:2:1"), "{err}");
         assert!(err.contains("captionz"), "{err}");
     }

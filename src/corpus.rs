@@ -174,7 +174,10 @@ impl Corpus {
         for (path, result) in results {
             match result {
                 Ok(doc) => documents.push(doc),
-                Err(err) => warnings.push(LoadWarning { path, reason: err.to_string() }),
+                Err(err) => warnings.push(LoadWarning {
+                    path,
+                    reason: err.to_string(),
+                }),
             }
         }
         Corpus::from_documents(documents, warnings, options)
@@ -188,7 +191,10 @@ impl Corpus {
             let format = Format::from_path(&path).unwrap_or(Format::Text);
             match document_from_bytes(&path, format, bytes) {
                 Ok(doc) => documents.push(doc),
-                Err(err) => warnings.push(LoadWarning { path, reason: err.to_string() }),
+                Err(err) => warnings.push(LoadWarning {
+                    path,
+                    reason: err.to_string(),
+                }),
             }
         }
         Corpus::from_documents(documents, warnings, options)
@@ -205,7 +211,10 @@ impl Corpus {
             .iter()
             .filter_map(|d| {
                 let reason = d.note.clone()?;
-                Some(LoadWarning { path: d.path.clone(), reason })
+                Some(LoadWarning {
+                    path: d.path.clone(),
+                    reason,
+                })
             })
             .collect();
         // Every page is read once, in parallel; the count of repeated lines needs all of them.
@@ -215,7 +224,10 @@ impl Corpus {
             .map(|doc| {
                 let page = clean::page::Page::read(&doc.raw);
                 let folded = if count_lines {
-                    page.units.iter().map(|u| clean::FoldedLine::new(&u.text)).collect()
+                    page.units
+                        .iter()
+                        .map(|u| clean::FoldedLine::new(&u.text))
+                        .collect()
                 } else {
                     Vec::new()
                 };
@@ -247,7 +259,15 @@ impl Corpus {
                     words = count_words(&text);
                 }
                 let meta = doc.declared.clone().or(describe::describe_page(&page));
-                Article { id, path: doc.path, format: doc.format, meta, raw: doc.raw, text, words }
+                Article {
+                    id,
+                    path: doc.path,
+                    format: doc.format,
+                    meta,
+                    raw: doc.raw,
+                    text,
+                    words,
+                }
             })
             .collect();
         articles.retain(|a| {
@@ -261,7 +281,11 @@ impl Corpus {
             keep
         });
         warnings.sort_by(|a, b| a.path.cmp(&b.path));
-        Corpus { articles, warnings, notes }
+        Corpus {
+            articles,
+            warnings,
+            notes,
+        }
     }
 
     /// Finds an article by id, by a unique id prefix, or by path.
@@ -282,8 +306,11 @@ impl Corpus {
                 return Ok(a);
             }
         }
-        let matches: Vec<&Article> =
-            self.articles.iter().filter(|a| a.id.starts_with(key)).collect();
+        let matches: Vec<&Article> = self
+            .articles
+            .iter()
+            .filter(|a| a.id.starts_with(key))
+            .collect();
         match matches.as_slice() {
             [one] => Ok(one),
             [] => Err(FindError::NotFound(key.to_string())),
@@ -348,7 +375,13 @@ pub fn document_from_bytes(
     if raw.trim().is_empty() {
         return Err(LoadError::NoText);
     }
-    Ok(Document { path: path.to_path_buf(), format, raw, declared, note })
+    Ok(Document {
+        path: path.to_path_buf(),
+        format,
+        raw,
+        declared,
+        note,
+    })
 }
 
 /// Counts words as runs of letters or digits (so "al-Abadi" is two, "2,700" one): the
@@ -368,13 +401,15 @@ pub fn count_words(text: &str) -> usize {
         let b = line.as_bytes();
         // A space with ASCII (or nothing) on both sides.
         let is_cut = |j: usize| {
-            b[j] == b' '
-                && (j == 0 || b[j - 1].is_ascii())
-                && b.get(j + 1).is_none_or(u8::is_ascii)
+            b[j] == b' ' && (j == 0 || b[j - 1].is_ascii()) && b.get(j + 1).is_none_or(u8::is_ascii)
         };
         // `from` starts a piece not yet counted, and is 0 or just after a cut.
         let mut from = 0;
-        while let Some(k) = b[from..].iter().position(|c| !c.is_ascii()).map(|k| from + k) {
+        while let Some(k) = b[from..]
+            .iter()
+            .position(|c| !c.is_ascii())
+            .map(|k| from + k)
+        {
             let start = (from..k).rev().find(|&j| is_cut(j)).map_or(from, |j| j + 1);
             let end = (k..b.len()).find(|&j| is_cut(j)).unwrap_or(b.len());
             // Cuts are ASCII spaces, so both pieces are whole characters.
@@ -397,7 +432,11 @@ fn ascii_words(b: &[u8]) -> usize {
         let mut c = 0;
         while c < 256 {
             let byte = c as u8;
-            core[c] = if byte.is_ascii_alphanumeric() { 1 } else { (byte == b'_') as u8 * 2 };
+            core[c] = if byte.is_ascii_alphanumeric() {
+                1
+            } else {
+                (byte == b'_') as u8 * 2
+            };
             c += 1;
         }
         core
@@ -435,7 +474,11 @@ fn ascii_words(b: &[u8]) -> usize {
 /// tell them apart, then their extensions, then a counter.
 fn assign_ids<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<String> {
     let paths: Vec<&Path> = paths.collect();
-    let max_depth = paths.iter().map(|p| p.components().count()).max().unwrap_or(0);
+    let max_depth = paths
+        .iter()
+        .map(|p| p.components().count())
+        .max()
+        .unwrap_or(0);
     let mut ids: Vec<Option<String>> = vec![None; paths.len()];
     'widen: for with_ext in [false, true] {
         for depth in 0..=max_depth {
@@ -483,8 +526,15 @@ fn label(p: &Path, depth: usize, with_ext: bool) -> String {
         .unwrap_or_default();
     let keep = parts.len().saturating_sub(depth);
     parts.drain(..keep);
-    let name = if with_ext { p.file_name() } else { p.file_stem() };
-    parts.push(name.map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+    let name = if with_ext {
+        p.file_name()
+    } else {
+        p.file_stem()
+    };
+    parts.push(
+        name.map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     parts.join("/")
 }
 
@@ -499,7 +549,10 @@ mod tests {
             Path::new("/x/b/story.html"),
             Path::new("/x/b/other.md"),
         ];
-        assert_eq!(assign_ids(paths.into_iter()), ["a/story", "b/story", "other"]);
+        assert_eq!(
+            assign_ids(paths.into_iter()),
+            ["a/story", "b/story", "other"]
+        );
     }
 
     #[test]
@@ -556,7 +609,11 @@ mod tests {
         };
         for _ in 0..20_000 {
             let len = next() % 60;
-            texts.push((0..len).map(|_| alphabet[next() as usize % alphabet.len()]).collect());
+            texts.push(
+                (0..len)
+                    .map(|_| alphabet[next() as usize % alphabet.len()])
+                    .collect(),
+            );
             texts.push((0..len).map(|_| (next() % 128) as u8).collect());
         }
         for t in &texts {

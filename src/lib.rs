@@ -16,4 +16,5 @@ pub mod align;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod layout;
 pub mod tui;

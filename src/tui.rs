@@ -44,10 +44,18 @@ const MAX_EVENTS_PER_FRAME: usize = 64;
 
 /// Runs the TUI on a loaded corpus until the user quits. Restores the terminal on every path.
 pub fn run(corpus: Corpus, config: &Config) -> anyhow::Result<()> {
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    let alignment = std::sync::Arc::new(crate::align::align(&texts, &config.align));
     let mut app = App::new(corpus, config.keymap.clone(), config.theme);
+    app.set_alignment(alignment);
     let session = Session::start()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    run_loop(&mut terminal, &mut app, &mut CrosstermEvents, session.stop_flag())?;
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &mut CrosstermEvents,
+        session.stop_flag(),
+    )?;
     drop(terminal);
     session.end()?;
     Ok(())
@@ -68,14 +76,19 @@ where
     while app.is_running() && !stop.load(Ordering::SeqCst) {
         let size = terminal.size()?;
         if size != app.size() {
-            app.update(Action::Resize { width: size.width, height: size.height });
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
             needs_draw = true;
         }
         if needs_draw {
             terminal.draw(|frame| ui::view(app, frame))?;
             needs_draw = false;
         }
-        let Some(event) = events.next_event(POLL_TIMEOUT)? else { continue };
+        let Some(event) = events.next_event(POLL_TIMEOUT)? else {
+            continue;
+        };
         app.dispatch(&event);
         needs_draw = true;
         for _ in 1..MAX_EVENTS_PER_FRAME {

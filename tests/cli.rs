@@ -78,10 +78,21 @@ fn list_json_has_the_documented_fields() {
     assert!(out.status.success(), "{}", stderr(&out));
     let v = json(&out);
     let first = &v["articles"][0];
-    let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort();
-    assert_eq!(keys, ["author", "date", "id", "outlet", "path", "title", "words"]);
-    assert!(first["path"].as_str().unwrap().ends_with("000_569b729a2117decc.txt"));
+    assert_eq!(
+        keys,
+        ["author", "date", "id", "outlet", "path", "title", "words"]
+    );
+    assert!(first["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("000_569b729a2117decc.txt"));
     assert!(first["words"].as_u64().unwrap() > 100);
 }
 
@@ -89,10 +100,19 @@ fn list_json_has_the_documented_fields() {
 fn list_describes_the_sample_articles() {
     let out = Run::new(&["list", "--json", &sample_dir_arg()]).output();
     let v = json(&out);
-    let a = |i: usize, field: &str| v["articles"][i][field].as_str().unwrap_or("").to_lowercase();
+    let a = |i: usize, field: &str| {
+        v["articles"][i][field]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+    };
     for i in 0..5 {
         assert!(!a(i, "title").is_empty(), "article {i} has no title");
-        assert!(!a(i, "title").starts_with('#'), "markdown marker left in title {}", a(i, "title"));
+        assert!(
+            !a(i, "title").starts_with('#'),
+            "markdown marker left in title {}",
+            a(i, "title")
+        );
     }
     assert!(a(0, "outlet").contains("global research") || a(0, "outlet").contains("manar"));
     assert!(a(0, "date").starts_with("2015-10"));
@@ -108,7 +128,10 @@ fn list_plain_is_a_table_with_a_header() {
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 6, "{text}");
-    assert!(lines[0].starts_with("ID") && lines[0].contains("TITLE"), "{text}");
+    assert!(
+        lines[0].starts_with("ID") && lines[0].contains("TITLE"),
+        "{text}"
+    );
     assert!(lines[4].starts_with("003_b5e1fbffe1debdfc"), "{text}");
 }
 
@@ -120,7 +143,10 @@ fn show_json_gives_the_article_and_its_cleaned_text() {
     assert_eq!(v["id"], "002_76376debc50083fa");
     let text = v["text"].as_str().unwrap();
     assert!(text.contains("help and cooperate in collecting information"));
-    assert!(!text.contains("Receive News Alerts"), "boilerplate kept: {text}");
+    assert!(
+        !text.contains("Receive News Alerts"),
+        "boilerplate kept: {text}"
+    );
 }
 
 #[test]
@@ -136,7 +162,10 @@ fn show_plain_prints_a_header_then_the_text() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("Title:"), "{text}");
-    assert!(text.contains("\nId:     003_b5e1fbffe1debdfc\n\n"), "{text}");
+    assert!(
+        text.contains("\nId:     003_b5e1fbffe1debdfc\n\n"),
+        "{text}"
+    );
     assert!(text.contains("created the Baghdad Information Center"));
 }
 
@@ -144,7 +173,10 @@ fn show_plain_prints_a_header_then_the_text() {
 fn show_an_unknown_id_fails_with_code_2() {
     let out = Run::new(&["show", "nope"]).output();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(stderr(&out), "crossread: no article with id or path 'nope'\n");
+    assert_eq!(
+        stderr(&out),
+        "crossread: no article with id or path 'nope'\n"
+    );
 }
 
 #[test]
@@ -160,7 +192,11 @@ fn a_folder_without_articles_is_an_error() {
     std::fs::write(dir.path().join("notes.png"), [0x89, b'P', b'N', b'G']).unwrap();
     let out = Run::new(&["list", dir.path().to_str().unwrap()]).output();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no article found in"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no article found in"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
 }
 
@@ -169,7 +205,10 @@ fn a_missing_path_is_named() {
     let out = Run::new(&["list", "/no/such/folder"]).output();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("skipped /no/such/folder: no such file or folder"), "{err}");
+    assert!(
+        err.contains("skipped /no/such/folder: no such file or folder"),
+        "{err}"
+    );
 }
 
 /// Good articles load; each bad file gets one warning line naming it; nothing stops the rest.
@@ -177,14 +216,19 @@ fn a_missing_path_is_named() {
 fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("good1.txt"), "Good news\n\nThe first good article has a sentence.\n")
-        .unwrap();
+    std::fs::write(
+        d.join("good1.txt"),
+        "Good news\n\nThe first good article has a sentence.\n",
+    )
+    .unwrap();
     std::fs::write(
         d.join("good2.md"),
         "---\ntitle: Second story\noutlet: The Daily Example\ndate: 2015-10-24\n---\n\nBody of the second article.\n",
     )
     .unwrap();
-    let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let random: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     std::fs::write(d.join("random.txt"), &random).unwrap();
     // Sequences that are invalid UTF-8 and no plausible legacy text either.
     std::fs::write(
@@ -207,7 +251,11 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
           <p>Le d\xe9pouillement a dur\xe9 toute la nuit.</p></article></body></html>",
     )
     .unwrap();
-    std::fs::write(d.join("locked.txt"), "A file that only its owner may read.\n").unwrap();
+    std::fs::write(
+        d.join("locked.txt"),
+        "A file that only its owner may read.\n",
+    )
+    .unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -222,19 +270,36 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     let v = json(&out);
-    let mut ids: Vec<&str> =
-        v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let mut ids: Vec<&str> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     ids.sort();
     let expected = vec!["good1", "good2", "latin1", "legacy"];
     assert_eq!(ids, expected, "stderr: {err}");
 
-    let latin = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "latin1").unwrap();
+    let latin = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "latin1")
+        .unwrap();
     assert_eq!(latin["title"], "Élection à Montréal");
-    let good2 = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "good2").unwrap();
+    let good2 = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "good2")
+        .unwrap();
     assert_eq!(good2["outlet"], "The Daily Example");
     assert_eq!(good2["date"], "2015-10-24");
 
-    let warned = |name: &str| err.lines().any(|l| l.starts_with("crossread: skipped ") && l.contains(name));
+    let warned = |name: &str| {
+        err.lines()
+            .any(|l| l.starts_with("crossread: skipped ") && l.contains(name))
+    };
     for name in ["random.txt", "invalid.txt", "empty.txt"] {
         assert!(warned(name), "no warning for {name}: {err}");
     }
@@ -242,9 +307,17 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
     {
         assert!(warned("dangling.txt"), "no warning for dangling.txt: {err}");
         assert!(warned("loop"), "no warning for the symlink loop: {err}");
-        assert!(warned("locked.txt: cannot read: permission denied"), "{err}");
+        assert!(
+            warned("locked.txt: cannot read: permission denied"),
+            "{err}"
+        );
     }
-    let legacy = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "legacy").unwrap();
+    let legacy = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "legacy")
+        .unwrap();
     assert_eq!(legacy["title"], "Café du marché");
     assert!(
         err.lines().any(|l| l.starts_with("crossread: warning: ")
@@ -252,7 +325,8 @@ fn bad_files_are_skipped_with_a_warning_and_the_rest_load() {
         "{err}"
     );
     assert!(
-        err.lines().all(|l| l.starts_with("crossread: skipped ") || l.starts_with("crossread: warning: ")),
+        err.lines()
+            .all(|l| l.starts_with("crossread: skipped ") || l.starts_with("crossread: warning: ")),
         "{err}"
     );
 }
@@ -265,7 +339,10 @@ fn an_invalid_config_names_path_line_column_and_key() {
     let out = Run::new(&["--config", config.to_str().unwrap(), "list"]).output();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    let expected = format!("crossread: invalid config file {}:3:12: key `cleaning.captions`", config.display());
+    let expected = format!(
+        "crossread: invalid config file {}:3:12: key `cleaning.captions`",
+        config.display()
+    );
     assert!(err.starts_with(&expected), "{err}");
     assert!(stdout(&out).is_empty());
 }
@@ -294,7 +371,10 @@ fn the_config_in_the_platform_dir_is_read() {
     let cleaned_words = json(&raw)["words"].as_u64().unwrap();
     let v = json(&out);
     let uncleaned_words = v["articles"][2]["words"].as_u64().unwrap();
-    assert!(uncleaned_words > cleaned_words, "{uncleaned_words} vs {cleaned_words}");
+    assert!(
+        uncleaned_words > cleaned_words,
+        "{uncleaned_words} vs {cleaned_words}"
+    );
 }
 
 #[test]
@@ -313,13 +393,19 @@ fn print_config_path_follows_the_platform_dirs() {
     let home = run._home.path().to_path_buf();
     let out = run.output();
     assert!(out.status.success());
-    assert_eq!(stdout(&out), format!("{}\n", home.join(".config/crossread/config.toml").display()));
+    assert_eq!(
+        stdout(&out),
+        format!("{}\n", home.join(".config/crossread/config.toml").display())
+    );
 }
 
 #[test]
 fn version_and_help() {
     let out = Run::new(&["--version"]).output();
-    assert_eq!(stdout(&out), format!("crossread {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&out),
+        format!("crossread {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let out = Run::new(&["--help"]).output();
     let help = stdout(&out);
     for word in ["list", "show", "--config", "--print-config-path", "PATH"] {
@@ -339,15 +425,33 @@ fn output_into_a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::Stdio;
     let mut run = Run::new(&["show", "004"]);
-    let mut child = run.cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = run
+        .cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut first = [0u8; 8];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(!err.contains("panicked"), "{err}");
-    assert!(status.success() || status.code() == Some(1) && err.is_empty(), "{status:?} {err}");
+    assert!(
+        status.success() || status.code() == Some(1) && err.is_empty(),
+        "{status:?} {err}"
+    );
 }
 
 /// `show ID --json`'s text of every article, by id: what span offsets point into.
@@ -368,9 +472,16 @@ fn texts_by_id() -> std::collections::HashMap<String, String> {
 /// Checks a span object: offsets in order, and its text is the shown text at those offsets.
 #[track_caller]
 fn assert_span(span: &Value, article_text: &str) {
-    let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
     assert!(start <= end && end <= article_text.len(), "{span}");
-    assert_eq!(span["text"].as_str().unwrap(), &article_text[start..end], "{span}");
+    assert_eq!(
+        span["text"].as_str().unwrap(),
+        &article_text[start..end],
+        "{span}"
+    );
 }
 
 #[test]
@@ -382,24 +493,44 @@ fn passages_json_has_the_documented_shape() {
     keys.sort();
     assert_eq!(keys, ["articles", "groups", "pairs", "unique"]);
     let list = json(&Run::new(&["list", "--json"]).output());
-    assert_eq!(v["articles"], list["articles"], "articles are the objects of list --json");
+    assert_eq!(
+        v["articles"], list["articles"],
+        "articles are the objects of list --json"
+    );
 
     let texts = texts_by_id();
     let span = |s: &Value| {
-        let id = s["article"].as_str().unwrap_or_else(|| panic!("no article id in {s}"));
-        assert_span(s, texts.get(id).unwrap_or_else(|| panic!("unknown article {id}")));
+        let id = s["article"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no article id in {s}"));
+        assert_span(
+            s,
+            texts
+                .get(id)
+                .unwrap_or_else(|| panic!("unknown article {id}")),
+        );
     };
     for pair in v["pairs"].as_array().unwrap() {
-        assert!(["verbatim", "paraphrase"].contains(&pair["kind"].as_str().unwrap()), "{pair}");
+        assert!(
+            ["verbatim", "paraphrase"].contains(&pair["kind"].as_str().unwrap()),
+            "{pair}"
+        );
         let score = pair["score"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&score), "{pair}");
-        assert_eq!((score * 1000.0).round() / 1000.0, score, "three decimals: {pair}");
+        assert_eq!(
+            (score * 1000.0).round() / 1000.0,
+            score,
+            "three decimals: {pair}"
+        );
         span(&pair["a"]);
         span(&pair["b"]);
         assert_ne!(pair["a"]["article"], pair["b"]["article"], "{pair}");
     }
     for group in v["groups"].as_array().unwrap() {
-        assert!(group["id"].is_u64() && group["label"].is_string(), "{group}");
+        assert!(
+            group["id"].is_u64() && group["label"].is_string(),
+            "{group}"
+        );
         let members = group["members"].as_array().unwrap();
         assert!(members.len() >= 2, "{group}");
         members.iter().for_each(span);
@@ -414,8 +545,14 @@ fn passages_plain_ends_with_counts() {
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     let (pairs, summary) = (lines[lines.len() - 2], lines[lines.len() - 1]);
-    assert!(pairs.starts_with("Pairs: ") && pairs.contains(" verbatim, "), "{text}");
-    assert!(summary.starts_with("5 articles, ") && summary.contains(" shared passages, "), "{text}");
+    assert!(
+        pairs.starts_with("Pairs: ") && pairs.contains(" verbatim, "),
+        "{text}"
+    );
+    assert!(
+        summary.starts_with("5 articles, ") && summary.contains(" shared passages, "),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'), "{text}");
 }
 
@@ -423,7 +560,11 @@ fn passages_plain_ends_with_counts() {
 fn passages_min_score_must_be_a_fraction() {
     let out = Run::new(&["passages", "--min-score", "1.5"]).output();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("must be between 0 and 1, got 1.5"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("must be between 0 and 1, got 1.5"),
+        "{}",
+        stderr(&out)
+    );
     let out = Run::new(&["passages", "--min-score", "0.9", "--json"]).output();
     assert!(out.status.success(), "{}", stderr(&out));
     for pair in json(&out)["pairs"].as_array().unwrap() {
@@ -438,43 +579,80 @@ fn compare_json_has_the_documented_shape() {
     let v = json(&out);
     let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["left", "pairs", "right", "unique_left", "unique_right"]);
+    assert_eq!(
+        keys,
+        ["left", "pairs", "right", "unique_left", "unique_right"]
+    );
     let list = json(&Run::new(&["list", "--json"]).output());
     assert_eq!(v["left"], list["articles"][3]);
     assert_eq!(v["right"], list["articles"][4]);
 
     let texts = texts_by_id();
-    let (left, right) = (&texts["003_b5e1fbffe1debdfc"], &texts["004_a614a29300825745"]);
+    let (left, right) = (
+        &texts["003_b5e1fbffe1debdfc"],
+        &texts["004_a614a29300825745"],
+    );
     for pair in v["pairs"].as_array().unwrap() {
-        assert!(["verbatim", "paraphrase"].contains(&pair["kind"].as_str().unwrap()), "{pair}");
-        assert!((0.0..=1.0).contains(&pair["score"].as_f64().unwrap()), "{pair}");
+        assert!(
+            ["verbatim", "paraphrase"].contains(&pair["kind"].as_str().unwrap()),
+            "{pair}"
+        );
+        assert!(
+            (0.0..=1.0).contains(&pair["score"].as_f64().unwrap()),
+            "{pair}"
+        );
         assert_span(&pair["left"], left);
         assert_span(&pair["right"], right);
         // The diff covers both passages, in order.
         let diff = pair["diff"].as_array().unwrap();
-        let side = |name: &str| diff.iter().map(|op| op[name].as_str().unwrap()).collect::<String>();
+        let side = |name: &str| {
+            diff.iter()
+                .map(|op| op[name].as_str().unwrap())
+                .collect::<String>()
+        };
         assert_eq!(side("left"), pair["left"]["text"].as_str().unwrap());
         assert_eq!(side("right"), pair["right"]["text"].as_str().unwrap());
         for op in diff {
             assert!(["equal", "delete", "insert", "replace"].contains(&op["op"].as_str().unwrap()));
         }
     }
-    v["unique_left"].as_array().unwrap().iter().for_each(|s| assert_span(s, left));
-    v["unique_right"].as_array().unwrap().iter().for_each(|s| assert_span(s, right));
+    v["unique_left"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .for_each(|s| assert_span(s, left));
+    v["unique_right"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .for_each(|s| assert_span(s, right));
 }
 
 #[test]
 fn compare_prints_both_articles_side_by_side_within_the_width() {
     let path = samples_dir().join("003_b5e1fbffe1debdfc.txt");
-    let out = Run::new(&["compare", path.to_str().unwrap(), "004", "--width", "90", &sample_dir_arg()])
-        .output();
+    let out = Run::new(&[
+        "compare",
+        path.to_str().unwrap(),
+        "004",
+        "--width",
+        "90",
+        &sample_dir_arg(),
+    ])
+    .output();
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let first = text.lines().next().unwrap();
-    assert!(first.starts_with("003_b5e1fbffe1debdfc ") && first.ends_with(" │ 004_a614a29300825745"), "{text}");
+    assert!(
+        first.starts_with("003_b5e1fbffe1debdfc ") && first.ends_with(" │ 004_a614a29300825745"),
+        "{text}"
+    );
     assert!(text.contains("── Only in 003_b5e1fbffe1debdfc ─"), "{text}");
     for line in text.lines() {
-        assert!(crossread::tui::text::width(line) <= 90, "too wide: {line:?}");
+        assert!(
+            crossread::tui::text::width(line) <= 90,
+            "too wide: {line:?}"
+        );
     }
     assert!(!text.contains('\x1b'), "no colour when piped: {text}");
 }
@@ -502,11 +680,18 @@ fn compare_width_comes_from_columns_else_120() {
 fn compare_names_what_is_wrong_with_its_arguments() {
     let out = Run::new(&["compare", "003", "nope"]).output();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(stderr(&out), "crossread: no article with id or path 'nope'\n");
+    assert_eq!(
+        stderr(&out),
+        "crossread: no article with id or path 'nope'\n"
+    );
 
     let out = Run::new(&["compare", "00", "004"]).output();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("'00' matches several articles: 000_569b729a2117decc"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("'00' matches several articles: 000_569b729a2117decc"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = Run::new(&["compare", "003", "003_b5e1fbffe1debdfc"]).output();
     assert_eq!(out.status.code(), Some(2));
@@ -517,9 +702,17 @@ fn compare_names_what_is_wrong_with_its_arguments() {
 
     let out = Run::new(&["compare", "003"]).output();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("<RIGHT>") && stderr(&out).contains("Usage:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<RIGHT>") && stderr(&out).contains("Usage:"),
+        "{}",
+        stderr(&out)
+    );
 
-    for bad in [&["--color", "sometimes"][..], &["--width", "5"], &["--width", "wide"]] {
+    for bad in [
+        &["--color", "sometimes"][..],
+        &["--width", "5"],
+        &["--width", "wide"],
+    ] {
         let mut args = vec!["compare", "003", "004"];
         args.extend_from_slice(bad);
         let out = Run::new(&args).output();
@@ -536,8 +729,9 @@ fn compare_lines_up_the_reworded_information_center_sentences() {
     let out = Run::new(&["compare", "003", "004", "--width", "200"]).output();
     let text = stdout(&out);
     assert!(
-        text.lines().any(|l| l.contains("created the Baghdad Information Center")
-            && l.contains("agreed to establish an information center")),
+        text.lines()
+            .any(|l| l.contains("created the Baghdad Information Center")
+                && l.contains("agreed to establish an information center")),
         "{text}"
     );
 }

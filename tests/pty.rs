@@ -28,7 +28,12 @@ impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         let home = tempfile::tempdir().unwrap();
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crossread"));
         cmd.args(args);
@@ -49,7 +54,11 @@ impl Session {
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while !stop.load(Ordering::SeqCst) {
-                let mut pollfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+                let mut pollfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
                 // SAFETY: one valid pollfd; `fd` stays open until this thread is joined.
                 let ready = unsafe { libc::poll(&mut pollfd, 1, 20) };
                 if ready <= 0 || pollfd.revents & libc::POLLIN == 0 {
@@ -174,7 +183,10 @@ impl Drop for Session {
 fn opens_the_sample_reads_an_article_shows_help_and_quits_cleanly() {
     let mut s = Session::start(&[], 100, 30);
     let screen = s.wait_for("Iraq Intends to Strengthen").unwrap();
-    assert!(screen.contains("Iraqi PM to share anti-ISIS intel with Russia"), "{screen}");
+    assert!(
+        screen.contains("Iraqi PM to share anti-ISIS intel with Russia"),
+        "{screen}"
+    );
     assert!(s.is_alternate_screen());
 
     s.press("?");
@@ -201,11 +213,17 @@ fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], 80, 24);
     s.wait_for("Iraq Intends to Strengthen").unwrap();
     let pid = s.child.process_id().unwrap();
-    let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     s.wait_exit().unwrap();
     std::thread::sleep(Duration::from_millis(100));
-    assert!(!s.is_alternate_screen(), "alternate screen left on after SIGTERM");
+    assert!(
+        !s.is_alternate_screen(),
+        "alternate screen left on after SIGTERM"
+    );
 }
 
 /// The terminal going away (SIGHUP, and a tty that reads end-of-file forever) ends the

@@ -66,7 +66,11 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
         .iter()
         .map(|op| {
             let (tag, a, b) = op.as_tag_tuple();
-            Edit { is_equal: tag == similar::DiffTag::Equal, a, b }
+            Edit {
+                is_equal: tag == similar::DiffTag::Equal,
+                a,
+                b,
+            }
         })
         .collect();
     merge_changes(&mut edits);
@@ -183,7 +187,10 @@ const SHORT_WORD_CHARS: usize = 3;
 /// easier until the whole passage is a single change.
 fn cleanup_semantic(edits: &mut Vec<Edit>, words_a: &[Word], words_b: &[Word]) {
     let content = |words: &[Word], range: &Range<usize>| {
-        words[range.clone()].iter().filter(|w| w.is_alphanumeric).count()
+        words[range.clone()]
+            .iter()
+            .filter(|w| w.is_alphanumeric)
+            .count()
     };
     let change_words = |e: &Edit| content(words_a, &e.a).max(content(words_b, &e.b));
     // A CJK character is a word of its own and can be a whole content word: not "short".
@@ -193,8 +200,10 @@ fn cleanup_semantic(edits: &mut Vec<Edit>, words_a: &[Word], words_b: &[Word]) {
     };
     let is_small = |w: &&Word| STOP_WORDS.contains(&w.key.as_str()) || is_short(&w.key);
     let is_coincidence = |before: &Edit, equal: &Edit, after: &Edit| {
-        let equal_words: Vec<&Word> =
-            words_a[equal.a.clone()].iter().filter(|w| w.is_alphanumeric).collect();
+        let equal_words: Vec<&Word> = words_a[equal.a.clone()]
+            .iter()
+            .filter(|w| w.is_alphanumeric)
+            .collect();
         let only_small_words =
             equal_words.len() <= 2 && equal.a.len() <= 4 && equal_words.iter().all(is_small);
         let n = equal_words.len();
@@ -227,7 +236,11 @@ fn to_byte_ops(
         if a.is_empty() && b.is_empty() {
             return Vec::new();
         }
-        return vec![DiffOp { tag: DiffTag::Equal, a: 0..a.len(), b: 0..b.len() }];
+        return vec![DiffOp {
+            tag: DiffTag::Equal,
+            a: 0..a.len(),
+            b: 0..b.len(),
+        }];
     }
     let bounds_a = byte_bounds(edits, words_a, a.len(), |e| &e.a);
     let bounds_b = byte_bounds(edits, words_b, b.len(), |e| &e.b);
@@ -256,7 +269,11 @@ fn byte_bounds(
     bounds.push(0);
     for pair in edits.windows(2) {
         let next = side(&pair[1]).start;
-        let gap_start = if next > 0 { words[next - 1].range.end } else { 0 };
+        let gap_start = if next > 0 {
+            words[next - 1].range.end
+        } else {
+            0
+        };
         let gap_end = words.get(next).map_or(len, |w| w.range.start);
         let at = if pair[0].is_equal { gap_end } else { gap_start };
         let previous = *bounds.last().unwrap_or(&0);
@@ -278,17 +295,30 @@ mod tests {
         let ops = word_diff(a, b);
         let (mut at_a, mut at_b) = (0, 0);
         for op in &ops {
-            assert_eq!((op.a.start, op.b.start), (at_a, at_b), "gap or overlap in {ops:?}");
+            assert_eq!(
+                (op.a.start, op.b.start),
+                (at_a, at_b),
+                "gap or overlap in {ops:?}"
+            );
             (at_a, at_b) = (op.a.end, op.b.end);
         }
         assert_eq!((at_a, at_b), (a.len(), b.len()), "not covered: {ops:?}");
-        ops.iter().map(|op| (op.tag, &a[op.a.clone()], &b[op.b.clone()])).collect()
+        ops.iter()
+            .map(|op| (op.tag, &a[op.a.clone()], &b[op.b.clone()]))
+            .collect()
     }
 
     #[test]
     fn identical_texts_are_one_equal_op() {
         let text = "Iraq and Russia agree to share intelligence.";
-        assert_eq!(word_diff(text, text), [DiffOp { tag: Equal, a: 0..44, b: 0..44 }]);
+        assert_eq!(
+            word_diff(text, text),
+            [DiffOp {
+                tag: Equal,
+                a: 0..44,
+                b: 0..44
+            }]
+        );
     }
 
     #[test]
@@ -296,9 +326,21 @@ mod tests {
         assert_eq!(
             word_diff("the cat sat", "the dog sat"),
             [
-                DiffOp { tag: Equal, a: 0..4, b: 0..4 },
-                DiffOp { tag: Replace, a: 4..7, b: 4..7 },
-                DiffOp { tag: Equal, a: 7..11, b: 7..11 },
+                DiffOp {
+                    tag: Equal,
+                    a: 0..4,
+                    b: 0..4
+                },
+                DiffOp {
+                    tag: Replace,
+                    a: 4..7,
+                    b: 4..7
+                },
+                DiffOp {
+                    tag: Equal,
+                    a: 7..11,
+                    b: 7..11
+                },
             ]
         );
     }
@@ -308,9 +350,21 @@ mod tests {
         assert_eq!(
             word_diff("Russia and Iran", "Russia, Syria and Iran"),
             [
-                DiffOp { tag: Equal, a: 0..7, b: 0..6 },
-                DiffOp { tag: Insert, a: 7..7, b: 6..13 },
-                DiffOp { tag: Equal, a: 7..15, b: 13..22 },
+                DiffOp {
+                    tag: Equal,
+                    a: 0..7,
+                    b: 0..6
+                },
+                DiffOp {
+                    tag: Insert,
+                    a: 7..7,
+                    b: 6..13
+                },
+                DiffOp {
+                    tag: Equal,
+                    a: 7..15,
+                    b: 13..22
+                },
             ]
         );
         assert_eq!(
@@ -366,23 +420,37 @@ mod tests {
     #[test]
     fn small_words_between_changes_are_absorbed() {
         assert_eq!(
-            diff_texts("officials visited the northern city", "ministers toured the old city"),
+            diff_texts(
+                "officials visited the northern city",
+                "ministers toured the old city"
+            ),
             [
-                (Replace, "officials visited the northern", "ministers toured the old"),
+                (
+                    Replace,
+                    "officials visited the northern",
+                    "ministers toured the old"
+                ),
                 (Equal, " city", " city")
             ]
         );
         // A comma is no shared wording either.
         assert_eq!(
             diff_texts("Moscow, Damascus and Tehran", "Russia, Syria and Iran"),
-            [(Replace, "Moscow, Damascus and Tehran", "Russia, Syria and Iran")]
+            [(
+                Replace,
+                "Moscow, Damascus and Tehran",
+                "Russia, Syria and Iran"
+            )]
         );
     }
 
     #[test]
     fn a_content_word_between_one_word_changes_stays_equal() {
         assert_eq!(
-            diff_texts("officers analyse data daily", "soldiers analyse data weekly"),
+            diff_texts(
+                "officers analyse data daily",
+                "soldiers analyse data weekly"
+            ),
             [
                 (Replace, "officers", "soldiers"),
                 (Equal, " analyse data ", " analyse data "),
@@ -391,17 +459,42 @@ mod tests {
         );
         assert_eq!(
             diff_texts("red group blue", "[green] group"),
-            [(Replace, "red", "[green]"), (Equal, " group ", " group"), (Delete, "blue", "")]
+            [
+                (Replace, "red", "[green]"),
+                (Equal, " group ", " group"),
+                (Delete, "blue", "")
+            ]
         );
     }
 
     #[test]
     fn empty_sides() {
         assert_eq!(word_diff("", ""), []);
-        assert_eq!(word_diff("", "new words"), [DiffOp { tag: Insert, a: 0..0, b: 0..9 }]);
-        assert_eq!(word_diff("old words", ""), [DiffOp { tag: Delete, a: 0..9, b: 0..0 }]);
+        assert_eq!(
+            word_diff("", "new words"),
+            [DiffOp {
+                tag: Insert,
+                a: 0..0,
+                b: 0..9
+            }]
+        );
+        assert_eq!(
+            word_diff("old words", ""),
+            [DiffOp {
+                tag: Delete,
+                a: 0..9,
+                b: 0..0
+            }]
+        );
         // Whitespace is not compared: only spaces on one side is no difference.
-        assert_eq!(word_diff("  ", ""), [DiffOp { tag: Equal, a: 0..2, b: 0..0 }]);
+        assert_eq!(
+            word_diff("  ", ""),
+            [DiffOp {
+                tag: Equal,
+                a: 0..2,
+                b: 0..0
+            }]
+        );
     }
 
     #[test]
@@ -428,9 +521,21 @@ mod tests {
         assert_eq!(
             word_diff("news 📰 today", "news 📺 today"),
             [
-                DiffOp { tag: Equal, a: 0..5, b: 0..5 },
-                DiffOp { tag: Replace, a: 5..9, b: 5..9 },
-                DiffOp { tag: Equal, a: 9..15, b: 9..15 },
+                DiffOp {
+                    tag: Equal,
+                    a: 0..5,
+                    b: 0..5
+                },
+                DiffOp {
+                    tag: Replace,
+                    a: 5..9,
+                    b: 5..9
+                },
+                DiffOp {
+                    tag: Equal,
+                    a: 9..15,
+                    b: 9..15
+                },
             ]
         );
     }
@@ -439,7 +544,11 @@ mod tests {
     fn case_quotes_and_dashes_do_not_count_as_changes() {
         assert_eq!(
             word_diff("Information Center", "information center"),
-            [DiffOp { tag: Equal, a: 0..18, b: 0..18 }]
+            [DiffOp {
+                tag: Equal,
+                a: 0..18,
+                b: 0..18
+            }]
         );
         let a = "Iraq’s “joint” force — now";
         let b = "Iraq's \"joint\" force - now";

@@ -60,13 +60,19 @@ pub fn groups(pairs: &[AlignedPair]) -> Vec<SharedPassage> {
     }
     // Cores first: most articles reached, then most evidence, then text order.
     let reach = |k: usize| {
-        let mut articles: Vec<usize> = neighbours[k].iter().map(|&(n, _)| nodes[n].article).collect();
+        let mut articles: Vec<usize> = neighbours[k]
+            .iter()
+            .map(|&(n, _)| nodes[n].article)
+            .collect();
         articles.sort_unstable();
         articles.dedup();
         articles.len()
     };
     let mut order: Vec<usize> = (0..nodes.len()).collect();
-    let weight: Vec<f32> = neighbours.iter().map(|l| l.iter().map(|(_, s)| s).sum()).collect();
+    let weight: Vec<f32> = neighbours
+        .iter()
+        .map(|l| l.iter().map(|(_, s)| s).sum())
+        .collect();
     let reaches: Vec<usize> = (0..nodes.len()).map(reach).collect();
     order.sort_by(|&x, &y| {
         reaches[y]
@@ -101,7 +107,11 @@ pub fn groups(pairs: &[AlignedPair]) -> Vec<SharedPassage> {
         let target = (0..j).find(|&i| {
             joined_into[i] == i
                 && nodes[stars[i].0].article == nodes[core_j].article
-                && members_j[1..].iter().filter(|m| **m != stars[i].0 && stars[i].1[1..].contains(m)).count() >= 2
+                && members_j[1..]
+                    .iter()
+                    .filter(|m| **m != stars[i].0 && stars[i].1[1..].contains(m))
+                    .count()
+                    >= 2
         });
         if let Some(i) = target {
             joined_into[j] = i;
@@ -125,7 +135,12 @@ pub fn groups(pairs: &[AlignedPair]) -> Vec<SharedPassage> {
         members.dedup();
         let mut spans: Vec<Span> = members.iter().map(|&m| nodes[m]).collect();
         spans.sort();
-        out.push(SharedPassage { id: 0, label: nodes[core], members: spans, score: score / edges.max(1) as f32 });
+        out.push(SharedPassage {
+            id: 0,
+            label: nodes[core],
+            members: spans,
+            score: score / edges.max(1) as f32,
+        });
     }
     let articles = |g: &SharedPassage| {
         let mut a: Vec<usize> = g.members.iter().map(|m| m.article).collect();
@@ -175,9 +190,16 @@ pub fn unique(texts: &[&str], pairs: &[AlignedPair], min_words: usize) -> Vec<Sp
                 let trimmed = piece.trim();
                 let start = line_start + lead;
                 line_start += piece.len() + 1;
-                let words = trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+                let words = trimmed
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count();
                 if words >= min_words {
-                    out.push(Span { article, start, end: start + trimmed.len() });
+                    out.push(Span {
+                        article,
+                        start,
+                        end: start + trimmed.len(),
+                    });
                 }
             }
         }
@@ -194,8 +216,16 @@ mod tests {
         AlignedPair {
             kind: PairKind::Paraphrase,
             score,
-            a: Span { article: a.0, start: a.1, end: a.2 },
-            b: Span { article: b.0, start: b.1, end: b.2 },
+            a: Span {
+                article: a.0,
+                start: a.1,
+                end: a.2,
+            },
+            b: Span {
+                article: b.0,
+                start: b.1,
+                end: b.2,
+            },
         }
     }
 
@@ -208,7 +238,14 @@ mod tests {
         ];
         let g = groups(&pairs);
         assert_eq!(g.len(), 1);
-        assert_eq!(g[0].label, Span { article: 0, start: 0, end: 10 });
+        assert_eq!(
+            g[0].label,
+            Span {
+                article: 0,
+                start: 0,
+                end: 10
+            }
+        );
         assert_eq!(g[0].members.len(), 4);
     }
 
@@ -222,8 +259,14 @@ mod tests {
             pair((2, 0, 10), (3, 0, 10), 0.9),
         ];
         let g = groups(&pairs);
-        let sets: Vec<Vec<usize>> = g.iter().map(|g| g.members.iter().map(|m| m.article).collect()).collect();
-        assert!(sets.contains(&vec![0, 1, 2]) || sets.contains(&vec![1, 2, 3]), "{sets:?}");
+        let sets: Vec<Vec<usize>> = g
+            .iter()
+            .map(|g| g.members.iter().map(|m| m.article).collect())
+            .collect();
+        assert!(
+            sets.contains(&vec![0, 1, 2]) || sets.contains(&vec![1, 2, 3]),
+            "{sets:?}"
+        );
         assert!(sets.iter().all(|s| s.len() <= 3), "{sets:?}");
     }
 
@@ -240,7 +283,8 @@ mod tests {
         ];
         let g = groups(&pairs);
         assert_eq!(g.len(), 1, "{g:?}");
-        let members: Vec<(usize, usize)> = g[0].members.iter().map(|m| (m.article, m.start)).collect();
+        let members: Vec<(usize, usize)> =
+            g[0].members.iter().map(|m| (m.article, m.start)).collect();
         assert_eq!(members, [(0, 0), (1, 0), (1, 50), (2, 0), (3, 0)]);
         // One shared passage is not enough: two claims of article 1 inside one long sentence of
         // article 0 stay two groups.
@@ -255,10 +299,16 @@ mod tests {
 
     #[test]
     fn unique_text_is_what_no_pair_covers() {
-        let texts = ["Alpha beta gamma delta.\nShared words here now.\nTail end of it all.", "x"];
+        let texts = [
+            "Alpha beta gamma delta.\nShared words here now.\nTail end of it all.",
+            "x",
+        ];
         let pairs = [pair((0, 24, 46), (1, 0, 1), 0.9)];
         let spans = unique(&texts, &pairs, 2);
-        let got: Vec<&str> = spans.iter().map(|s| &texts[s.article][s.start..s.end]).collect();
+        let got: Vec<&str> = spans
+            .iter()
+            .map(|s| &texts[s.article][s.start..s.end])
+            .collect();
         assert_eq!(got, ["Alpha beta gamma delta.", "Tail end of it all."]);
     }
 }

@@ -106,7 +106,8 @@ impl SentencePair {
     fn whole(&self, analyses: &[Analysis]) -> bool {
         let sa = analyses[self.a].sentence_units[self.a_sentence];
         let sb = analyses[self.b].sentence_units[self.b_sentence];
-        self.a_units == (sa.0 as usize, sa.1 as usize) && self.b_units == (sb.0 as usize, sb.1 as usize)
+        self.a_units == (sa.0 as usize, sa.1 as usize)
+            && self.b_units == (sb.0 as usize, sb.1 as usize)
     }
 }
 
@@ -199,7 +200,9 @@ fn clause_starts(text: &str, analysis: &Analysis, sentence: usize) -> Vec<u32> {
         let this = &analysis.units[u as usize];
         let gap = &text[analysis.seg.tokens[prev.end as usize - 1].end as usize
             ..analysis.seg.tokens[this.first as usize].start as usize];
-        if gap != " " && (gap.contains([',', ';', ':', '(', ')', '[', ']', '–', '—']) || gap.contains(" - ")) {
+        if gap != " "
+            && (gap.contains([',', ';', ':', '(', ')', '[', ']', '–', '—']) || gap.contains(" - "))
+        {
             out.push(u);
         }
     }
@@ -223,7 +226,11 @@ fn sentence_terms(analysis: &Analysis, sentence: usize) -> Vec<Term> {
 fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
     let raw: Vec<Vec<Vec<Term>>> = analyses
         .par_iter()
-        .map(|a| (0..a.sentence_units.len()).map(|s| sentence_terms(a, s)).collect())
+        .map(|a| {
+            (0..a.sentence_units.len())
+                .map(|s| sentence_terms(a, s))
+                .collect()
+        })
         .collect();
     let mut first = Vec::with_capacity(analyses.len());
     let mut doc = Vec::new();
@@ -233,14 +240,17 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
     }
     let df: FxHashMap<Term, u32> = raw
         .par_iter()
-        .fold(FxHashMap::default, |mut acc: FxHashMap<Term, u32>, sentences| {
-            for terms in sentences {
-                for &t in terms {
-                    *acc.entry(t).or_insert(0) += 1;
+        .fold(
+            FxHashMap::default,
+            |mut acc: FxHashMap<Term, u32>, sentences| {
+                for terms in sentences {
+                    for &t in terms {
+                        *acc.entry(t).or_insert(0) += 1;
+                    }
                 }
-            }
-            acc
-        })
+                acc
+            },
+        )
         .reduce(FxHashMap::default, |a, b| {
             if a.len() < b.len() {
                 return merge_counts(b, a);
@@ -251,16 +261,31 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
     let chunks: Vec<Vec<u32>> = analyses
         .par_iter()
         .zip(texts.par_iter())
-        .flat_map_iter(|(a, text)| (0..a.sentence_units.len()).map(move |s| clause_starts(text, a, s)))
+        .flat_map_iter(|(a, text)| {
+            (0..a.sentence_units.len()).map(move |s| clause_starts(text, a, s))
+        })
         .collect();
-    let mut sentences = Sentences { first, doc, bags: Vec::new(), df, chunks, weights: Vec::new() };
+    let mut sentences = Sentences {
+        first,
+        doc,
+        bags: Vec::new(),
+        df,
+        chunks,
+        weights: Vec::new(),
+    };
     let weights: Vec<Vec<f32>> = analyses
         .par_iter()
         .map(|a| {
             let sentences = &sentences;
             a.units
                 .iter()
-                .map(|u| if u.class == Class::Stop { 0.0 } else { sentences.weight(u.term) * class_weight(u.class) })
+                .map(|u| {
+                    if u.class == Class::Stop {
+                        0.0
+                    } else {
+                        sentences.weight(u.term) * class_weight(u.class)
+                    }
+                })
                 .collect()
         })
         .collect();
@@ -270,7 +295,9 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         .enumerate()
         .flat_map_iter(|(d, a)| {
             let sentences = &sentences;
-            a.sentence_units.iter().map(move |&(s, e)| sentences.bag(a, d, (s as usize, e as usize)))
+            a.sentence_units
+                .iter()
+                .map(move |&(s, e)| sentences.bag(a, d, (s as usize, e as usize)))
         })
         .collect();
     sentences.bags = bags;
@@ -302,7 +329,9 @@ fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
             by_rarity
                 .iter()
                 .enumerate()
-                .filter(|&(i, &(df, _))| i < options.prefix_terms || df as usize <= options.max_postings)
+                .filter(|&(i, &(df, _))| {
+                    i < options.prefix_terms || df as usize <= options.max_postings
+                })
                 .map(|(_, &(_, t))| t)
                 .collect()
         })
@@ -405,7 +434,10 @@ fn best_match(
     let (ax, ay) = (&analyses[dx], &analyses[dy]);
     let ux = ax.sentence_units[x - s.first[dx]];
     let uy = ay.sentence_units[y - s.first[dy]];
-    let (ux, uy) = ((ux.0 as usize, ux.1 as usize), (uy.0 as usize, uy.1 as usize));
+    let (ux, uy) = (
+        (ux.0 as usize, ux.1 as usize),
+        (uy.0 as usize, uy.1 as usize),
+    );
     let (sim, shared) = similarity(&s.bags[x], &s.bags[y]);
     let mut best = (sim, shared, ux, uy);
     // Clause windows only when the sentences share enough to hold a common clause.
@@ -421,9 +453,15 @@ fn best_match(
     let by: Vec<((usize, usize), Bag)> = wy.into_iter().map(|w| (w, s.bag(ay, dy, w))).collect();
     let whole_x = [(ux, &s.bags[x])];
     let whole_y = [(uy, &s.bags[y])];
-    let all_x = whole_x.iter().map(|(r, b)| (*r, *b)).chain(bx.iter().map(|(r, b)| (*r, b)));
+    let all_x = whole_x
+        .iter()
+        .map(|(r, b)| (*r, *b))
+        .chain(bx.iter().map(|(r, b)| (*r, b)));
     for (i, (rx, bag_x)) in all_x.enumerate() {
-        let all_y = whole_y.iter().map(|(r, b)| (*r, *b)).chain(by.iter().map(|(r, b)| (*r, b)));
+        let all_y = whole_y
+            .iter()
+            .map(|(r, b)| (*r, *b))
+            .chain(by.iter().map(|(r, b)| (*r, b)));
         for (j, (ry, bag_y)) in all_y.enumerate() {
             if i == 0 && j == 0 {
                 continue;
@@ -448,8 +486,11 @@ fn is_claim(
     options: &ParaphraseOptions,
 ) -> bool {
     let terms = |d: usize, u: (usize, usize)| -> Vec<Term> {
-        let mut t: Vec<Term> =
-            analyses[d].units[u.0..u.1].iter().filter(|u| u.class != Class::Stop).map(|u| u.term).collect();
+        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
+            .iter()
+            .filter(|u| u.class != Class::Stop)
+            .map(|u| u.term)
+            .collect();
         t.sort_unstable();
         t.dedup();
         t
@@ -500,8 +541,12 @@ impl Documents {
         let sets: Vec<Vec<Term>> = analyses
             .par_iter()
             .map(|a| {
-                let mut t: Vec<Term> =
-                    a.units.iter().filter(|u| u.class != Class::Stop).map(|u| u.term).collect();
+                let mut t: Vec<Term> = a
+                    .units
+                    .iter()
+                    .filter(|u| u.class != Class::Stop)
+                    .map(|u| u.term)
+                    .collect();
                 t.sort_unstable();
                 t.dedup();
                 t
@@ -517,8 +562,10 @@ impl Documents {
         let bags = sets
             .into_par_iter()
             .map(|set| {
-                let terms: Vec<(Term, f32)> =
-                    set.into_iter().map(|t| (t, (1.0 + n / df[&t] as f32).ln())).collect();
+                let terms: Vec<(Term, f32)> = set
+                    .into_iter()
+                    .map(|t| (t, (1.0 + n / df[&t] as f32).ln()))
+                    .collect();
                 let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 Bag { terms, norm }
             })
@@ -532,19 +579,31 @@ impl Documents {
 }
 
 /// Sentence pairs saying the same thing, including those vouched for by their context.
-pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &ParaphraseOptions) -> Vec<SentencePair> {
+pub fn sentence_pairs(
+    texts: &[&str],
+    analyses: &[Analysis],
+    options: &ParaphraseOptions,
+) -> Vec<SentencePair> {
     let timings = std::env::var_os("CROSSREAD_TIMINGS").is_some();
     let clock = std::time::Instant::now();
     let lap = |stage: &str| {
         if timings {
-            eprintln!("crossread: paraphrase: {stage} at {:.3} s, {}", clock.elapsed().as_secs_f64(), super::resident());
+            eprintln!(
+                "crossread: paraphrase: {stage} at {:.3} s, {}",
+                clock.elapsed().as_secs_f64(),
+                super::resident()
+            );
         }
     };
     let s = build(texts, analyses);
     lap("sentences weighted");
     let pair_of = |x: usize, y: usize, m: (f32, usize, (usize, usize), (usize, usize))| {
         let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
-        let (x, y, dx, dy, ux, uy) = if dx < dy { (x, y, dx, dy, m.2, m.3) } else { (y, x, dy, dx, m.3, m.2) };
+        let (x, y, dx, dy, ux, uy) = if dx < dy {
+            (x, y, dx, dy, m.2, m.3)
+        } else {
+            (y, x, dy, dx, m.3, m.2)
+        };
         SentencePair {
             a: dx,
             b: dy,
@@ -570,21 +629,31 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
                     && documents.similarity(dx, dy) >= options.related_documents);
             (enough
                 && m.1 >= options.min_shared_terms
-                && is_claim(analyses, (s.doc[x] as usize, m.2), (s.doc[y] as usize, m.3), options))
-                .then(|| pair_of(x, y, m))
+                && is_claim(
+                    analyses,
+                    (s.doc[x] as usize, m.2),
+                    (s.doc[y] as usize, m.3),
+                    options,
+                ))
+            .then(|| pair_of(x, y, m))
         })
         .collect();
     lap(&format!("{} accepted", accepted.len()));
     // Context: neighbours of accepted pairs, in step on both sides, need less.
-    let mut known: FxHashSet<(usize, usize, usize, usize)> =
-        accepted.iter().map(|p| (p.a, p.b, p.a_sentence, p.b_sentence)).collect();
+    let mut known: FxHashSet<(usize, usize, usize, usize)> = accepted
+        .iter()
+        .map(|p| (p.a, p.b, p.a_sentence, p.b_sentence))
+        .collect();
     let mut frontier = accepted.clone();
     while !frontier.is_empty() {
         let mut next = Vec::new();
         for p in &frontier {
             for step in [-1isize, 1] {
                 let (i, j) = (p.a_sentence as isize + step, p.b_sentence as isize + step);
-                let (na, nb) = (analyses[p.a].sentence_units.len() as isize, analyses[p.b].sentence_units.len() as isize);
+                let (na, nb) = (
+                    analyses[p.a].sentence_units.len() as isize,
+                    analyses[p.b].sentence_units.len() as isize,
+                );
                 if i < 0 || j < 0 || i >= na || j >= nb {
                     continue;
                 }
@@ -596,7 +665,16 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
                 let m = best_match(&s, analyses, x, y, options);
                 if m.0 >= options.min_similarity_in_context
                     && m.1 >= 2
-                    && is_claim(analyses, (p.a, m.2), (p.b, m.3), &ParaphraseOptions { min_shared_runs: 1, min_shared_words: 1, ..options.clone() })
+                    && is_claim(
+                        analyses,
+                        (p.a, m.2),
+                        (p.b, m.3),
+                        &ParaphraseOptions {
+                            min_shared_runs: 1,
+                            min_shared_words: 1,
+                            ..options.clone()
+                        },
+                    )
                 {
                     known.insert((p.a, p.b, i, j));
                     next.push(pair_of(x, y, m));
@@ -613,7 +691,11 @@ pub fn sentence_pairs(texts: &[&str], analyses: &[Analysis], options: &Paraphras
 }
 
 /// Merge whole-sentence pairs that follow each other on both sides into passages.
-pub fn merge(analyses: &[Analysis], pairs: &[SentencePair], options: &ParaphraseOptions) -> Vec<Match> {
+pub fn merge(
+    analyses: &[Analysis],
+    pairs: &[SentencePair],
+    options: &ParaphraseOptions,
+) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let mut used = vec![false; pairs.len()];
     let whole: Vec<bool> = pairs.iter().map(|p| p.whole(analyses)).collect();
@@ -628,7 +710,13 @@ pub fn merge(analyses: &[Analysis], pairs: &[SentencePair], options: &Paraphrase
             continue;
         }
         used[k] = true;
-        let mut m = Match { a: p.a, b: p.b, a_units: p.a_units, b_units: p.b_units, score: p.similarity };
+        let mut m = Match {
+            a: p.a,
+            b: p.b,
+            a_units: p.a_units,
+            b_units: p.b_units,
+            score: p.similarity,
+        };
         let mut n = 1;
         let (mut i, mut j) = (p.a_sentence, p.b_sentence);
         while whole[k] && n < options.max_merge {

@@ -12,10 +12,10 @@ use std::hash::{Hash, Hasher};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHasher};
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
-use super::text::{Segmented, segment};
+use super::text::{segment, Segmented};
 
 /// A word's matching form, as a 64-bit hash (collisions are negligible at corpus sizes).
 pub type Term = u64;
@@ -65,21 +65,171 @@ impl Analysis {
 /// Function words: English stop words plus the verbs of reporting, which every news sentence
 /// has and which say nothing about the claim.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "among", "an",
-    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
-    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-    "during", "each", "either", "even", "ever", "every", "few", "for", "from", "further", "had",
-    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his",
-    "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last",
-    "least", "less", "like", "many", "may", "me", "might", "more", "most", "much", "must", "my",
-    "myself", "neither", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one",
-    "only", "or", "other", "others", "our", "ours", "ourselves", "out", "over", "own", "per",
-    "quite", "rather", "said", "same", "say", "saying", "says", "she", "should", "since", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "though", "through", "thus", "to", "told", "too",
-    "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when",
-    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
-    "within", "without", "would", "yet", "you", "your", "yours", "yourself", "yourselves",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "least",
+    "less",
+    "like",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "quite",
+    "rather",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
 /// The built-in alias groups (`assets/aliases.txt`): names of one thing.
@@ -106,7 +256,11 @@ fn hash_str(s: &str) -> Term {
 pub fn fold(word: &str) -> String {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if word.contains('.') && letters > 0 {
-        let mut s: String = word.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
+        let mut s: String = word
+            .chars()
+            .filter(|c| *c != '.')
+            .flat_map(char::to_lowercase)
+            .collect();
         s.push('.');
         return s;
     }
@@ -140,7 +294,10 @@ pub fn fold(word: &str) -> String {
 
 /// Stem a folded content word, folding British spellings so that both spellings meet.
 fn stem_folded(stemmer: &Stemmer, folded: &str) -> String {
-    if !folded.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') {
+    if !folded
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+    {
         return folded.to_string();
     }
     let mut s = stemmer.stem(folded).into_owned();
@@ -161,7 +318,7 @@ fn stem_folded(stemmer: &Stemmer, folded: &str) -> String {
 /// How one distinct word is matched, cached per thread (news vocabulary is Zipfian).
 #[derive(Clone, Copy)]
 struct WordInfo {
-        term: Term,
+    term: Term,
     stop: bool,
     number: bool,
 }
@@ -178,8 +335,16 @@ fn word_info(word: &str) -> WordInfo {
     let folded = fold(word);
     let stop = is_stop_word(&folded);
     let number = folded.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let matched = if stop { folded.clone() } else { STEMMER.with(|s| stem_folded(s, &folded)) };
-    let info = WordInfo { term: hash_str(&matched), stop, number };
+    let matched = if stop {
+        folded.clone()
+    } else {
+        STEMMER.with(|s| stem_folded(s, &folded))
+    };
+    let info = WordInfo {
+        term: hash_str(&matched),
+        stop,
+        number,
+    };
     WORDS.with(|w| {
         let mut w = w.borrow_mut();
         // Bound the cache: a corpus of random strings must not grow it without end.
@@ -203,23 +368,39 @@ fn parse_groups(text: &str) -> Vec<Vec<String>> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('|').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect())
+        .map(|l| {
+            l.split('|')
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
         .collect()
 }
 
 impl Aliases {
     /// The built-in alias and synonym groups plus `extra` alias groups (names of one thing).
     pub fn new(extra: &[Vec<String>]) -> Aliases {
-        let mut groups: Vec<(Vec<String>, bool)> =
-            parse_groups(BUILTIN_ALIASES).into_iter().map(|g| (g, true)).collect();
+        let mut groups: Vec<(Vec<String>, bool)> = parse_groups(BUILTIN_ALIASES)
+            .into_iter()
+            .map(|g| (g, true))
+            .collect();
         groups.extend(extra.iter().map(|g| (g.clone(), true)));
-        groups.extend(parse_groups(BUILTIN_SYNONYMS).into_iter().map(|g| (g, false)));
+        groups.extend(
+            parse_groups(BUILTIN_SYNONYMS)
+                .into_iter()
+                .map(|g| (g, false)),
+        );
         // A phrase in two groups joins them: the later group takes the earlier's term.
         let mut term_of_phrase: FxHashMap<Vec<Term>, (Term, bool)> = FxHashMap::default();
         for (group, is_name) in &groups {
-            let phrases: Vec<Vec<Term>> =
-                group.iter().map(|n| phrase_terms(n)).filter(|p| !p.is_empty()).collect();
-            let Some(first) = phrases.first() else { continue };
+            let phrases: Vec<Vec<Term>> = group
+                .iter()
+                .map(|n| phrase_terms(n))
+                .filter(|p| !p.is_empty())
+                .collect();
+            let Some(first) = phrases.first() else {
+                continue;
+            };
             let (term, is_name) = phrases
                 .iter()
                 .find_map(|p| term_of_phrase.get(p).copied())
@@ -234,7 +415,11 @@ impl Aliases {
         }
         let mut aliases = Aliases::default();
         for (phrase, (term, is_name)) in term_of_phrase {
-            aliases.by_first.entry(phrase[0]).or_default().push((phrase, term, is_name));
+            aliases
+                .by_first
+                .entry(phrase[0])
+                .or_default()
+                .push((phrase, term, is_name));
         }
         for list in aliases.by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -254,13 +439,20 @@ impl Aliases {
 /// The terms of an alias phrase, tokenised like article text.
 fn phrase_terms(phrase: &str) -> Vec<Term> {
     let seg = segment(phrase);
-    seg.tokens.iter().map(|t| word_info(&phrase[t.range()]).term).collect()
+    seg.tokens
+        .iter()
+        .map(|t| word_info(&phrase[t.range()]).term)
+        .collect()
 }
 
 /// Cut and fold one article into units.
 pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
     let seg = segment(text);
-    let infos: Vec<WordInfo> = seg.tokens.iter().map(|t| word_info(&text[t.range()])).collect();
+    let infos: Vec<WordInfo> = seg
+        .tokens
+        .iter()
+        .map(|t| word_info(&text[t.range()]))
+        .collect();
     let stems: Vec<Term> = infos.iter().map(|i| i.term).collect();
     let mut units = Vec::with_capacity(seg.tokens.len());
     let mut sentence_units = Vec::with_capacity(seg.sentences.len());
@@ -271,9 +463,18 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
         let capitals = words
             .iter()
             .zip(&infos[sentence.tokens.clone()])
-            .filter(|(t, i)| !i.stop && text[t.range()].chars().next().is_some_and(char::is_uppercase))
+            .filter(|(t, i)| {
+                !i.stop
+                    && text[t.range()]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
             .count();
-        let content = infos[sentence.tokens.clone()].iter().filter(|i| !i.stop).count();
+        let content = infos[sentence.tokens.clone()]
+            .iter()
+            .filter(|i| !i.stop)
+            .count();
         let title_case = capitals >= 4 && capitals * 5 >= content * 4;
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
@@ -284,7 +485,13 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
                     first: i as u32,
                     end: (i + len) as u32,
                     sentence: si as u32,
-                    class: if is_name { Class::Name } else if stop { Class::Stop } else { Class::Content },
+                    class: if is_name {
+                        Class::Name
+                    } else if stop {
+                        Class::Stop
+                    } else {
+                        Class::Content
+                    },
                 });
                 i += len;
                 continue;
@@ -326,7 +533,11 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
             units[i].class = Class::Name;
         }
     }
-    Analysis { seg, units, sentence_units }
+    Analysis {
+        seg,
+        units,
+        sentence_units,
+    }
 }
 
 /// Months and weekdays are capitalised but are facts of a claim (a date), not names.
@@ -334,10 +545,37 @@ fn calendar_terms() -> &'static [Term] {
     static CALENDAR: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
     CALENDAR.get_or_init(|| {
         [
-            "january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-            "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday", "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
         ]
         .iter()
         .map(|w| word_info(w).term)
@@ -348,10 +586,13 @@ fn calendar_terms() -> &'static [Term] {
 fn particle_terms() -> &'static [Term] {
     static PARTICLES: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
     PARTICLES.get_or_init(|| {
-        ["al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "del", "der", "van", "von", "da", "di", "du", "la", "le"]
-            .iter()
-            .map(|w| word_info(w).term)
-            .collect()
+        [
+            "al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "del", "der", "van", "von",
+            "da", "di", "du", "la", "le",
+        ]
+        .iter()
+        .map(|w| word_info(w).term)
+        .collect()
     })
 }
 
@@ -379,17 +620,20 @@ pub fn merge_names(texts: &[&str], analyses: &mut [Analysis], min_similarity: f6
     let names: FxHashMap<String, Term> = analyses
         .par_iter()
         .zip(texts.par_iter())
-        .fold(FxHashMap::default, |mut acc: FxHashMap<String, Term>, (a, text)| {
-            for u in &a.units {
-                if u.class == Class::Name && u.end == u.first + 1 {
-                    let f = fold(&text[a.seg.tokens[u.first as usize].range()]);
-                    if f.chars().count() >= 4 && f.chars().all(char::is_alphabetic) {
-                        acc.entry(f).or_insert(u.term);
+        .fold(
+            FxHashMap::default,
+            |mut acc: FxHashMap<String, Term>, (a, text)| {
+                for u in &a.units {
+                    if u.class == Class::Name && u.end == u.first + 1 {
+                        let f = fold(&text[a.seg.tokens[u.first as usize].range()]);
+                        if f.chars().count() >= 4 && f.chars().all(char::is_alphabetic) {
+                            acc.entry(f).or_insert(u.term);
+                        }
                     }
                 }
-            }
-            acc
-        })
+                acc
+            },
+        )
         .reduce(FxHashMap::default, |mut a, b| {
             a.extend(b);
             a
@@ -426,7 +670,10 @@ pub fn merge_names(texts: &[&str], analyses: &mut [Analysis], min_similarity: f6
     // spelling only (no chains of small differences).
     let mut buckets: FxHashMap<String, Vec<(&String, Term)>> = FxHashMap::default();
     for (name, term) in &spellings {
-        buckets.entry(skeleton(name)).or_default().push((name, *term));
+        buckets
+            .entry(skeleton(name))
+            .or_default()
+            .push((name, *term));
     }
     let mut keys: Vec<&String> = buckets.keys().collect();
     keys.sort();
@@ -470,7 +717,11 @@ mod tests {
     use super::*;
 
     fn terms(text: &str) -> Vec<Term> {
-        analyze(text, &Aliases::new(&[])).units.iter().map(|u| u.term).collect()
+        analyze(text, &Aliases::new(&[]))
+            .units
+            .iter()
+            .map(|u| u.term)
+            .collect()
     }
 
     #[test]

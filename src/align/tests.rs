@@ -5,7 +5,11 @@ use crate::corpus::{Corpus, LoadOptions};
 
 fn sample() -> (Vec<String>, Vec<String>) {
     let corpus = Corpus::sample(&LoadOptions::default());
-    let ids = corpus.articles.iter().map(|a| a.id[..3].to_string()).collect();
+    let ids = corpus
+        .articles
+        .iter()
+        .map(|a| a.id[..3].to_string())
+        .collect();
     let texts = corpus.articles.iter().map(|a| a.text.clone()).collect();
     (ids, texts)
 }
@@ -15,12 +19,20 @@ fn text<'a>(texts: &'a [String], span: &Span) -> &'a str {
 }
 
 /// Pairs as comparable, index-free tuples: (kind, id a, text a, id b, text b), sorted.
-fn pair_set(ids: &[String], texts: &[String], alignment: &Alignment) -> Vec<(String, String, String, String, String)> {
+fn pair_set(
+    ids: &[String],
+    texts: &[String],
+    alignment: &Alignment,
+) -> Vec<(String, String, String, String, String)> {
     let mut out: Vec<_> = alignment
         .pairs
         .iter()
         .map(|p| {
-            let (x, y) = if ids[p.a.article] < ids[p.b.article] { (p.a, p.b) } else { (p.b, p.a) };
+            let (x, y) = if ids[p.a.article] < ids[p.b.article] {
+                (p.a, p.b)
+            } else {
+                (p.b, p.a)
+            };
             (
                 p.kind.as_str().to_string(),
                 ids[x.article].clone(),
@@ -78,7 +90,11 @@ fn the_quote_is_found_verbatim_and_the_information_center_as_a_paraphrase() {
         assert!(p.a.article < p.b.article);
         assert!(!text(&texts, &p.a).contains("Subscribe"));
     }
-    assert!(alignment.pairs.len() <= 40, "{} pairs", alignment.pairs.len());
+    assert!(
+        alignment.pairs.len() <= 40,
+        "{} pairs",
+        alignment.pairs.len()
+    );
 }
 
 #[test]
@@ -114,15 +130,35 @@ fn results_do_not_depend_on_article_order() {
     for order in [[4, 3, 2, 1, 0], [2, 0, 4, 1, 3]] {
         let ids2: Vec<String> = order.iter().map(|&i| ids[i].clone()).collect();
         let texts2: Vec<String> = order.iter().map(|&i| texts[i].clone()).collect();
-        assert_eq!(pair_set(&ids2, &texts2, &run(&texts2)), base, "order {order:?}");
+        assert_eq!(
+            pair_set(&ids2, &texts2, &run(&texts2)),
+            base,
+            "order {order:?}"
+        );
     }
 }
 
 #[test]
 fn tiny_empty_and_odd_articles_never_panic() {
     let odd = [
-        "", " ", "\n\n", "One.", "One sentence only without a stop", "…", "“”", "a", "Ünïcödé ✘ 中文 🎉",
-        "U.S.", "Mr.", "1,800", "al-", "-al", "(ISIS)", ". . . .", "A\nB\nC", "ISIS ISIL Daesh",
+        "",
+        " ",
+        "\n\n",
+        "One.",
+        "One sentence only without a stop",
+        "…",
+        "“”",
+        "a",
+        "Ünïcödé ✘ 中文 🎉",
+        "U.S.",
+        "Mr.",
+        "1,800",
+        "al-",
+        "-al",
+        "(ISIS)",
+        ". . . .",
+        "A\nB\nC",
+        "ISIS ISIL Daesh",
     ];
     for x in odd {
         for y in odd {
@@ -145,7 +181,12 @@ fn every_span_is_on_char_boundaries_of_its_text() {
         .iter()
         .flat_map(|p| [p.a, p.b])
         .chain(alignment.unique.iter().copied())
-        .chain(alignment.groups.iter().flat_map(|g| g.members.iter().copied()));
+        .chain(
+            alignment
+                .groups
+                .iter()
+                .flat_map(|g| g.members.iter().copied()),
+        );
     for s in spans {
         let t = &texts[s.article];
         assert!(s.start < s.end && s.end <= t.len());
@@ -159,7 +200,13 @@ fn pairs_of(texts: &[&str]) -> Vec<(PairKind, String, String)> {
     alignment
         .pairs
         .iter()
-        .map(|p| (p.kind, texts[p.a.article][p.a.start..p.a.end].to_string(), texts[p.b.article][p.b.start..p.b.end].to_string()))
+        .map(|p| {
+            (
+                p.kind,
+                texts[p.a.article][p.a.start..p.a.end].to_string(),
+                texts[p.b.article][p.b.start..p.b.end].to_string(),
+            )
+        })
         .collect()
 }
 
@@ -167,7 +214,8 @@ fn pairs_of(texts: &[&str]) -> Vec<(PairKind, String, String)> {
 fn a_reworded_claim_aligns_sentence_to_sentence() {
     let a = "Weather was calm in the north. The health ministry opened three field hospitals near \
              the flooded port of Basra on Monday. Schools stayed shut.";
-    let b = "Markets rallied. On Monday, three field hospitals were set up by the ministry of health \
+    let b =
+        "Markets rallied. On Monday, three field hospitals were set up by the ministry of health \
              close to Basra's flooded harbour. Fans cheered the team.";
     assert_eq!(
         pairs_of(&[a, b]),
@@ -182,7 +230,8 @@ fn a_reworded_claim_aligns_sentence_to_sentence() {
 #[test]
 fn sharing_a_topic_is_not_sharing_a_claim() {
     // One shared noun phrase, different claims.
-    let a = "Officials in Toronto discussed severe acute respiratory syndrome screening at airports.";
+    let a =
+        "Officials in Toronto discussed severe acute respiratory syndrome screening at airports.";
     let b = "Doctors said severe acute respiratory syndrome cases fell in Singapore last week.";
     assert_eq!(pairs_of(&[a, b]), []);
 }
@@ -204,7 +253,10 @@ fn a_claim_inside_a_longer_sentence_aligns_as_its_clause() {
     let b = "Exports to Turkey through the northern pipeline will resume in a few weeks.";
     let found = pairs_of(&[a, b]);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].1, "adding that exports to Turkey would resume within weeks through the northern pipeline.");
+    assert_eq!(
+        found[0].1,
+        "adding that exports to Turkey would resume within weeks through the northern pipeline."
+    );
 }
 
 #[test]

@@ -47,8 +47,32 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Capitalised words that start a new sentence after a dotted acronym ("…in the U.S. The …").
 const SENTENCE_STARTERS: &[&str] = &[
-    "a", "an", "and", "but", "he", "her", "his", "i", "in", "it", "its", "meanwhile", "on", "she",
-    "so", "that", "the", "their", "there", "these", "they", "this", "those", "we", "what", "when",
+    "a",
+    "an",
+    "and",
+    "but",
+    "he",
+    "her",
+    "his",
+    "i",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "on",
+    "she",
+    "so",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
+    "what",
+    "when",
     "yet",
 ];
 
@@ -57,7 +81,9 @@ fn is_word(segment: &str) -> bool {
 }
 
 fn starts_upper_or_digit(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether a full stop right after `word` is part of the word rather than a sentence end,
@@ -105,7 +131,12 @@ pub fn segment(text: &str) -> Segmented {
                 for t in &mut out.tokens[tokens.clone()] {
                     t.sentence = index;
                 }
-                out.sentences.push(Sentence { start, end, paragraph: para, tokens });
+                out.sentences.push(Sentence {
+                    start,
+                    end,
+                    paragraph: para,
+                    tokens,
+                });
             }
         }
     };
@@ -117,14 +148,22 @@ pub fn segment(text: &str) -> Segmented {
             } else if let Some(mark) = pending {
                 let previous = out.tokens.last().map(|t| &text[t.range()]).unwrap_or("");
                 match mark {
-                    '.' => starts_upper_or_digit(segment) && !dot_belongs_to_word(previous, segment),
+                    '.' => {
+                        starts_upper_or_digit(segment) && !dot_belongs_to_word(previous, segment)
+                    }
                     _ => starts_upper_or_digit(segment),
                 }
             } else {
                 false
             };
             if ends {
-                close(&mut out, sentence_start_byte, last_end, sentence_start_token, paragraph);
+                close(
+                    &mut out,
+                    sentence_start_byte,
+                    last_end,
+                    sentence_start_token,
+                    paragraph,
+                );
                 if newline_pending {
                     paragraph += 1;
                 }
@@ -163,7 +202,13 @@ pub fn segment(text: &str) -> Segmented {
         if sentence_start_byte.is_none() && !newline_pending {
             sentence_start_byte = Some(offset + (segment.len() - segment.trim_start().len()));
         } else if newline_pending {
-            close(&mut out, sentence_start_byte, last_end, sentence_start_token, paragraph);
+            close(
+                &mut out,
+                sentence_start_byte,
+                last_end,
+                sentence_start_token,
+                paragraph,
+            );
             paragraph += 1;
             sentence_start_token = out.tokens.len();
             sentence_start_byte = Some(offset + (segment.len() - segment.trim_start().len()));
@@ -180,7 +225,13 @@ pub fn segment(text: &str) -> Segmented {
             }
         }
     }
-    close(&mut out, sentence_start_byte, last_end, sentence_start_token, paragraph);
+    close(
+        &mut out,
+        sentence_start_byte,
+        last_end,
+        sentence_start_token,
+        paragraph,
+    );
     out
 }
 
@@ -189,11 +240,19 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| &text[s.start..s.end]).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     fn words(text: &str) -> Vec<&str> {
-        segment(text).tokens.iter().map(|t| &text[t.range()]).collect()
+        segment(text)
+            .tokens
+            .iter()
+            .map(|t| &text[t.range()])
+            .collect()
     }
 
     #[test]
@@ -208,7 +267,10 @@ mod tests {
     fn abbreviations_initials_and_acronyms_do_not_end_sentences() {
         assert_eq!(
             sentences("Lt. Gen. Ray Odierno met George W. Bush in the U.S. Army base. It rained."),
-            ["Lt. Gen. Ray Odierno met George W. Bush in the U.S. Army base.", "It rained."]
+            [
+                "Lt. Gen. Ray Odierno met George W. Bush in the U.S. Army base.",
+                "It rained."
+            ]
         );
         assert_eq!(
             sentences("Troops left the U.S. The war went on."),
@@ -220,7 +282,11 @@ mod tests {
     fn quotes_stay_with_their_sentence() {
         assert_eq!(
             sentences("He said: “We agree.” The talks ended. “Good,” she said."),
-            ["He said: “We agree.”", "The talks ended.", "“Good,” she said."]
+            [
+                "He said: “We agree.”",
+                "The talks ended.",
+                "“Good,” she said."
+            ]
         );
     }
 
@@ -228,7 +294,11 @@ mod tests {
     fn ellipsis_before_lowercase_continues_the_sentence() {
         assert_eq!(
             sentences("watching terrorists… and degrading them. Then… Nothing."),
-            ["watching terrorists… and degrading them.", "Then…", "Nothing."]
+            [
+                "watching terrorists… and degrading them.",
+                "Then…",
+                "Nothing."
+            ]
         );
     }
 
@@ -236,22 +306,38 @@ mod tests {
     fn lines_are_paragraphs_and_end_sentences() {
         let text = "A headline without stop\n\nFirst line. Second.\nThird";
         let seg = segment(text);
-        let got: Vec<(&str, u32)> =
-            seg.sentences.iter().map(|s| (&text[s.start..s.end], s.paragraph)).collect();
+        let got: Vec<(&str, u32)> = seg
+            .sentences
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.paragraph))
+            .collect();
         assert_eq!(
             got,
-            [("A headline without stop", 0), ("First line.", 1), ("Second.", 1), ("Third", 2)]
+            [
+                ("A headline without stop", 0),
+                ("First line.", 1),
+                ("Second.", 1),
+                ("Third", 2)
+            ]
         );
     }
 
     #[test]
     fn tokens_carry_exact_byte_ranges() {
-        assert_eq!(words("al-Abadi's “U.S.” Café, 1,800 sorties"), [
-            "al", "Abadi's", "U.S", "Café", "1,800", "sorties"
-        ]);
+        assert_eq!(
+            words("al-Abadi's “U.S.” Café, 1,800 sorties"),
+            ["al", "Abadi's", "U.S", "Café", "1,800", "sorties"]
+        );
         let text = "Ab cd. Ef";
         let seg = segment(text);
-        assert_eq!(seg.tokens[2], Token { start: 7, end: 9, sentence: 1 });
+        assert_eq!(
+            seg.tokens[2],
+            Token {
+                start: 7,
+                end: 9,
+                sentence: 1
+            }
+        );
         assert_eq!(seg.sentences[1].tokens, 2..3);
     }
 

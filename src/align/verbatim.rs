@@ -40,7 +40,15 @@ pub struct VerbatimOptions {
 
 impl Default for VerbatimOptions {
     fn default() -> Self {
-        VerbatimOptions { ngram: 5, max_df: 100, max_gap: 10, max_shift: 4, min_words: 8, common_df: 5, min_content: 3 }
+        VerbatimOptions {
+            ngram: 5,
+            max_df: 100,
+            max_gap: 10,
+            max_shift: 4,
+            min_words: 8,
+            common_df: 5,
+            min_content: 3,
+        }
     }
 }
 
@@ -88,7 +96,9 @@ fn ngram_hashes(analysis: &Analysis, n: usize) -> Vec<(u64, u32)> {
         }
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for u in window {
-            h = (h ^ u.term).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
+            h = (h ^ u.term)
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                .rotate_left(23);
         }
         out.push((h, i as u32));
     }
@@ -111,7 +121,10 @@ fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
     let hashes: Vec<Vec<(u64, u32)>> = analyses.par_iter().map(|a| ngram_hashes(a, n)).collect();
     let total: usize = hashes.iter().map(Vec::len).sum();
     // About four million entries (64 MiB) per shard.
-    let shard_bits = (total / 4_000_000).max(1).next_power_of_two().trailing_zeros();
+    let shard_bits = (total / 4_000_000)
+        .max(1)
+        .next_power_of_two()
+        .trailing_zeros();
     let shards = 1u64 << shard_bits;
     (0..shards)
         .into_par_iter()
@@ -168,7 +181,13 @@ struct Chain {
 }
 
 /// Chain the seeds of one article pair (sorted by position in `a`) into matches.
-fn chain(a: usize, b: usize, seeds: &[(u32, u32, bool)], options: &VerbatimOptions, min_words: usize) -> Vec<Match> {
+fn chain(
+    a: usize,
+    b: usize,
+    seeds: &[(u32, u32, bool)],
+    options: &VerbatimOptions,
+    min_words: usize,
+) -> Vec<Match> {
     let n = options.ngram;
     let mut chains: Vec<Chain> = Vec::new();
     let mut active: Vec<usize> = Vec::new();
@@ -250,7 +269,8 @@ fn is_substantial(analysis: &Analysis, units: (usize, usize), options: &Verbatim
     terms.sort_unstable();
     terms.dedup();
     // A long run may be mostly names (a list of officials) and still be a copy.
-    terms.len() >= options.min_content || (terms.len() + 1 >= options.min_content && units.1 - units.0 >= 2 * options.min_words)
+    terms.len() >= options.min_content
+        || (terms.len() + 1 >= options.min_content && units.1 - units.0 >= 2 * options.min_words)
 }
 
 /// All verbatim matches of the corpus, per article pair, in order.
@@ -275,7 +295,10 @@ pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
         .par_iter()
         .flat_map_iter(|&(i, j)| {
             let (a, b) = (seeds[i].0 as usize, seeds[i].1 as usize);
-            let positions: Vec<(u32, u32, bool)> = seeds[i..j].iter().map(|s| (s.2, s.3, s.4 > common)).collect();
+            let positions: Vec<(u32, u32, bool)> = seeds[i..j]
+                .iter()
+                .map(|s| (s.2, s.3, s.4 > common))
+                .collect();
             chain(a, b, &positions, options, least)
                 .into_iter()
                 .filter(|m| {
@@ -291,7 +314,7 @@ pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::terms::{Aliases, analyze};
+    use super::super::terms::{analyze, Aliases};
     use super::*;
 
     fn run(texts: &[&str]) -> Vec<(usize, usize, String, String)> {
@@ -302,7 +325,12 @@ mod tests {
             .map(|m| {
                 let (a0, a1) = analyses[m.a].unit_bytes(m.a_units.0, m.a_units.1);
                 let (b0, b1) = analyses[m.b].unit_bytes(m.b_units.0, m.b_units.1);
-                (m.a, m.b, texts[m.a][a0..a1].to_string(), texts[m.b][b0..b1].to_string())
+                (
+                    m.a,
+                    m.b,
+                    texts[m.a][a0..a1].to_string(),
+                    texts[m.b][b0..b1].to_string(),
+                )
             })
             .collect()
     }
@@ -318,17 +346,21 @@ mod tests {
             [(
                 0,
                 1,
-                "help and cooperate in collecting information about the terrorist Daesh".to_string(),
-                "help and cooperate in collecting information about the terrorist Daesh".to_string()
+                "help and cooperate in collecting information about the terrorist Daesh"
+                    .to_string(),
+                "help and cooperate in collecting information about the terrorist Daesh"
+                    .to_string()
             )]
         );
     }
 
     #[test]
     fn edits_inside_a_copied_passage_do_not_split_it() {
-        let a = "Intro words here. The minister of defence said on Tuesday that forty new armoured \
+        let a =
+            "Intro words here. The minister of defence said on Tuesday that forty new armoured \
                  vehicles would reach the northern border posts before the winter storms arrive.";
-        let b = "The defence minister said on Tuesday that forty new armored vehicles will reach the \
+        let b =
+            "The defence minister said on Tuesday that forty new armored vehicles will reach the \
                  northern border posts well before the winter storms arrive. Other text.";
         let found = run(&[a, b]);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -339,7 +371,8 @@ mod tests {
     #[test]
     fn set_phrases_and_short_runs_are_not_passages() {
         let a = "Prime Minister Haider al-Abadi said in the fight against terrorism they won.";
-        let b = "Prime Minister Haider al-Abadi said in the fight against terrorism nothing changed.";
+        let b =
+            "Prime Minister Haider al-Abadi said in the fight against terrorism nothing changed.";
         assert_eq!(run(&[a, b]), []);
     }
 

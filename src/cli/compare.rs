@@ -30,12 +30,24 @@ impl<'a> View<'a> {
         left: &'a Article,
         right: &'a Article,
     ) -> View<'a> {
-        let index = |a: &Article| corpus.articles.iter().position(|b| b.id == a.id).unwrap_or(0);
+        let index = |a: &Article| {
+            corpus
+                .articles
+                .iter()
+                .position(|b| b.id == a.id)
+                .unwrap_or(0)
+        };
         let (l, r) = (index(left), index(right));
         let pairs = alignment.between(l, r);
         let unique_left = uncovered(&left.text, l, pairs.iter().map(|(_, s, _)| *s));
         let unique_right = uncovered(&right.text, r, pairs.iter().map(|(_, _, s)| *s));
-        View { left, right, pairs, unique_left, unique_right }
+        View {
+            left,
+            right,
+            pairs,
+            unique_left,
+            unique_right,
+        }
     }
 
     /// Prints JSON in the README's stable shape, or the side-by-side view at `width`.
@@ -88,7 +100,11 @@ impl<'a> View<'a> {
             left: ArticleJson::new(left),
             right: ArticleJson::new(right),
             pairs,
-            unique_left: self.unique_left.iter().map(|s| SpanJson::new(left, s, false)).collect(),
+            unique_left: self
+                .unique_left
+                .iter()
+                .map(|s| SpanJson::new(left, s, false))
+                .collect(),
             unique_right: self
                 .unique_right
                 .iter()
@@ -152,7 +168,11 @@ fn uncovered(text: &str, article: usize, covered: impl Iterator<Item = Span>) ->
             let trimmed = piece.trim();
             if trimmed.chars().any(char::is_alphanumeric) {
                 let start = offset + (piece.len() - piece.trim_start().len());
-                spans.push(Span { article, start, end: start + trimmed.len() });
+                spans.push(Span {
+                    article,
+                    start,
+                    end: start + trimmed.len(),
+                });
             }
             offset += piece.len() + 2;
         }
@@ -186,14 +206,34 @@ mod tests {
             ],
             ..Corpus::default()
         };
-        let (a, b) =
-            (Span { article: 0, start: 8, end: 31 }, Span { article: 1, start: 0, end: 25 });
+        let (a, b) = (
+            Span {
+                article: 0,
+                start: 8,
+                end: 31,
+            },
+            Span {
+                article: 1,
+                start: 0,
+                end: 25,
+            },
+        );
         let alignment = Alignment {
-            pairs: vec![AlignedPair { kind: PairKind::Verbatim, score: 0.912_34, a, b }],
+            pairs: vec![AlignedPair {
+                kind: PairKind::Verbatim,
+                score: 0.912_34,
+                a,
+                b,
+            }],
             ..Alignment::default()
         };
         // Asked the other way round: the pair is oriented right to left.
-        let view = View::new(&corpus, &alignment, &corpus.articles[1], &corpus.articles[0]);
+        let view = View::new(
+            &corpus,
+            &alignment,
+            &corpus.articles[1],
+            &corpus.articles[0],
+        );
         let mut out = Vec::new();
         view.print(&mut out, true, 80, false).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -226,13 +266,26 @@ mod tests {
     #[test]
     fn uncovered_keeps_what_no_span_touches_per_paragraph() {
         let text = "One two.\n\nThree four.";
-        let span = |start, end| Span { article: 3, start, end };
+        let span = |start, end| Span {
+            article: 3,
+            start,
+            end,
+        };
         let texts = |spans: Vec<Span>| -> Vec<&str> {
             spans.iter().map(|s| &text[s.start..s.end]).collect()
         };
-        assert_eq!(texts(uncovered(text, 3, [span(4, 8)].into_iter())), ["One", "Three four."]);
-        assert_eq!(texts(uncovered(text, 3, std::iter::empty())), ["One two.", "Three four."]);
-        assert_eq!(texts(uncovered(text, 3, [span(0, 21)].into_iter())), Vec::<&str>::new());
+        assert_eq!(
+            texts(uncovered(text, 3, [span(4, 8)].into_iter())),
+            ["One", "Three four."]
+        );
+        assert_eq!(
+            texts(uncovered(text, 3, std::iter::empty())),
+            ["One two.", "Three four."]
+        );
+        assert_eq!(
+            texts(uncovered(text, 3, [span(0, 21)].into_iter())),
+            Vec::<&str>::new()
+        );
         // Overlapping spans, and punctuation left between them, count as covered.
         let covered = [span(0, 7), span(3, 8), span(10, 15)];
         assert_eq!(texts(uncovered(text, 3, covered.into_iter())), ["four."]);

@@ -158,19 +158,44 @@ mod tests {
                     "T",
                     "Intro.\n\nThe army took the city on Monday.",
                 ),
-                article("b", "Wire", None, "T", "The army took the city on Monday. Other."),
+                article(
+                    "b",
+                    "Wire",
+                    None,
+                    "T",
+                    "The army took the city on Monday. Other.",
+                ),
                 article("c", "", None, "T", "Troops seized the town."),
             ],
             ..Corpus::default()
         };
-        let span = |article, start, end| Span { article, start, end };
+        let span = |article, start, end| Span {
+            article,
+            start,
+            end,
+        };
         let (a, b, c) = (span(0, 8, 41), span(1, 0, 33), span(2, 0, 23));
         let alignment = Alignment {
             pairs: vec![
-                AlignedPair { kind: PairKind::Verbatim, score: 0.987_65, a, b },
-                AlignedPair { kind: PairKind::Paraphrase, score: 0.5, a, b: c },
+                AlignedPair {
+                    kind: PairKind::Verbatim,
+                    score: 0.987_65,
+                    a,
+                    b,
+                },
+                AlignedPair {
+                    kind: PairKind::Paraphrase,
+                    score: 0.5,
+                    a,
+                    b: c,
+                },
             ],
-            groups: vec![SharedPassage { id: 0, label: a, members: vec![a, b, c], score: 0.7 }],
+            groups: vec![SharedPassage {
+                id: 0,
+                label: a,
+                members: vec![a, b, c],
+                score: 0.7,
+            }],
             unique: vec![span(0, 0, 6), span(1, 34, 40)],
         };
         (corpus, alignment)
@@ -197,7 +222,10 @@ mod tests {
         );
         // Long lines are cut to the width.
         let narrow = printed(false, 30);
-        assert!(narrow.contains("\n  a (Post, 2024-01-02): The a…\n"), "{narrow}");
+        assert!(
+            narrow.contains("\n  a (Post, 2024-01-02): The a…\n"),
+            "{narrow}"
+        );
     }
 
     #[test]

@@ -149,7 +149,12 @@ impl RepeatedLines {
     #[cfg(test)]
     pub fn count<'a>(texts: impl Iterator<Item = &'a str>, options: &CleanOptions) -> Self {
         let folded: Vec<Vec<FoldedLine>> = texts
-            .map(|text| segment(text).iter().map(|unit| FoldedLine::new(&unit.text)).collect())
+            .map(|text| {
+                segment(text)
+                    .iter()
+                    .map(|unit| FoldedLine::new(&unit.text))
+                    .collect()
+            })
             .collect();
         RepeatedLines::count_folded(folded.iter().map(Vec::as_slice), options)
     }
@@ -169,7 +174,10 @@ impl RepeatedLines {
         // A line in a single article is not repeated, whatever the option says.
         let min_articles = options.repeat_min_articles.max(2);
         if !RepeatedLines::wanted(options) {
-            return RepeatedLines { lines: HashMap::default(), min_articles };
+            return RepeatedLines {
+                lines: HashMap::default(),
+                min_articles,
+            };
         }
         let pages: Vec<&[FoldedLine]> = pages.collect();
         let units = pages.iter().map(|keys| keys.len()).sum();
@@ -201,7 +209,10 @@ impl RepeatedLines {
             .filter(|(_, s)| s.articles >= min_articles)
             .map(|(key, s)| (key.0.text.clone(), s))
             .collect();
-        RepeatedLines { lines, min_articles }
+        RepeatedLines {
+            lines,
+            min_articles,
+        }
     }
 
     /// Returns true if and only if the paragraph `text` is site furniture repeated across the
@@ -216,12 +227,18 @@ impl RepeatedLines {
         if self.lines.is_empty() {
             return false;
         }
-        let Some(spread) = self.lines.get(folded().as_ref()) else { return false };
+        let Some(spread) = self.lines.get(folded().as_ref()) else {
+            return false;
+        };
         let words = word_count(text);
         let short = words <= SHORT_LINE_WORDS;
         let sentence = ends_sentence(text) && words >= 5;
         spread.articles >= self.min_articles
-            && if sentence { short && spread.at_edges } else { short || spread.at_edges }
+            && if sentence {
+                short && spread.at_edges
+            } else {
+                short || spread.at_edges
+            }
     }
 }
 

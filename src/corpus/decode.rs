@@ -74,7 +74,10 @@ pub fn decode_noting(bytes: &[u8], is_html: bool) -> Result<Decoded, LoadError> 
         if encoding == UTF_8 {
             reject_binary_bytes(body)?;
             let note = broken_utf8_note(body);
-            let text = finish(decode_utf8ish(body).unwrap_or_else(|| lossy_utf8(body)), false)?;
+            let text = finish(
+                decode_utf8ish(body).unwrap_or_else(|| lossy_utf8(body)),
+                false,
+            )?;
             return Ok(Decoded { text, note });
         }
         return plain(finish(encoding.decode_without_bom_handling(body).0, false));
@@ -90,12 +93,22 @@ pub fn decode_noting(bytes: &[u8], is_html: bool) -> Result<Decoded, LoadError> 
     if declared == Some(ISO_2022_JP) && bytes.is_ascii() {
         // The one common encoding whose text is also pure ASCII (escape sequences switch
         // character sets), so "valid UTF-8" proves nothing against the declaration.
-        return plain(finish(ISO_2022_JP.decode_without_bom_handling(bytes).0, false));
+        return plain(finish(
+            ISO_2022_JP.decode_without_bom_handling(bytes).0,
+            false,
+        ));
     }
     if let Some(text) = decode_utf8ish(bytes) {
         // Borrowed text is valid UTF-8: nothing was broken.
-        let note = if matches!(text, Cow::Owned(_)) { broken_utf8_note(bytes) } else { None };
-        return Ok(Decoded { text: finish(text, false)?, note });
+        let note = if matches!(text, Cow::Owned(_)) {
+            broken_utf8_note(bytes)
+        } else {
+            None
+        };
+        return Ok(Decoded {
+            text: finish(text, false)?,
+            note,
+        });
     }
     // A declaration of UTF-8 (or of UTF-16, which means UTF-8 in a byte-oriented page) on
     // bytes that are not UTF-8 is wrong, so the detector gets to look instead.
@@ -115,7 +128,10 @@ pub fn decode_noting(bytes: &[u8], is_html: bool) -> Result<Decoded, LoadError> 
         // still better read as UTF-8 with the damaged bytes marked than dropped.
         Err(LoadError::Binary) if guessed && is_lightly_damaged_utf8(bytes) => {
             let text = finish(lossy_utf8(bytes), false)?;
-            Ok(Decoded { text, note: broken_utf8_note(bytes) })
+            Ok(Decoded {
+                text,
+                note: broken_utf8_note(bytes),
+            })
         }
         Err(err) => Err(err),
     }
@@ -130,7 +146,11 @@ fn is_lightly_damaged_utf8(bytes: &[u8]) -> bool {
 
 /// A note naming how many broken UTF-8 sequences were replaced, if any.
 fn broken_utf8_note(bytes: &[u8]) -> Option<String> {
-    match bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count() {
+    match bytes
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count()
+    {
         0 => None,
         1 => Some("1 invalid UTF-8 sequence shown as \u{FFFD}".to_string()),
         n => Some(format!("{n} invalid UTF-8 sequences shown as \u{FFFD}")),
@@ -317,7 +337,10 @@ fn suspicious_chars(text: &str) -> (usize, usize) {
             if matches!(b, 0xC2 | 0xEE | 0xEF) {
                 let c = text[i - 1..].chars().next().unwrap_or_default();
                 let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
-                let odd = matches!(c, '\u{80}'..='\u{9F}' | '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}');
+                let odd = matches!(
+                    c,
+                    '\u{80}'..='\u{9F}' | '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}'
+                );
                 suspicious += usize::from(private || odd);
             }
         }
@@ -604,23 +627,38 @@ mod tests {
     fn invalid_utf8_that_reads_as_no_language_is_binary() {
         // Classic invalid UTF-8 test sequences: not UTF-8, and gibberish in any legacy encoding.
         is_binary(b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xf8\xa1\xa1\xa1\xa1");
-        decodes_to("Привет, мир. Как дела?".as_bytes(), false, "Привет, мир. Как дела?");
-        let cp1251 = encoding_rs::WINDOWS_1251.encode("Привет, мир. Как у вас дела сегодня?").0;
+        decodes_to(
+            "Привет, мир. Как дела?".as_bytes(),
+            false,
+            "Привет, мир. Как дела?",
+        );
+        let cp1251 = encoding_rs::WINDOWS_1251
+            .encode("Привет, мир. Как у вас дела сегодня?")
+            .0;
         decodes_to(&cp1251, false, "Привет, мир. Как у вас дела сегодня?");
     }
 
     #[test]
     fn damaged_utf8_is_read_as_utf8_with_the_damage_marked() {
         // Mostly ASCII, one dash, five stray bytes that no legacy encoding makes text of.
-        let mut bytes = "Words and more text in a long enough sentence. ".repeat(12).into_bytes();
+        let mut bytes = "Words and more text in a long enough sentence. "
+            .repeat(12)
+            .into_bytes();
         bytes.extend("The end — really.".as_bytes());
         for (i, at) in [10, 100, 200, 300, 400].into_iter().enumerate() {
             bytes[at] = [0x81, 0x8d, 0x8f, 0x90, 0x9d][i];
         }
         let decoded = decode_noting(&bytes, false).unwrap();
-        assert!(decoded.text.ends_with("The end — really."), "{}", decoded.text);
+        assert!(
+            decoded.text.ends_with("The end — really."),
+            "{}",
+            decoded.text
+        );
         assert_eq!(decoded.text.matches('\u{FFFD}').count(), 5);
-        assert_eq!(decoded.note.as_deref(), Some("5 invalid UTF-8 sequences shown as \u{FFFD}"));
+        assert_eq!(
+            decoded.note.as_deref(),
+            Some("5 invalid UTF-8 sequences shown as \u{FFFD}")
+        );
     }
 
     #[test]
@@ -836,7 +874,11 @@ mod tests {
                 c => c.is_control(),
             };
             let text = c.encode_utf8(&mut buf);
-            assert_eq!(suspicious_chars(text), (1, usize::from(suspicious)), "{c:?}");
+            assert_eq!(
+                suspicious_chars(text),
+                (1, usize::from(suspicious)),
+                "{c:?}"
+            );
         }
     }
 
@@ -873,7 +915,10 @@ mod tests {
             }
             out.nfc().collect()
         }
-        let every: String = (0..=0x10FFFF).filter_map(char::from_u32).flat_map(|c| [c, 'x']).collect();
+        let every: String = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'x'])
+            .collect();
         for text in [&every, "a\r\nb\r\r\nc\r", "\r", "\r\n", "", "plain ASCII"] {
             assert!(normalize(text) == by_chars(text));
         }

@@ -26,7 +26,9 @@ pub fn describe(raw: &str) -> Metadata {
 /// [`describe`] for a page already read (cleaning reads the same page).
 pub(super) fn describe_page(page: &Page) -> Metadata {
     let outlet = best(outlet_cues(page));
-    let title = page.title.map(|t| title_text(&page.units[t].text, outlet.as_deref()));
+    let title = page
+        .title
+        .map(|t| title_text(&page.units[t].text, outlet.as_deref()));
     Metadata {
         title,
         outlet,
@@ -46,7 +48,9 @@ struct Cue {
 
 /// The value of the best-ranked cue; among equals, the first on the page.
 fn best(cues: Vec<Cue>) -> Option<String> {
-    cues.into_iter().min_by_key(|c| (std::cmp::Reverse(c.rank), c.at)).map(|c| c.value)
+    cues.into_iter()
+        .min_by_key(|c| (std::cmp::Reverse(c.rank), c.at))
+        .map(|c| c.value)
 }
 
 /// The headline without an outlet suffix naming the outlet ("Title - BBC News" → "Title").
@@ -150,8 +154,9 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
             }
             if kind == Kind::Meta && byline_name(text).is_none() {
                 if let Some(date) = find_dates(text).first() {
-                    let before =
-                        text[..date.start].trim_end().trim_end_matches([',', '|', '-', '—']);
+                    let before = text[..date.start]
+                        .trim_end()
+                        .trim_end_matches([',', '|', '-', '—']);
                     if word_count(before) <= 5 {
                         push(NAME_AND_DATE, i, outlet_name(before));
                     }
@@ -193,7 +198,10 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
             }
         }
         // A year tells a copyright notice ("© TASS 2015") from a bare photo credit ("© AFP").
-        let has_year = || text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+        let has_year = || {
+            text.split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4)
+        };
         if kind == Kind::Disclaimer && has_year() && {
             let lower = text.to_lowercase();
             lower.starts_with("copyright") || lower.starts_with('©')
@@ -207,11 +215,19 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
         }
     }
     if let Some(name) = &page.caption_suffix {
-        let at = page.units.iter().position(|u| u.text.ends_with(name.as_str())).unwrap_or(0);
+        let at = page
+            .units
+            .iter()
+            .position(|u| u.text.ends_with(name.as_str()))
+            .unwrap_or(0);
         push(CAPTIONS, at, outlet_name(name));
     }
     for i in text_start(page).take(3) {
-        push(DATELINE, i, dateline(&page.units[i].text).and_then(outlet_name));
+        push(
+            DATELINE,
+            i,
+            dateline(&page.units[i].text).and_then(outlet_name),
+        );
     }
     cues
 }
@@ -227,7 +243,10 @@ fn text_start(page: &Page) -> impl Iterator<Item = usize> + '_ {
 fn copyright_holder(text: &str) -> Option<String> {
     let mut rest = text.trim();
     loop {
-        let digits = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'-').count();
+        let digits = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b'-')
+            .count();
         let after = ["copyright", "©", "(c)"]
             .iter()
             .find_map(|p| strip_prefix_ci(rest, p))
@@ -265,7 +284,9 @@ fn date_cues(page: &Page) -> Vec<Cue> {
         if page.kinds[i] != Kind::Meta {
             continue;
         }
-        let Some(date) = find_dates(&unit.text).into_iter().next() else { continue };
+        let Some(date) = find_dates(&unit.text).into_iter().next() else {
+            continue;
+        };
         let lower = unit.text.to_lowercase();
         let rank = if ["published", "posted", "first published", "date", "released"]
             .iter()
@@ -277,14 +298,22 @@ fn date_cues(page: &Page) -> Vec<Cue> {
         } else {
             OTHER
         };
-        cues.push(Cue { rank, at: i, value: date.iso });
+        cues.push(Cue {
+            rank,
+            at: i,
+            value: date.iso,
+        });
     }
     for i in text_start(page).take(1) {
         let text = &page.units[i].text;
         if dateline(text).is_some() {
             let open = text.find('(').unwrap_or(0);
             if let Some(date) = find_dates(&text[..open]).into_iter().next() {
-                cues.push(Cue { rank: DATELINE, at: i, value: date.iso });
+                cues.push(Cue {
+                    rank: DATELINE,
+                    at: i,
+                    value: date.iso,
+                });
             }
         }
     }
@@ -319,7 +348,11 @@ fn author_cues(page: &Page) -> Vec<Cue> {
             names_after(text, &["submitted by "]).map(|name| (SUBMITTED, name))
         };
         if let Some((rank, name)) = found {
-            cues.push(Cue { rank, at: i, value: name.to_string() });
+            cues.push(Cue {
+                rank,
+                at: i,
+                value: name.to_string(),
+            });
         }
     }
     cues
@@ -343,9 +376,15 @@ mod tests {
         let raw = format!(
             "- Daily Planet\nWorld\n\n# Ministers [Agree](#) to Share Intelligence\n\n{BODY}"
         );
-        assert_eq!(meta(&raw).title.as_deref(), Some("Ministers Agree to Share Intelligence"));
+        assert_eq!(
+            meta(&raw).title.as_deref(),
+            Some("Ministers Agree to Share Intelligence")
+        );
         let raw = format!(", , , ,\n\nMinisters agree to share intelligence\n\n{BODY}");
-        assert_eq!(meta(&raw).title.as_deref(), Some("Ministers agree to share intelligence"));
+        assert_eq!(
+            meta(&raw).title.as_deref(),
+            Some("Ministers agree to share intelligence")
+        );
         assert_eq!(meta(BODY).title, None);
     }
 
@@ -353,7 +392,10 @@ mod tests {
     fn title_loses_a_suffix_naming_the_outlet() {
         let raw = format!("Ministers Agree to Share Intelligence | Daily Planet\n\n{BODY}");
         let m = meta(&raw);
-        assert_eq!(m.title.as_deref(), Some("Ministers Agree to Share Intelligence"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Ministers Agree to Share Intelligence")
+        );
         assert_eq!(m.outlet.as_deref(), Some("Daily Planet"));
     }
 
@@ -404,7 +446,11 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2015-10-23"));
         let raw = format!("## World\n\n**MOSCOW, October 23. /TASS/.** {BODY}");
         let m = meta(&raw);
-        assert_eq!((m.outlet.as_deref(), m.date), (Some("TASS"), None), "no year, no date");
+        assert_eq!(
+            (m.outlet.as_deref(), m.date),
+            (Some("TASS"), None),
+            "no year, no date"
+        );
     }
 
     #[test]
@@ -415,7 +461,10 @@ mod tests {
             format!("A Headline for the Story\n\n{BODY}\n\nSource: Daily Planet and agencies");
         assert_eq!(meta(&raw).outlet.as_deref(), Some("Daily Planet"));
         assert_eq!(split_run_together("NYTimes"), "NY Times");
-        assert_eq!(split_run_together("McDonald iPhone PDFs"), "McDonald iPhone PDFs");
+        assert_eq!(
+            split_run_together("McDonald iPhone PDFs"),
+            "McDonald iPhone PDFs"
+        );
     }
 
     #[test]

@@ -368,7 +368,10 @@ fn numeric_date(text: &str) -> Option<String> {
 /// "October 3, 2015", "3 Oct 2015", "Sat, 03 Oct 2015 14:25:00 +0300": the first full date
 /// with a month name, read by the same rules cleaning and describing use.
 fn named_month_date(text: &str) -> Option<String> {
-    super::clean::date::find_dates(text).into_iter().next().map(|d| d.iso)
+    super::clean::date::find_dates(text)
+        .into_iter()
+        .next()
+        .map(|d| d.iso)
 }
 
 /// Validates and formats a date given as digit strings.

@@ -10,7 +10,12 @@ static ARTICLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/article
 pub fn files() -> Vec<(PathBuf, &'static [u8])> {
     let mut files: Vec<(PathBuf, &'static [u8])> = ARTICLES
         .files()
-        .map(|f| (PathBuf::from("assets/articles").join(f.path()), f.contents()))
+        .map(|f| {
+            (
+                PathBuf::from("assets/articles").join(f.path()),
+                f.contents(),
+            )
+        })
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files

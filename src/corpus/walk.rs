@@ -24,7 +24,10 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(err) => {
-                out.warnings.push(LoadWarning { path: root.clone(), reason: io_reason(&err) });
+                out.warnings.push(LoadWarning {
+                    path: root.clone(),
+                    reason: io_reason(&err),
+                });
                 continue;
             }
         };
@@ -49,7 +52,9 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
                 Ok(entry) => {
                     let depth = entry.depth();
                     let through_link = entry.path_is_symlink()
-                        || depth.checked_sub(1).is_some_and(|d| linked.get(d) != Some(&false));
+                        || depth
+                            .checked_sub(1)
+                            .is_some_and(|d| linked.get(d) != Some(&false));
                     if entry.file_type().is_dir() {
                         linked.truncate(depth);
                         linked.push(depth > 0 && through_link);

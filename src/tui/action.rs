@@ -40,6 +40,28 @@ pub enum Action {
     SortByWords,
     SortById,
     ShowWarnings,
+    /// Compare the selected article with the marked one, else with the one it shares most with.
+    Compare,
+    /// Mark the selected article for a comparison, or unmark it.
+    ToggleMark,
+
+    // Alignment screens, from anywhere.
+    ShowGroups,
+    ShowMatrix,
+
+    // Compare screen.
+    NextPassage,
+    PreviousPassage,
+    SwitchSide,
+    SwapSides,
+    /// Compare: hide or show text aligned with nothing; reader: show only what no other
+    /// article says.
+    ToggleUnique,
+    OpenGroup,
+
+    // Matrix.
+    MoveLeft,
+    MoveRight,
 
     // The library's filter prompt.
     ConfirmFilter,
@@ -75,6 +97,17 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Open the compare screen on these two articles (corpus indices).
+    #[serde(skip)]
+    CompareArticles {
+        left: usize,
+        right: usize,
+    },
+    /// Open this shared passage (an index into the alignment's groups).
+    #[serde(skip)]
+    ShowGroup {
+        group: usize,
+    },
 }
 
 impl Action {
@@ -105,6 +138,18 @@ impl Action {
         Action::SortByWords,
         Action::SortById,
         Action::ShowWarnings,
+        Action::Compare,
+        Action::ToggleMark,
+        Action::ShowGroups,
+        Action::ShowMatrix,
+        Action::NextPassage,
+        Action::PreviousPassage,
+        Action::SwitchSide,
+        Action::SwapSides,
+        Action::ToggleUnique,
+        Action::OpenGroup,
+        Action::MoveLeft,
+        Action::MoveRight,
         Action::ConfirmFilter,
         Action::CancelFilter,
         Action::DeleteChar,
@@ -144,6 +189,18 @@ impl Action {
             Action::SortByWords => "sort_by_words",
             Action::SortById => "sort_by_id",
             Action::ShowWarnings => "show_warnings",
+            Action::Compare => "compare",
+            Action::ToggleMark => "toggle_mark",
+            Action::ShowGroups => "show_groups",
+            Action::ShowMatrix => "show_matrix",
+            Action::NextPassage => "next_passage",
+            Action::PreviousPassage => "previous_passage",
+            Action::SwitchSide => "switch_side",
+            Action::SwapSides => "swap_sides",
+            Action::ToggleUnique => "toggle_unique",
+            Action::OpenGroup => "open_group",
+            Action::MoveLeft => "move_left",
+            Action::MoveRight => "move_right",
             Action::ConfirmFilter => "confirm_filter",
             Action::CancelFilter => "cancel_filter",
             Action::DeleteChar => "delete_char",
@@ -155,13 +212,18 @@ impl Action {
             Action::Resize { .. }
             | Action::InsertChar(_)
             | Action::Wheel { .. }
-            | Action::Click { .. } => return None,
+            | Action::Click { .. }
+            | Action::CompareArticles { .. }
+            | Action::ShowGroup { .. } => return None,
         })
     }
 
     /// The bindable action with this config name.
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::BINDABLE.iter().copied().find(|a| a.name() == Some(name))
+        Action::BINDABLE
+            .iter()
+            .copied()
+            .find(|a| a.name() == Some(name))
     }
 }
 
@@ -188,6 +250,13 @@ mod tests {
         assert_eq!(names.len(), Action::BINDABLE.len());
         assert_eq!(Action::from_name("toggle_raw"), Some(Action::ToggleRaw));
         assert_eq!(Action::from_name("resize"), None);
-        assert_eq!(Action::Resize { width: 1, height: 1 }.name(), None);
+        assert_eq!(
+            Action::Resize {
+                width: 1,
+                height: 1
+            }
+            .name(),
+            None
+        );
     }
 }

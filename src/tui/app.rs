@@ -2,15 +2,24 @@
 //! terminal event into an [`Action`] through the keymap of the current screen, and
 //! [`App::update`] applies it. Drawing is elsewhere ([`super::ui::view`]) and reads only.
 
+use std::sync::Arc;
+
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect, Size};
 
 use super::action::Action;
 use super::keymap::{Key, Keymap, Scope};
+use super::screens::compare::CompareState;
+use super::screens::group::GroupState;
+use super::screens::groups::GroupsState;
 use super::screens::help::HelpState;
 use super::screens::library::{Column, Hit, LibraryState};
+use super::screens::matrix::MatrixState;
 use super::screens::reader::ReaderState;
+use super::screens::Context;
 use super::theme::Theme;
+use crate::align::overlap::Overlap;
+use crate::align::Alignment;
 use crate::corpus::Corpus;
 
 /// Lines the reader and the help scroll per notch of the mouse wheel.
@@ -21,6 +30,23 @@ const WHEEL_LINES: isize = 3;
 pub enum Screen {
     Library,
     Reader,
+    Compare,
+    Groups,
+    Group,
+    Matrix,
+}
+
+/// Where the corpus alignment stands. It runs off the UI thread; the screens that need it
+/// open once it is ready.
+#[derive(Debug, Clone)]
+pub enum AlignmentState {
+    /// Still running: how far it is, for the title bar ("aligning: paraphrases").
+    Running(String),
+    Ready {
+        alignment: Arc<Alignment>,
+        overlap: Arc<Overlap>,
+    },
+    Failed(String),
 }
 
 /// Which popup is open, if any: help toggles with its key, the skipped-files list does not.
@@ -44,9 +70,17 @@ impl AppLayout {
     pub fn new(area: Rect) -> AppLayout {
         let mut body = area;
         let mut title = Rect { height: 0, ..area };
-        let mut status = Rect { y: area.bottom(), height: 0, ..area };
+        let mut status = Rect {
+            y: area.bottom(),
+            height: 0,
+            ..area
+        };
         if area.height >= 2 {
-            status = Rect { y: area.bottom() - 1, height: 1, ..area };
+            status = Rect {
+                y: area.bottom() - 1,
+                height: 1,
+                ..area
+            };
             body.height -= 1;
         }
         if area.height >= 3 {
@@ -54,7 +88,11 @@ impl AppLayout {
             body.y += 1;
             body.height -= 1;
         }
-        AppLayout { title, body, status }
+        AppLayout {
+            title,
+            body,
+            status,
+        }
     }
 }
 
@@ -67,6 +105,15 @@ pub struct App {
     pub(super) screen: Screen,
     pub(super) library: LibraryState,
     pub(super) reader: Option<ReaderState>,
+    pub(super) compare: Option<CompareState>,
+    pub(super) groups: Option<GroupsState>,
+    pub(super) group: Option<GroupState>,
+    pub(super) matrix: Option<MatrixState>,
+    pub(super) alignment: AlignmentState,
+    /// The article marked (`Space` in the library) to be compared with the selected one.
+    pub(super) marked: Option<usize>,
+    /// The screens to go back to, most recent last.
+    history: Vec<Screen>,
     pub(super) popup: Option<(PopupKind, HelpState)>,
     /// A message for the status line, shown until the next key.
     pub(super) message: Option<String>,
@@ -84,6 +131,13 @@ impl App {
             screen: Screen::Library,
             library,
             reader: None,
+            compare: None,
+            groups: None,
+            group: None,
+            matrix: None,
+            alignment: AlignmentState::Running("aligning".to_string()),
+            marked: None,
+            history: Vec::new(),
             popup: None,
             message: None,
             size: Size::default(),
@@ -105,6 +159,53 @@ impl App {
         self.screen
     }
 
+    /// Takes the finished alignment of the corpus.
+    pub fn set_alignment(&mut self, alignment: Arc<Alignment>) {
+        let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
+        let overlap = Arc::new(Overlap::new(&alignment, &lens));
+        self.alignment = AlignmentState::Ready { alignment, overlap };
+    }
+
+    /// Tells how far the alignment is, while it runs.
+    pub fn set_alignment_progress(&mut self, progress: String) {
+        if matches!(self.alignment, AlignmentState::Running(_)) {
+            self.alignment = AlignmentState::Running(progress);
+        }
+    }
+
+    /// The alignment could not be made (or read back): the screens that need it say why.
+    pub fn set_alignment_failed(&mut self, reason: String) {
+        self.alignment = AlignmentState::Failed(reason);
+    }
+
+    /// The corpus and its alignment, once the alignment is ready.
+    pub fn context(&self) -> Option<Context<'_>> {
+        match &self.alignment {
+            AlignmentState::Ready { alignment, overlap } => Some(Context {
+                corpus: &self.corpus,
+                alignment,
+                overlap,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The context, or else a message saying why the alignment screens cannot open yet.
+    fn require_context(&mut self) -> Option<Context<'_>> {
+        let message = match &self.alignment {
+            AlignmentState::Ready { .. } => None,
+            AlignmentState::Running(progress) => Some(format!(
+                "Still lining up the articles ({progress}); try again in a moment."
+            )),
+            AlignmentState::Failed(reason) => Some(format!("No alignment: {reason}")),
+        };
+        if let Some(message) = message {
+            self.message = Some(message);
+            return None;
+        }
+        self.context()
+    }
+
     /// The keymap scope keys are looked up in first.
     pub fn scope(&self) -> Scope {
         if self.popup.is_some() {
@@ -114,6 +215,10 @@ impl App {
                 Screen::Library if self.library.is_editing_filter() => Scope::Filter,
                 Screen::Library => Scope::Library,
                 Screen::Reader => Scope::Reader,
+                Screen::Compare => Scope::Compare,
+                Screen::Groups => Scope::Groups,
+                Screen::Group => Scope::Group,
+                Screen::Matrix => Scope::Matrix,
             }
         }
     }
@@ -123,6 +228,10 @@ impl App {
         match self.screen {
             Screen::Library => vec![Scope::Library, Scope::Filter, Scope::Global],
             Screen::Reader => vec![Scope::Reader, Scope::Global],
+            Screen::Compare => vec![Scope::Compare, Scope::Global],
+            Screen::Groups => vec![Scope::Groups, Scope::Global],
+            Screen::Group => vec![Scope::Group, Scope::Global],
+            Screen::Matrix => vec![Scope::Matrix, Scope::Global],
         }
     }
 
@@ -160,12 +269,125 @@ impl App {
             Action::Wheel { is_down } => self.wheel(is_down),
             Action::Click { column, row } => return self.click(Position { x: column, y: row }),
             _ if self.popup.is_some() => self.update_popup(action),
+            Action::ShowGroups => self.open_groups(),
+            Action::ShowMatrix => self.open_matrix(),
+            Action::CompareArticles { left, right } => self.open_compare(left, right),
+            Action::ShowGroup { group } => self.open_group(group),
             _ => match self.screen {
                 Screen::Library => return self.update_library(action),
-                Screen::Reader => self.update_reader(action),
+                Screen::Reader => return self.update_reader(action),
+                Screen::Compare => return self.update_screen(action, |app| app.compare.as_mut()),
+                Screen::Groups => return self.update_screen(action, |app| app.groups.as_mut()),
+                Screen::Group => return self.update_screen(action, |app| app.group.as_mut()),
+                Screen::Matrix => return self.update_screen(action, |app| app.matrix.as_mut()),
             },
         }
         None
+    }
+
+    /// Shows `screen`, remembering the current one for `GoBack`. Reopening a screen that is
+    /// already in the history goes back to it instead of stacking a second copy.
+    fn show(&mut self, screen: Screen) {
+        if let Some(at) = self.history.iter().position(|&s| s == screen) {
+            self.history.truncate(at);
+        } else if self.screen != screen {
+            self.history.push(self.screen);
+        }
+        self.screen = screen;
+    }
+
+    fn go_back(&mut self) {
+        self.screen = self.history.pop().unwrap_or(Screen::Library);
+        if self.screen == Screen::Library {
+            self.history.clear();
+        }
+    }
+
+    /// Hands an action to one of the alignment screens; `GoBack` is the app's.
+    fn update_screen<S: ScreenState>(
+        &mut self,
+        action: Action,
+        state: impl FnOnce(&mut App) -> Option<&mut S>,
+    ) -> Option<Action> {
+        if action == Action::GoBack {
+            self.go_back();
+            return None;
+        }
+        match state(self) {
+            Some(state) => state.update(action),
+            None => {
+                self.go_back();
+                None
+            }
+        }
+    }
+
+    fn open_groups(&mut self) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut groups = GroupsState::new(&context, theme);
+        groups.relayout(self.layout().body);
+        self.groups = Some(groups);
+        self.show(Screen::Groups);
+    }
+
+    fn open_matrix(&mut self) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut matrix = MatrixState::new(&context, theme);
+        matrix.relayout(self.layout().body);
+        self.matrix = Some(matrix);
+        self.show(Screen::Matrix);
+    }
+
+    fn open_compare(&mut self, left: usize, right: usize) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut compare = CompareState::new(&context, left, right, theme);
+        compare.relayout(self.layout().body);
+        self.compare = Some(compare);
+        self.show(Screen::Compare);
+    }
+
+    fn open_group(&mut self, group: usize) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut state = GroupState::new(&context, group, theme);
+        state.relayout(self.layout().body);
+        self.group = Some(state);
+        self.show(Screen::Group);
+    }
+
+    /// The comparison `c` asks for on article `index`: with the marked article if another
+    /// one is marked, else with the article it shares most with.
+    fn compare_from(&mut self, index: usize) -> Option<Action> {
+        self.require_context()?;
+        if let Some(marked) = self.marked.filter(|&m| m != index) {
+            return Some(Action::CompareArticles {
+                left: marked,
+                right: index,
+            });
+        }
+        let context = self.context()?;
+        match context.overlap.best_partner(index) {
+            Some(partner) => Some(Action::CompareArticles {
+                left: index,
+                right: partner,
+            }),
+            None => {
+                let id = &self.corpus.articles[index].id;
+                self.message = Some(format!("{id} shares no passage with another article."));
+                None
+            }
+        }
     }
 
     fn relayout(&mut self) {
@@ -173,6 +395,18 @@ impl App {
         self.library.relayout(body);
         if let Some(reader) = &mut self.reader {
             reader.relayout(body);
+        }
+        if let Some(state) = &mut self.compare {
+            state.relayout(body);
+        }
+        if let Some(state) = &mut self.groups {
+            state.relayout(body);
+        }
+        if let Some(state) = &mut self.group {
+            state.relayout(body);
+        }
+        if let Some(state) = &mut self.matrix {
+            state.relayout(body);
         }
         if let Some((_, popup)) = &mut self.popup {
             popup.relayout(body);
@@ -199,15 +433,47 @@ impl App {
             popup.scroll_by(sign * WHEEL_LINES);
             return;
         }
-        match (self.screen, &mut self.reader) {
-            (Screen::Reader, Some(reader)) => reader.scroll_by(sign * WHEEL_LINES),
-            _ => self.library.move_by(sign),
+        let (lines, rows) = if is_down {
+            (Action::ScrollDown, Action::MoveDown)
+        } else {
+            (Action::ScrollUp, Action::MoveUp)
+        };
+        match self.screen {
+            Screen::Reader => match &mut self.reader {
+                Some(reader) => reader.scroll_by(sign * WHEEL_LINES),
+                None => self.library.move_by(sign),
+            },
+            Screen::Library => self.library.move_by(sign),
+            Screen::Compare => {
+                for _ in 0..WHEEL_LINES {
+                    self.compare.as_mut().and_then(|s| s.update(lines));
+                }
+            }
+            Screen::Group => {
+                for _ in 0..WHEEL_LINES {
+                    self.group.as_mut().and_then(|s| s.update(lines));
+                }
+            }
+            Screen::Groups => {
+                self.groups.as_mut().and_then(|s| s.update(rows));
+            }
+            Screen::Matrix => {
+                self.matrix.as_mut().and_then(|s| s.update(rows));
+            }
         }
     }
 
     fn click(&mut self, position: Position) -> Option<Action> {
-        if self.popup.is_some() || self.screen != Screen::Library {
+        if self.popup.is_some() {
             return None;
+        }
+        match self.screen {
+            Screen::Library => {}
+            Screen::Reader => return None,
+            Screen::Compare => return self.compare.as_mut()?.click(position),
+            Screen::Groups => return self.groups.as_mut()?.click(position),
+            Screen::Group => return self.group.as_mut()?.click(position),
+            Screen::Matrix => return self.matrix.as_mut()?.click(position),
         }
         match self.library.hit(position)? {
             // A click on the selected row opens it, as a double click would.
@@ -221,7 +487,9 @@ impl App {
     }
 
     fn update_popup(&mut self, action: Action) {
-        let Some((_, popup)) = &mut self.popup else { return };
+        let Some((_, popup)) = &mut self.popup else {
+            return;
+        };
         match action {
             Action::Close => self.popup = None,
             Action::ScrollDown => popup.scroll_by(1),
@@ -266,15 +534,38 @@ impl App {
             Action::SortByTitle => library.sort_by(Column::Title),
             Action::SortByWords => library.sort_by(Column::Words),
             Action::SortById => library.sort_by(Column::Id),
+            Action::ToggleMark => {
+                let Some(index) = library.selected_article() else {
+                    return None;
+                };
+                self.marked = if self.marked == Some(index) {
+                    None
+                } else {
+                    Some(index)
+                };
+                library.set_marked(self.marked);
+                library.move_by(1);
+            }
+            Action::Compare => {
+                let Some(index) = library.selected_article() else {
+                    self.message = Some("No article to compare.".to_string());
+                    return None;
+                };
+                return self.compare_from(index);
+            }
             _ => {}
         }
         None
     }
 
-    fn update_reader(&mut self, action: Action) {
+    fn update_reader(&mut self, action: Action) -> Option<Action> {
+        if action == Action::Compare {
+            let index = self.reader.as_ref()?.article();
+            return self.compare_from(index);
+        }
         let Some(reader) = &mut self.reader else {
             self.screen = Screen::Library;
-            return;
+            return None;
         };
         match action {
             Action::ScrollDown => reader.scroll_by(1),
@@ -300,12 +591,10 @@ impl App {
                     self.message = Some(format!("This is the {end} article of the list."));
                 }
             }
-            Action::GoBack => {
-                self.screen = Screen::Library;
-                self.reader = None;
-            }
+            Action::GoBack => self.go_back(),
             _ => {}
         }
+        None
     }
 
     /// Opens the library's selected article in the reader.
@@ -314,13 +603,33 @@ impl App {
             self.message = Some("No article to open.".to_string());
             return;
         };
-        let Some(article) = self.corpus.articles.get(index) else { return };
+        let Some(article) = self.corpus.articles.get(index) else {
+            return;
+        };
         let mut reader = ReaderState::new(article, index, self.library.position(), self.theme);
         reader.relayout(self.layout().body);
         self.reader = Some(reader);
-        self.screen = Screen::Reader;
+        self.show(Screen::Reader);
     }
 }
+
+/// What the app asks of the alignment screens' states.
+pub(super) trait ScreenState {
+    /// Applies a key's action; may return a follow-up action for the app.
+    fn update(&mut self, action: Action) -> Option<Action>;
+}
+
+macro_rules! screen_state {
+    ($($state:ty),*) => {$(
+        impl ScreenState for $state {
+            fn update(&mut self, action: Action) -> Option<Action> {
+                <$state>::update(self, action)
+            }
+        }
+    )*};
+}
+
+screen_state!(CompareState, GroupsState, GroupState, MatrixState);
 
 /// The action a terminal event asks for on the current screen, if any.
 ///
@@ -348,12 +657,16 @@ pub fn handle_event(app: &App, event: &Event) -> Option<Action> {
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel { is_down: true }),
             MouseEventKind::ScrollUp => Some(Action::Wheel { is_down: false }),
-            MouseEventKind::Down(MouseButton::Left) => {
-                Some(Action::Click { column: mouse.column, row: mouse.row })
-            }
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
             _ => None,
         },
-        Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
         _ => None,
     }
 }
@@ -378,9 +691,15 @@ mod tests {
         assert_eq!(layout.body, Rect::new(0, 1, 80, 22));
         assert_eq!(layout.status, Rect::new(0, 23, 80, 1));
         let tiny = AppLayout::new(Rect::new(0, 0, 1, 1));
-        assert_eq!((tiny.title.height, tiny.body.height, tiny.status.height), (0, 1, 0));
+        assert_eq!(
+            (tiny.title.height, tiny.body.height, tiny.status.height),
+            (0, 1, 0)
+        );
         let two = AppLayout::new(Rect::new(0, 0, 10, 2));
-        assert_eq!((two.title.height, two.body.height, two.status.height), (0, 1, 1));
+        assert_eq!(
+            (two.title.height, two.body.height, two.status.height),
+            (0, 1, 1)
+        );
         let none = AppLayout::new(Rect::new(0, 0, 0, 0));
         assert_eq!(none.body.height, 0);
     }

@@ -24,13 +24,30 @@ pub enum Scope {
     Filter,
     /// One article.
     Reader,
+    /// Two articles side by side.
+    Compare,
+    /// The list of passages shared across articles.
+    Groups,
+    /// One shared passage, every article's wording stacked.
+    Group,
+    /// The overlap matrix.
+    Matrix,
     /// The help window and the skipped-files window.
     Help,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 5] =
-        [Scope::Global, Scope::Library, Scope::Filter, Scope::Reader, Scope::Help];
+    pub const ALL: [Scope; 9] = [
+        Scope::Global,
+        Scope::Library,
+        Scope::Filter,
+        Scope::Reader,
+        Scope::Compare,
+        Scope::Groups,
+        Scope::Group,
+        Scope::Matrix,
+        Scope::Help,
+    ];
 
     /// The name used in the config file: `[keys.library]`.
     pub fn name(self) -> &'static str {
@@ -39,6 +56,10 @@ impl Scope {
             Scope::Library => "library",
             Scope::Filter => "filter",
             Scope::Reader => "reader",
+            Scope::Compare => "compare",
+            Scope::Groups => "groups",
+            Scope::Group => "group",
+            Scope::Matrix => "matrix",
             Scope::Help => "help",
         }
     }
@@ -50,6 +71,10 @@ impl Scope {
             Scope::Library => "Library",
             Scope::Filter => "Filter prompt",
             Scope::Reader => "Reader",
+            Scope::Compare => "Compare",
+            Scope::Groups => "Shared passages",
+            Scope::Group => "One shared passage",
+            Scope::Matrix => "Overlap matrix",
             Scope::Help => "This window",
         }
     }
@@ -136,7 +161,9 @@ impl Key {
     pub fn typed_char(self) -> Option<char> {
         match self.code {
             KeyCode::Char(c)
-                if !self.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                if !self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(c)
             }
@@ -203,8 +230,9 @@ impl FromStr for Key {
             } else {
                 KeyCode::Char(c)
             }
-        } else if let Some((_, code)) =
-            KEY_NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(rest))
+        } else if let Some((_, code)) = KEY_NAMES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(rest))
         {
             *code
         } else if let Some(n) = rest
@@ -236,9 +264,11 @@ impl fmt::Display for Key {
             },
         };
         f.write_str("<")?;
-        for (modifier, prefix) in
-            [(KeyModifiers::CONTROL, "C-"), (KeyModifiers::ALT, "A-"), (KeyModifiers::SHIFT, "S-")]
-        {
+        for (modifier, prefix) in [
+            (KeyModifiers::CONTROL, "C-"),
+            (KeyModifiers::ALT, "A-"),
+            (KeyModifiers::SHIFT, "S-"),
+        ] {
             if self.modifiers.contains(modifier) {
                 f.write_str(prefix)?;
             }
@@ -259,7 +289,13 @@ pub struct Binding {
 }
 
 /// One built-in binding: screen, action, keys, description, hint (see [`Binding`]).
-type DefaultBinding = (Scope, Action, &'static [&'static str], &'static str, Option<&'static str>);
+type DefaultBinding = (
+    Scope,
+    Action,
+    &'static [&'static str],
+    &'static str,
+    Option<&'static str>,
+);
 
 /// The built-in bindings. `config.example.toml` documents the same table; a test keeps the
 /// two equal.
@@ -267,6 +303,8 @@ type DefaultBinding = (Scope, Action, &'static [&'static str], &'static str, Opt
 const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Global, Action::ShowHelp, &["?", "<F1>"], "Show the keys of this screen", Some("help")),
     (Scope::Global, Action::Quit, &["q", "<C-c>"], "Quit crossread", Some("quit")),
+    (Scope::Global, Action::ShowGroups, &["p"], "List the passages shared across articles", Some("shared")),
+    (Scope::Global, Action::ShowMatrix, &["m"], "Show how much each article shares with each", Some("matrix")),
 
     (Scope::Library, Action::MoveDown, &["j", "<Down>"], "Select the next article", None),
     (Scope::Library, Action::MoveUp, &["k", "<Up>"], "Select the previous article", None),
@@ -287,6 +325,8 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Library, Action::SortByWords, &["4"], "Sort by word count (again: reverse)", None),
     (Scope::Library, Action::SortById, &["5"], "Sort by id (again: reverse)", None),
     (Scope::Library, Action::ShowWarnings, &["w"], "List the files that were skipped", Some("skipped")),
+    (Scope::Library, Action::Compare, &["c"], "Compare with the marked article, else with the one it shares most with", Some("compare")),
+    (Scope::Library, Action::ToggleMark, &["<Space>"], "Mark the article to compare with", None),
 
     (Scope::Filter, Action::ConfirmFilter, &["<Enter>"], "Keep the filter, back to the list", Some("keep")),
     (Scope::Filter, Action::CancelFilter, &["<Esc>"], "Clear the filter, back to the list", Some("clear")),
@@ -303,9 +343,57 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Reader, Action::ScrollToTop, &["g", "<Home>"], "Go to the beginning", None),
     (Scope::Reader, Action::ScrollToBottom, &["G", "<End>"], "Go to the end", None),
     (Scope::Reader, Action::ToggleRaw, &["r"], "Show the raw text (before cleaning), or back", Some("raw")),
+    (Scope::Reader, Action::ToggleUnique, &["u"], "Show only what no other article says, or all", Some("unique")),
+    (Scope::Reader, Action::Compare, &["c"], "Compare with the article this one shares most with", Some("compare")),
     (Scope::Reader, Action::NextArticle, &["J"], "Read the next article of the list", Some("next")),
     (Scope::Reader, Action::PreviousArticle, &["K"], "Read the previous article of the list", Some("prev")),
     (Scope::Reader, Action::GoBack, &["<Esc>", "h", "q", "<Left>"], "Back to the library", Some("back")),
+
+    (Scope::Compare, Action::NextPassage, &["]", "}"], "Go to the next aligned passage", Some("next")),
+    (Scope::Compare, Action::PreviousPassage, &["[", "{"], "Go to the previous aligned passage", Some("prev")),
+    (Scope::Compare, Action::ScrollDown, &["j", "<Down>"], "Scroll both sides down a line", None),
+    (Scope::Compare, Action::ScrollUp, &["k", "<Up>"], "Scroll both sides up a line", None),
+    (Scope::Compare, Action::HalfPageDown, &["<C-d>"], "Scroll down half a page", None),
+    (Scope::Compare, Action::HalfPageUp, &["<C-u>"], "Scroll up half a page", None),
+    (Scope::Compare, Action::PageDown, &["<Space>", "<PageDown>", "<C-f>"], "Scroll down a page", None),
+    (Scope::Compare, Action::PageUp, &["<PageUp>", "b", "<C-b>"], "Scroll up a page", None),
+    (Scope::Compare, Action::ScrollToTop, &["g", "<Home>"], "Go to the beginning", None),
+    (Scope::Compare, Action::ScrollToBottom, &["G", "<End>"], "Go to the end", None),
+    (Scope::Compare, Action::SwitchSide, &["<Tab>"], "Focus the other side", Some("side")),
+    (Scope::Compare, Action::SwapSides, &["s"], "Swap the two articles", Some("swap")),
+    (Scope::Compare, Action::ToggleUnique, &["u"], "Hide or show the text aligned with nothing", Some("unaligned")),
+    (Scope::Compare, Action::OpenGroup, &["<Enter>"], "Show every article's wording of this passage", Some("group")),
+    (Scope::Compare, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Groups, Action::MoveDown, &["j", "<Down>"], "Select the next passage", None),
+    (Scope::Groups, Action::MoveUp, &["k", "<Up>"], "Select the previous passage", None),
+    (Scope::Groups, Action::MoveToTop, &["g", "<Home>"], "Select the first passage", None),
+    (Scope::Groups, Action::MoveToBottom, &["G", "<End>"], "Select the last passage", None),
+    (Scope::Groups, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Groups, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Groups, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's wording of the passage", Some("open")),
+    (Scope::Groups, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Group, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", None),
+    (Scope::Group, Action::ScrollUp, &["k", "<Up>"], "Scroll up a line", None),
+    (Scope::Group, Action::PageDown, &["<Space>", "<PageDown>", "<C-f>", "<C-d>"], "Scroll down a page", Some("page")),
+    (Scope::Group, Action::PageUp, &["<PageUp>", "b", "<C-b>", "<C-u>"], "Scroll up a page", None),
+    (Scope::Group, Action::ScrollToTop, &["g", "<Home>"], "Go to the top", None),
+    (Scope::Group, Action::ScrollToBottom, &["G", "<End>"], "Go to the bottom", None),
+    (Scope::Group, Action::NextPassage, &["]", "}"], "Show the next shared passage", Some("next")),
+    (Scope::Group, Action::PreviousPassage, &["[", "{"], "Show the previous shared passage", Some("prev")),
+    (Scope::Group, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Matrix, Action::MoveDown, &["j", "<Down>"], "Move down a row", None),
+    (Scope::Matrix, Action::MoveUp, &["k", "<Up>"], "Move up a row", None),
+    (Scope::Matrix, Action::MoveLeft, &["h", "<Left>"], "Move left a column", None),
+    (Scope::Matrix, Action::MoveRight, &["l", "<Right>"], "Move right a column", None),
+    (Scope::Matrix, Action::MoveToTop, &["g", "<Home>"], "Go to the first row", None),
+    (Scope::Matrix, Action::MoveToBottom, &["G", "<End>"], "Go to the last row", None),
+    (Scope::Matrix, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Matrix, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Matrix, Action::Compare, &["<Enter>", "c"], "Compare the row's article with the column's", Some("compare")),
+    (Scope::Matrix, Action::GoBack, &["<Esc>", "q"], "Back", Some("back")),
 
     (Scope::Help, Action::Close, &["?", "<Esc>"], "Close this window", Some("close")),
     (Scope::Help, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", Some("scroll")),
@@ -328,9 +416,17 @@ impl Default for Keymap {
         for &(scope, action, keys, description, hint) in DEFAULT_BINDINGS {
             let keys = keys
                 .iter()
-                .map(|k| k.parse().unwrap_or_else(|e| panic!("built-in key {k:?}: {e}")))
+                .map(|k| {
+                    k.parse()
+                        .unwrap_or_else(|e| panic!("built-in key {k:?}: {e}"))
+                })
                 .collect();
-            scopes[scope.index()].push(Binding { action, keys, description, hint });
+            scopes[scope.index()].push(Binding {
+                action,
+                keys,
+                description,
+                hint,
+            });
         }
         Keymap { scopes }
     }
@@ -344,12 +440,18 @@ impl Keymap {
 
     /// The action `key` is bound to on `scope` itself (not falling back to `global`).
     pub fn action_for(&self, scope: Scope, key: Key) -> Option<Action> {
-        self.bindings(scope).iter().find(|b| b.keys.contains(&key)).map(|b| b.action)
+        self.bindings(scope)
+            .iter()
+            .find(|b| b.keys.contains(&key))
+            .map(|b| b.action)
     }
 
     /// The keys bound to `action` on `scope`; empty if none.
     pub fn keys_for(&self, scope: Scope, action: Action) -> &[Key] {
-        self.bindings(scope).iter().find(|b| b.action == action).map_or(&[], |b| &b.keys)
+        self.bindings(scope)
+            .iter()
+            .find(|b| b.action == action)
+            .map_or(&[], |b| &b.keys)
     }
 
     /// Replaces the keys bound to `action` on `screen` (`global`, `library`, `filter`,
@@ -364,7 +466,10 @@ impl Keymap {
             ));
         };
         let bindings = &mut self.scopes[scope.index()];
-        let Some(position) = bindings.iter().position(|b| b.action.name() == Some(action)) else {
+        let Some(position) = bindings
+            .iter()
+            .position(|b| b.action.name() == Some(action))
+        else {
             let names: Vec<&str> = bindings.iter().filter_map(|b| b.action.name()).collect();
             return Err(format!(
                 "unknown action '{action}' for screen '{screen}'; valid actions: {}",
@@ -444,7 +549,10 @@ mod tests {
         assert!(err.starts_with("unknown key name 'Ctl-d'"), "{err}");
         assert!(err.contains("<C-d>"), "{err}");
         let err = "<Ctl-d>".parse::<Key>().unwrap_err();
-        assert!(err.starts_with("unknown key name 'Ctl-d' in '<Ctl-d>'"), "{err}");
+        assert!(
+            err.starts_with("unknown key name 'Ctl-d' in '<Ctl-d>'"),
+            "{err}"
+        );
         let err = "<X-d>".parse::<Key>().unwrap_err();
         assert!(err.contains("'X-d'"), "{err}");
         for bad in ["", "<>", "<Down", "<F0>", "<F99>", "<PageDwn>", "jj"] {
@@ -485,7 +593,10 @@ mod tests {
         assert_eq!(event(Char('G'), KeyModifiers::SHIFT), key("G"));
         assert_eq!(event(Char('?'), KeyModifiers::SHIFT), key("?"));
         assert_eq!(event(Char('d'), KeyModifiers::CONTROL), key("<C-d>"));
-        assert_eq!(event(Char('D'), KeyModifiers::CONTROL | KeyModifiers::SHIFT), key("<C-d>"));
+        assert_eq!(
+            event(Char('D'), KeyModifiers::CONTROL | KeyModifiers::SHIFT),
+            key("<C-d>")
+        );
         assert_eq!(event(BackTab, KeyModifiers::SHIFT), key("<S-Tab>"));
         assert_eq!(event(Char(' '), KeyModifiers::NONE), key("<Space>"));
         assert_eq!(event(Down, KeyModifiers::NONE), key("<Down>"));
@@ -497,32 +608,66 @@ mod tests {
     #[test]
     fn default_keymap_looks_up_per_screen() {
         let keymap = Keymap::default();
-        assert_eq!(keymap.action_for(Scope::Library, key("j")), Some(Action::MoveDown));
-        assert_eq!(keymap.action_for(Scope::Reader, key("q")), Some(Action::GoBack));
+        assert_eq!(
+            keymap.action_for(Scope::Library, key("j")),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            keymap.action_for(Scope::Reader, key("q")),
+            Some(Action::GoBack)
+        );
         assert_eq!(keymap.action_for(Scope::Library, key("q")), None);
-        assert_eq!(keymap.action_for(Scope::Global, key("q")), Some(Action::Quit));
-        assert_eq!(keymap.action_for(Scope::Global, key("<C-c>")), Some(Action::Quit));
-        assert_eq!(keymap.keys_for(Scope::Reader, Action::ToggleRaw), &[key("r")]);
+        assert_eq!(
+            keymap.action_for(Scope::Global, key("q")),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.action_for(Scope::Global, key("<C-c>")),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.keys_for(Scope::Reader, Action::ToggleRaw),
+            &[key("r")]
+        );
         assert_eq!(keymap.keys_for(Scope::Reader, Action::OpenArticle), &[]);
     }
 
     #[test]
     fn bind_replaces_keys_and_takes_them_from_other_actions() {
         let mut keymap = Keymap::default();
-        keymap.bind("library", "reverse_sort", vec![key("s"), key("s")]).unwrap();
-        assert_eq!(keymap.keys_for(Scope::Library, Action::ReverseSort), &[key("s")]);
+        keymap
+            .bind("library", "reverse_sort", vec![key("s"), key("s")])
+            .unwrap();
+        assert_eq!(
+            keymap.keys_for(Scope::Library, Action::ReverseSort),
+            &[key("s")]
+        );
         assert_eq!(keymap.keys_for(Scope::Library, Action::CycleSort), &[]);
-        assert_eq!(keymap.action_for(Scope::Library, key("s")), Some(Action::ReverseSort));
+        assert_eq!(
+            keymap.action_for(Scope::Library, key("s")),
+            Some(Action::ReverseSort)
+        );
         assert_eq!(keymap.action_for(Scope::Library, key("S")), None);
 
         // Swapping two keys works whichever action is bound first.
-        keymap.bind("reader", "scroll_down", vec![key("k")]).unwrap();
+        keymap
+            .bind("reader", "scroll_down", vec![key("k")])
+            .unwrap();
         keymap.bind("reader", "scroll_up", vec![key("j")]).unwrap();
-        assert_eq!(keymap.action_for(Scope::Reader, key("j")), Some(Action::ScrollUp));
-        assert_eq!(keymap.action_for(Scope::Reader, key("k")), Some(Action::ScrollDown));
+        assert_eq!(
+            keymap.action_for(Scope::Reader, key("j")),
+            Some(Action::ScrollUp)
+        );
+        assert_eq!(
+            keymap.action_for(Scope::Reader, key("k")),
+            Some(Action::ScrollDown)
+        );
 
         // The same key on another screen is untouched.
-        assert_eq!(keymap.action_for(Scope::Library, key("j")), Some(Action::MoveDown));
+        assert_eq!(
+            keymap.action_for(Scope::Library, key("j")),
+            Some(Action::MoveDown)
+        );
 
         keymap.bind("global", "quit", vec![]).unwrap();
         assert_eq!(keymap.action_for(Scope::Global, key("q")), None);
@@ -534,7 +679,7 @@ mod tests {
         let err = keymap.bind("libary", "quit", vec![]).unwrap_err();
         assert_eq!(
             err,
-            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, help"
+            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, help"
         );
         let err = keymap.bind("reader", "open_article", vec![]).unwrap_err();
         assert!(err.starts_with("unknown action 'open_article' for screen 'reader'; valid actions: scroll_down, scroll_up,"), "{err}");
@@ -566,12 +711,16 @@ mod tests {
         assert_eq!(config.keymap, Keymap::default());
 
         let value: toml::Table = toml::from_str(text).unwrap();
-        let keys = value["keys"].as_table().expect("[keys.*] tables in the example");
+        let keys = value["keys"]
+            .as_table()
+            .expect("[keys.*] tables in the example");
         let documented: Vec<(String, String)> = keys
             .iter()
             .flat_map(|(screen, actions)| {
                 let actions = actions.as_table().expect("a table per screen");
-                actions.keys().map(move |action| (screen.clone(), action.clone()))
+                actions
+                    .keys()
+                    .map(move |action| (screen.clone(), action.clone()))
             })
             .collect();
         let mut expected: Vec<(String, String)> = Scope::ALL
@@ -581,7 +730,10 @@ mod tests {
                     .bindings(scope)
                     .iter()
                     .map(move |b| {
-                        (scope.name().to_string(), b.action.name().unwrap_or("").to_string())
+                        (
+                            scope.name().to_string(),
+                            b.action.name().unwrap_or("").to_string(),
+                        )
                     })
                     .collect::<Vec<_>>()
             })

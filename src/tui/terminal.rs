@@ -68,7 +68,11 @@ impl Session {
             signal_hook::flag::register_conditional_default(signal, Arc::clone(&has_ended))?;
         }
         let watchdog = spawn_watchdog(Arc::clone(&stop), Arc::clone(&has_ended))?;
-        let session = Session { stop, has_ended, watchdog };
+        let session = Session {
+            stop,
+            has_ended,
+            watchdog,
+        };
         // From here on, `session`'s Drop restores whatever was set up.
         IS_ACTIVE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
@@ -107,19 +111,23 @@ fn spawn_watchdog(
 ) -> io::Result<signal_hook::iterator::Handle> {
     let mut signals = signal_hook::iterator::Signals::new(termination_signals())?;
     let handle = signals.handle();
-    std::thread::Builder::new().name("signal-watchdog".into()).spawn(move || {
-        let Some(signal) = signals.forever().next() else { return };
-        stop.store(true, Ordering::SeqCst);
-        let deadline = Instant::now() + SIGNAL_GRACE;
-        while Instant::now() < deadline {
-            if has_ended.load(Ordering::SeqCst) {
+    std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(move || {
+            let Some(signal) = signals.forever().next() else {
                 return;
+            };
+            stop.store(true, Ordering::SeqCst);
+            let deadline = Instant::now() + SIGNAL_GRACE;
+            while Instant::now() < deadline {
+                if has_ended.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
             }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = restore();
-        std::process::exit(128 + signal);
-    })?;
+            let _ = restore();
+            std::process::exit(128 + signal);
+        })?;
     Ok(handle)
 }
 
@@ -158,5 +166,8 @@ pub fn restore() -> io::Result<()> {
         disable_raw_mode(),
         stdout.flush(),
     ];
-    results.into_iter().collect::<io::Result<Vec<()>>>().map(|_| ())
+    results
+        .into_iter()
+        .collect::<io::Result<Vec<()>>>()
+        .map(|_| ())
 }

@@ -40,7 +40,11 @@ impl Harness {
 
     fn with(corpus: Corpus, keymap: Keymap, theme: Theme, width: u16, height: u16) -> Harness {
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        let mut harness = Harness { app: App::new(corpus, keymap, theme), terminal };
+        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+        let alignment = std::sync::Arc::new(crate::align::align(&texts, &Default::default()));
+        let mut app = App::new(corpus, keymap, theme);
+        app.set_alignment(alignment);
+        let mut harness = Harness { app, terminal };
         harness.send(Event::Resize(width, height));
         harness
     }
@@ -85,7 +89,11 @@ impl Harness {
     fn rows(&self) -> Vec<String> {
         let buffer = self.buffer();
         (0..buffer.area.height)
-            .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
             .collect()
     }
 
@@ -98,14 +106,22 @@ impl Harness {
 #[track_caller]
 fn help_keys(h: &Harness, description: &str) -> String {
     let rows = h.rows();
-    let row = rows.iter().find(|r| r.contains(description)).expect("the entry in the help");
+    let row = rows
+        .iter()
+        .find(|r| r.contains(description))
+        .expect("the entry in the help");
     let start = row.find('│').expect("a popup border") + '│'.len_utf8();
     let end = row.find(description).unwrap_or(start);
     row[start..end].trim().to_string()
 }
 
 fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
-    Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
 }
 
 /// `"ab<C-d>c"` → `["a", "b", "<C-d>", "c"]`.
@@ -238,7 +254,11 @@ fn reader_snapshot_at_60x20() {
 #[test]
 fn skipped_files_popup_snapshot() {
     let mut h = Harness::new(small_corpus(), 80, 24);
-    assert!(h.rows()[0].contains("4 articles · 2 files skipped (w)"), "{}", h.rows()[0]);
+    assert!(
+        h.rows()[0].contains("4 articles · 2 files skipped (w)"),
+        "{}",
+        h.rows()[0]
+    );
     h.press("w");
     insta::assert_snapshot!("skipped_files", h.terminal.backend());
     h.press("<Esc>");
@@ -253,12 +273,22 @@ fn the_selected_row_is_highlighted() {
     let buffer = h.buffer();
     for x in 0..80 {
         let cell = &buffer[(x, 3)];
-        assert_eq!((cell.fg, cell.bg), (Color::White, Color::Blue), "selected cell at x={x}");
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::White, Color::Blue),
+            "selected cell at x={x}"
+        );
         let other = &buffer[(x, 2)];
         assert_eq!(other.bg, Color::Reset, "unselected cell at x={x}");
     }
     // Without colour, the selection is reversed.
-    let mut h = Harness::with(small_corpus(), Keymap::default(), Theme::monochrome(), 80, 24);
+    let mut h = Harness::with(
+        small_corpus(),
+        Keymap::default(),
+        Theme::monochrome(),
+        80,
+        24,
+    );
     h.press("j");
     let buffer = h.buffer();
     for x in 0..80 {
@@ -313,7 +343,11 @@ fn filter_types_keeps_and_clears() {
     h.press("<Enter>");
     assert!(h.screen_text().contains("The Baghdad information center"));
     h.press("<Esc>/zzz");
-    assert!(h.screen_text().contains("No article matches “bagh"), "{}", h.screen_text());
+    assert!(
+        h.screen_text().contains("No article matches “bagh"),
+        "{}",
+        h.screen_text()
+    );
     h.press("<Esc>");
     assert_eq!(h.app.library.filter(), "");
     assert_eq!(h.app.library.view().len(), 4);
@@ -339,7 +373,9 @@ fn reader_scrolls_toggles_raw_and_moves_between_articles() {
     h.press("g");
     assert!(h.screen_text().contains(" 0% "));
     h.press("KK");
-    assert!(h.screen_text().contains("This is the first article of the list."));
+    assert!(h
+        .screen_text()
+        .contains("This is the first article of the list."));
     assert!(h.screen_text().contains(" 1/4 "));
     assert!(!h.screen_text().contains("RAW"));
     h.press("r");
@@ -352,7 +388,10 @@ fn reader_scrolls_toggles_raw_and_moves_between_articles() {
     assert!(!h.screen_text().contains("RAW"));
     h.press("q");
     assert_eq!(h.app.screen(), Screen::Library);
-    assert!(h.app.is_running(), "q in the reader goes back, it does not quit");
+    assert!(
+        h.app.is_running(),
+        "q in the reader goes back, it does not quit"
+    );
     // The library's selection followed the reader.
     assert_eq!(h.app.library.position().0, 0);
 }
@@ -362,8 +401,14 @@ fn raw_text_marker_is_styled() {
     let mut h = Harness::new(small_corpus(), 80, 24);
     h.press("<Enter>r");
     let rows = h.rows();
-    let y = rows.iter().position(|r| r.contains(" RAW ")).expect("RAW on the rule");
-    let x = rows[y].find(" RAW ").map(|byte| rows[y][..byte].chars().count()).unwrap();
+    let y = rows
+        .iter()
+        .position(|r| r.contains(" RAW "))
+        .expect("RAW on the rule");
+    let x = rows[y]
+        .find(" RAW ")
+        .map(|byte| rows[y][..byte].chars().count())
+        .unwrap();
     let cell = &h.buffer()[(x as u16 + 1, y as u16)];
     assert_eq!(cell.symbol(), "R");
     assert_eq!(cell.bg, Color::Red);
@@ -372,11 +417,19 @@ fn raw_text_marker_is_styled() {
 #[test]
 fn help_is_generated_from_the_configured_keymap() {
     let mut keymap = Keymap::default();
-    keymap.bind("reader", "toggle_raw", vec!["R".parse().unwrap()]).unwrap();
-    keymap.bind("global", "show_help", vec!["<F1>".parse().unwrap()]).unwrap();
+    keymap
+        .bind("reader", "toggle_raw", vec!["R".parse().unwrap()])
+        .unwrap();
+    keymap
+        .bind("global", "show_help", vec!["<F1>".parse().unwrap()])
+        .unwrap();
     let mut h = Harness::with(small_corpus(), keymap, Theme::default(), 80, 40);
     h.press("<Enter>");
-    assert!(h.rows()[39].contains("R raw"), "status hints use configured keys: {}", h.rows()[39]);
+    assert!(
+        h.rows()[39].contains("R raw"),
+        "status hints use configured keys: {}",
+        h.rows()[39]
+    );
     h.press("?");
     assert!(!h.screen_text().contains("Keys"), "? is no longer bound");
     h.press("<F1>");
@@ -386,7 +439,10 @@ fn help_is_generated_from_the_configured_keymap() {
     assert_eq!(help_keys(&h, "Back to the library"), "<Esc> h q <Left>");
     assert!(text.contains("Reader"));
     assert!(text.contains("Everywhere"));
-    assert!(!text.contains("Select the next article"), "library keys are not listed in the reader");
+    assert!(
+        !text.contains("Select the next article"),
+        "library keys are not listed in the reader"
+    );
     h.press("<Esc>");
     assert!(!h.screen_text().contains("Everywhere"));
 }
@@ -410,14 +466,21 @@ fn ctrl_c_quits_from_every_screen() {
 fn keys_the_help_window_does_not_use_act_on_the_screen_beneath() {
     let mut h = Harness::new(small_corpus(), 80, 24);
     h.press("?q");
-    assert!(!h.app.is_running(), "q quits from the library, help open or not");
+    assert!(
+        !h.app.is_running(),
+        "q quits from the library, help open or not"
+    );
 
     let mut h = Harness::new(small_corpus(), 80, 24);
     h.press("<Enter>?");
     assert!(h.screen_text().contains("Keys"));
     h.press("q");
     assert!(h.app.is_running());
-    assert_eq!(h.app.screen(), Screen::Library, "q goes back from the reader");
+    assert_eq!(
+        h.app.screen(),
+        Screen::Library,
+        "q goes back from the reader"
+    );
     assert!(!h.screen_text().contains("Keys"), "the window closed");
 
     let mut h = Harness::new(small_corpus(), 80, 24);
@@ -436,21 +499,37 @@ fn mouse_selects_opens_sorts_and_scrolls() {
     assert_eq!(h.app.library.position().0, 3);
     h.send(mouse(MouseEventKind::ScrollUp, 20, 4));
     h.click(20, 4);
-    assert_eq!(h.app.screen(), Screen::Reader, "a click on the selected row opens it");
+    assert_eq!(
+        h.app.screen(),
+        Screen::Reader,
+        "a click on the selected row opens it"
+    );
     h.press("<Esc>");
     h.click(2, 1); // the Outlet heading
     assert!(h.rows()[1].contains("Outlet ▲"));
     h.press("g<Enter>");
     h.send(mouse(MouseEventKind::ScrollDown, 20, 10));
-    assert!(!h.screen_text().contains(" 0% "), "the wheel scrolls the reader");
+    assert!(
+        !h.screen_text().contains(" 0% "),
+        "the wheel scrolls the reader"
+    );
 }
 
 #[test]
 fn resizing_rewraps_and_nothing_overflows_or_panics_at_tiny_sizes() {
     let mut h = Harness::new(small_corpus(), 80, 24);
     h.press("<Enter>");
-    for (w, h_) in [(60, 20), (10, 3), (1, 1), (2, 2), (3, 5), (0, 0), (20, 4), (200, 60), (80, 24)]
-    {
+    for (w, h_) in [
+        (60, 20),
+        (10, 3),
+        (1, 1),
+        (2, 2),
+        (3, 5),
+        (0, 0),
+        (20, 4),
+        (200, 60),
+        (80, 24),
+    ] {
         h.resize(w, h_);
         for keys in ["j", "?", "G", "?", "r", "J"] {
             h.press(keys);
@@ -480,7 +559,8 @@ fn the_reader_rewraps_on_resize() {
     h.resize(40, 24);
     let rows = h.rows();
     assert!(
-        rows.iter().any(|r| r.trim_end() == " Paragraph 1 of the statement, long"),
+        rows.iter()
+            .any(|r| r.trim_end() == " Paragraph 1 of the statement, long"),
         "{rows:#?}"
     );
     assert!(rows.iter().all(|r| crate::tui::text::width(r) == 40));
@@ -503,7 +583,10 @@ fn untrusted_text_never_reaches_the_terminal_as_control_characters() {
     a.path = PathBuf::from(format!("dir/{evil}.txt"));
     let corpus = Corpus {
         articles: vec![a],
-        warnings: vec![LoadWarning { path: PathBuf::from(evil), reason: evil.to_string() }],
+        warnings: vec![LoadWarning {
+            path: PathBuf::from(evil),
+            reason: evil.to_string(),
+        }],
         notes: Vec::new(),
     };
     let mut h = Harness::new(corpus, 120, 30);
@@ -521,11 +604,25 @@ fn untrusted_text_never_reaches_the_terminal_as_control_characters() {
             );
         }
     }
-    let text: Vec<String> =
-        screens.iter().map(|b| b.content().iter().map(|c| c.symbol()).collect()).collect();
-    assert!(text[0].contains("Title ␛[31mred␛]0;pwned␇ \u{FFFD}2J"), "{}", text[0]);
-    assert!(text[1].contains("␛[31mred␛]0;pwned␇"), "skipped files: {}", text[1]);
-    assert!(text[3].contains("Body ␛[31mred␛]0;pwned␇ \u{FFFD}2J"), "reader: {}", text[3]);
+    let text: Vec<String> = screens
+        .iter()
+        .map(|b| b.content().iter().map(|c| c.symbol()).collect())
+        .collect();
+    assert!(
+        text[0].contains("Title ␛[31mred␛]0;pwned␇ \u{FFFD}2J"),
+        "{}",
+        text[0]
+    );
+    assert!(
+        text[1].contains("␛[31mred␛]0;pwned␇"),
+        "skipped files: {}",
+        text[1]
+    );
+    assert!(
+        text[3].contains("Body ␛[31mred␛]0;pwned␇ \u{FFFD}2J"),
+        "reader: {}",
+        text[3]
+    );
     assert!(text[4].contains("raw ␛[31mred"), "raw: {}", text[4]);
 }
 
@@ -555,7 +652,13 @@ fn the_event_loop_draws_handles_keys_and_quits() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut app = App::new(small_corpus(), Keymap::default(), Theme::default());
     let stop = AtomicBool::new(false);
-    run_loop(&mut terminal, &mut app, &mut script("j<Enter>??<Esc>J"), &stop).unwrap_err();
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &mut script("j<Enter>??<Esc>J"),
+        &stop,
+    )
+    .unwrap_err();
     assert_eq!(app.screen(), Screen::Library);
     assert_eq!(app.size(), ratatui::layout::Size::new(80, 24));
     run_loop(&mut terminal, &mut app, &mut script("<Enter>q<C-c>"), &stop).unwrap();

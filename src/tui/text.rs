@@ -100,17 +100,29 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
         let w = g.width();
         if g.chars().all(char::is_whitespace) {
             if let Some(s) = start.take() {
-                out.push(Token { text: &line[s..i], width: token_width, is_spaced });
+                out.push(Token {
+                    text: &line[s..i],
+                    width: token_width,
+                    is_spaced,
+                });
             }
             pending_space = true;
             continue;
         }
         if w >= 2 {
             if let Some(s) = start.take() {
-                out.push(Token { text: &line[s..i], width: token_width, is_spaced });
+                out.push(Token {
+                    text: &line[s..i],
+                    width: token_width,
+                    is_spaced,
+                });
                 pending_space = false;
             }
-            out.push(Token { text: g, width: w, is_spaced: pending_space });
+            out.push(Token {
+                text: g,
+                width: w,
+                is_spaced: pending_space,
+            });
             pending_space = false;
             continue;
         }
@@ -123,7 +135,11 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
         token_width += w;
     }
     if let Some(s) = start {
-        out.push(Token { text: &line[s..], width: token_width, is_spaced });
+        out.push(Token {
+            text: &line[s..],
+            width: token_width,
+            is_spaced,
+        });
     }
     out
 }
@@ -207,7 +223,10 @@ mod tests {
         assert_eq!(lines, expected, "wrapping {text:?} at {width}");
         for line in &lines {
             let w = super::width(line);
-            assert!(w <= width || line.graphemes(true).count() == 1, "{line:?} is {w} wide");
+            assert!(
+                w <= width || line.graphemes(true).count() == 1,
+                "{line:?} is {w} wide"
+            );
         }
     }
 
@@ -253,7 +272,13 @@ mod tests {
         assert_wraps(
             "see https://example.com/a/very/long/path now",
             10,
-            &["see", "https://ex", "ample.com/", "a/very/lon", "g/path now"],
+            &[
+                "see",
+                "https://ex",
+                "ample.com/",
+                "a/very/lon",
+                "g/path now",
+            ],
         );
         assert_wraps("ab", 1, &["a", "b"]);
     }
@@ -282,7 +307,10 @@ mod tests {
 
     #[test]
     fn sanitize_borrows_clean_text() {
-        assert!(matches!(sanitize("Hakem al-Zameli — “yes” 伊拉克 📰"), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize("Hakem al-Zameli — “yes” 伊拉克 📰"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -23,10 +23,17 @@ pub enum Role {
     Message,
     Warning,
     RawMarker,
+    Deleted,
+    Inserted,
+    Replaced,
+    Shared,
+    HeatLow,
+    HeatMid,
+    HeatHigh,
 }
 
 impl Role {
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 19] = [
         Role::Text,
         Role::Dim,
         Role::Accent,
@@ -39,6 +46,13 @@ impl Role {
         Role::Message,
         Role::Warning,
         Role::RawMarker,
+        Role::Deleted,
+        Role::Inserted,
+        Role::Replaced,
+        Role::Shared,
+        Role::HeatLow,
+        Role::HeatMid,
+        Role::HeatHigh,
     ];
 
     /// The name used in the config's `[theme]` table.
@@ -56,6 +70,13 @@ impl Role {
             Role::Message => "message",
             Role::Warning => "warning",
             Role::RawMarker => "raw_marker",
+            Role::Deleted => "deleted",
+            Role::Inserted => "inserted",
+            Role::Replaced => "replaced",
+            Role::Shared => "shared",
+            Role::HeatLow => "heat_low",
+            Role::HeatMid => "heat_mid",
+            Role::HeatHigh => "heat_high",
         }
     }
 
@@ -75,6 +96,13 @@ impl Role {
             Role::Message => Color::Yellow,
             Role::Warning => Color::Red,
             Role::RawMarker => Color::Red,
+            Role::Deleted => Color::Red,
+            Role::Inserted => Color::Green,
+            Role::Replaced => Color::Yellow,
+            Role::Shared => Color::Magenta,
+            Role::HeatLow => Color::Blue,
+            Role::HeatMid => Color::Yellow,
+            Role::HeatHigh => Color::Red,
         }
     }
 
@@ -93,14 +121,20 @@ pub struct Theme {
 
 impl Default for Theme {
     fn default() -> Theme {
-        Theme { colors: Role::ALL.map(Role::default_color), is_monochrome: false }
+        Theme {
+            colors: Role::ALL.map(Role::default_color),
+            is_monochrome: false,
+        }
     }
 }
 
 impl Theme {
     /// A theme without colour, for `NO_COLOR`: emphasis by bold, reverse and underline only.
     pub fn monochrome() -> Theme {
-        Theme { is_monochrome: true, ..Theme::default() }
+        Theme {
+            is_monochrome: true,
+            ..Theme::default()
+        }
     }
 
     /// Returns true if and only if this theme uses no colour.
@@ -180,7 +214,9 @@ impl Theme {
         if self.is_monochrome {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
-            Style::new().fg(self.color(Role::SelectionFg)).bg(self.color(Role::SelectionBg))
+            Style::new()
+                .fg(self.color(Role::SelectionFg))
+                .bg(self.color(Role::SelectionBg))
         }
     }
 
@@ -189,7 +225,9 @@ impl Theme {
         if self.is_monochrome {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
-            Style::new().fg(self.color(Role::StatusFg)).bg(self.color(Role::StatusBg))
+            Style::new()
+                .fg(self.color(Role::StatusFg))
+                .bg(self.color(Role::StatusBg))
         }
     }
 
@@ -220,6 +258,57 @@ impl Theme {
             style.add_modifier(Modifier::UNDERLINED)
         } else {
             style.fg(self.color(Role::Warning))
+        }
+    }
+
+    /// Words of an aligned passage by the kind of difference they show. Without colour,
+    /// the screens write `[-…-]` and `{+…+}` markers around them as well.
+    pub fn mark(&self, mark: crate::layout::Mark) -> Style {
+        use crate::layout::Mark;
+        let role = match mark {
+            Mark::Plain => return self.text(),
+            Mark::Deleted => Role::Deleted,
+            Mark::Inserted => Role::Inserted,
+            Mark::ReplacedLeft | Mark::ReplacedRight => Role::Replaced,
+        };
+        if self.is_monochrome {
+            match mark {
+                Mark::Deleted | Mark::ReplacedLeft => {
+                    Style::new().add_modifier(Modifier::CROSSED_OUT)
+                }
+                _ => Style::new().add_modifier(Modifier::UNDERLINED),
+            }
+        } else {
+            self.fg(role).add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The gutter mark of text shared with other articles, in the reader.
+    pub fn shared(&self) -> Style {
+        if self.is_monochrome {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Role::Shared)
+        }
+    }
+
+    /// A cell of the overlap matrix holding `share` (0..1) of the row's text: cool to hot.
+    /// Without colour, shares above a third are bold, above two thirds reversed.
+    pub fn heat(&self, share: f32) -> Style {
+        if share <= 0.0 {
+            return self.dim();
+        }
+        let (role, modifier) = if share < 0.1 {
+            (Role::HeatLow, Modifier::empty())
+        } else if share < 0.4 {
+            (Role::HeatMid, Modifier::BOLD)
+        } else {
+            (Role::HeatHigh, Modifier::REVERSED)
+        };
+        if self.is_monochrome {
+            Style::new().add_modifier(modifier)
+        } else {
+            Style::new().fg(Color::Black).bg(self.color(role))
         }
     }
 
@@ -288,7 +377,9 @@ mod tests {
     fn the_example_config_lists_every_colour_with_its_default() {
         let text = include_str!("../../config.example.toml");
         let value: toml::Table = toml::from_str(text).unwrap();
-        let table = value["theme"].as_table().expect("a [theme] table in the example");
+        let table = value["theme"]
+            .as_table()
+            .expect("a [theme] table in the example");
         let mut names: Vec<&str> = table.keys().map(String::as_str).collect();
         let mut expected: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
         names.sort_unstable();
@@ -296,7 +387,12 @@ mod tests {
         assert_eq!(names, expected);
         for role in Role::ALL {
             let value = table[role.name()].as_str().expect("a string");
-            assert_eq!(Color::from_str(value), Ok(role.default_color()), "{}", role.name());
+            assert_eq!(
+                Color::from_str(value),
+                Ok(role.default_color()),
+                "{}",
+                role.name()
+            );
         }
     }
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::action::Action;
-use super::app::{global_key_on, App, AppLayout, Screen};
+use super::app::{global_key_on, AlignmentState, App, AppLayout, Screen};
 use super::keymap::Scope;
 use super::text::width;
 
@@ -16,8 +16,22 @@ use super::text::width;
 pub fn view(app: &App, frame: &mut Frame) {
     let layout = AppLayout::new(frame.area());
     render_title_bar(app, layout.title, frame.buffer_mut());
-    match (app.screen, &app.reader) {
-        (Screen::Reader, Some(reader)) => frame.render_widget(reader, layout.body),
+    match app.screen {
+        Screen::Reader if app.reader.is_some() => {
+            frame.render_widget(app.reader.as_ref().expect("checked"), layout.body)
+        }
+        Screen::Compare if app.compare.is_some() => {
+            frame.render_widget(app.compare.as_ref().expect("checked"), layout.body)
+        }
+        Screen::Groups if app.groups.is_some() => {
+            frame.render_widget(app.groups.as_ref().expect("checked"), layout.body)
+        }
+        Screen::Group if app.group.is_some() => {
+            frame.render_widget(app.group.as_ref().expect("checked"), layout.body)
+        }
+        Screen::Matrix if app.matrix.is_some() => {
+            frame.render_widget(app.matrix.as_ref().expect("checked"), layout.body)
+        }
         _ => frame.render_widget(&app.library, layout.body),
     }
     if let Some((_, popup)) = &app.popup {
@@ -53,13 +67,26 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let skipped = app.corpus.warnings.len();
     if skipped > 0 {
-        let key = app.keymap.keys_for(Scope::Library, Action::ShowWarnings).first();
+        let key = app
+            .keymap
+            .keys_for(Scope::Library, Action::ShowWarnings)
+            .first();
         let hint = key.map(|k| format!(" ({})", k.label())).unwrap_or_default();
         left.push(Span::styled(" · ", theme.dim()));
         left.push(Span::styled(
             format!("{skipped} file{} skipped{hint}", plural(skipped)),
             theme.warning(),
         ));
+    }
+    match &app.alignment {
+        AlignmentState::Running(progress) => {
+            left.push(Span::styled(format!(" · {progress}…"), theme.dim()));
+        }
+        AlignmentState::Failed(_) => {
+            left.push(Span::styled(" · ", theme.dim()));
+            left.push(Span::styled("alignment failed", theme.warning()));
+        }
+        AlignmentState::Ready { .. } => {}
     }
     // The sort is told here as well as in the column headings: the id column can be hidden.
     let right = match app.screen {
@@ -69,6 +96,10 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
             format!("by {} {arrow} ", sort.column.name().to_lowercase())
         }
         Screen::Reader => "Reader ".to_string(),
+        Screen::Compare => "Compare ".to_string(),
+        Screen::Groups => "Shared passages ".to_string(),
+        Screen::Group => "Shared passage ".to_string(),
+        Screen::Matrix => "Overlap ".to_string(),
     };
     let right = Line::from(Span::styled(right, theme.dim()));
     render_bar(area, buf, Line::from(left), right, theme.text());
@@ -88,14 +119,19 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let bar = theme.status_bar();
     if let Some(message) = &app.message {
-        let line = Line::from(Span::styled(format!(" {message}"), bar.patch(theme.message())));
+        let line = Line::from(Span::styled(
+            format!(" {message}"),
+            bar.patch(theme.message()),
+        ));
         render_bar(area, buf, line, Line::default(), bar);
         return;
     }
     let scope = app.scope();
     let mut hints: Vec<(String, &str)> = Vec::new();
     for binding in app.keymap.bindings(scope) {
-        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else { continue };
+        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
+            continue;
+        };
         if binding.action == Action::ShowWarnings && app.corpus.warnings.is_empty() {
             continue;
         }
@@ -122,15 +158,26 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {hint}  "), bar));
         used += w;
     }
-    let right = if scope == Scope::Library || scope == Scope::Filter {
-        let (index, len) = app.library.position();
-        if len == 0 {
-            String::new()
-        } else {
-            format!("{}/{len} ", index + 1)
+    let right = match scope {
+        Scope::Library | Scope::Filter => {
+            let (index, len) = app.library.position();
+            if len == 0 {
+                String::new()
+            } else {
+                format!("{}/{len} ", index + 1)
+            }
         }
-    } else {
-        String::new()
+        Scope::Compare => app.compare.as_ref().map(|s| s.status()).unwrap_or_default(),
+        Scope::Groups => app.groups.as_ref().map(|s| s.status()).unwrap_or_default(),
+        Scope::Group => app.group.as_ref().map(|s| s.status()).unwrap_or_default(),
+        Scope::Matrix => app.matrix.as_ref().map(|s| s.status()).unwrap_or_default(),
+        _ => String::new(),
     };
-    render_bar(area, buf, Line::from(spans), Line::from(Span::styled(right, bar)), bar);
+    render_bar(
+        area,
+        buf,
+        Line::from(spans),
+        Line::from(Span::styled(right, bar)),
+        bar,
+    );
 }

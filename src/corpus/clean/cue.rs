@@ -39,7 +39,11 @@ impl CueSet {
         }
         let stems = cues.iter().map(|c| c.strip_suffix('*').unwrap_or(c));
         let automaton = aho_corasick::AhoCorasick::new(stems).expect("cue lists are small");
-        CueSet { cues, weights, automaton }
+        CueSet {
+            cues,
+            weights,
+            automaton,
+        }
     }
 
     /// How many different cues of the set `lower` contains (for a set of weight 1).
@@ -120,7 +124,10 @@ pub fn has_cue(lower: &str, cue: &str) -> bool {
 fn starts_with_cue(lower: &str, cue: &str) -> bool {
     lower.starts_with(cue)
         && (!cue.ends_with(char::is_alphanumeric)
-            || lower[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            || lower[cue.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// Collapses letter-spaced text ("R E L A T E D :") into a word ("related:").
@@ -161,7 +168,9 @@ pub fn is_related_marker(lower: &str) -> bool {
 /// Returns true if and only if the paragraph is a marker followed by a teaser on the same line
 /// ("Read more: Iraq Rejects US Request", "RELATED: ...").
 pub fn is_inline_teaser(lower: &str) -> bool {
-    let Some((marker, rest)) = lower.split_once(':') else { return false };
+    let Some((marker, rest)) = lower.split_once(':') else {
+        return false;
+    };
     RELATED_MARKERS.contains(&marker.trim()) && (1..=20).contains(&word_count(rest))
 }
 
@@ -226,8 +235,11 @@ fn ends_with_credit(lower: &str, words: usize) -> bool {
         return false;
     }
     static LABELS: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(TRAILING_CREDITS));
-    let labelled =
-        LABELS.last_occurrences(lower).into_iter().zip(TRAILING_CREDITS).any(|(last, label)| {
+    let labelled = LABELS
+        .last_occurrences(lower)
+        .into_iter()
+        .zip(TRAILING_CREDITS)
+        .any(|(last, label)| {
             last.is_some_and(|at| {
                 let after = &lower[at + label.len()..];
                 at > 0 && word_count(after) <= 6 && !after.contains(". ")
@@ -235,12 +247,16 @@ fn ends_with_credit(lower: &str, words: usize) -> bool {
         });
     let t = lower.trim_end();
     let bracketed = [('[', ']'), ('(', ')')].iter().any(|&(open, close)| {
-        t.strip_suffix(close).and_then(|t| t.rsplit_once(open)).is_some_and(|(before, inner)| {
-            let inner = inner.rsplit(':').next().unwrap_or(inner).trim();
-            !before.trim().is_empty()
-                && !ends_sentence(before)
-                && inner.split('/').any(|part| PHOTO_AGENCIES.contains(&part.trim()))
-        })
+        t.strip_suffix(close)
+            .and_then(|t| t.rsplit_once(open))
+            .is_some_and(|(before, inner)| {
+                let inner = inner.rsplit(':').next().unwrap_or(inner).trim();
+                !before.trim().is_empty()
+                    && !ends_sentence(before)
+                    && inner
+                        .split('/')
+                        .any(|part| PHOTO_AGENCIES.contains(&part.trim()))
+            })
     });
     labelled || bracketed
 }
@@ -296,8 +312,9 @@ pub fn is_disclaimer_with(lower: &str, n: usize) -> bool {
     static PHRASES: LazyLock<CueSet> =
         LazyLock::new(|| CueSet::weighted(&[(DISCLAIMER_STRONG, 2), (DISCLAIMER_WEAK, 1)]));
     static SELF: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(SELF_REFERENCE));
-    let opens_as_notice =
-        ["disclaimer", "note:", "notice:", "legal notice"].iter().any(|p| lower.starts_with(p));
+    let opens_as_notice = ["disclaimer", "note:", "notice:", "legal notice"]
+        .iter()
+        .any(|p| lower.starts_with(p));
     // The score first: few paragraphs reach it, and then the self-reference settles it.
     let score = PHRASES.score(lower);
     (score >= 4 || (opens_as_notice && score >= 2)) && (opens_as_notice || SELF.any(lower))
@@ -343,7 +360,9 @@ pub fn is_attribution_with(lower: &str, n: usize) -> bool {
         return false;
     }
     let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
-    ATTRIBUTION_PREFIXES.iter().any(|p| starts_with_cue(lower, p))
+    ATTRIBUTION_PREFIXES
+        .iter()
+        .any(|p| starts_with_cue(lower, p))
         || (n <= 6
             && (bare == "agencies"
                 || bare.ends_with(" and agencies")
@@ -414,7 +433,9 @@ pub fn is_prompt_with(lower: &str, n: usize) -> bool {
     }
     if !bare.is_empty()
         && bare.len() <= 7
-        && bare.chars().all(|c| c.is_ascii_digit() || ".,km+".contains(c))
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,km+".contains(c))
         && bare.starts_with(|c: char| c.is_ascii_digit())
     {
         return true;
@@ -441,11 +462,18 @@ pub const DATE_LABELS: &[&str] = &[
 
 /// Words of a time stamp that may follow a date ("10:30 GMT", "Monday", "3 hours ago").
 fn is_time_word(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     // "02:13PM", "9.30am": a clock time with its half of the day attached.
-    let clock = w.strip_suffix("am").or_else(|| w.strip_suffix("pm")).unwrap_or(&w);
+    let clock = w
+        .strip_suffix("am")
+        .or_else(|| w.strip_suffix("pm"))
+        .unwrap_or(&w);
     w.is_empty()
-        || clock.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        || clock
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
         || TIME_WORDS.contains(&w.as_str())
         || DATE_LABELS.contains(&w.as_str())
 }
@@ -483,8 +511,14 @@ pub fn is_byline(text: &str) -> bool {
 }
 
 /// Openings of bylines.
-const BYLINE_PREFIXES: &[&str] =
-    &["by ", "written by ", "words by ", "author: ", "authors: ", "posted by "];
+const BYLINE_PREFIXES: &[&str] = &[
+    "by ",
+    "written by ",
+    "words by ",
+    "author: ",
+    "authors: ",
+    "posted by ",
+];
 
 /// The names of a byline, if the paragraph is one (see [`is_byline`]).
 pub fn byline_name(text: &str) -> Option<&str> {
@@ -505,17 +539,26 @@ pub fn names_after<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
         None => names,
     };
     // So is a time ("Posted by Jane Roe at 10:15 PM"): names have no digits.
-    let names = match names.split_whitespace().find(|w| w.contains(|c: char| c.is_ascii_digit())) {
+    let names = match names
+        .split_whitespace()
+        .find(|w| w.contains(|c: char| c.is_ascii_digit()))
+    {
         Some(w) => &names[..names.find(w).unwrap_or(names.len())],
         None => names,
     };
     let names = names.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
-    let names = [" at", " on"].iter().fold(names, |n, s| n.strip_suffix(s).unwrap_or(n)).trim_end();
+    let names = [" at", " on"]
+        .iter()
+        .fold(names, |n, s| n.strip_suffix(s).unwrap_or(n))
+        .trim_end();
     // A month is no name: "By March 2003, 67 percent of users had broadband."
     let ok = (1..=8).contains(&word_count(names))
         && !ends_sentence(names)
         && (!ends_sentence(t) || word_count(t) <= 6)
-        && names.split_whitespace().next().is_some_and(|w| !is_month(w))
+        && names
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| !is_month(w))
         && names.split([',', '&']).all(|part| {
             let part = part.trim();
             let part = part.strip_prefix("and ").unwrap_or(part);
@@ -547,9 +590,15 @@ pub fn is_date_line_with(text: &str, n: usize) -> bool {
         from = d.end;
     }
     rest.push_str(&text[from..]);
-    let rest: Vec<&str> = rest.split_whitespace().filter(|w| !is_time_word(w)).collect();
+    let rest: Vec<&str> = rest
+        .split_whitespace()
+        .filter(|w| !is_time_word(w))
+        .collect();
     let rest = rest.join(" ");
-    let label = rest.trim_start().strip_suffix(':').is_some_and(|l| word_count(l) <= 3);
+    let label = rest
+        .trim_start()
+        .strip_suffix(':')
+        .is_some_and(|l| word_count(l) <= 3);
     let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
     rest.is_empty() || labelled || label || (word_count(rest) <= 6 && is_name(rest))
 }
@@ -561,7 +610,14 @@ pub fn is_date_line(text: &str) -> bool {
 }
 
 /// Verbs of reporting: a paragraph with one is a report, not a photo caption.
-const SPEECH: &[&str] = &["said", "says", "told", "according to", "stated", "announced"];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according to",
+    "stated",
+    "announced",
+];
 
 /// Returns true if and only if the paragraph reads as a photo caption: one sentence of at most
 /// 45 words, without quotation or reported speech.
@@ -615,7 +671,9 @@ fn ends_with_placed_date(text: &str) -> bool {
     if !ends_with_date(text) {
         return false;
     }
-    let Some(date) = find_dates(text).pop() else { return false };
+    let Some(date) = find_dates(text).pop() else {
+        return false;
+    };
     let before = text[..date.start].trim_end().trim_end_matches(',');
     last_word(before)
         .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.chars().all(char::is_uppercase))
@@ -637,7 +695,14 @@ mod tests {
 
     #[test]
     fn a_cue_set_matches_as_has_cue_does() {
-        const CUES: &[&str] = &["we", "our", "re-publication*", "author(s)", "©", "copyright"];
+        const CUES: &[&str] = &[
+            "we",
+            "our",
+            "re-publication*",
+            "author(s)",
+            "©",
+            "copyright",
+        ];
         let set = CueSet::new(CUES);
         for text in [
             "we kindly ask our readers",
@@ -660,13 +725,21 @@ mod tests {
         // An occurrence that starts inside an earlier one of the same cue follows one of the
         // cue's own characters: when that one and the cue's first are alphanumeric, it is not
         // on a word boundary, so a CueSet, which sees it, agrees with `has_cue`, which does not.
-        let lists =
-            [PHOTO_AGENCIES, DISCLAIMER_STRONG, DISCLAIMER_WEAK, SELF_REFERENCE, PROMPT_PHRASES];
+        let lists = [
+            PHOTO_AGENCIES,
+            DISCLAIMER_STRONG,
+            DISCLAIMER_WEAK,
+            SELF_REFERENCE,
+            PROMPT_PHRASES,
+        ];
         for cue in lists.into_iter().flatten() {
             let stem: Vec<char> = cue.strip_suffix('*').unwrap_or(cue).chars().collect();
             for k in (1..stem.len()).filter(|&k| stem[..k] == stem[stem.len() - k..]) {
                 let before = stem[stem.len() - k - 1];
-                assert!(stem[0].is_alphanumeric() && before.is_alphanumeric(), "{cue}");
+                assert!(
+                    stem[0].is_alphanumeric() && before.is_alphanumeric(),
+                    "{cue}"
+                );
             }
         }
     }
@@ -688,7 +761,11 @@ mod tests {
         ];
         for text in texts {
             for (list, set) in &sets {
-                assert_eq!(set.any(text), list.iter().any(|c| has_cue(text, c)), "{text}");
+                assert_eq!(
+                    set.any(text),
+                    list.iter().any(|c| has_cue(text, c)),
+                    "{text}"
+                );
             }
             let weighted = CueSet::weighted(&[(DISCLAIMER_STRONG, 2), (DISCLAIMER_WEAK, 1)]);
             let count = |list: &[&str]| list.iter().filter(|c| has_cue(text, c)).count();
@@ -817,10 +894,23 @@ mod tests {
     fn related_markers() {
         check(
             is_related_marker,
-            &["Related:", "R E L A T E D :", "Read more", "See also", "YOU MAY ALSO LIKE"],
-            &["Related talks in Geneva", "Read more about it in the report."],
+            &[
+                "Related:",
+                "R E L A T E D :",
+                "Read more",
+                "See also",
+                "YOU MAY ALSO LIKE",
+            ],
+            &[
+                "Related talks in Geneva",
+                "Read more about it in the report.",
+            ],
         );
-        check(is_inline_teaser, &["Read more: Iraq Rejects US Request"], &["Note: this"]);
+        check(
+            is_inline_teaser,
+            &["Read more: Iraq Rejects US Request"],
+            &["Note: this"],
+        );
     }
 
     #[test]
@@ -833,8 +923,14 @@ mod tests {
         assert_eq!(byline_name("By Jane Doe | Reuters"), Some("Jane Doe"));
         assert_eq!(byline_name("By contrast, the US said nothing."), None);
         assert_eq!(byline_name("By Friday the talks had ended"), None);
-        assert_eq!(byline_name("Posted by Jane Roe at 10:15 PM"), Some("Jane Roe"));
-        assert_eq!(byline_name("By March 2003, 67 percent of users connected using cable."), None);
+        assert_eq!(
+            byline_name("Posted by Jane Roe at 10:15 PM"),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            byline_name("By March 2003, 67 percent of users connected using cable."),
+            None
+        );
         assert_eq!(byline_name("By October 2015"), None);
         for yes in [
             "Global Research, October 25, 2015",
@@ -861,7 +957,11 @@ mod tests {
 
     #[test]
     fn reading_times() {
-        check(is_reading_time, &["4 minute read", "Reading time: 3 min"], &["Read the minutes"]);
+        check(
+            is_reading_time,
+            &["4 minute read", "Reading time: 3 min"],
+            &["Read the minutes"],
+        );
     }
 
     #[test]

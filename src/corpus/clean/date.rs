@@ -55,7 +55,10 @@ pub fn is_month(word: &str) -> bool {
 /// Returns the day of "25", "25,", "25th", "3rd," when it is 1 to 31.
 fn day(word: &str) -> Option<u32> {
     let w = word.trim_end_matches([',', '.']);
-    let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
+    let w = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w);
     if w.is_empty() || w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -92,7 +95,10 @@ fn iso_word(word: &str) -> Option<(String, usize)> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        word.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+        word.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
     };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     if !(1900..2200).contains(&y) || !(1..=12).contains(&m) || d == 0 {
@@ -139,7 +145,11 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let w = w.trim_start_matches(['(', '[', '“', '"']);
         let start = start + (ws[i].1.len() - w.len());
         if let Some((iso, len)) = iso_word(w) {
-            found.push(FoundDate { start, end: start + len, iso });
+            found.push(FoundDate {
+                start,
+                end: start + len,
+                iso,
+            });
             i += 1;
             continue;
         }
@@ -150,7 +160,11 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             (month(w), next(1).and_then(day), next(2).and_then(year))
         {
             if let Some(iso) = iso(y, m, d) {
-                found.push(FoundDate { start, end: end_of(2, len), iso });
+                found.push(FoundDate {
+                    start,
+                    end: end_of(2, len),
+                    iso,
+                });
                 i += 3;
                 continue;
             }
@@ -160,7 +174,11 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             (day(w), next(1).and_then(month), next(2).and_then(year))
         {
             if let Some(iso) = iso(y, m, d) {
-                found.push(FoundDate { start, end: end_of(2, len), iso });
+                found.push(FoundDate {
+                    start,
+                    end: end_of(2, len),
+                    iso,
+                });
                 i += 3;
                 continue;
             }
@@ -175,14 +193,21 @@ pub fn ends_with_date(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ".,;:)”\"".contains(c));
     // A date that ends the text ends its last word, which is then a year ("2015") or ends
     // with an ISO date ("(2015-10-25"): most paragraphs need no search.
-    let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or("").as_bytes();
+    let last = trimmed
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .as_bytes();
     let digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
     let year = last.len() == 4 && digits(last);
     let iso = last.len() >= 10 && {
         let d = &last[last.len() - 10..];
         digits(&d[..4]) && digits(&d[5..7]) && digits(&d[8..]) && matches!(d[4], b'-' | b'/')
     };
-    (year || iso) && find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
+    (year || iso)
+        && find_dates(trimmed)
+            .last()
+            .is_some_and(|d| d.end == trimmed.len())
 }
 
 #[cfg(test)]
@@ -224,14 +249,20 @@ mod tests {
         let lowered = |word: &str| {
             let w = word.trim_end_matches(['.', ',']).to_lowercase();
             let full = MONTHS.iter().position(|m| *m == w);
-            let short = MONTHS.iter().position(|m| w.len() == 3 && m.starts_with(&w));
-            (w.len() >= 3).then(|| if w == "sept" { Some(8) } else { full.or(short) }).flatten()
+            let short = MONTHS
+                .iter()
+                .position(|m| w.len() == 3 && m.starts_with(&w));
+            (w.len() >= 3)
+                .then(|| if w == "sept" { Some(8) } else { full.or(short) })
+                .flatten()
         };
         let mut words: Vec<String> = MONTHS.iter().map(|m| m.to_uppercase()).collect();
         words.extend(MONTHS.iter().map(|m| format!("{}.,", &m[..3])));
         words.extend(
-            ["Sept.", "SEPT", "Se", "Sep", "Mayo", "ma", "Junee", "", "...", "Oct,."]
-                .map(String::from),
+            [
+                "Sept.", "SEPT", "Se", "Sep", "Mayo", "ma", "Junee", "", "...", "Oct,.",
+            ]
+            .map(String::from),
         );
         words.extend(["\u{212A}", "OCT\u{212A}", "İan", "Ⅿay", "Déc", "Octobre"].map(String::from));
         for word in &words {
@@ -245,7 +276,9 @@ mod tests {
         let by_search = |text: &str| {
             let trimmed =
                 text.trim_end_matches(|c: char| c.is_whitespace() || ".,;:)”\"".contains(c));
-            find_dates(trimmed).last().is_some_and(|d| d.end == trimmed.len())
+            find_dates(trimmed)
+                .last()
+                .is_some_and(|d| d.end == trimmed.len())
         };
         for text in [
             "Soldiers in Idlib, Syria October 3, 2015.",
@@ -268,7 +301,9 @@ mod tests {
 
     #[test]
     fn ends_with_date_ignores_closing_punctuation() {
-        assert!(ends_with_date("in the countryside of Idlib, Syria October 3, 2015."));
+        assert!(ends_with_date(
+            "in the countryside of Idlib, Syria October 3, 2015."
+        ));
         assert!(!ends_with_date("On October 3, 2015, the strikes began."));
     }
 }

@@ -37,7 +37,12 @@ pub fn render_line(line: &str) -> RenderedLine {
     let mut rest = line.trim();
     let mut heading = false;
     let hashes = rest.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && rest[hashes..].chars().next().is_none_or(char::is_whitespace) {
+    if (1..=6).contains(&hashes)
+        && rest[hashes..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+    {
         heading = true;
         rest = rest[hashes..].trim().trim_end_matches('#').trim_end();
     }
@@ -45,7 +50,11 @@ pub fn render_line(line: &str) -> RenderedLine {
         rest = r.trim_start();
     }
     if is_rule(rest) || is_link_definition(rest) {
-        return RenderedLine { markup: true, heading, ..RenderedLine::default() };
+        return RenderedLine {
+            markup: true,
+            heading,
+            ..RenderedLine::default()
+        };
     }
     let links = render_links(rest);
     let text = unescape(&strip_emphasis(&links.text)).trim().to_string();
@@ -57,13 +66,20 @@ pub fn render_line(line: &str) -> RenderedLine {
         residue.is_empty() || (residue.ends_with(':') && word_count(residue) <= 3)
     };
     let markup = (text.is_empty() && links.images > 0) || (!text.is_empty() && is_address(&text));
-    RenderedLine { link_only: label_only, heading, markup, text }
+    RenderedLine {
+        link_only: label_only,
+        heading,
+        markup,
+        text,
+    }
 }
 
 /// Returns true if and only if `line` is a thematic break: three or more `-`, `*` or `_`.
 fn is_rule(line: &str) -> bool {
     let mut chars = line.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     "-*_".contains(first)
         && line.chars().filter(|&c| c == first).count() >= 3
         && chars.all(|c| c == first)
@@ -72,7 +88,9 @@ fn is_rule(line: &str) -> bool {
 /// Returns true if and only if `line` is a reference-link definition: `[ref]: http://...`.
 fn is_link_definition(line: &str) -> bool {
     line.starts_with('[')
-        && line.find("]:").is_some_and(|i| !line[1..i].contains(['[', ']']) && i > 1)
+        && line
+            .find("]:")
+            .is_some_and(|i| !line[1..i].contains(['[', ']']) && i > 1)
 }
 
 /// Returns true if and only if `text` is one bare URL or e-mail address, nothing else.
@@ -128,7 +146,12 @@ fn bracket_pairs(bytes: &[u8], open: u8, close: u8) -> HashMap<usize, usize> {
 fn render_links(line: &str) -> Links<'_> {
     if memchr::memchr(b'[', line.as_bytes()).is_none() {
         // No link or image can start: the loop below would copy the line as it is.
-        return Links { text: line.into(), outside: line.into(), count: 0, images: 0 };
+        return Links {
+            text: line.into(),
+            outside: line.into(),
+            count: 0,
+            images: 0,
+        };
     }
     let mut text = String::with_capacity(line.len());
     let mut outside = String::new();
@@ -172,7 +195,12 @@ fn render_links(line: &str) -> Links<'_> {
         outside.push(c);
         i += c.len_utf8();
     }
-    Links { text: text.into(), outside: outside.into(), count, images }
+    Links {
+        text: text.into(),
+        outside: outside.into(),
+        count,
+        images,
+    }
 }
 
 /// Undoes backslash escapes of ASCII punctuation: `\*` → `*`.
@@ -272,8 +300,14 @@ mod tests {
     #[test]
     fn links_become_their_text() {
         assert_eq!(text("By [Al Manar](#)"), "By Al Manar");
-        assert_eq!(text("see [the report](http://x.org/a_(b)) now"), "see the report now");
-        assert_eq!(text("a [ref link][1] and [another][]"), "a ref link and another");
+        assert_eq!(
+            text("see [the report](http://x.org/a_(b)) now"),
+            "see the report now"
+        );
+        assert_eq!(
+            text("a [ref link][1] and [another][]"),
+            "a ref link and another"
+        );
         assert_eq!(text("![a tank](img.jpg) A tank"), "A tank");
     }
 
@@ -282,13 +316,19 @@ mod tests {
         let line = "“There aren’t any obstacles [i.e. Russia, Syria, Iran and Iraq],” he said.";
         assert_eq!(text(line), line);
         assert_eq!(text("5 * 3 = 15 and a * b"), "5 * 3 = 15 and a * b");
-        assert_eq!(text("call snake_case_name here"), "call snake_case_name here");
+        assert_eq!(
+            text("call snake_case_name here"),
+            "call snake_case_name here"
+        );
         assert_eq!(text("Daesh [ISIS] group"), "Daesh [ISIS] group");
     }
 
     #[test]
     fn emphasis_markers_go() {
-        assert_eq!(text("**Disclaimer:** The contents"), "Disclaimer: The contents");
+        assert_eq!(
+            text("**Disclaimer:** The contents"),
+            "Disclaimer: The contents"
+        );
         assert_eq!(
             text("*Iraqi Parliament's committee said.*"),
             "Iraqi Parliament's committee said."

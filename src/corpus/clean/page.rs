@@ -99,7 +99,11 @@ impl Page {
     pub fn read(raw: &str) -> Page {
         let units = segment(raw);
         let kinds = units.iter().map(kind_alone).collect();
-        let mut page = Page { units, kinds, ..Page::default() };
+        let mut page = Page {
+            units,
+            kinds,
+            ..Page::default()
+        };
         page.find_head();
         page.mark_link_rows();
         page.mark_suffixed_captions();
@@ -122,7 +126,8 @@ impl Page {
 
     /// The end of the head: the first paragraph of running text, or the search limit.
     pub fn head_end(&self) -> usize {
-        self.body_start.unwrap_or(self.units.len().min(TITLE_SEARCH))
+        self.body_start
+            .unwrap_or(self.units.len().min(TITLE_SEARCH))
     }
 
     /// Finds the headline and classifies the head: everything before the headline is site
@@ -134,8 +139,9 @@ impl Page {
         let end = (0..n.min(TITLE_SEARCH))
             .find(|&i| self.is(i, Kind::Content) && self.units[i].words() >= LONG_PARAGRAPH)
             .unwrap_or(n.min(TITLE_SEARCH));
-        let candidates: Vec<usize> =
-            (0..end).filter(|&i| self.is(i, Kind::Content) && is_headline(self.text(i))).collect();
+        let candidates: Vec<usize> = (0..end)
+            .filter(|&i| self.is(i, Kind::Content) && is_headline(self.text(i)))
+            .collect();
         // A Markdown heading is the surest sign of a headline; then a line standing alone
         // between blank lines (menus and taglines come stacked in one block).
         let first_with =
@@ -225,7 +231,9 @@ impl Page {
 
     /// Returns true if and only if paragraph `i` ends with the site's caption suffix.
     fn has_caption_suffix(&self, i: usize) -> bool {
-        let Some(site) = &self.caption_suffix else { return false };
+        let Some(site) = &self.caption_suffix else {
+            return false;
+        };
         self.units
             .get(i)
             .and_then(|u| outlet_suffix(&u.text))
@@ -241,7 +249,13 @@ impl Page {
         // The number of words of each stripped paragraph, which its folded form keeps: unequal
         // counts settle most comparisons before anything is folded.
         let words: Vec<usize> = (self.units.iter().zip(&stripped))
-            .map(|(u, s)| if s.len() == u.text.len() { u.words() } else { word_count(s) })
+            .map(|(u, s)| {
+                if s.len() == u.text.len() {
+                    u.words()
+                } else {
+                    word_count(s)
+                }
+            })
             .collect();
         let mut folded: Vec<Option<String>> = vec![None; self.units.len()];
         for i in 1..self.units.len() {
@@ -252,8 +266,9 @@ impl Page {
             if words[a] == 0 || words[b] == 0 {
                 continue; // an empty folded paragraph
             }
-            let captioned =
-                [a, b].iter().any(|&k| matches!(self.kinds[k], Kind::Credit | Kind::Caption));
+            let captioned = [a, b]
+                .iter()
+                .any(|&k| matches!(self.kinds[k], Kind::Credit | Kind::Caption));
             if !captioned && words[a] != words[b] {
                 continue; // not the same, and only sameness counts without a caption
             }
@@ -262,9 +277,16 @@ impl Page {
                     folded[k] = Some(collapse_lower(stripped[k]));
                 }
             }
-            let (fa, fb) = (folded[a].as_deref().unwrap_or(""), folded[b].as_deref().unwrap_or(""));
+            let (fa, fb) = (
+                folded[a].as_deref().unwrap_or(""),
+                folded[b].as_deref().unwrap_or(""),
+            );
             let same = fa == fb;
-            let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
+            let (short, long) = if fa.len() <= fb.len() {
+                (fa, fb)
+            } else {
+                (fb, fa)
+            };
             let contained = captioned && short.split(' ').count() >= 4 && long.contains(short);
             if same && is_body(self.text(a)) && !captioned {
                 if self.is(b, Kind::Content) {
@@ -315,7 +337,10 @@ impl Page {
                 && self.units[i].words() <= 4
                 && !ends_sentence(text)
                 && is_name(text)
-                && matches!(self.kinds[i + 1], Kind::Content | Kind::Title | Kind::Teaser)
+                && matches!(
+                    self.kinds[i + 1],
+                    Kind::Content | Kind::Title | Kind::Teaser
+                )
                 && is_headline(next)
                 && !is_body(next)
             {
@@ -451,7 +476,10 @@ pub fn outlet_suffix(text: &str) -> Option<(&str, &str)> {
     let (pos, sep) = memchr::memrchr3_iter(b'-', b'|', 0xE2, t.as_bytes()).find_map(|m| {
         let p = m.checked_sub(1)?;
         let at = t.get(p..)?;
-        SUFFIX_SEPARATORS.iter().find(|s| at.starts_with(*s)).map(|s| (p, s.len()))
+        SUFFIX_SEPARATORS
+            .iter()
+            .find(|s| at.starts_with(*s))
+            .map(|s| (p, s.len()))
     })?;
     let (before, name) = (t[..pos].trim(), t[pos + sep..].trim());
     let words = word_count_upto(name, 4);
@@ -468,7 +496,10 @@ const SUFFIX_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
 
 /// Lower-cases and collapses white space, keeping every character.
 fn collapse_lower(text: &str) -> String {
-    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn strip_suffix(text: &str) -> &str {
@@ -492,7 +523,9 @@ pub fn placed_byline(text: &str) -> Option<&str> {
 /// North Africa", "In-depth Report: IRAQ REPORT, SYRIA" (a label of at most three capitalised
 /// words, then at most eight words of value, no sentence).
 fn is_crumb(text: &str) -> bool {
-    let Some((label, value)) = text.split_once(": ") else { return false };
+    let Some((label, value)) = text.split_once(": ") else {
+        return false;
+    };
     let label_words = word_count_upto(label, 3);
     (1..=3).contains(&label_words)
         && is_name(label)
@@ -521,7 +554,9 @@ pub fn dateline(text: &str) -> Option<&str> {
     let place_ok = place.is_empty()
         || place.split_whitespace().next().is_some_and(|w| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
         });
     let after = head[close + 1..].trim_start();
     let dash = after.starts_with(['—', '–', '-', '~', ':']);
@@ -539,7 +574,9 @@ fn slashed_dateline(head: &str) -> Option<std::ops::Range<usize>> {
     let source = &head[open..close];
     let place_ok = place.split_whitespace().next().is_some_and(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
     });
     let source_ok = (1..=3).contains(&word_count(source)) && is_name(source);
     (place_ok && source_ok && word_count(place) <= 5).then_some(open..close)
@@ -552,7 +589,10 @@ mod tests {
     #[track_caller]
     fn kinds(raw: &str) -> Vec<(Kind, String)> {
         let page = Page::read(raw);
-        page.kinds.into_iter().zip(page.units.into_iter().map(|u| u.text)).collect()
+        page.kinds
+            .into_iter()
+            .zip(page.units.into_iter().map(|u| u.text))
+            .collect()
     }
 
     #[track_caller]
@@ -595,7 +635,10 @@ mod tests {
         let page = Page::read(&raw);
         let title = page.title.map(|t| page.units[t].text.as_str());
         assert_eq!(title, Some("Ministers agree to share intelligence"));
-        assert_eq!(kind_of(&raw, "News for professionals in every market"), Kind::Nav);
+        assert_eq!(
+            kind_of(&raw, "News for professionals in every market"),
+            Kind::Nav
+        );
         assert_eq!(kind_of(&raw, "4 minute read"), Kind::Meta);
     }
 
@@ -618,7 +661,10 @@ mod tests {
         );
         assert_eq!(kind_of(&raw, "Jane Doe in Beirut"), Kind::Meta);
         assert_eq!(kind_of(&raw, "Daily Planet"), Kind::Meta);
-        assert_eq!(placed_byline("Protests spread to the capital in Iraq"), None);
+        assert_eq!(
+            placed_byline("Protests spread to the capital in Iraq"),
+            None
+        );
     }
 
     #[test]
@@ -644,9 +690,18 @@ mod tests {
             kind_of(&raw, "Soldiers on patrol near the border - Daily Planet"),
             Kind::Caption
         );
-        assert_eq!(kind_of(&raw, "Army Advances on Northern Front - Ministry"), Kind::Teaser);
-        assert_eq!(kind_of(&raw, "How the Army Holds Its Positions in the South"), Kind::Teaser);
-        assert_eq!(kind_of(&raw, "Ministers Agree to Share Intelligence"), Kind::Title);
+        assert_eq!(
+            kind_of(&raw, "Army Advances on Northern Front - Ministry"),
+            Kind::Teaser
+        );
+        assert_eq!(
+            kind_of(&raw, "How the Army Holds Its Positions in the South"),
+            Kind::Teaser
+        );
+        assert_eq!(
+            kind_of(&raw, "Ministers Agree to Share Intelligence"),
+            Kind::Title
+        );
     }
 
     #[test]
@@ -657,8 +712,14 @@ mod tests {
         );
         assert_eq!(kind_of(&raw, "Related:"), Kind::RelatedMarker);
         // An image label or a teaser: either way, not the article's text.
-        assert!(matches!(kind_of(&raw, "Army Units"), Kind::Teaser | Kind::Caption));
-        assert_eq!(kind_of(&raw, "Army Units Not to Fight in the West"), Kind::Teaser);
+        assert!(matches!(
+            kind_of(&raw, "Army Units"),
+            Kind::Teaser | Kind::Caption
+        ));
+        assert_eq!(
+            kind_of(&raw, "Army Units Not to Fight in the West"),
+            Kind::Teaser
+        );
         assert_eq!(kind_of(&raw, &format!("{BODY} Still.")), Kind::Content);
     }
 
@@ -671,12 +732,17 @@ mod tests {
         );
         assert_eq!(kind_of(&raw, "Photo: Reuters"), Kind::Credit);
         assert_eq!(
-            kind_of(&raw, "Soldiers stand guard at a checkpoint in the north of the capital"),
+            kind_of(
+                &raw,
+                "Soldiers stand guard at a checkpoint in the north of the capital"
+            ),
             Kind::Caption
         );
         let k = kinds(&raw);
         assert_eq!(
-            k.iter().filter(|(kind, t)| t.starts_with("A crowd") && *kind == Kind::Caption).count(),
+            k.iter()
+                .filter(|(kind, t)| t.starts_with("A crowd") && *kind == Kind::Caption)
+                .count(),
             2
         );
     }
@@ -687,7 +753,11 @@ mod tests {
         let b = "The Dow Jones industrial average rose 52.18 points, or 0.55 percent, to 9,426.39.";
         let raw = format!("A Headline for the Story\n\n{a}\n\n{b}\n\n{b}");
         let k = kinds(&raw);
-        assert_eq!(k.iter().filter(|(kind, _)| *kind == Kind::Content).count(), 2, "{k:?}");
+        assert_eq!(
+            k.iter().filter(|(kind, _)| *kind == Kind::Content).count(),
+            2,
+            "{k:?}"
+        );
     }
 
     #[test]
@@ -719,15 +789,30 @@ mod tests {
              Iraq Rejects Request for Partnership in Combat\n\n{BODY} More."
         );
         assert_eq!(kind_of(&raw, "Iraqi Army"), Kind::Caption);
-        assert_eq!(kind_of(&raw, "Iraq Rejects Request for Partnership in Combat"), Kind::Content);
+        assert_eq!(
+            kind_of(&raw, "Iraq Rejects Request for Partnership in Combat"),
+            Kind::Content
+        );
     }
 
     #[test]
     fn datelines_name_their_source() {
-        assert_eq!(dateline("MOSCOW (Sputnik) — Iraq intends to strengthen"), Some("Sputnik"));
-        assert_eq!(dateline("(FNA) ~ A senior leader of the forces"), Some("FNA"));
-        assert_eq!(dateline("BAGHDAD, Oct 23 (Reuters) - Iraq said"), Some("Reuters"));
-        assert_eq!(dateline("MOSCOW, October 23. /TASS/. Iraq intends"), Some("TASS"));
+        assert_eq!(
+            dateline("MOSCOW (Sputnik) — Iraq intends to strengthen"),
+            Some("Sputnik")
+        );
+        assert_eq!(
+            dateline("(FNA) ~ A senior leader of the forces"),
+            Some("FNA")
+        );
+        assert_eq!(
+            dateline("BAGHDAD, Oct 23 (Reuters) - Iraq said"),
+            Some("Reuters")
+        );
+        assert_eq!(
+            dateline("MOSCOW, October 23. /TASS/. Iraq intends"),
+            Some("TASS")
+        );
         assert_eq!(dateline("Prices rose 5 /10 points/ in a day"), None);
         assert_eq!(
             dateline("Syria offered information about ISIL (so-called Islamic State) - he said"),
@@ -754,7 +839,11 @@ mod tests {
         for sep in [" - ", " – ", " — ", " | "] {
             let text = format!("Troops in Baiji – al-Abadi's forces{sep}Daily Planet");
             let before = text[..text.rfind(sep).unwrap()].to_string();
-            assert_eq!(outlet_suffix(&text), Some((before.as_str(), "Daily Planet")), "{sep:?}");
+            assert_eq!(
+                outlet_suffix(&text),
+                Some((before.as_str(), "Daily Planet")),
+                "{sep:?}"
+            );
         }
         let last = outlet_suffix("Troops — in Baiji | Daily — Planet");
         assert_eq!(last, Some(("Troops — in Baiji | Daily", "Planet")));
@@ -768,7 +857,10 @@ mod tests {
             outlet_suffix("Syrian Army soldiers - Sputnik International"),
             Some(("Syrian Army soldiers", "Sputnik International"))
         );
-        assert_eq!(outlet_suffix("Ahmed Hafi - based in Ihsim - told Anadolu Agency."), None);
+        assert_eq!(
+            outlet_suffix("Ahmed Hafi - based in Ihsim - told Anadolu Agency."),
+            None
+        );
         assert_eq!(outlet_suffix("- Sputnik International"), None);
     }
 }

@@ -172,9 +172,15 @@ mod tests {
     fn finished_lines_are_not_joined() {
         assert_eq!(texts("He spoke.\nthen left").len(), 2);
         assert_eq!(texts("Photo by: Reuters\nPhoto by: Reuters").len(), 2);
-        assert_eq!(texts("War Press Info Network at:\nre-publications welcome").len(), 2);
+        assert_eq!(
+            texts("War Press Info Network at:\nre-publications welcome").len(),
+            2
+        );
         assert_eq!(texts("# A heading for\nthe page").len(), 2);
-        assert_eq!(texts("Posted by Jane Roe at 10:15 PM\n5 comments:").len(), 2);
+        assert_eq!(
+            texts("Posted by Jane Roe at 10:15 PM\n5 comments:").len(),
+            2
+        );
     }
 
     #[test]

@@ -96,12 +96,17 @@ pub fn is_list_item(text: &str) -> bool {
     let numbered = t.split_once(['.', ')']).is_some_and(|(n, rest)| {
         (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
     });
-    numbered || ["- ", "* ", "+ ", "• ", "– "].iter().any(|m| t.starts_with(m))
+    numbered
+        || ["- ", "* ", "+ ", "• ", "– "]
+            .iter()
+            .any(|m| t.starts_with(m))
 }
 
 /// The last word of `text`, stripped of punctuation on both sides.
 pub fn last_word(text: &str) -> Option<&str> {
-    text.split_whitespace().next_back().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    text.split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Words that headline title case leaves in lower case, and name particles.
@@ -119,7 +124,10 @@ fn is_capitalised(word: &str) -> Option<bool> {
         Some((particle, name)) if MINOR.contains(&particle.to_lowercase().as_str()) => name,
         _ => word,
     };
-    word.chars().find(|c| c.is_alphanumeric()).filter(|c| c.is_alphabetic()).map(char::is_uppercase)
+    word.chars()
+        .find(|c| c.is_alphanumeric())
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
 }
 
 /// Returns true if and only if `text` is in title case: at least two capitalised words, and at
@@ -132,7 +140,9 @@ fn is_capitalised(word: &str) -> Option<bool> {
 pub fn is_title_case(text: &str) -> bool {
     let (mut caps, mut counted) = (0, 0);
     for word in text.split_whitespace() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if MINOR.contains(&bare.as_str()) {
             continue;
         }
@@ -151,7 +161,9 @@ pub fn is_name(text: &str) -> bool {
     !words.is_empty()
         && is_capitalised(words[0]) == Some(true)
         && words.iter().all(|w| {
-            let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let bare = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             is_capitalised(w) != Some(false) || MINOR.contains(&bare.as_str())
         })
 }
@@ -208,7 +220,11 @@ pub fn fold(text: &str) -> String {
                     if std::mem::take(&mut space) {
                         out.push(' ');
                     }
-                    out.push(if c.is_ascii_digit() { '0' } else { c.to_ascii_lowercase() });
+                    out.push(if c.is_ascii_digit() {
+                        '0'
+                    } else {
+                        c.to_ascii_lowercase()
+                    });
                 }
             }
         } else if c.is_whitespace() {
@@ -233,12 +249,25 @@ pub fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (text.as_bytes(), needle.as_bytes());
     // Candidates are where the needle's rarest byte (by English letter frequency) stands, in
     // either case; memchr2 jumps between them, in order.
-    let rank = |b: u8| RARITY.get(usize::from(b.to_ascii_lowercase())).copied().unwrap_or(0);
-    let Some(k) = (0..needle.len()).max_by_key(|&k| rank(needle[k])) else { return Some(0) };
-    let (lower, upper) = (needle[k].to_ascii_lowercase(), needle[k].to_ascii_uppercase());
+    let rank = |b: u8| {
+        RARITY
+            .get(usize::from(b.to_ascii_lowercase()))
+            .copied()
+            .unwrap_or(0)
+    };
+    let Some(k) = (0..needle.len()).max_by_key(|&k| rank(needle[k])) else {
+        return Some(0);
+    };
+    let (lower, upper) = (
+        needle[k].to_ascii_lowercase(),
+        needle[k].to_ascii_uppercase(),
+    );
     memchr::memchr2_iter(lower, upper, hay)
         .filter_map(|at| at.checked_sub(k))
-        .find(|&i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+        .find(|&i| {
+            hay.get(i..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
 }
 
 /// How rare each ASCII letter is in English text, from 1 (`e`) to 26 (`z`); 0 for the rest.
@@ -256,7 +285,8 @@ const RARITY: [u8; 128] = {
 /// `text` after `prefix`, if it starts with it ignoring ASCII case.
 pub fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// Returns true if and only if `text` has a whole word (or phrase) `phrase`, ignoring case;
@@ -281,7 +311,9 @@ mod tests {
         assert!(ends_sentence("so as to “get better results.”"));
         assert!(ends_sentence("group (using the Arabic acronym for ISIL).”"));
         assert!(ends_sentence("*a lede in italics.*"));
-        assert!(!ends_sentence("Iraqi PM to share anti-ISIS intel with Russia"));
+        assert!(!ends_sentence(
+            "Iraqi PM to share anti-ISIS intel with Russia"
+        ));
         assert!(!ends_sentence("War Press Info Network at:"));
     }
 
@@ -324,11 +356,16 @@ mod tests {
         assert_eq!(strip_prefix_ci("COPYRIGHT © X", "copyright"), Some(" © X"));
         let windows = |text: &str, needle: &str| {
             let (hay, n) = (text.as_bytes(), needle.as_bytes());
-            (0..=hay.len().saturating_sub(n.len()))
-                .find(|&i| hay.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
+            (0..=hay.len().saturating_sub(n.len())).find(|&i| {
+                hay.get(i..i + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            })
         };
         for (text, needle) in [
-            ("the Editorial Staff of X and the editorial staff of Y", "editorial staff of "),
+            (
+                "the Editorial Staff of X and the editorial staff of Y",
+                "editorial staff of ",
+            ),
             ("staff of staff of", "editorial staff of "),
             ("ff", "ff"),
             ("aFfF", "ff"),
@@ -337,7 +374,11 @@ mod tests {
             ("", ""),
             ("İ#! --", "#! -"),
         ] {
-            assert_eq!(find_ascii_ci(text, needle), windows(text, needle), "{text:?} {needle:?}");
+            assert_eq!(
+                find_ascii_ci(text, needle),
+                windows(text, needle),
+                "{text:?} {needle:?}"
+            );
         }
         assert_eq!(strip_prefix_ci("İx", "ix"), None);
     }
@@ -353,14 +394,21 @@ mod tests {
             "x\u{85}y\u{A0}z\u{2003}w\u{3000}v\u{200B}u",
             "é ü  日本 🙂",
         ] {
-            assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn white_space_outside_ascii_starts_with_the_known_bytes() {
         let mut buf = [0; 4];
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+        for c in (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
             assert!(WHITE_SPACE_LEADS.contains(&lead), "{c:?}");
         }
@@ -404,7 +452,10 @@ mod tests {
 
     #[test]
     fn fold_lowers_and_zeroes_digits() {
-        assert_eq!(fold("  Copyright  2015\tAl Manar "), "copyright 0000 al manar");
+        assert_eq!(
+            fold("  Copyright  2015\tAl Manar "),
+            "copyright 0000 al manar"
+        );
     }
 
     #[test]

@@ -12,11 +12,26 @@ use super::*;
 use crate::corpus::{document_from_bytes, Article, Corpus, Format, LoadOptions};
 
 const SEEDS: [(&str, &str); 5] = [
-    ("000_569b729a2117decc.txt", include_str!("../../../assets/articles/000_569b729a2117decc.txt")),
-    ("001_76e71f461a24764f.txt", include_str!("../../../assets/articles/001_76e71f461a24764f.txt")),
-    ("002_76376debc50083fa.txt", include_str!("../../../assets/articles/002_76376debc50083fa.txt")),
-    ("003_b5e1fbffe1debdfc.txt", include_str!("../../../assets/articles/003_b5e1fbffe1debdfc.txt")),
-    ("004_a614a29300825745.txt", include_str!("../../../assets/articles/004_a614a29300825745.txt")),
+    (
+        "000_569b729a2117decc.txt",
+        include_str!("../../../assets/articles/000_569b729a2117decc.txt"),
+    ),
+    (
+        "001_76e71f461a24764f.txt",
+        include_str!("../../../assets/articles/001_76e71f461a24764f.txt"),
+    ),
+    (
+        "002_76376debc50083fa.txt",
+        include_str!("../../../assets/articles/002_76376debc50083fa.txt"),
+    ),
+    (
+        "003_b5e1fbffe1debdfc.txt",
+        include_str!("../../../assets/articles/003_b5e1fbffe1debdfc.txt"),
+    ),
+    (
+        "004_a614a29300825745.txt",
+        include_str!("../../../assets/articles/004_a614a29300825745.txt"),
+    ),
 ];
 
 fn seed_corpus(options: &LoadOptions) -> Corpus {
@@ -31,7 +46,11 @@ fn seed_corpus(options: &LoadOptions) -> Corpus {
 }
 
 fn article<'a>(corpus: &'a Corpus, prefix: &str) -> &'a Article {
-    corpus.articles.iter().find(|a| a.id.starts_with(prefix)).expect("sample article present")
+    corpus
+        .articles
+        .iter()
+        .find(|a| a.id.starts_with(prefix))
+        .expect("sample article present")
 }
 
 fn collapse(text: &str) -> String {
@@ -119,7 +138,10 @@ fn sample_boilerplate_is_gone() {
     let corpus = seed_corpus(&LoadOptions::default());
     for (id, passage) in NEVER {
         let text = collapse(&article(&corpus, id).text);
-        assert!(!text.contains(&collapse(passage)), "{id} still has {passage:?}");
+        assert!(
+            !text.contains(&collapse(passage)),
+            "{id} still has {passage:?}"
+        );
     }
 }
 
@@ -170,11 +192,18 @@ const FRAMES: &[(&str, &str, &str, &str)] = &[
 fn sample_articles_keep_their_headline_first_and_last_paragraphs() {
     let corpus = seed_corpus(&LoadOptions::default());
     for (id, title, first, last) in FRAMES {
-        let paragraphs: Vec<String> =
-            article(&corpus, id).text.split("\n\n").map(collapse).collect();
+        let paragraphs: Vec<String> = article(&corpus, id)
+            .text
+            .split("\n\n")
+            .map(collapse)
+            .collect();
         assert_eq!(paragraphs[0], collapse(title), "{id}");
         assert_eq!(paragraphs[1], collapse(first), "{id}");
-        assert_eq!(paragraphs.last().map(String::as_str), Some(collapse(last).as_str()), "{id}");
+        assert_eq!(
+            paragraphs.last().map(String::as_str),
+            Some(collapse(last).as_str()),
+            "{id}"
+        );
     }
 }
 
@@ -193,9 +222,21 @@ fn sample_text_is_tidy() {
     for a in &corpus.articles {
         let text = &a.text;
         assert_eq!(text.trim(), text, "{}: leading or trailing space", a.id);
-        assert!(!text.contains("\n\n\n"), "{}: more than one blank line", a.id);
-        assert!(text.lines().all(|l| l.trim_end() == l), "{}: trailing spaces", a.id);
-        assert!(!text.contains("**") && !text.contains("]("), "{}: Markdown left", a.id);
+        assert!(
+            !text.contains("\n\n\n"),
+            "{}: more than one blank line",
+            a.id
+        );
+        assert!(
+            text.lines().all(|l| l.trim_end() == l),
+            "{}: trailing spaces",
+            a.id
+        );
+        assert!(
+            !text.contains("**") && !text.contains("]("),
+            "{}: Markdown left",
+            a.id
+        );
     }
 }
 
@@ -214,10 +255,16 @@ fn sample_metadata() {
     let m = meta("001");
     assert_eq!(m.outlet.as_deref(), Some("TRT World"));
     assert_eq!(m.date, None, "a caption's date is not the article's");
-    assert_eq!(m.title.as_deref(), Some("Iraqi PM to share anti-ISIS intel with Russia"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Iraqi PM to share anti-ISIS intel with Russia")
+    );
     let m = meta("002");
     assert_eq!((m.outlet, m.date, m.author), (None, None, None));
-    assert_eq!(m.title.as_deref(), Some("Iraq, Russia, others unite against ISIL"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Iraq, Russia, others unite against ISIL")
+    );
     let m = meta("003");
     assert_eq!(m.outlet.as_deref(), Some("Sputnik International"));
     assert_eq!(
@@ -248,7 +295,10 @@ const PAGE: &str = "- Daily Planet\nWorld\n\n# Ministers Agree to Share Intellig
 
 #[test]
 fn disabled_cleaning_returns_the_text_as_loaded() {
-    let options = CleanOptions { enabled: false, ..CleanOptions::default() };
+    let options = CleanOptions {
+        enabled: false,
+        ..CleanOptions::default()
+    };
     assert_eq!(cleaned(PAGE, &options), PAGE);
 }
 
@@ -262,13 +312,40 @@ fn every_family_has_its_switch() {
          continue next week in the capital.\n\nHe declined to comment."
     );
     let cases: [(CleanOptions, &str); 4] = [
-        (CleanOptions { prompts: false, ..all.clone() }, "Share this article"),
-        (CleanOptions { disclaimers: false, ..all.clone() }, "All rights reserved."),
-        (CleanOptions { captions: false, ..all.clone() }, "Photo by: Reuters"),
-        (CleanOptions { related: false, ..all.clone() }, "Talks Stall in Geneva Again"),
+        (
+            CleanOptions {
+                prompts: false,
+                ..all.clone()
+            },
+            "Share this article",
+        ),
+        (
+            CleanOptions {
+                disclaimers: false,
+                ..all.clone()
+            },
+            "All rights reserved.",
+        ),
+        (
+            CleanOptions {
+                captions: false,
+                ..all.clone()
+            },
+            "Photo by: Reuters",
+        ),
+        (
+            CleanOptions {
+                related: false,
+                ..all.clone()
+            },
+            "Talks Stall in Geneva Again",
+        ),
     ];
     for (options, kept) in cases {
-        assert!(cleaned(PAGE, &options).contains(kept), "{kept:?} with {options:?}");
+        assert!(
+            cleaned(PAGE, &options).contains(kept),
+            "{kept:?} with {options:?}"
+        );
     }
 }
 
@@ -299,15 +376,25 @@ fn repeated_lines_are_short_or_at_the_edges_never_long_sentences() {
                 with Russia, Syria and Iran to fight the group.";
     let short_sentence = "He did not say when the work would begin.";
     let furniture = "Most Shared Stories This Week";
-    let texts: Vec<String> =
-        (0..3).map(|_| article_with(&[wire, short_sentence, furniture])).collect();
+    let texts: Vec<String> = (0..3)
+        .map(|_| article_with(&[wire, short_sentence, furniture]))
+        .collect();
     let options = CleanOptions::default();
     let repeated = RepeatedLines::count(texts.iter().map(String::as_str), &options);
     let text = clean(&texts[0], &repeated, &options);
     assert!(text.contains(wire), "wire copy shared by outlets must stay");
-    assert!(text.contains(short_sentence), "a short shared sentence mid-article stays");
-    assert!(!text.contains(furniture), "a short line in every article is furniture");
-    assert!(text.starts_with("A Headline for the Story"), "the headline is never furniture");
+    assert!(
+        text.contains(short_sentence),
+        "a short shared sentence mid-article stays"
+    );
+    assert!(
+        !text.contains(furniture),
+        "a short line in every article is furniture"
+    );
+    assert!(
+        text.starts_with("A Headline for the Story"),
+        "the headline is never furniture"
+    );
 
     let two = RepeatedLines::count(texts[..2].iter().map(String::as_str), &options);
     assert!(
@@ -315,7 +402,10 @@ fn repeated_lines_are_short_or_at_the_edges_never_long_sentences() {
         "two articles are not enough"
     );
 
-    let off = CleanOptions { repeated_lines: false, ..options };
+    let off = CleanOptions {
+        repeated_lines: false,
+        ..options
+    };
     let none = RepeatedLines::count(texts.iter().map(String::as_str), &off);
     assert!(clean(&texts[0], &none, &off).contains(furniture));
 }
@@ -390,10 +480,14 @@ fn odd_text(seed: u64, len: usize) -> String {
         "0",
         "\t",
     ];
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut out = String::new();
     for _ in 0..len {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         out.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
     }
     out
@@ -402,7 +496,9 @@ fn odd_text(seed: u64, len: usize) -> String {
 #[test]
 fn odd_input_never_panics_and_keeps_the_invariants() {
     let options = CleanOptions::default();
-    let texts: Vec<String> = (0..300).map(|seed| odd_text(seed, 1 + seed as usize % 120)).collect();
+    let texts: Vec<String> = (0..300)
+        .map(|seed| odd_text(seed, 1 + seed as usize % 120))
+        .collect();
     let repeated = RepeatedLines::count(texts.iter().map(String::as_str), &options);
     for text in &texts {
         let out = clean(text, &repeated, &options);

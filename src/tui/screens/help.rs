@@ -53,7 +53,11 @@ fn fit(lines: &[PopupLine], width: usize) -> (Vec<PopupLine>, usize) {
                 rows.extend(wrap(text, width).into_iter().map(PopupLine::Heading));
             }
             PopupLine::Note(text) => {
-                rows.extend(wrap(text, width.saturating_sub(2)).into_iter().map(PopupLine::Note));
+                rows.extend(
+                    wrap(text, width.saturating_sub(2))
+                        .into_iter()
+                        .map(PopupLine::Note),
+                );
             }
             PopupLine::Blank => rows.push(PopupLine::Blank),
             PopupLine::Entry { keys, description } => {
@@ -112,9 +116,17 @@ impl HelpState {
                 let keys = if binding.keys.is_empty() {
                     "(none)".to_string()
                 } else {
-                    binding.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+                    binding
+                        .keys
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 };
-                lines.push(PopupLine::Entry { keys, description: binding.description.to_string() });
+                lines.push(PopupLine::Entry {
+                    keys,
+                    description: binding.description.to_string(),
+                });
             }
         }
         HelpState::new(" Keys ".to_string(), lines, theme)
@@ -151,7 +163,9 @@ impl HelpState {
     /// The popup's rectangle, centred in `area`, no taller than its rows.
     fn popup_rect(&self, area: Rect) -> Rect {
         let width = popup_width(area);
-        let content = u16::try_from(self.rows.len()).unwrap_or(u16::MAX).saturating_add(2);
+        let content = u16::try_from(self.rows.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2);
         let height = content.min(area.height);
         Rect {
             x: area.x + (area.width - width) / 2,
@@ -245,7 +259,12 @@ impl Widget for &HelpState {
         if self.rows.len() > shown && shown > 0 {
             let last = (self.scroll + shown).min(self.rows.len());
             let more = if last < self.rows.len() { " ↓" } else { "" };
-            let position = format!(" {}–{} of {}{more} ", self.scroll + 1, last, self.rows.len());
+            let position = format!(
+                " {}–{} of {}{more} ",
+                self.scroll + 1,
+                last,
+                self.rows.len()
+            );
             if width(&position) + 2 <= usize::from(popup.width) {
                 block = block.title_bottom(
                     Line::styled(position, self.theme.dim()).alignment(Alignment::Right),
@@ -260,7 +279,15 @@ impl Widget for &HelpState {
         };
         let visible = self.rows.iter().skip(self.scroll).take(shown);
         for (y, row) in (content.y..).zip(visible) {
-            self.render_row(row, Rect { y, height: 1, ..content }, buf);
+            self.render_row(
+                row,
+                Rect {
+                    y,
+                    height: 1,
+                    ..content
+                },
+                buf,
+            );
         }
     }
 }
@@ -274,7 +301,11 @@ mod tests {
     fn help_lists_the_configured_keys_of_each_scope() {
         let mut keymap = Keymap::default();
         keymap
-            .bind("reader", "toggle_raw", vec!["R".parse().unwrap(), "<F5>".parse().unwrap()])
+            .bind(
+                "reader",
+                "toggle_raw",
+                vec!["R".parse().unwrap(), "<F5>".parse().unwrap()],
+            )
             .unwrap();
         keymap.bind("reader", "next_article", vec![]).unwrap();
         let help = HelpState::keys(&keymap, &[Scope::Reader, Scope::Global], Theme::default());
@@ -327,7 +358,10 @@ mod tests {
         ];
         let (rows, key_column) = fit(&lines, 40);
         assert_eq!(key_column, 20);
-        let entry = |k: &str, d: &str| PopupLine::Entry { keys: k.into(), description: d.into() };
+        let entry = |k: &str, d: &str| PopupLine::Entry {
+            keys: k.into(),
+            description: d.into(),
+        };
         assert_eq!(
             rows,
             [

@@ -27,8 +27,13 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 5] =
-        [Column::Outlet, Column::Date, Column::Title, Column::Words, Column::Id];
+    pub const ALL: [Column; 5] = [
+        Column::Outlet,
+        Column::Date,
+        Column::Title,
+        Column::Words,
+        Column::Id,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -56,7 +61,10 @@ pub struct Sort {
 impl Default for Sort {
     /// Oldest first: one story read in the order it unfolded.
     fn default() -> Sort {
-        Sort { column: Column::Date, is_descending: false }
+        Sort {
+            column: Column::Date,
+            is_descending: false,
+        }
     }
 }
 
@@ -80,20 +88,27 @@ pub struct Row {
 impl Row {
     pub fn new(article: &Article) -> Row {
         let clean = |s: &Option<String>| {
-            s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| sanitize(s).into_owned())
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| sanitize(s).into_owned())
         };
         let title =
             clean(&article.meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
         let outlet = clean(&article.meta.outlet);
         let date = clean(&article.meta.date).map(|d| d.split('T').next().unwrap_or(&d).to_string());
         let author = clean(&article.meta.author);
-        let haystack =
-            [Some(title.as_str()), outlet.as_deref(), Some(article.id.as_str()), author.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-                .join("\n");
+        let haystack = [
+            Some(title.as_str()),
+            outlet.as_deref(),
+            Some(article.id.as_str()),
+            author.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("\n");
         Row {
             id: sanitize(&article.id).into_owned(),
             title_key: title.to_lowercase(),
@@ -115,13 +130,15 @@ impl Row {
     fn compare(&self, other: &Row, column: Column) -> Ordering {
         // Missing values sort after present ones in both directions: see `sorted_view`.
         match column {
-            Column::Outlet => {
-                self.outlet_key.cmp(&other.outlet_key).then_with(|| self.outlet.cmp(&other.outlet))
-            }
+            Column::Outlet => self
+                .outlet_key
+                .cmp(&other.outlet_key)
+                .then_with(|| self.outlet.cmp(&other.outlet)),
             Column::Date => self.date.cmp(&other.date),
-            Column::Title => {
-                self.title_key.cmp(&other.title_key).then_with(|| self.title.cmp(&other.title))
-            }
+            Column::Title => self
+                .title_key
+                .cmp(&other.title_key)
+                .then_with(|| self.title.cmp(&other.title)),
             Column::Words => self.words.cmp(&other.words),
             Column::Id => self.id.cmp(&other.id),
         }
@@ -139,13 +156,23 @@ impl Row {
 /// The indices of the rows matching `filter`, in `sort` order; ties and missing values keep
 /// the corpus order (by path), and missing values come last in either direction.
 pub fn sorted_view(rows: &[Row], filter: &str, sort: Sort) -> Vec<usize> {
-    let terms: Vec<String> = filter.to_lowercase().split_whitespace().map(String::from).collect();
-    let mut view: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].matches(&terms)).collect();
+    let terms: Vec<String> = filter
+        .to_lowercase()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    let mut view: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].matches(&terms))
+        .collect();
     view.sort_by(|&a, &b| {
         let (ra, rb) = (&rows[a], &rows[b]);
         let missing = ra.is_missing(sort.column).cmp(&rb.is_missing(sort.column));
         let order = ra.compare(rb, sort.column);
-        let order = if sort.is_descending { order.reverse() } else { order };
+        let order = if sort.is_descending {
+            order.reverse()
+        } else {
+            order
+        };
         missing.then(order).then(a.cmp(&b))
     });
     view
@@ -163,16 +190,31 @@ pub struct LibraryLayout {
 impl LibraryLayout {
     pub fn new(area: Rect, has_filter_line: bool) -> LibraryLayout {
         // With a single row, an article is worth more than the headings.
-        let header = Rect { height: u16::from(area.height >= 2), ..area };
-        let mut rest = Rect { y: header.bottom(), height: area.height - header.height, ..area };
+        let header = Rect {
+            height: u16::from(area.height >= 2),
+            ..area
+        };
+        let mut rest = Rect {
+            y: header.bottom(),
+            height: area.height - header.height,
+            ..area
+        };
         let filter = if has_filter_line && rest.height >= 2 {
-            let line = Rect { y: rest.bottom() - 1, height: 1, ..rest };
+            let line = Rect {
+                y: rest.bottom() - 1,
+                height: 1,
+                ..rest
+            };
             rest.height -= 1;
             Some(line)
         } else {
             None
         };
-        LibraryLayout { header, rows: rest, filter }
+        LibraryLayout {
+            header,
+            rows: rest,
+            filter,
+        }
     }
 }
 
@@ -223,6 +265,8 @@ pub struct LibraryState {
     is_editing_filter: bool,
     /// The library's area at the terminal's current size, for mouse clicks and page sizes.
     area: Rect,
+    /// The article marked for a comparison (a corpus index), shown in the left margin.
+    marked: Option<usize>,
     theme: Theme,
 }
 
@@ -240,8 +284,14 @@ impl LibraryState {
             filter: String::new(),
             is_editing_filter: false,
             area: Rect::default(),
+            marked: None,
             theme,
         }
+    }
+
+    /// Shows this article (a corpus index) as marked for a comparison.
+    pub fn set_marked(&mut self, marked: Option<usize>) {
+        self.marked = marked;
     }
 
     /// Takes the library's area at a new terminal size.
@@ -335,7 +385,9 @@ impl LibraryState {
     fn refresh(&mut self) {
         let previous = self.selected_article();
         self.view = sorted_view(&self.rows, &self.filter, self.sort);
-        self.selected = previous.and_then(|p| self.view.iter().position(|&i| i == p)).unwrap_or(0);
+        self.selected = previous
+            .and_then(|p| self.view.iter().position(|&i| i == p))
+            .unwrap_or(0);
         self.scroll_to_selection();
     }
 
@@ -343,14 +395,20 @@ impl LibraryState {
         if self.sort.column == column {
             self.sort.is_descending = !self.sort.is_descending;
         } else {
-            self.sort = Sort { column, is_descending: column == Column::Words };
+            self.sort = Sort {
+                column,
+                is_descending: column == Column::Words,
+            };
         }
         self.refresh();
     }
 
     pub fn cycle_sort(&mut self) {
         let column = self.sort.column.next();
-        self.sort = Sort { column, is_descending: column == Column::Words };
+        self.sort = Sort {
+            column,
+            is_descending: column == Column::Words,
+        };
         self.refresh();
     }
 
@@ -424,7 +482,11 @@ impl LibraryState {
             let mut cell_style = style;
             if column == self.sort.column {
                 label.push(' ');
-                label.push(if self.sort.is_descending { '▼' } else { '▲' });
+                label.push(if self.sort.is_descending {
+                    '▼'
+                } else {
+                    '▲'
+                });
                 cell_style = cell_style.add_modifier(Modifier::UNDERLINED);
             }
             let label = truncate(&label, usize::from(w));
@@ -446,20 +508,45 @@ impl LibraryState {
             };
             if area.height > 0 {
                 let y = area.y + area.height / 2;
-                let line =
-                    Line::styled(truncate(&message, usize::from(area.width)), self.theme.dim());
-                line.centered().render(Rect { y, height: 1, ..area }, buf);
+                let line = Line::styled(
+                    truncate(&message, usize::from(area.width)),
+                    self.theme.dim(),
+                );
+                line.centered().render(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..area
+                    },
+                    buf,
+                );
             }
             return;
         }
         let spans = column_spans(area.width);
-        let visible = self.view.iter().enumerate().skip(self.offset).take(usize::from(area.height));
-        for (y, (index, &row)) in (area.y..).zip(visible) {
-            let row = &self.rows[row];
-            let line_area = Rect { y, height: 1, ..area };
+        let visible = self
+            .view
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(usize::from(area.height));
+        for (y, (index, &row_index)) in (area.y..).zip(visible) {
+            let row = &self.rows[row_index];
+            let line_area = Rect {
+                y,
+                height: 1,
+                ..area
+            };
             let is_selected = index == self.selected;
-            let base = if is_selected { self.theme.selection() } else { self.theme.text() };
+            let base = if is_selected {
+                self.theme.selection()
+            } else {
+                self.theme.text()
+            };
             buf.set_style(line_area, base);
+            if self.marked == Some(row_index) {
+                buf.set_stringn(line_area.x, y, "●", 1, base.patch(self.theme.accent()));
+            }
             for &(column, x, w) in &spans {
                 let (text, style): (std::borrow::Cow<str>, Style) = match column {
                     Column::Outlet => match &row.outlet {
@@ -490,7 +577,11 @@ impl LibraryState {
     fn render_filter(&self, area: Rect, buf: &mut Buffer) {
         let filter = sanitize(&self.filter);
         let count = format!(" {} of {} ", self.view.len(), self.rows.len());
-        let hint = if self.is_editing_filter { "" } else { "  (filter kept)" };
+        let hint = if self.is_editing_filter {
+            ""
+        } else {
+            "  (filter kept)"
+        };
         let line = Line::from(vec![
             Span::styled("/", self.theme.accent()),
             Span::styled(filter, self.theme.text()),
@@ -566,10 +657,34 @@ mod tests {
 
     fn rows() -> Vec<Row> {
         [
-            article("a", Some("Sputnik"), Some("2015-10-26"), "Iraq and Russia agree", 400),
-            article("b", None, Some("2015-10-24T09:00:00Z"), "Baghdad defies Washington", 560),
-            article("c", Some("al-Monitor"), None, "Iraqi PM to share intel", 700),
-            article("d", Some("RT"), Some("2015-10-25"), "ISIL: Russia, Iraq unite", 430),
+            article(
+                "a",
+                Some("Sputnik"),
+                Some("2015-10-26"),
+                "Iraq and Russia agree",
+                400,
+            ),
+            article(
+                "b",
+                None,
+                Some("2015-10-24T09:00:00Z"),
+                "Baghdad defies Washington",
+                560,
+            ),
+            article(
+                "c",
+                Some("al-Monitor"),
+                None,
+                "Iraqi PM to share intel",
+                700,
+            ),
+            article(
+                "d",
+                Some("RT"),
+                Some("2015-10-25"),
+                "ISIL: Russia, Iraq unite",
+                430,
+            ),
         ]
         .iter()
         .map(Row::new)
@@ -584,7 +699,17 @@ mod tests {
     fn sorts_by_each_column_with_missing_values_last() {
         let rows = rows();
         let sort = |column, is_descending| {
-            ids(&rows, &sorted_view(&rows, "", Sort { column, is_descending }))
+            ids(
+                &rows,
+                &sorted_view(
+                    &rows,
+                    "",
+                    Sort {
+                        column,
+                        is_descending,
+                    },
+                ),
+            )
         };
         assert_eq!(sort(Column::Date, false), ["b", "d", "a", "c"]);
         assert_eq!(sort(Column::Date, true), ["a", "d", "b", "c"]);
@@ -614,9 +739,27 @@ mod tests {
     #[test]
     fn the_selection_follows_its_article_through_sorting_and_filtering() {
         let articles = [
-            article("a", Some("Sputnik"), Some("2015-10-26"), "Iraq and Russia agree", 400),
-            article("b", None, Some("2015-10-24"), "Baghdad defies Washington", 560),
-            article("c", Some("al-Monitor"), None, "Iraqi PM to share intel", 700),
+            article(
+                "a",
+                Some("Sputnik"),
+                Some("2015-10-26"),
+                "Iraq and Russia agree",
+                400,
+            ),
+            article(
+                "b",
+                None,
+                Some("2015-10-24"),
+                "Baghdad defies Washington",
+                560,
+            ),
+            article(
+                "c",
+                Some("al-Monitor"),
+                None,
+                "Iraqi PM to share intel",
+                700,
+            ),
         ];
         let mut state = LibraryState::new(&articles, Theme::default());
         state.relayout(Rect::new(0, 0, 80, 10));
@@ -638,8 +781,9 @@ mod tests {
 
     #[test]
     fn moving_keeps_the_selection_on_screen() {
-        let articles: Vec<Article> =
-            (0..30).map(|i| article(&format!("{i:02}"), None, None, "t", i)).collect();
+        let articles: Vec<Article> = (0..30)
+            .map(|i| article(&format!("{i:02}"), None, None, "t", i))
+            .collect();
         let mut state = LibraryState::new(&articles, Theme::default());
         state.relayout(Rect::new(0, 0, 80, 11)); // a header and 10 rows
         state.move_by(15);
@@ -649,7 +793,10 @@ mod tests {
         state.move_to_end();
         assert_eq!((state.selected, state.offset), (29, 20));
         assert_eq!(state.hit(Position::new(5, 1)), Some(Hit::Row(20)));
-        assert_eq!(state.hit(Position::new(2, 0)), Some(Hit::Heading(Column::Outlet)));
+        assert_eq!(
+            state.hit(Position::new(2, 0)),
+            Some(Hit::Heading(Column::Outlet))
+        );
         state.relayout(Rect::new(0, 0, 80, 41));
         assert_eq!(state.offset, 0, "a taller screen shows the whole list");
     }
@@ -661,7 +808,11 @@ mod tests {
             for &(_, x, cw) in &spans {
                 assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
             }
-            assert_eq!(spans.iter().any(|s| s.0 == Column::Id), w >= 102, "width {w}");
+            assert_eq!(
+                spans.iter().any(|s| s.0 == Column::Id),
+                w >= 102,
+                "width {w}"
+            );
         }
     }
 }

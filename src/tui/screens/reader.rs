@@ -35,10 +35,16 @@ impl ReaderLayout {
     /// Lays out a reader in `area` for a title of `title_lines` lines. On short windows the
     /// header shrinks to one title line and the rule, then to nothing, so text stays visible.
     pub fn new(area: Rect, title_lines: u16) -> ReaderLayout {
-        let column_width =
-            if area.width > 2 { (area.width - 2).min(MAX_TEXT_WIDTH) } else { area.width };
-        let column =
-            Rect { x: area.x + (area.width - column_width) / 2, width: column_width, ..area };
+        let column_width = if area.width > 2 {
+            (area.width - 2).min(MAX_TEXT_WIDTH)
+        } else {
+            area.width
+        };
+        let column = Rect {
+            x: area.x + (area.width - column_width) / 2,
+            width: column_width,
+            ..area
+        };
         let full_header = title_lines + 3;
         let (title_h, byline_h, path_h, rule_h) = if area.height >= full_header + 3 {
             (title_lines, 1, 1, 1)
@@ -49,7 +55,11 @@ impl ReaderLayout {
         };
         let mut y = area.y;
         let mut take = |h: u16, rect: Rect| {
-            let r = Rect { y, height: h, ..rect };
+            let r = Rect {
+                y,
+                height: h,
+                ..rect
+            };
             y += h;
             r
         };
@@ -57,8 +67,18 @@ impl ReaderLayout {
         let byline = take(byline_h, column);
         let path = take(path_h, column);
         let rule = take(rule_h, column);
-        let text = Rect { y, height: area.bottom() - y, ..column };
-        ReaderLayout { title, byline, path, rule, text }
+        let text = Rect {
+            y,
+            height: area.bottom() - y,
+            ..column
+        };
+        ReaderLayout {
+            title,
+            byline,
+            path,
+            rule,
+            text,
+        }
     }
 }
 
@@ -90,7 +110,10 @@ impl ReaderState {
     pub fn new(article: &Article, index: usize, position: (usize, usize), theme: Theme) -> Self {
         let meta = &article.meta;
         let field = |s: &Option<String>| {
-            s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| sanitize(s).into_owned())
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| sanitize(s).into_owned())
         };
         let title = field(&meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
         let mut byline: Vec<String> = Vec::new();
@@ -135,8 +158,10 @@ impl ReaderState {
     /// at the same fraction of the text.
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
-        self.title_lines =
-            title_lines(&self.title, usize::from(area.width.saturating_sub(2).max(1)));
+        self.title_lines = title_lines(
+            &self.title,
+            usize::from(area.width.saturating_sub(2).max(1)),
+        );
         let width = usize::from(self.layout().text.width);
         if width != self.wrap_width {
             let old_total = self.lines.len().max(1);
@@ -177,7 +202,9 @@ impl ReaderState {
     }
 
     fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(usize::from(self.layout().text.height))
+        self.lines
+            .len()
+            .saturating_sub(usize::from(self.layout().text.height))
     }
 
     fn clamp_scroll(&mut self) {
@@ -250,7 +277,10 @@ impl Widget for &ReaderState {
         let title_lines: &[String] = if area == self.area {
             &self.title_lines
         } else {
-            computed = title_lines(&self.title, usize::from(area.width.saturating_sub(2).max(1)));
+            computed = title_lines(
+                &self.title,
+                usize::from(area.width.saturating_sub(2).max(1)),
+            );
             &computed
         };
         let layout = ReaderLayout::new(area, title_lines.len().max(1) as u16);
@@ -275,16 +305,36 @@ impl Widget for &ReaderState {
         }
         if !layout.path.is_empty() {
             let path = truncate(&self.path, usize::from(layout.path.width));
-            buf.set_stringn(layout.path.x, layout.path.y, &path, usize::MAX, self.theme.dim());
+            buf.set_stringn(
+                layout.path.x,
+                layout.path.y,
+                &path,
+                usize::MAX,
+                self.theme.dim(),
+            );
         }
         self.render_rule(layout.rule, buf);
 
         let text = layout.text;
         if self.lines.is_empty() && text.height > 0 {
-            let empty = if self.is_raw { "(no raw text)" } else { "(no text left after cleaning)" };
-            buf.set_stringn(text.x, text.y, empty, usize::from(text.width), self.theme.dim());
+            let empty = if self.is_raw {
+                "(no raw text)"
+            } else {
+                "(no text left after cleaning)"
+            };
+            buf.set_stringn(
+                text.x,
+                text.y,
+                empty,
+                usize::from(text.width),
+                self.theme.dim(),
+            );
         }
-        let visible = self.lines.iter().skip(self.scroll).take(usize::from(text.height));
+        let visible = self
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(text.height));
         for (y, line) in (text.y..).zip(visible) {
             buf.set_stringn(text.x, y, line, usize::from(text.width), self.theme.text());
         }
@@ -302,7 +352,10 @@ mod tests {
             id: "a".into(),
             path: "a.txt".into(),
             format: Format::Text,
-            meta: Metadata { title: Some("Title".into()), ..Metadata::default() },
+            meta: Metadata {
+                title: Some("Title".into()),
+                ..Metadata::default()
+            },
             raw: format!("RAW {text}"),
             text: text.into(),
             words: 2,
@@ -314,12 +367,24 @@ mod tests {
         for (w, h) in [(0, 0), (1, 1), (10, 3), (60, 18), (80, 22), (300, 100)] {
             let area = Rect::new(0, 1, w, h);
             let layout = ReaderLayout::new(area, 2);
-            for part in [layout.title, layout.byline, layout.path, layout.rule, layout.text] {
+            for part in [
+                layout.title,
+                layout.byline,
+                layout.path,
+                layout.rule,
+                layout.text,
+            ] {
                 assert_eq!(area.union(part), area, "{part:?} outside {area:?}");
             }
         }
-        assert_eq!(ReaderLayout::new(Rect::new(0, 0, 80, 22), 1).text, Rect::new(1, 4, 78, 18));
-        assert_eq!(ReaderLayout::new(Rect::new(0, 0, 300, 5), 1).text, Rect::new(100, 2, 100, 3));
+        assert_eq!(
+            ReaderLayout::new(Rect::new(0, 0, 80, 22), 1).text,
+            Rect::new(1, 4, 78, 18)
+        );
+        assert_eq!(
+            ReaderLayout::new(Rect::new(0, 0, 300, 5), 1).text,
+            Rect::new(100, 2, 100, 3)
+        );
     }
 
     #[test]
@@ -352,7 +417,10 @@ mod tests {
 
     #[test]
     fn long_titles_take_two_lines_at_most() {
-        assert_eq!(title_lines("one two three four five six", 9), ["one two", "three fo…"]);
+        assert_eq!(
+            title_lines("one two three four five six", 9),
+            ["one two", "three fo…"]
+        );
         assert_eq!(title_lines("one two", 9), ["one two"]);
     }
 }
