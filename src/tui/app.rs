@@ -535,9 +535,7 @@ impl App {
             Action::SortByWords => library.sort_by(Column::Words),
             Action::SortById => library.sort_by(Column::Id),
             Action::ToggleMark => {
-                let Some(index) = library.selected_article() else {
-                    return None;
-                };
+                let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {
                     None
                 } else {
