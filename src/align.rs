@@ -25,14 +25,14 @@ mod tests;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use paraphrase::ParaphraseOptions;
 use terms::{Aliases, Analysis};
 use verbatim::VerbatimOptions;
 
 /// A stretch of one article's cleaned text: `text[start..end]`, byte offsets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// Index of the article in the slice given to [`align`].
     pub article: usize,
@@ -61,7 +61,7 @@ impl Span {
 }
 
 /// How a pair was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PairKind {
     /// Shared word runs, allowing small gaps and edits.
@@ -80,7 +80,7 @@ impl PairKind {
 }
 
 /// Two passages in two different articles that say the same thing. `a.article < b.article`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AlignedPair {
     pub kind: PairKind,
     /// 0..1: how surely the two passages say the same thing.
@@ -103,7 +103,7 @@ impl AlignedPair {
 }
 
 /// One claim or quote found in two or more articles.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SharedPassage {
     pub id: usize,
     /// The most representative member's text span (the group's core).
@@ -115,7 +115,7 @@ pub struct SharedPassage {
 }
 
 /// The result of aligning a corpus.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     /// Sorted by article pair, then by offset in `a`.
     pub pairs: Vec<AlignedPair>,
@@ -255,8 +255,60 @@ pub(crate) fn resident() -> String {
     format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
 }
 
+/// A stage of [`align`], in the order they run; reported as each one starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// Segmenting and folding every text into terms.
+    Analysing,
+    /// Merging transliterated spellings of one name.
+    Names,
+    /// Seeding and extending shared word runs.
+    Verbatim,
+    /// Scoring reworded sentence pairs.
+    Paraphrase,
+    /// Grouping pairs into shared passages, and finding unique text.
+    Groups,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Analysing,
+        Stage::Names,
+        Stage::Verbatim,
+        Stage::Paraphrase,
+        Stage::Groups,
+    ];
+
+    /// What the stage does, for a progress line: "paraphrases".
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Analysing => "analysing",
+            Stage::Names => "names",
+            Stage::Verbatim => "verbatim copies",
+            Stage::Paraphrase => "paraphrases",
+            Stage::Groups => "groups",
+        }
+    }
+
+    /// The stage's place, from 1 to [`Stage::ALL`]'s length.
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+}
+
 /// Align the cleaned texts of a corpus; span `article` fields index `texts`.
 pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
+    align_with_progress(texts, options, &|_| {})
+}
+
+/// [`align`], calling `progress` as each [`Stage`] starts (from the calling thread), so that
+/// an interface can tell how far a long alignment is. The result is the same as `align`'s.
+pub fn align_with_progress(
+    texts: &[&str],
+    options: &AlignOptions,
+    progress: &dyn Fn(Stage),
+) -> Alignment {
     // `CROSSREAD_TIMINGS=1` prints the time of each stage on stderr (for benchmarks).
     let timings = std::env::var_os("CROSSREAD_TIMINGS").is_some();
     let clock = std::time::Instant::now();
@@ -269,14 +321,17 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
             );
         }
     };
+    progress(Stage::Analysing);
     let aliases = Aliases::new(&options.aliases);
     let mut analyses: Vec<Analysis> = texts
         .par_iter()
         .map(|t| terms::analyze(t, &aliases))
         .collect();
     lap("analysed");
+    progress(Stage::Names);
     terms::merge_names(texts, &mut analyses, options.name_similarity);
     lap("names merged");
+    progress(Stage::Verbatim);
 
     let mut pairs: Vec<AlignedPair> = verbatim::find(&analyses, &options.verbatim)
         .into_iter()
@@ -288,6 +343,7 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
         })
         .collect();
     lap("verbatim");
+    progress(Stage::Paraphrase);
     let sentence_pairs = paraphrase::sentence_pairs(texts, &analyses, &options.paraphrase);
     lap("paraphrase");
     let reworded = paraphrase::merge(&analyses, &sentence_pairs, &options.paraphrase);
@@ -336,6 +392,7 @@ pub fn align(texts: &[&str], options: &AlignOptions) -> Alignment {
             ))
     });
     lap("pairs");
+    progress(Stage::Groups);
     let groups = group::groups(&pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
