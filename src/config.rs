@@ -80,6 +80,13 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|dirs| dirs.config_dir().join("config.toml"))
 }
 
+/// The platform's cache folder for alignments: `$XDG_CACHE_HOME/crossread/alignments` on
+/// Linux, `~/Library/Caches/crossread/alignments` on macOS, `%LOCALAPPDATA%` on Windows.
+pub fn cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "crossread")
+        .map(|dirs| dirs.cache_dir().join("alignments"))
+}
+
 impl Config {
     /// Loads `explicit` (which must exist), else the platform file if it exists, else defaults.
     /// `NO_COLOR` (set and not empty) turns colours off whatever the file says.

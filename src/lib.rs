@@ -4,6 +4,7 @@
 //!
 //! - [`corpus`]: load files and folders (txt, md, html; any common encoding), clean
 //!   boilerplate away and describe each article (title, outlet, date, author). No terminal code.
+//! - [`cache`]: finished alignments kept on disk, keyed by a hash of the texts and options.
 //! - [`config`]: the user's TOML file merged over built-in defaults, validated before the
 //!   terminal is touched.
 //! - [`cli`]: the command line (`list`, `show`, `passages`, `compare`, the TUI by default)
@@ -13,6 +14,7 @@
 //! The binary (`src/main.rs`) only maps [`cli::run`]'s result to an exit code.
 
 pub mod align;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;
