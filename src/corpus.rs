@@ -15,6 +15,7 @@ mod walk;
 
 pub use clean::CleanOptions;
 pub(crate) use walk::io_reason;
+pub use walk::Walked;
 
 use std::path::{Path, PathBuf};
 
@@ -160,7 +161,18 @@ impl Corpus {
     /// Loads every article under `paths` (files, or folders searched recursively).
     /// Never fails as a whole: what cannot be read becomes a warning.
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
-        let walked = walk::find_files(paths);
+        Corpus::load_found(Corpus::find_files(paths), options)
+    }
+
+    /// The candidate files under `paths`, without reading them: the quick first half of
+    /// [`Corpus::load`], for an interface that shows itself before the slow second half.
+    pub fn find_files(paths: &[PathBuf]) -> Walked {
+        walk::find_files(paths)
+    }
+
+    /// Reads, cleans and describes the files [`Corpus::find_files`] found; the paths it
+    /// could not search stay as warnings.
+    pub fn load_found(walked: Walked, options: &LoadOptions) -> Corpus {
         let mut warnings = walked.warnings;
         let results: Vec<(PathBuf, Result<Document, LoadError>)> = walked
             .files
