@@ -20,8 +20,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::align::{AlignOptions, Span};
+use crate::cache::AlignmentCache;
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
+use crate::tui::action::Action;
+use crate::tui::worker::NoArticle;
+use crate::tui::{Articles, Launch};
 
 /// Exit code for bad usage, a bad config, or nothing to read.
 const EXIT_USAGE: u8 = 2;
@@ -48,6 +52,11 @@ pub struct Cli {
     /// Article files or folders (searched recursively) to open in the reader.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+
+    /// Align the articles afresh instead of reading the alignment kept in the cache folder
+    /// from an earlier start on the same articles (nor keeping this one).
+    #[arg(long)]
+    no_cache: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -108,6 +117,10 @@ enum Command {
         /// "unique_right"}.
         #[arg(long)]
         json: bool,
+        /// In a terminal, align afresh rather than read the cached alignment (see the
+        /// reader's `--no-cache`).
+        #[arg(long)]
+        no_cache: bool,
     },
 }
 
@@ -179,7 +192,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     let config = Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
     match cli.command {
-        None => run_tui(&cli.paths, &config),
+        None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
             let corpus = load(&input.paths, &config)?;
             print_list(&corpus, json)
@@ -214,6 +227,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             width,
             color,
             json,
+            no_cache,
         }) => {
             let corpus = load(&input.paths, &config)?;
             let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
@@ -223,6 +237,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     "compare needs two different articles; both name {}",
                     left.id
                 )));
+            }
+            // A person at a terminal gets the compare screen; scripts and pipes get text.
+            let is_interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+            if is_interactive && !json && width.is_none() {
+                let index = |id: &str| corpus.articles.iter().position(|a| a.id == id);
+                let (Some(left), Some(right)) = (index(&left.id), index(&right.id)) else {
+                    unreachable!("found articles are in the corpus");
+                };
+                let then = Action::CompareArticles { left, right };
+                let paths = input.paths.clone();
+                return launch(
+                    Articles::Loaded(corpus),
+                    &paths,
+                    &config,
+                    no_cache,
+                    Some(then),
+                );
             }
             let alignment = align_corpus(&corpus, &config.align);
             let color = match color {
@@ -256,35 +287,85 @@ fn terminal_width() -> usize {
         .unwrap_or(120)
 }
 
-fn run_tui(paths: &[PathBuf], config: &Config) -> Result<(), Failure> {
+fn run_tui(paths: &[PathBuf], config: &Config, no_cache: bool) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::usage(
             "the reader needs a terminal; for scripts use `crossread list` or `crossread show ID`",
         ));
     }
-    let corpus = load(paths, config)?;
-    let warnings = Corpus {
-        notes: corpus.notes.clone(),
-        warnings: corpus.warnings.clone(),
-        ..Corpus::default()
+    let chosen = chosen_paths(paths, config);
+    let articles = if chosen.is_empty() {
+        Articles::Loaded(load(paths, config)?)
+    } else {
+        // Only the files are found before the interface starts (a fraction of a second for
+        // thousands); reading them is the worker's, while the interface is up.
+        let found = Corpus::find_files(chosen);
+        print_warnings(&Corpus {
+            warnings: found.warnings.clone(),
+            ..Corpus::default()
+        });
+        if found.files.is_empty() {
+            return Err(no_article_found(chosen));
+        }
+        Articles::Found(found)
     };
-    let result = crate::tui::run(corpus, config);
-    // The alternate screen hid the warnings printed at load; repeat them for the record.
-    print_warnings(&warnings);
-    result.map_err(|err| Failure {
-        code: 1,
-        message: format!("{err:#}"),
-    })
+    launch(articles, paths, config, no_cache, None)
+}
+
+/// Runs the TUI; then repeats the load warnings, which the alternate screen hid.
+fn launch(
+    articles: Articles,
+    paths: &[PathBuf],
+    config: &Config,
+    no_cache: bool,
+    then: Option<Action>,
+) -> Result<(), Failure> {
+    let cache = if no_cache {
+        None
+    } else {
+        config::cache_dir().map(AlignmentCache::new)
+    };
+    let launch = Launch {
+        articles,
+        cache,
+        then,
+    };
+    match crate::tui::run(launch, config) {
+        Ok(corpus) => {
+            print_warnings(&corpus);
+            Ok(())
+        }
+        Err(err) => match err.downcast::<NoArticle>() {
+            Ok(NoArticle { corpus }) => {
+                print_warnings(&corpus);
+                Err(no_article_found(chosen_paths(paths, config)))
+            }
+            Err(err) => Err(Failure {
+                code: 1,
+                message: format!("{err:#}"),
+            }),
+        },
+    }
+}
+
+/// The paths to read: those given, else the config's (empty: the sample).
+fn chosen_paths<'a>(paths: &'a [PathBuf], config: &'a Config) -> &'a [PathBuf] {
+    if paths.is_empty() {
+        config.paths.as_slice()
+    } else {
+        paths
+    }
+}
+
+fn no_article_found(paths: &[PathBuf]) -> Failure {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    Failure::usage(format!("no article found in {}", names.join(", ")))
 }
 
 /// Loads the corpus named by `paths` (else the config's paths, else the sample) and prints
 /// one line per skipped file on stderr. No article at all is an error.
 fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
-    let paths = if paths.is_empty() {
-        config.paths.as_slice()
-    } else {
-        paths
-    };
+    let paths = chosen_paths(paths, config);
     let corpus = if paths.is_empty() {
         Corpus::sample(&config.load)
     } else {
@@ -292,11 +373,7 @@ fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
     };
     print_warnings(&corpus);
     if corpus.articles.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Failure::usage(format!(
-            "no article found in {}",
-            names.join(", ")
-        )));
+        return Err(no_article_found(paths));
     }
     Ok(corpus)
 }

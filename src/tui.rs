@@ -9,6 +9,7 @@
 //! - [`screens`]: library, reader and help, each owning its state and drawing itself.
 //! - [`text`]: sanitising untrusted strings, measuring and wrapping them.
 //! - [`keymap`], [`theme`]: the parts of the config this module reads.
+//! - [`worker`]: reading and aligning the corpus off the UI thread, with progress.
 
 pub mod action;
 pub mod app;
@@ -18,19 +19,22 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod worker;
 
 #[cfg(test)]
 mod tests;
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::Terminal;
 
+use crate::cache::AlignmentCache;
 use crate::config::Config;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Walked};
 use action::Action;
 use app::App;
 use terminal::{CrosstermEvents, EventSource, Session};
@@ -38,27 +42,72 @@ use terminal::{CrosstermEvents, EventSource, Session};
 /// How long the loop waits for an event before checking for a termination signal.
 const POLL_TIMEOUT: Duration = Duration::from_millis(150);
 
+/// How long it waits while the worker runs: often enough that its news shows promptly.
+const WORK_POLL_TIMEOUT: Duration = Duration::from_millis(40);
+
 /// Events handled in one go before redrawing, so a burst (a pasted filter, a spun wheel)
 /// costs one frame, while a flood cannot starve the screen.
 const MAX_EVENTS_PER_FRAME: usize = 64;
 
-/// Runs the TUI on a loaded corpus until the user quits. Restores the terminal on every path.
-pub fn run(corpus: Corpus, config: &Config) -> anyhow::Result<()> {
-    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    let alignment = std::sync::Arc::new(crate::align::align(&texts, &config.align));
-    let mut app = App::new(corpus, config.keymap.clone(), config.theme);
-    app.set_alignment(alignment);
+/// The articles a session opens on.
+#[derive(Debug)]
+pub enum Articles {
+    /// Read already (the sample, or a corpus `compare` needed before it could start).
+    Loaded(Corpus),
+    /// Found but not read: the worker reads them while the interface is up.
+    Found(Walked),
+}
+
+/// How a session starts.
+#[derive(Debug)]
+pub struct Launch {
+    pub articles: Articles,
+    /// Where alignments are cached; `None` aligns every time.
+    pub cache: Option<AlignmentCache>,
+    /// What to do once the alignment is ready, as `crossread compare A B` opens on A and B.
+    pub then: Option<Action>,
+}
+
+/// Runs the TUI until the user quits, reading and aligning the corpus on a worker thread
+/// meanwhile. Restores the terminal on every path. Returns the corpus as it ended (its
+/// warnings are worth repeating once the alternate screen is gone).
+///
+/// A corpus read by the worker that has no article ends the session with
+/// [`worker::NoArticle`], which carries the corpus and its warnings.
+pub fn run(launch: Launch, config: &Config) -> anyhow::Result<Corpus> {
+    let (mut app, input) = match launch.articles {
+        Articles::Loaded(corpus) => {
+            let texts = corpus.articles.iter().map(|a| a.text.clone()).collect();
+            let app = App::new(corpus, config.keymap.clone(), config.theme);
+            (app, worker::Input::Texts(texts))
+        }
+        Articles::Found(found) => {
+            let progress = worker::loading_line(found.files.len());
+            let app = App::loading(progress, config.keymap.clone(), config.theme);
+            (app, worker::Input::Files(found))
+        }
+    };
+    if let Some(action) = launch.then {
+        app.run_when_aligned(action);
+    }
     let session = Session::start()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    run_loop(
+    let work = worker::spawn(worker::Job {
+        input,
+        load: config.load.clone(),
+        align: config.align.clone(),
+        cache: launch.cache,
+    })?;
+    let result = run_loop_with(
         &mut terminal,
         &mut app,
         &mut CrosstermEvents,
         session.stop_flag(),
-    )?;
+        Some(&work),
+    );
     drop(terminal);
     session.end()?;
-    Ok(())
+    result.map(|()| app.corpus)
 }
 
 /// Draws and handles events until the user quits or `stop` is set (by a signal).
@@ -72,8 +121,45 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
+    run_loop_with(terminal, app, events, stop, None)
+}
+
+/// [`run_loop`], also taking the worker's messages from `work` between events, without
+/// waiting for them: the first frame is drawn at once, and keys work while the worker runs.
+pub fn run_loop_with<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl EventSource,
+    stop: &AtomicBool,
+    work: Option<&Receiver<worker::Message>>,
+) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let mut work = work;
     let mut needs_draw = true;
     while app.is_running() && !stop.load(Ordering::SeqCst) {
+        if let Some(receiver) = work {
+            loop {
+                match receiver.try_recv() {
+                    Ok(message) => {
+                        worker::apply(app, message)?;
+                        needs_draw = true;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        if app.is_loading() || app.context().is_none() {
+                            // The worker ended without its result: it panicked, and the panic
+                            // hook has already put the terminal back.
+                            anyhow::bail!("the worker reading and aligning the articles stopped");
+                        }
+                        work = None;
+                        break;
+                    }
+                }
+            }
+        }
         let size = terminal.size()?;
         if size != app.size() {
             app.update(Action::Resize {
@@ -86,7 +172,12 @@ where
             terminal.draw(|frame| ui::view(app, frame))?;
             needs_draw = false;
         }
-        let Some(event) = events.next_event(POLL_TIMEOUT)? else {
+        let timeout = if work.is_some() {
+            WORK_POLL_TIMEOUT
+        } else {
+            POLL_TIMEOUT
+        };
+        let Some(event) = events.next_event(timeout)? else {
             continue;
         };
         app.dispatch(&event);

@@ -117,6 +117,10 @@ pub struct App {
     pub(super) popup: Option<(PopupKind, HelpState)>,
     /// A message for the status line, shown until the next key.
     pub(super) message: Option<String>,
+    /// True while the corpus is still being read (see [`App::loading`]).
+    pub(super) is_loading: bool,
+    /// What to do once the alignment is ready (`crossread compare A B` opens on A and B).
+    pending: Option<Action>,
     size: Size,
     is_running: bool,
 }
@@ -140,8 +144,49 @@ impl App {
             history: Vec::new(),
             popup: None,
             message: None,
+            is_loading: false,
+            pending: None,
             size: Size::default(),
             is_running: true,
+        }
+    }
+
+    /// An app whose corpus is still being read: it draws and answers keys at once, and
+    /// shows the articles when [`App::set_corpus`] hands them over. `progress` says what is
+    /// going on, in the title bar ("loading 10,000 files").
+    pub fn loading(progress: String, keymap: Keymap, theme: Theme) -> App {
+        let mut app = App::new(Corpus::default(), keymap, theme);
+        app.alignment = AlignmentState::Running(progress);
+        app.is_loading = true;
+        app
+    }
+
+    /// Takes the corpus read since [`App::loading`]: the library lists it from the top.
+    pub fn set_corpus(&mut self, corpus: Corpus) {
+        self.library = LibraryState::new(&corpus.articles, self.theme);
+        self.corpus = corpus;
+        self.is_loading = false;
+        self.marked = None;
+        self.relayout();
+    }
+
+    /// Returns true if and only if the corpus is still being read.
+    pub fn is_loading(&self) -> bool {
+        self.is_loading
+    }
+
+    /// Applies `action` once the alignment is ready (at once if it is).
+    pub fn run_when_aligned(&mut self, action: Action) {
+        self.pending = Some(action);
+        if matches!(self.alignment, AlignmentState::Ready { .. }) {
+            self.run_pending();
+        }
+    }
+
+    fn run_pending(&mut self) {
+        let mut next = self.pending.take();
+        while let Some(action) = next {
+            next = self.update(action);
         }
     }
 
@@ -164,6 +209,7 @@ impl App {
         let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
         let overlap = Arc::new(Overlap::new(&alignment, &lens));
         self.alignment = AlignmentState::Ready { alignment, overlap };
+        self.run_pending();
     }
 
     /// Tells how far the alignment is, while it runs.

@@ -32,6 +32,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Matrix if app.matrix.is_some() => {
             frame.render_widget(app.matrix.as_ref().expect("checked"), layout.body)
         }
+        _ if app.is_loading() => render_loading(app, layout.body, frame.buffer_mut()),
         _ => frame.render_widget(&app.library, layout.body),
     }
     if let Some((_, popup)) = &app.popup {
@@ -42,6 +43,24 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
     }
     render_status_line(app, layout.status, frame.buffer_mut());
+}
+
+/// The body while the corpus is read: what is going on, in the middle of the screen.
+fn render_loading(app: &App, area: Rect, buf: &mut Buffer) {
+    let AlignmentState::Running(progress) = &app.alignment else {
+        return;
+    };
+    let mut text = progress.clone();
+    if let Some(first) = text.get(..1) {
+        text.replace_range(..1, &first.to_uppercase());
+    }
+    text.push('…');
+    let line = Line::from(Span::styled(text, app.theme.dim()));
+    let row = area.y + area.height / 2;
+    let width = (line.width() as u16).min(area.width);
+    if area.height > 0 {
+        buf.set_line(area.x + (area.width - width) / 2, row, &line, width);
+    }
 }
 
 /// Writes `left` from the start of `area` and, if there is room left, `right` against its end.
@@ -61,10 +80,13 @@ fn render_bar(area: Rect, buf: &mut Buffer, left: Line, right: Line, style: Styl
 fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let count = app.corpus.articles.len();
-    let mut left = vec![
-        Span::styled(" crossread", theme.accent()),
-        Span::styled(format!(" · {count} article{}", plural(count)), theme.dim()),
-    ];
+    let mut left = vec![Span::styled(" crossread", theme.accent())];
+    if !app.is_loading() {
+        left.push(Span::styled(
+            format!(" · {count} article{}", plural(count)),
+            theme.dim(),
+        ));
+    }
     let skipped = app.corpus.warnings.len();
     if skipped > 0 {
         let key = app
