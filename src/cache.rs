@@ -124,16 +124,25 @@ impl AlignmentCache {
         Ok(())
     }
 
-    /// Removes the entries beyond the `keep` most recently used ones. Best effort.
+    /// Removes the entries beyond the `keep` most recently used ones, and temporary files a
+    /// day old (left by a process ended while writing). Best effort.
     fn prune(&self) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
-        let mut found: Vec<(SystemTime, PathBuf)> = entries
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".bin"))
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-            .collect();
+        let day_ago = SystemTime::now() - std::time::Duration::from_secs(24 * 60 * 60);
+        let mut found: Vec<(SystemTime, PathBuf)> = Vec::new();
+        for entry in entries.filter_map(Result::ok) {
+            let Some(modified) = entry.metadata().and_then(|m| m.modified()).ok() else {
+                continue;
+            };
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".bin") {
+                found.push((modified, entry.path()));
+            } else if name.ends_with(".tmp") && modified < day_ago {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
         // Newest first; among equal times (coarse clocks), by name, for a stable choice.
         found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         for (_, path) in found.into_iter().skip(self.keep) {

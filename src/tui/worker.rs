@@ -3,8 +3,8 @@
 //!
 //! One thread per session runs [`Job`]: it reads the files (if they were not read already)
 //! and sends the corpus, then looks the alignment up in the [`AlignmentCache`], else aligns
-//! and sends a progress line as each stage starts, then sends the alignment and stores it in
-//! the cache. The loop ([`super::run_loop_with`]) takes the messages between events and
+//! and sends a progress line as each stage starts, then stores the alignment in the cache and
+//! sends it. The loop ([`super::run_loop_with`]) takes the messages between events and
 //! hands them to the [`App`] ([`apply`]).
 
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -90,11 +90,13 @@ pub fn run(job: Job, sender: &Sender<Message>) {
     let alignment = Arc::new(align::align_with_progress(&texts, &job.align, &|stage| {
         let _ = sender.send(Message::Progress(progress_line(texts.len(), stage)));
     }));
-    let _ = sender.send(Message::Aligned(Arc::clone(&alignment)));
     if let Some(cache) = &job.cache {
-        // A cache that cannot be written costs the next start its head start, nothing more.
+        // Stored before it is shown, so that quitting at once does not lose it (a few tens
+        // of milliseconds at 10,000 articles). A cache that cannot be written costs the
+        // next start its head start, nothing more.
         let _ = cache.store(key, &alignment);
     }
+    let _ = sender.send(Message::Aligned(alignment));
 }
 
 /// "lining up 10,000 articles: paraphrases (4/5)".
