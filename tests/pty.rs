@@ -246,3 +246,36 @@ fn the_harness_reports_text_that_never_appears() {
     s.press("q");
     s.wait_exit().unwrap();
 }
+
+/// A folder: the reader shows itself, reads and aligns the articles behind it, and keeps the
+/// alignment in the cache folder for the next start.
+#[test]
+fn a_folder_is_read_and_aligned_behind_the_screen_and_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = "The ministry said the new information centre would open in Baghdad next week.";
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!("{shared}\n\nOnly A says this.\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), format!("Only B.\n\n{shared}\n")).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let mut s = Session::start(&[folder], 100, 30);
+    s.wait_for("2 articles").unwrap();
+    s.wait_for_gone("lining up").unwrap();
+    s.press("q");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+    let cache = s._home.path().join(".cache/crossread/alignments");
+    let entries = std::fs::read_dir(&cache).unwrap().count();
+    assert_eq!(entries, 1, "{}", cache.display());
+}
+
+/// `compare A B` in a terminal opens the reader on the compare screen.
+#[test]
+fn compare_in_a_terminal_opens_the_compare_screen() {
+    let mut s = Session::start(&["compare", "003", "004"], 100, 30);
+    s.wait_for("Compare").unwrap();
+    s.press("\x03");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+    assert!(!s.is_alternate_screen(), "alternate screen left on");
+}
