@@ -242,18 +242,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let is_interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
             if is_interactive && !json && width.is_none() {
                 let index = |id: &str| corpus.articles.iter().position(|a| a.id == id);
-                let (Some(left), Some(right)) = (index(&left.id), index(&right.id)) else {
-                    unreachable!("found articles are in the corpus");
-                };
-                let then = Action::CompareArticles { left, right };
+                // `find` returned articles of this corpus, so both have an index.
+                let then = index(&left.id)
+                    .zip(index(&right.id))
+                    .map(|(left, right)| Action::CompareArticles { left, right });
                 let paths = input.paths.clone();
-                return launch(
-                    Articles::Loaded(corpus),
-                    &paths,
-                    &config,
-                    no_cache,
-                    Some(then),
-                );
+                return launch(Articles::Loaded(corpus), &paths, &config, no_cache, then);
             }
             let alignment = align_corpus(&corpus, &config.align);
             let color = match color {

@@ -83,7 +83,11 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let mut left = vec![Span::styled(" crossread", theme.accent())];
     if !app.is_loading() {
         left.push(Span::styled(
-            format!(" · {count} article{}", plural(count)),
+            format!(
+                " · {} article{}",
+                super::worker::thousands(count),
+                plural(count)
+            ),
             theme.dim(),
         ));
     }
