@@ -277,3 +277,17 @@ fn a_short_line_repeated_across_many_articles_is_a_stock_line() {
     let two = align(&refs[..2], &AlignOptions::default());
     assert_eq!(two.pairs.len(), 1, "{:?}", two.pairs);
 }
+
+#[test]
+fn progress_reports_every_stage_once_in_order_and_changes_nothing() {
+    let (_, texts) = sample();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let seen = std::cell::RefCell::new(Vec::new());
+    let with_progress = align_with_progress(&texts, &AlignOptions::default(), &|stage| {
+        seen.borrow_mut().push(stage);
+    });
+    assert_eq!(seen.into_inner(), Stage::ALL.to_vec());
+    assert_eq!(with_progress, align(&texts, &AlignOptions::default()));
+    let numbers: Vec<usize> = Stage::ALL.iter().map(|s| s.number()).collect();
+    assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
+}
