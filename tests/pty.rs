@@ -279,3 +279,21 @@ fn compare_in_a_terminal_opens_the_compare_screen() {
     assert_eq!(s.wait_exit().unwrap(), 0);
     assert!(!s.is_alternate_screen(), "alternate screen left on");
 }
+
+/// Files that are found but none of which reads as an article end the reader as a folder
+/// without any does: exit code 2, the reason for each file, then "no article found".
+#[test]
+fn a_folder_of_unreadable_files_ends_with_no_article_found() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("photo.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2],
+    )
+    .unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let mut s = Session::start(&[folder], 100, 30);
+    assert_eq!(s.wait_exit().unwrap(), 2);
+    assert!(!s.is_alternate_screen(), "alternate screen left on");
+    let screen = s.wait_for("no article found in").unwrap();
+    assert!(screen.contains("photo.txt"), "{screen}");
+}
