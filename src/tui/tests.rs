@@ -689,3 +689,273 @@ fn the_event_loop_redraws_on_resize() {
     let status: String = (0..50).map(|x| buffer[(x, 9)].symbol()).collect();
     assert!(status.contains("read"), "{status}");
 }
+
+// ---- Compare screen -------------------------------------------------------------------
+
+/// The corpus index of the sample article whose id starts with `prefix`.
+fn sample_index(h: &Harness, prefix: &str) -> usize {
+    h.app
+        .corpus
+        .articles
+        .iter()
+        .position(|a| a.id.starts_with(prefix))
+        .expect("a sample article")
+}
+
+/// The sample's 003 (left) and 004 (right) side by side at 120×40.
+fn compare_003_004() -> Harness {
+    let mut h = Harness::sample(120, 40);
+    let (left, right) = (sample_index(&h, "003"), sample_index(&h, "004"));
+    h.app
+        .update(super::action::Action::CompareArticles { left, right });
+    h.draw();
+    h
+}
+
+/// The row holding `needle`, and the column it starts at.
+#[track_caller]
+fn find(h: &Harness, needle: &str) -> (usize, usize) {
+    h.rows()
+        .iter()
+        .enumerate()
+        .find_map(|(y, row)| row.find(needle).map(|x| (y, row[..x].chars().count())))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", h.screen_text()))
+}
+
+#[test]
+fn compare_snapshot_shows_the_information_center_wordings_on_the_same_rows() {
+    let mut h = compare_003_004();
+    h.press("]]");
+    insta::assert_snapshot!("compare_120x40", h.terminal.backend());
+    let (row, left_x) = find(&h, "created the Baghdad");
+    let (agreed_row, right_x) = find(&h, "have agreed to establish an");
+    assert_eq!(row, agreed_row, "one row holds both wordings");
+    assert!(
+        left_x < 58 && right_x > 60,
+        "left {left_x}, right {right_x}"
+    );
+    assert!(h.rows()[h.rows().len() - 1].contains("passage 2 of 5 · paraphrase"));
+}
+
+#[test]
+fn compare_marks_changed_words_in_their_styles() {
+    let mut h = compare_003_004();
+    h.press("]]");
+    // Colour is the point here: the buffer with its styles, as a debug snapshot.
+    let area = ratatui::layout::Rect::new(0, 4, 120, 5);
+    let mut part = Buffer::empty(area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            part[(x, y)] = h.buffer()[(x, y)].clone();
+        }
+    }
+    insta::assert_debug_snapshot!("compare_styles_120x40", part);
+    let theme = Theme::default();
+    let (row, x) = find(&h, "created");
+    let cell = &h.buffer()[(x as u16, row as u16)];
+    assert_eq!(
+        cell.fg,
+        theme.mark(crate::layout::Mark::ReplacedLeft).fg.unwrap()
+    );
+    let (row, x) = find(&h, "agreed");
+    let cell = &h.buffer()[(x as u16, row as u16)];
+    assert_eq!(
+        cell.fg,
+        theme.mark(crate::layout::Mark::ReplacedRight).fg.unwrap()
+    );
+    let (row, x) = find(&h, "Russia, Syria, Iraq");
+    assert_eq!(
+        h.buffer()[(x as u16, row as u16)].fg,
+        Color::Reset,
+        "shared words are plain"
+    );
+    // Text aligned with nothing is dimmed.
+    h.press("g");
+    let (row, x) = find(&h, "Russian Deputy Foreign Minister");
+    assert_eq!(
+        h.buffer()[(x as u16, row as u16)].fg,
+        theme.dim().fg.unwrap()
+    );
+}
+
+#[test]
+fn compare_without_colour_marks_changes_with_brackets() {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let mut h = Harness::with(corpus, Keymap::default(), Theme::monochrome(), 120, 40);
+    let (left, right) = (sample_index(&h, "003"), sample_index(&h, "004"));
+    h.app
+        .update(super::action::Action::CompareArticles { left, right });
+    h.press("]]");
+    let text = h.screen_text();
+    assert!(
+        text.contains("[-Iraq and Iran created the Baghdad-]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("{+Iran and Iraq have agreed to establish+}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compare_passages_moved_in_the_right_article_are_shown_and_placed() {
+    let mut h = compare_003_004();
+    let text = h.screen_text();
+    assert!(
+        text.contains("↷ ¶2: passage 2 (shown beside left ¶"),
+        "{text}"
+    );
+    h.press("]]");
+    assert!(h
+        .screen_text()
+        .contains("2/5 · paraphrase · 0.41 · moved from right ¶2"));
+    assert!(h.rows().last().unwrap().contains("moved from ¶2"));
+}
+
+#[test]
+fn compare_jumps_between_passages_and_says_where_the_ends_are() {
+    let mut h = compare_003_004();
+    let status = |h: &Harness| h.rows().last().unwrap().clone();
+    h.press("]");
+    assert!(status(&h).contains("passage 1 of 5"), "{}", status(&h));
+    let first_screen = h.screen_text();
+    h.press("}");
+    assert!(status(&h).contains("passage 2 of 5"));
+    assert_ne!(h.screen_text(), first_screen, "] changes the view");
+    h.press("]]]");
+    assert!(status(&h).contains("passage 5 of 5"));
+    h.press("]");
+    assert!(
+        status(&h).contains("This is the last passage."),
+        "{}",
+        status(&h)
+    );
+    h.press("[{");
+    assert!(status(&h).contains("passage 3 of 5"));
+    h.press("g[");
+    assert!(
+        status(&h).contains("This is the first passage."),
+        "{}",
+        status(&h)
+    );
+}
+
+#[test]
+fn compare_hides_and_shows_unaligned_text() {
+    let mut h = compare_003_004();
+    assert!(h
+        .screen_text()
+        .contains("Russian Deputy Foreign Minister Mikhail Bogdanov"));
+    h.press("u");
+    let text = h.screen_text();
+    assert!(
+        !text.contains("Russian Deputy Foreign Minister Mikhail Bogdanov"),
+        "{text}"
+    );
+    assert!(text.contains("words aligned with nothing"));
+    assert!(text.contains("created the Baghdad Information Center"));
+    assert!(h
+        .rows()
+        .last()
+        .unwrap()
+        .contains("Hiding the text aligned with nothing."));
+    h.press("u");
+    assert!(h
+        .screen_text()
+        .contains("Russian Deputy Foreign Minister Mikhail Bogdanov"));
+}
+
+#[test]
+fn compare_swaps_sides_and_switches_focus() {
+    let mut h = compare_003_004();
+    let (_, x003) = find(&h, "▸ 003_");
+    assert_eq!(x003, 0);
+    h.press("<Tab>");
+    let (_, x004) = find(&h, "▸ 004_");
+    assert!(x004 > 58);
+    h.press("]]s");
+    let (_, x004) = find(&h, "▸ 004_");
+    assert_eq!(x004, 0, "004 is on the left after the swap, still focused");
+    let (_, x003) = find(&h, "003_b5e1");
+    assert!(x003 > 58);
+    // The same passage stays current, now in 004's order.
+    let (row, left_x) = find(&h, "have agreed to establish an");
+    let (created_row, right_x) = find(&h, "created the Baghdad");
+    assert_eq!(row, created_row);
+    assert!(left_x < right_x);
+    assert!(h.rows().last().unwrap().contains("paraphrase · 0.41"));
+}
+
+#[test]
+fn compare_opens_from_the_library_and_enter_opens_the_group() {
+    let mut h = Harness::sample(120, 40);
+    // `c` compares with the article that shares most with the selected one.
+    h.press("/Sputnik<Enter>c");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    let text = h.screen_text();
+    assert!(text.contains("▸ 003_"), "{text}");
+    // Marking one article, then `c` on another, compares those two.
+    h.press("<Esc><Esc>/Global<Enter><Space><Esc>/unite<Enter>c");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    let (_, x000) = find(&h, "▸ 000_");
+    let (_, x002) = find(&h, "002_7637");
+    assert!(x000 < x002);
+    h.press("]<Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Library);
+}
+
+#[test]
+fn compare_click_selects_a_passage_and_a_side() {
+    let mut h = compare_003_004();
+    h.press("]]");
+    let (row, _) = find(&h, "── 3/5");
+    h.click(80, row as u16 + 1);
+    assert!(h.rows().last().unwrap().contains("passage 3 of 5"));
+    assert!(h.rows()[1].contains("▸ 004_"), "{}", h.rows()[1]);
+    h.send(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert!(h.rows().iter().any(|r| r.contains("── 4/5")));
+}
+
+#[test]
+fn compare_of_articles_sharing_nothing_shows_both_whole() {
+    let corpus = small_corpus();
+    let mut h = Harness::new(corpus, 80, 20);
+    h.app
+        .update(super::action::Action::CompareArticles { left: 1, right: 2 });
+    h.draw();
+    let text = h.screen_text();
+    assert!(text.contains("share no passage"), "{text}");
+    assert!(text.contains("Short text.") && text.contains("Baghdad hosts an information center."));
+    h.press("]");
+    assert!(h
+        .rows()
+        .last()
+        .unwrap()
+        .contains("These two articles share no passage."));
+    h.press("<Enter>u");
+}
+
+#[test]
+fn compare_never_panics_at_tiny_sizes() {
+    let mut h = compare_003_004();
+    for (w, hgt) in [
+        (1, 1),
+        (2, 3),
+        (5, 4),
+        (9, 8),
+        (14, 6),
+        (30, 10),
+        (3, 40),
+        (120, 2),
+    ] {
+        h.resize(w, hgt);
+        h.press("]]u<Tab>s]u[G");
+    }
+    h.resize(120, 40);
+    h.press("g]]");
+    assert!(h.screen_text().contains("created the Baghdad"));
+}
