@@ -513,9 +513,8 @@ impl CompareState {
         }
         if body.contains(position) {
             let row = self.scroll + usize::from(position.y - body.y);
-            match self.rows.get(row).map(|r| r.kind) {
-                Some(RowKind::Rule(i) | RowKind::Pair(i)) => self.current = i,
-                _ => {}
+            if let Some(RowKind::Rule(i) | RowKind::Pair(i)) = self.rows.get(row).map(|r| r.kind) {
+                self.current = i;
             }
         }
         None
