@@ -141,6 +141,8 @@ pub struct CompareState {
     focus: Side,
     /// The passage the status line tells of and `Enter` opens.
     current: usize,
+    /// False until a jump: the first `]` goes to the first passage below the top.
+    has_jumped: bool,
     rows: Vec<Row>,
     /// The row of each passage's rule.
     rule_rows: Vec<usize>,
@@ -182,6 +184,7 @@ impl CompareState {
             show_unaligned: true,
             focus: Side::Left,
             current: 0,
+            has_jumped: false,
             rows: Vec::new(),
             rule_rows: Vec::new(),
             scroll: 0,
@@ -225,6 +228,7 @@ impl CompareState {
                         })
                         .sum();
                     let left_words = words(&left[l.clone()]);
+                    // Punctuation between two passages (a comma, a dash) is not a gap.
                     if left_words == 0
                         && r.iter().all(|p| matches!(p, RightPiece::Text(_)))
                         && right_words == 0
@@ -358,7 +362,7 @@ impl CompareState {
             return;
         }
         let current_row = self.rule_rows[self.current];
-        let target = if self.is_visible(current_row) {
+        let target = if self.has_jumped && self.is_visible(current_row) {
             if forward {
                 (self.current + 1 < n).then_some(self.current + 1)
             } else {
@@ -370,7 +374,10 @@ impl CompareState {
             (0..n).rev().find(|&i| self.rule_rows[i] < self.scroll)
         };
         match target {
-            Some(i) => self.go_to(i),
+            Some(i) => {
+                self.has_jumped = true;
+                self.go_to(i);
+            }
             None => {
                 let end = if forward { "last" } else { "first" };
                 self.notice = Some(format!("This is the {end} passage."));
@@ -782,8 +789,11 @@ fn group_of(groups: &[SharedPassage], left: &Span, right: &Span) -> Option<usize
         .position(|g| holds(g, left) && holds(g, right))
 }
 
+/// Words with a letter or digit in them.
 fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 fn plural(n: usize) -> &'static str {
