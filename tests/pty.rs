@@ -246,3 +246,48 @@ fn the_harness_reports_text_that_never_appears() {
     s.press("q");
     s.wait_exit().unwrap();
 }
+
+/// The screen row holding both wordings of the information-center announcement, the left
+/// one in the left column and the right one in the right column.
+fn row_with_both_wordings(screen: &str) -> Option<String> {
+    screen
+        .lines()
+        .find(|row| {
+            let Some((left, right)) = row.split_once('│') else { return false };
+            left.contains("created the Baghdad Information Center")
+                && right.contains("agreed to establish an information center")
+        })
+        .map(str::to_string)
+}
+
+#[test]
+fn compare_screen_lines_up_the_two_information_center_wordings() {
+    let mut s = Session::start(&[], 160, 45);
+    s.wait_for("Iraq Intends to Strengthen").unwrap();
+    // 003 (Sputnik) compared with the article it shares most with: 004.
+    s.press("/Sputnik\r");
+    s.wait_for("1 of 5").unwrap();
+    s.press("c");
+    let screen = s.wait_for("004_a614a29300825745").unwrap();
+    assert!(screen.contains("▸ 003_b5e1fbffe1debdfc"), "{screen}");
+    let mut found = None;
+    for _ in 0..6 {
+        let before = s.screen();
+        s.press("]");
+        let start = Instant::now();
+        while s.screen() == before && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        found = row_with_both_wordings(&s.screen());
+        if found.is_some() {
+            break;
+        }
+    }
+    let row = found.unwrap_or_else(|| panic!("no row with both wordings:\n{}", s.screen()));
+    assert!(row.contains("Russia, Syria, Iraq and Iran"), "{row}");
+    assert!(s.screen().contains(" of 5 · paraphrase"), "{}", s.screen());
+    s.press("q");
+    s.wait_for("Sputnik International").unwrap();
+    s.press("q");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+}
