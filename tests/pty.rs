@@ -253,7 +253,9 @@ fn row_with_both_wordings(screen: &str) -> Option<String> {
     screen
         .lines()
         .find(|row| {
-            let Some((left, right)) = row.split_once('│') else { return false };
+            let Some((left, right)) = row.split_once('│') else {
+                return false;
+            };
             left.contains("created the Baghdad Information Center")
                 && right.contains("agreed to establish an information center")
         })

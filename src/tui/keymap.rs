@@ -349,7 +349,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Reader, Action::PreviousArticle, &["K"], "Read the previous article of the list", Some("prev")),
     (Scope::Reader, Action::GoBack, &["<Esc>", "h", "q", "<Left>"], "Back to the library", Some("back")),
 
-    (Scope::Compare, Action::NextPassage, &["]", "}"], "Go to the next aligned passage", Some("next")),
+    (Scope::Compare, Action::NextPassage, &["]", "}"], "Go to the next aligned passage, in the focused article's order", Some("next")),
     (Scope::Compare, Action::PreviousPassage, &["[", "{"], "Go to the previous aligned passage", Some("prev")),
     (Scope::Compare, Action::ScrollDown, &["j", "<Down>"], "Scroll both sides down a line", None),
     (Scope::Compare, Action::ScrollUp, &["k", "<Up>"], "Scroll both sides up a line", None),
@@ -359,7 +359,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Compare, Action::PageUp, &["<PageUp>", "b", "<C-b>"], "Scroll up a page", None),
     (Scope::Compare, Action::ScrollToTop, &["g", "<Home>"], "Go to the beginning", None),
     (Scope::Compare, Action::ScrollToBottom, &["G", "<End>"], "Go to the end", None),
-    (Scope::Compare, Action::SwitchSide, &["<Tab>"], "Focus the other side", Some("side")),
+    (Scope::Compare, Action::SwitchSide, &["<Tab>"], "Focus the other side: ] and [ then follow its article's order", Some("side")),
     (Scope::Compare, Action::SwapSides, &["s"], "Swap the two articles", Some("swap")),
     (Scope::Compare, Action::ToggleUnique, &["u"], "Hide or show the text aligned with nothing", Some("unaligned")),
     (Scope::Compare, Action::OpenGroup, &["<Enter>"], "Show every article's wording of this passage", Some("group")),

@@ -873,7 +873,7 @@ fn compare_swaps_sides_and_switches_focus() {
     h.press("<Tab>");
     let (_, x004) = find(&h, "▸ 004_");
     assert!(x004 > 58);
-    h.press("]]s");
+    h.press("<Tab>]]<Tab>s");
     let (_, x004) = find(&h, "▸ 004_");
     assert_eq!(x004, 0, "004 is on the left after the swap, still focused");
     let (_, x003) = find(&h, "003_b5e1");
@@ -958,4 +958,22 @@ fn compare_never_panics_at_tiny_sizes() {
     h.resize(120, 40);
     h.press("g]]");
     assert!(h.screen_text().contains("created the Baghdad"));
+}
+
+#[test]
+fn compare_with_the_right_side_focused_follows_the_right_article() {
+    let mut h = compare_003_004();
+    h.press("<Tab>]");
+    let status = h.rows().last().unwrap().clone();
+    // 004's first shared passage is its second paragraph's wording, moved on the left.
+    assert!(
+        status.contains("passage 2 of 5") && status.contains("moved from ¶2"),
+        "{status}"
+    );
+    h.press("]");
+    // Then its third paragraph's, the left's last passage.
+    let status = h.rows().last().unwrap().clone();
+    assert!(status.contains("passage 5 of 5 · paraphrase · 0.45 · moved from ¶3"), "{status}");
+    h.press("]");
+    assert!(h.rows().last().unwrap().contains("passage 3 of 5"));
 }

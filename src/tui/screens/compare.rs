@@ -355,18 +355,32 @@ impl CompareState {
         self.clamp_scroll();
     }
 
+    /// Goes to the next (or previous) passage in the focused article's order: the left's
+    /// order is the screen's; the right's follows the right article, moved passages and all.
     fn next_passage(&mut self, forward: bool) {
         let n = self.passages.len();
         if n == 0 {
             self.notice = Some("These two articles share no passage.".to_string());
             return;
         }
+        let mut order: Vec<usize> = (0..n).collect();
+        if self.focus == Side::Right {
+            order.sort_by_key(|&i| (self.passages[i].right.start, i));
+        }
+        let at = order.iter().position(|&i| i == self.current).unwrap_or(0);
         let current_row = self.rule_rows[self.current];
         let target = if self.has_jumped && self.is_visible(current_row) {
             if forward {
-                (self.current + 1 < n).then_some(self.current + 1)
+                order.get(at + 1).copied()
             } else {
-                self.current.checked_sub(1)
+                at.checked_sub(1).map(|k| order[k])
+            }
+        } else if self.focus == Side::Right {
+            // Not started, or scrolled away: begin where the right article begins or ends.
+            if forward {
+                order.first().copied()
+            } else {
+                order.last().copied()
             }
         } else if forward {
             (0..n).find(|&i| self.rule_rows[i] >= self.scroll)
