@@ -973,7 +973,10 @@ fn compare_with_the_right_side_focused_follows_the_right_article() {
     h.press("]");
     // Then its third paragraph's, the left's last passage.
     let status = h.rows().last().unwrap().clone();
-    assert!(status.contains("passage 5 of 5 · paraphrase · 0.45 · moved from ¶3"), "{status}");
+    assert!(
+        status.contains("passage 5 of 5 · paraphrase · 0.45 · moved from ¶3"),
+        "{status}"
+    );
     // Then the anchors, which keep both articles' order.
     h.press("]");
     let status = h.rows().last().unwrap().clone();

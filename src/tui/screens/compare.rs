@@ -146,6 +146,8 @@ pub struct CompareState {
     rows: Vec<Row>,
     /// The row of each passage's rule.
     rule_rows: Vec<usize>,
+    /// "5 aligned passages · 21% of the left text · 9% of the right", under the header.
+    summary: String,
     /// The first body row on screen.
     scroll: usize,
     area: Rect,
@@ -187,6 +189,7 @@ impl CompareState {
             has_jumped: false,
             rows: Vec::new(),
             rule_rows: Vec::new(),
+            summary: String::new(),
             scroll: 0,
             area: Rect::default(),
             column: 0,
@@ -306,6 +309,13 @@ impl CompareState {
         }
         self.rows = rows;
         self.rule_rows = rule_rows;
+        let n = self.passages.len();
+        let left_share = share(self.passages.iter().map(|p| p.left.clone()), left);
+        let right_share = share(self.passages.iter().map(|p| p.right.clone()), right);
+        self.summary = format!(
+            "{n} aligned passage{} · {left_share}% of the left text · {right_share}% of the right",
+            plural(n)
+        );
     }
 
     fn body(&self) -> Rect {
@@ -588,14 +598,10 @@ impl CompareState {
             }
         }
         if area.height > 2 {
-            let rule = "─".repeat(usize::from(area.width));
-            buf.set_stringn(
-                area.x,
-                area.y + 2,
-                rule,
-                usize::from(area.width),
-                self.theme.dim(),
-            );
+            let w = usize::from(area.width);
+            let head = truncate(&format!("── {} ", self.summary), w).into_owned();
+            let rule = format!("{head}{}", "─".repeat(w.saturating_sub(width(&head))));
+            buf.set_stringn(area.x, area.y + 2, rule, w, self.theme.dim());
         }
         for y in area.y..area.y + area.height.min(2) {
             buf.set_stringn(area.x + column, y, DIVIDER, 3, self.theme.dim());
@@ -801,6 +807,22 @@ fn group_of(groups: &[SharedPassage], left: &Span, right: &Span) -> Option<usize
     groups
         .iter()
         .position(|g| holds(g, left) && holds(g, right))
+}
+
+/// The percentage of `text` (by bytes, whitespace included) that `ranges` cover.
+fn share(ranges: impl Iterator<Item = Range<usize>>, text: &str) -> usize {
+    let mut ranges: Vec<Range<usize>> = ranges.collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let (mut covered, mut reach) = (0, 0);
+    for r in ranges {
+        let from = r.start.max(reach);
+        covered += r.end.saturating_sub(from);
+        reach = reach.max(r.end);
+    }
+    (covered * 100)
+        .checked_div(text.trim().len())
+        .unwrap_or(0)
+        .min(100)
 }
 
 /// Words with a letter or digit in them.
