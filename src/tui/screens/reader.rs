@@ -183,7 +183,10 @@ fn continues(last: &Range<usize>, next: &Range<usize>, text: &str, is_same_sourc
     let Some(gap) = text.get(last.end..next.start) else {
         return false;
     };
-    let ends_sentence = gap.contains(['.', '!', '?', '\n']);
+    let before = text[..next.start].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')')
+    });
+    let ends_sentence = gap.contains('\n') || before.ends_with(['.', '!', '?']);
     !gap.chars().any(char::is_alphanumeric) && (is_same_source || !ends_sentence)
 }
 
@@ -891,6 +894,7 @@ impl Widget for &ReaderState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::{AlignedPair, Span as AlignSpan};
     use crate::corpus::{Format, Metadata};
     use pretty_assertions::assert_eq;
 
@@ -960,6 +964,114 @@ mod tests {
         assert_eq!(state.percent(), "All");
         state.scroll_by(5);
         assert_eq!(state.scroll, 0);
+    }
+
+    fn pair(kind: PairKind, a: (usize, usize, usize), b: (usize, usize, usize)) -> AlignedPair {
+        let span = |(article, start, end)| AlignSpan {
+            article,
+            start,
+            end,
+        };
+        AlignedPair {
+            kind,
+            score: 1.0,
+            a: span(a),
+            b: span(b),
+        }
+    }
+
+    fn corpus(outlets: &[Option<&str>]) -> Corpus {
+        let articles = outlets
+            .iter()
+            .enumerate()
+            .map(|(i, outlet)| {
+                let mut a = article("text");
+                a.id = format!("id-{i}");
+                a.meta.outlet = outlet.map(String::from);
+                a
+            })
+            .collect();
+        Corpus {
+            articles,
+            warnings: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn overlapping_pairs_merge_into_one_stretch_naming_every_partner() {
+        //          0         1         2         3         4         5
+        //          012345678901234567890123456789012345678901234567890123
+        let text = "Mine alone here. Shared with two, and on. Not this one.";
+        let corpus = corpus(&[Some("Here"), Some("Sputnik"), None, Some("Sputnik")]);
+        let alignment = Alignment {
+            pairs: vec![
+                pair(PairKind::Paraphrase, (0, 17, 32), (1, 0, 10)),
+                pair(PairKind::Verbatim, (0, 20, 41), (2, 0, 10)),
+                pair(PairKind::Paraphrase, (0, 34, 41), (3, 0, 10)),
+                pair(PairKind::Paraphrase, (1, 0, 4), (2, 0, 4)),
+            ],
+            groups: Vec::new(),
+            unique: vec![
+                AlignSpan {
+                    article: 0,
+                    start: 0,
+                    end: 16,
+                },
+                AlignSpan {
+                    article: 0,
+                    start: 41,
+                    end: 55,
+                },
+            ],
+        };
+        let marks = Marks::new(0, text, &alignment, &corpus);
+        assert_eq!(
+            marks.stretches,
+            [Stretch {
+                range: 17..41,
+                note: "also in Sputnik (paraphrase), id-2 (verbatim)".to_string(),
+            }]
+        );
+        assert_eq!(marks.verbatim, [20..41]);
+        assert_eq!(marks.unique, [0..16, 42..55], "the space before is trimmed");
+        assert_eq!(marks.summary, "43% shared with 3 articles");
+
+        let mut state = ReaderState::new(&article(text), 0, (0, 1), Theme::default());
+        state.set_alignment(&alignment, &corpus);
+        state.relayout(Rect::new(0, 0, 40, 14));
+        let rows: Vec<String> = state.rows.iter().map(|r| r.line.to_string()).collect();
+        assert_eq!(
+            rows,
+            [
+                "┃ also in Sputnik (paraphrase), id-2 …",
+                "┃ Mine alone here. Shared with two,",
+                "┃ and on. Not this one.",
+            ]
+        );
+        assert!(state.toggle_unique());
+        let rows: Vec<String> = state.rows.iter().map(|r| r.line.to_string()).collect();
+        assert_eq!(rows, ["  Mine alone here.", "  …", "  Not this one."]);
+    }
+
+    #[test]
+    fn sentences_after_one_another_get_a_note_each_unless_from_the_same_source() {
+        let text = "First shared. Second shared. Third shared.";
+        let corpus = corpus(&[None, Some("A"), Some("B")]);
+        let alignment = Alignment {
+            pairs: vec![
+                pair(PairKind::Paraphrase, (0, 0, 13), (1, 0, 5)),
+                pair(PairKind::Paraphrase, (0, 14, 28), (1, 0, 5)),
+                pair(PairKind::Paraphrase, (0, 29, 42), (2, 0, 5)),
+            ],
+            ..Alignment::default()
+        };
+        let marks = Marks::new(0, text, &alignment, &corpus);
+        let ranges: Vec<_> = marks.stretches.iter().map(|s| s.range.clone()).collect();
+        assert_eq!(ranges, [0..28, 29..42]);
+        assert_eq!(marks.summary, "97% shared with 2 articles");
+        let none = Marks::new(0, text, &Alignment::default(), &corpus);
+        assert_eq!(none.summary, "nothing shared with another article");
     }
 
     #[test]
