@@ -1033,7 +1033,7 @@ mod tests {
                 note: "also in Sputnik (paraphrase), id-2 (verbatim)".to_string(),
             }]
         );
-        assert_eq!(marks.verbatim, [20..41]);
+        assert_eq!(marks.verbatim, vec![20..41]);
         assert_eq!(marks.unique, [0..16, 42..55], "the space before is trimmed");
         assert_eq!(marks.summary, "43% shared with 3 articles");
 
