@@ -890,3 +890,19 @@ fn marked_reader_never_panics_at_tiny_sizes() {
         }
     }
 }
+
+#[test]
+fn text_copied_word_for_word_has_a_solid_bar() {
+    let mut h = Harness::sample(100, 50);
+    h.press("/unite<Enter><Enter>"); // 002, quoting the statement War Press quotes too
+    let (x, y) = find_text(
+        &h,
+        "cooperate in collecting information about the terrorist",
+    );
+    let gutter = &h.buffer()[(x - 2, y)];
+    let rows = h.rows();
+    assert_eq!(gutter.symbol(), "┃", "{}", rows.join("\n"));
+    assert!(rows
+        .iter()
+        .any(|r| r.contains("War Press Info Network (verbatim)")));
+}
