@@ -163,6 +163,9 @@ impl App {
     pub fn set_alignment(&mut self, alignment: Arc<Alignment>) {
         let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
         let overlap = Arc::new(Overlap::new(&alignment, &lens));
+        if let Some(reader) = &mut self.reader {
+            reader.set_alignment(&alignment, &self.corpus);
+        }
         self.alignment = AlignmentState::Ready { alignment, overlap };
     }
 
@@ -561,6 +564,11 @@ impl App {
             let index = self.reader.as_ref()?.article();
             return self.compare_from(index);
         }
+        if action == Action::ToggleUnique {
+            self.require_context()?;
+            self.reader.as_mut()?.toggle_unique();
+            return None;
+        }
         let Some(reader) = &mut self.reader else {
             self.screen = Screen::Library;
             return None;
@@ -605,6 +613,9 @@ impl App {
             return;
         };
         let mut reader = ReaderState::new(article, index, self.library.position(), self.theme);
+        if let Some(context) = self.context() {
+            reader.set_alignment(context.alignment, context.corpus);
+        }
         reader.relayout(self.layout().body);
         self.reader = Some(reader);
         self.show(Screen::Reader);

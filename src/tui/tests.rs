@@ -560,7 +560,7 @@ fn the_reader_rewraps_on_resize() {
     let rows = h.rows();
     assert!(
         rows.iter()
-            .any(|r| r.trim_end() == " Paragraph 1 of the statement, long"),
+            .any(|r| r.trim_end() == "   Paragraph 1 of the statement, long"),
         "{rows:#?}"
     );
     assert!(rows.iter().all(|r| crate::tui::text::width(r) == 40));
@@ -983,4 +983,221 @@ fn compare_with_the_right_side_focused_follows_the_right_article() {
     assert!(status.contains("passage 1 of 5"), "{status}");
     h.press("]");
     assert!(h.rows().last().unwrap().contains("passage 3 of 5"));
+}
+
+// The reader's marks of shared passages and its "unique only" view.
+
+/// The row showing `text`, and the column it starts at.
+#[track_caller]
+fn find_text(h: &Harness, text: &str) -> (u16, u16) {
+    let rows = h.rows();
+    let y = rows
+        .iter()
+        .position(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", rows.join("\n")));
+    let x = rows[y][..rows[y].find(text).unwrap()].chars().count();
+    (x as u16, y as u16)
+}
+
+/// A harness whose alignment is still running, as when the app has just started.
+fn harness_without_alignment(width: u16, height: u16) -> Harness {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let app = App::new(corpus, Keymap::default(), Theme::default());
+    let mut h = Harness { app, terminal };
+    h.send(Event::Resize(width, height));
+    h
+}
+
+fn sample_alignment(corpus: &Corpus) -> std::sync::Arc<crate::align::Alignment> {
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    std::sync::Arc::new(crate::align::align(&texts, &Default::default()))
+}
+
+#[test]
+fn reader_marks_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("/Sputnik<Enter><Enter>");
+    assert!(h.screen_text().contains("Sputnik International · "));
+    insta::assert_snapshot!("reader_marks", h.terminal.backend());
+}
+
+#[test]
+fn shared_lines_have_a_gutter_mark_and_shared_words_are_tinted() {
+    let mut h = Harness::sample(80, 24);
+    h.press("<Enter>");
+    // Global Research: "Zameli said that the joint data center …" is shared, the sentence
+    // before it is not.
+    let (x, y) = find_text(&h, "In a statement released on Friday, Zameli said");
+    let gutter = &h.buffer()[(x - 2, y)];
+    assert_eq!(gutter.symbol(), "╎", "a paraphrase has a dashed bar");
+    assert_eq!(gutter.fg, Color::Magenta);
+    let shared_word = &h.buffer()[(x + "In a statement released on Friday, ".len() as u16, y)];
+    assert_eq!(
+        (shared_word.symbol(), shared_word.fg),
+        ("Z", Color::Magenta)
+    );
+    assert_eq!(
+        h.buffer()[(x, y)].fg,
+        Color::Reset,
+        "unshared words stay plain"
+    );
+    let note = find_text(
+        &h,
+        "also in Sputnik International, War Press Info Network (paraphrase)",
+    );
+    assert_eq!(note.1, y - 1, "the note is just above the stretch");
+
+    let (x, y) = find_text(&h, "Iraqi Parliament's National Security");
+    assert_eq!(
+        h.buffer()[(x - 2, y)].symbol(),
+        " ",
+        "unique lines have no mark"
+    );
+    assert_eq!(h.buffer()[(x, y)].fg, Color::Reset);
+    assert!(
+        h.rows()[5].contains(" 20% shared with 3 articles "),
+        "{}",
+        h.rows()[5]
+    );
+}
+
+#[test]
+fn shared_words_are_underlined_without_colour() {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let mut h = Harness::with(corpus, Keymap::default(), Theme::monochrome(), 80, 24);
+    h.press("<Enter>");
+    let (x, y) = find_text(&h, "between Iraq, Syria and Russia");
+    let gutter = &h.buffer()[(x - 2, y)];
+    assert_eq!(gutter.symbol(), "╎");
+    assert_eq!(gutter.fg, Color::Reset);
+    assert!(h.buffer()[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find_text(&h, "Iraqi Parliament's");
+    assert!(!h.buffer()[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn u_shows_only_what_no_other_article_says() {
+    let mut h = Harness::sample(80, 24);
+    h.press("<Enter>");
+    let shared = "Syria and Russia was still in its initial stage";
+    let unique = "Iraqi Parliament's National Security and Defense Committee";
+    assert!(h.screen_text().contains(unique));
+    h.press("u");
+    let text = h.screen_text();
+    assert!(text.contains(" UNIQUE "), "{text}");
+    assert!(text.contains(" passages only this article has "), "{text}");
+    assert!(text.contains(unique), "{text}");
+    assert!(!text.contains("Syria and Russia was still"), "{text}");
+    assert!(!text.contains("also in"), "no notes in the unique view");
+    let (x, y) = find_text(&h, "…");
+    assert_eq!(
+        h.buffer()[(x, y)].fg,
+        Color::DarkGray,
+        "left-out text is a dim …"
+    );
+    h.press("G");
+    assert!(!h.screen_text().contains(shared));
+    h.press("u");
+    assert!(!h.screen_text().contains(" UNIQUE "));
+    h.press("gg");
+    assert!(h.screen_text().contains("also in"));
+    // From the raw view, `u` goes to the unique view; the raw view has no marks.
+    h.press("r");
+    assert!(h.screen_text().contains(" RAW "));
+    assert!(!h.screen_text().contains("also in"));
+    assert!(!h.screen_text().contains('╎'));
+    h.press("u");
+    assert!(h.screen_text().contains(" UNIQUE "));
+    assert!(!h.screen_text().contains(" RAW "));
+}
+
+#[test]
+fn u_keeps_the_place_in_the_text() {
+    let mut h = Harness::sample(80, 24);
+    h.press("G<Enter>"); // the longest article, War Press Info Network
+    h.press("<C-d><C-d>");
+    let top = h.app.reader.as_ref().unwrap().percent();
+    assert_ne!(top, "0%");
+    h.press("u");
+    assert_ne!(
+        h.app.reader.as_ref().unwrap().percent(),
+        "0%",
+        "not back at the top"
+    );
+    h.press("u");
+    assert_ne!(h.app.reader.as_ref().unwrap().percent(), "0%");
+}
+
+#[test]
+fn marks_appear_when_the_alignment_arrives_after_the_reader_opened() {
+    let mut h = harness_without_alignment(80, 24);
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Reader);
+    assert!(!h.screen_text().contains("also in"));
+    h.press("u");
+    let text = h.screen_text();
+    assert!(text.contains("Still lining up the articles"), "{text}");
+    assert!(!text.contains(" UNIQUE "));
+    h.press("<C-d>");
+    let alignment = sample_alignment(&h.app.corpus);
+    h.app.set_alignment(alignment);
+    h.draw();
+    let text = h.screen_text();
+    assert!(text.contains("also in War Press Info Network"), "{text}");
+    assert!(text.contains(" 20% shared with 3 articles "), "{text}");
+    assert!(
+        !text.contains(" 0% "),
+        "the place in the text is kept: {text}"
+    );
+    h.press("u");
+    assert!(h.screen_text().contains(" UNIQUE "));
+}
+
+#[test]
+fn a_failed_alignment_is_told_when_asking_for_unique_text() {
+    let mut h = harness_without_alignment(80, 24);
+    h.app.set_alignment_failed("out of memory".to_string());
+    h.press("<Enter>u");
+    assert!(h.screen_text().contains("No alignment: out of memory"));
+}
+
+#[test]
+fn marked_reader_never_panics_at_tiny_sizes() {
+    let mut h = Harness::sample(80, 24);
+    h.press("G<Enter>");
+    for (w, h_) in [
+        (1, 1),
+        (3, 5),
+        (0, 0),
+        (10, 3),
+        (25, 6),
+        (26, 12),
+        (30, 4),
+        (200, 60),
+    ] {
+        h.resize(w, h_);
+        for keys in ["u", "G", "r", "u", "<C-d>", "u", "j", "gg"] {
+            h.press(keys);
+        }
+        for row in h.rows() {
+            assert_eq!(crate::tui::text::width(&row), usize::from(w));
+        }
+    }
+}
+
+#[test]
+fn text_copied_word_for_word_has_a_solid_bar() {
+    let mut h = Harness::sample(100, 50);
+    h.press("/unite<Enter><Enter>"); // 002, quoting the statement War Press quotes too
+    let (x, y) = find_text(
+        &h,
+        "cooperate in collecting information about the terrorist",
+    );
+    let gutter = &h.buffer()[(x - 2, y)];
+    let rows = h.rows();
+    assert_eq!(gutter.symbol(), "┃", "{}", rows.join("\n"));
+    assert!(rows
+        .iter()
+        .any(|r| r.contains("War Press Info Network (verbatim)")));
 }
