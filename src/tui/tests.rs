@@ -689,3 +689,29 @@ fn the_event_loop_redraws_on_resize() {
     let status: String = (0..50).map(|x| buffer[(x, 9)].symbol()).collect();
     assert!(status.contains("read"), "{status}");
 }
+
+// The shared-passages list, one shared passage, the overlap matrix.
+
+#[test]
+fn groups_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    insta::assert_snapshot!("groups", h.terminal.backend());
+}
+
+#[test]
+fn group_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p<Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+    insta::assert_snapshot!("group", h.terminal.backend());
+}
+
+#[test]
+fn matrix_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+    insta::assert_snapshot!("matrix", h.terminal.backend());
+}
