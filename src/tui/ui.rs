@@ -146,18 +146,6 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key.label(), hint));
         }
     }
-    let mut spans = vec![Span::styled(" ", bar)];
-    let mut used = 1;
-    let room = usize::from(area.width).saturating_sub(8);
-    for (key, hint) in &hints {
-        let w = width(key) + 1 + width(hint) + 2;
-        if used + w > room {
-            break;
-        }
-        spans.push(Span::styled(key.clone(), bar.patch(theme.key())));
-        spans.push(Span::styled(format!(" {hint}  "), bar));
-        used += w;
-    }
     let right = match scope {
         Scope::Library | Scope::Filter => {
             let (index, len) = app.library.position();
@@ -173,6 +161,26 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
         Scope::Matrix => app.matrix.as_ref().map(|s| s.status()).unwrap_or_default(),
         _ => String::new(),
     };
+    // Where the screen is (the right end) goes before the last hints, unless it would take
+    // more than half the line.
+    let right_width = width(&right);
+    let reserved = if right_width * 2 <= usize::from(area.width) {
+        (right_width + 1).max(8)
+    } else {
+        8
+    };
+    let mut spans = vec![Span::styled(" ", bar)];
+    let mut used = 1;
+    let room = usize::from(area.width).saturating_sub(reserved);
+    for (key, hint) in &hints {
+        let w = width(key) + 1 + width(hint) + 2;
+        if used + w > room {
+            break;
+        }
+        spans.push(Span::styled(key.clone(), bar.patch(theme.key())));
+        spans.push(Span::styled(format!(" {hint}  "), bar));
+        used += w;
+    }
     render_bar(
         area,
         buf,
