@@ -791,7 +791,7 @@ fn without_colour_the_group_screen_writes_markers() {
     h.press("p<Enter>");
     let text = h.screen_text();
     assert!(
-        text.contains("{+reworded+} · {+added+} · [-missing-]"),
+        text.contains("against the reference: {+its own words+} · [-missing-]"),
         "{text}"
     );
     assert!(text.contains("{+In late September,"), "{text}");

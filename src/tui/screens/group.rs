@@ -19,7 +19,7 @@ use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
 use crate::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
 use crate::tui::action::Action;
-use crate::tui::screens::groups::{articles_of, outlet_or_id, short_date};
+use crate::tui::screens::groups::{articles_of, fit_line, outlet_or_id, short_date};
 use crate::tui::screens::Context;
 use crate::tui::text::{sanitize, truncate};
 use crate::tui::theme::Theme;
@@ -44,7 +44,10 @@ pub fn reference_member(articles: &[Article], members: &[Span]) -> Option<usize>
 /// One member as its heading shows it.
 #[derive(Debug, Clone)]
 struct Member {
+    /// The outlet, else the id.
     outlet: String,
+    /// True if the article names its outlet (else the id is not written twice).
+    has_outlet: bool,
     date: Option<String>,
     id: String,
     /// The paragraph of its article the passage starts in (1-based).
@@ -201,7 +204,7 @@ impl GroupState {
     /// "Against the reference: reworded · added · missing", each word in its mark's style.
     fn render_legend(&self, area: Rect, buf: &mut Buffer) {
         let markers = self.theme.is_monochrome();
-        let sample = |mark: Mark, word: &str| {
+        let sample = |mark: Mark, word: &'static str| {
             let text = match mark.brackets().filter(|_| markers) {
                 Some((open, close)) => format!("{open}{word}{close}"),
                 None => word.to_string(),
@@ -209,34 +212,61 @@ impl GroupState {
             TextSpan::styled(text, self.theme.mark(mark))
         };
         let dim = self.theme.dim();
-        let line = Line::from(vec![
-            TextSpan::styled(" Each wording against the reference: ", dim),
-            sample(Mark::ReplacedRight, "reworded"),
-            TextSpan::styled(" · ", dim),
-            sample(Mark::Inserted, "added"),
-            TextSpan::styled(" · ", dim),
-            sample(Mark::Deleted, "missing"),
-        ]);
+        // Without colour, reworded and added words carry the same brackets.
+        let mut samples = if markers {
+            vec![sample(Mark::Inserted, "its own words")]
+        } else {
+            vec![
+                sample(Mark::ReplacedRight, "reworded"),
+                TextSpan::styled(" · ", dim),
+                sample(Mark::Inserted, "added"),
+            ]
+        };
+        samples.push(TextSpan::styled(" · ", dim));
+        samples.push(sample(Mark::Deleted, "missing"));
+        let variants = [
+            " Each wording against the reference: ",
+            " Against the reference: ",
+            " ",
+        ]
+        .into_iter()
+        .map(|lead| {
+            let mut spans = vec![TextSpan::styled(lead, dim)];
+            spans.extend(samples.iter().cloned());
+            Line::from(spans)
+        })
+        .collect();
+        let line = fit_line(variants, usize::from(area.width));
         buf.set_line(area.x, area.y, &line, area.width);
     }
 
-    /// "Global Research · 2015-10-25 · 000_569b · ¶3 · reference".
-    fn heading<'a>(&self, member: &'a Member) -> Line<'a> {
+    /// "Global Research · 2015-10-25 · 000_569b · ¶3 · reference", shortened to fit: the id
+    /// goes first, then the paragraph.
+    fn heading<'a>(&self, member: &'a Member, max_width: usize) -> Line<'a> {
         let dim = self.theme.dim();
-        let mut spans = vec![TextSpan::styled(
-            member.outlet.as_str(),
-            self.theme.accent(),
-        )];
         let date = member.date.as_deref().unwrap_or("undated");
-        spans.push(TextSpan::styled(format!(" · {date}"), dim));
-        spans.push(TextSpan::styled(format!(" · {}", member.id), dim));
-        spans.push(TextSpan::styled(format!(" · ¶{}", member.paragraph), dim));
-        spans.push(TextSpan::styled(" · ", dim));
-        match member.same {
-            None => spans.push(TextSpan::styled("reference", self.theme.header())),
-            Some(same) => spans.push(TextSpan::styled(format!("{same}% same words"), dim)),
-        }
-        Line::from(spans)
+        let build = |with_id: bool, with_paragraph: bool| {
+            let mut spans = vec![
+                TextSpan::styled(member.outlet.as_str(), self.theme.accent()),
+                TextSpan::styled(format!(" · {date}"), dim),
+            ];
+            if with_id && member.has_outlet {
+                spans.push(TextSpan::styled(format!(" · {}", member.id), dim));
+            }
+            if with_paragraph {
+                spans.push(TextSpan::styled(format!(" · ¶{}", member.paragraph), dim));
+            }
+            spans.push(TextSpan::styled(" · ", dim));
+            spans.push(match member.same {
+                None => TextSpan::styled("reference", self.theme.header()),
+                Some(same) => TextSpan::styled(format!("{same}% same words"), dim),
+            });
+            Line::from(spans)
+        };
+        fit_line(
+            vec![build(true, true), build(false, true), build(false, false)],
+            max_width,
+        )
     }
 
     fn render_text_line(&self, line: &layout::Line, x: u16, y: u16, w: u16, buf: &mut Buffer) {
@@ -278,8 +308,14 @@ fn members(articles: &[Article], group: &SharedPassage) -> Vec<Member> {
                 let (units, same) = collate(reference_text, text);
                 (units, Some(same))
             };
+            let has_outlet = article
+                .meta
+                .outlet
+                .as_deref()
+                .is_some_and(|o| !o.trim().is_empty());
             Some(Member {
                 outlet: outlet_or_id(article),
+                has_outlet,
                 date: short_date(article),
                 id: sanitize(&article.id).into_owned(),
                 paragraph: paragraph_number(&article.text, span.start),
@@ -381,15 +417,9 @@ impl Widget for &GroupState {
                     };
                     // A bar in the margin ties the heading to its text.
                     buf.set_stringn(text.x, y, "▌", 1, style);
-                    let line = self.heading(member);
                     let w = text.width.saturating_sub(2);
-                    if line.width() > usize::from(w) {
-                        let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                        let cut = truncate(&plain, usize::from(w));
-                        buf.set_stringn(text.x + 1, y, &cut, usize::from(w), self.theme.accent());
-                    } else {
-                        buf.set_line(text.x + 2.min(text.width), y, &line, w);
-                    }
+                    let line = self.heading(member, usize::from(w));
+                    buf.set_line(text.x + 2.min(text.width), y, &line, w);
                 }
                 Row::Text(line) => {
                     let x = text.x + 3.min(text.width);

@@ -42,6 +42,32 @@ pub fn one_line(article: &Article, span: &Span) -> String {
     sanitize(&joined).into_owned()
 }
 
+/// The first of `variants` (longest first) that fits in `max_width` cells, else the last one
+/// cut to fit with an ellipsis, each span keeping its style.
+pub fn fit_line(variants: Vec<Line<'_>>, max_width: usize) -> Line<'_> {
+    let mut last = Line::default();
+    for line in variants {
+        if line.width() <= max_width {
+            return line;
+        }
+        last = line;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in last.spans {
+        let w = width(&span.content);
+        if used + w <= max_width {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = truncate(&span.content, max_width - used).into_owned();
+        spans.push(ratatui::text::Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans)
+}
+
 /// The distinct articles of a group, in member order (by article).
 pub fn articles_of(group: &SharedPassage) -> Vec<usize> {
     let mut articles: Vec<usize> = group.members.iter().map(|m| m.article).collect();

@@ -15,6 +15,7 @@ use ratatui::widgets::Widget;
 use crate::align::overlap::Overlap;
 use crate::corpus::Article;
 use crate::tui::action::Action;
+use crate::tui::screens::groups::fit_line;
 use crate::tui::screens::Context;
 use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
@@ -402,15 +403,30 @@ impl MatrixState {
     /// "Share of the row's text aligned with the column's:  <10%  10–39%  40%+".
     fn render_legend(&self, area: Rect, buf: &mut Buffer) {
         let dim = self.theme.dim();
-        let line = Line::from(vec![
-            Span::styled("Share of the row's text aligned with the column's: ", dim),
+        let samples = [
             Span::styled(" <10% ", self.theme.heat(0.05)),
             Span::styled(" ", dim),
             Span::styled(" 10–39% ", self.theme.heat(0.2)),
             Span::styled(" ", dim),
             Span::styled(" 40%+ ", self.theme.heat(0.5)),
-            Span::styled("  · none  — itself", dim),
-        ]);
+        ];
+        let variants = [
+            (
+                "Share of the row's text aligned with the column's: ",
+                "  · none  — itself",
+            ),
+            ("Share of the row aligned with the column: ", ""),
+            ("", ""),
+        ]
+        .into_iter()
+        .map(|(lead, tail)| {
+            let mut spans = vec![Span::styled(lead, dim)];
+            spans.extend(samples.iter().cloned());
+            spans.push(Span::styled(tail, dim));
+            Line::from(spans)
+        })
+        .collect();
+        let line = fit_line(variants, usize::from(area.width));
         buf.set_line(area.x, area.y, &line, area.width);
     }
 }
