@@ -366,6 +366,10 @@ impl App {
         let mut state = GroupState::new(&context, group, theme);
         state.relayout(self.layout().body);
         self.group = Some(state);
+        // Back in the list, the group last shown is the one selected (`]` and `[` move on).
+        if let Some(groups) = &mut self.groups {
+            groups.select(group);
+        }
         self.show(Screen::Group);
     }
 

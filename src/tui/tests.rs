@@ -1201,3 +1201,334 @@ fn text_copied_word_for_word_has_a_solid_bar() {
         .iter()
         .any(|r| r.contains("War Press Info Network (verbatim)")));
 }
+
+// The shared-passages list, one shared passage, the overlap matrix.
+
+#[test]
+fn groups_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    insta::assert_snapshot!("groups", h.terminal.backend());
+}
+
+#[test]
+fn group_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p<Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+    insta::assert_snapshot!("group", h.terminal.backend());
+}
+
+#[test]
+fn matrix_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+    insta::assert_snapshot!("matrix", h.terminal.backend());
+}
+
+/// The column (in cells) and row of the first occurrence of `text` on screen.
+#[track_caller]
+fn find_cell(h: &Harness, text: &str) -> (u16, u16) {
+    let rows = h.rows();
+    let y = rows
+        .iter()
+        .position(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} on screen:\n{}", h.screen_text()));
+    let byte = rows[y].find(text).unwrap();
+    (crate::tui::text::width(&rows[y][..byte]) as u16, y as u16)
+}
+
+#[test]
+fn the_information_center_group_collates_each_outlets_wording() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    // The first group is the one found in most articles: the information-center announcement.
+    assert!(
+        h.rows()[2].contains("information center"),
+        "{}",
+        h.rows()[2]
+    );
+    h.press("<Enter>");
+    let text = h.screen_text();
+    assert!(
+        text.contains("created the Baghdad Information Center"),
+        "{text}"
+    );
+    assert!(
+        text.contains("agreed to establish an information center"),
+        "{text}"
+    );
+    assert!(text.contains("Sputnik International · undated · 003"));
+    assert!(text.contains("War Press Info Network · undated · 004"));
+    // The reference is the earliest dated member: Global Research's, dated 2015-10-25.
+    let (_, y) = find_cell(&h, "· reference");
+    assert!(h.rows()[usize::from(y)].contains("Global Research · 2015-10-25"));
+    assert!(h.rows()[39].ends_with("group 1 of 9 · 4 articles "));
+    // Words another outlet puts differently carry the theme's style for reworded text.
+    let (x, y) = find_cell(&h, "created the Baghdad");
+    let replaced = Theme::default().mark(crate::layout::Mark::ReplacedRight);
+    let cell = &h.buffer()[(x, y)];
+    assert_eq!(cell.fg, replaced.fg.unwrap());
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    // The reference itself is not marked.
+    let (x, y) = find_cell(&h, "Iraq agreed with Russia");
+    assert_eq!(h.buffer()[(x, y)].fg, Color::Reset);
+}
+
+#[test]
+fn group_styles_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p<Enter>");
+    insta::assert_debug_snapshot!("group_styles", h.buffer());
+}
+
+#[test]
+fn matrix_styles_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    insta::assert_debug_snapshot!("matrix_styles", h.buffer());
+}
+
+#[test]
+fn without_colour_the_group_screen_writes_markers() {
+    let mut h = Harness::with(
+        Corpus::sample(&LoadOptions::default()),
+        Keymap::default(),
+        Theme::monochrome(),
+        120,
+        40,
+    );
+    h.press("p<Enter>");
+    let text = h.screen_text();
+    assert!(
+        text.contains("against the reference: {+its own words+} · [-missing-]"),
+        "{text}"
+    );
+    assert!(text.contains("{+In late September,"), "{text}");
+    for cell in h.buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+}
+
+#[test]
+fn matrix_cells_are_heat_coloured_and_enter_compares_the_pair() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    let theme = Theme::default();
+    // Row 4 (003, Sputnik) × column 5 (004): 15% of 003 is aligned with 004.
+    let (_, y) = find_cell(&h, "4 003 Sputnik");
+    let row = &h.rows()[usize::from(y)];
+    let x = row
+        .rfind("15")
+        .map(|b| crate::tui::text::width(&row[..b]))
+        .unwrap() as u16;
+    let cell_15 = (x, y);
+    assert_eq!(h.buffer()[cell_15].bg, theme.heat(0.15).bg.unwrap());
+    // Nothing shared: dim; the diagonal: a dash.
+    let (x, y) = find_cell(&h, "·    —");
+    assert_eq!(h.buffer()[(x, y)].fg, theme.dim().fg.unwrap());
+    assert_eq!(h.buffer()[(x + 5, y)].fg, theme.dim().fg.unwrap());
+    // The selection starts right of the diagonal and moves with the arrows and hjkl.
+    assert!(h.rows()[39].ends_with("000 × 001 · 0% of 000 · 0% of 001 "));
+    h.press("jjjlll");
+    assert!(
+        h.rows()[39].ends_with("003 × 004 · 15% of 003 · 9% of 004 "),
+        "{}",
+        h.rows()[39]
+    );
+    let selected = &h.buffer()[cell_15];
+    assert_eq!(selected.bg, theme.selection().bg.unwrap());
+    assert!(selected.modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 4));
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+    // Not on the diagonal.
+    h.press("h");
+    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 3));
+    h.press("c");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+}
+
+#[test]
+fn groups_list_moves_opens_and_follows_the_group_screen() {
+    let mut h = Harness::sample(120, 40);
+    h.press("pjj");
+    assert!(h.rows()[39].ends_with("3/9 "));
+    h.press("<Enter>");
+    assert!(h.rows()[39].ends_with("group 3 of 9 · 3 articles "));
+    h.press("]]");
+    assert!(h.rows()[39].ends_with("group 5 of 9 · 2 articles "));
+    h.press("[");
+    assert!(h.rows()[39].ends_with("group 4 of 9 · 2 articles "));
+    h.press("G]]]]]]]");
+    assert!(h.rows()[39].ends_with("group 9 of 9 · 2 articles "));
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    assert!(
+        h.rows()[39].ends_with("9/9 "),
+        "the list follows: {}",
+        h.rows()[39]
+    );
+    h.press("g[");
+    assert!(h.rows()[39].ends_with("1/9 "));
+    h.press("q");
+    assert_eq!(h.app.screen(), Screen::Library);
+}
+
+#[test]
+fn mouse_selects_and_opens_groups_and_cells_and_scrolls_the_group() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    h.click(50, 4); // the third group
+    assert!(h.rows()[39].ends_with("3/9 "));
+    h.send(mouse(MouseEventKind::ScrollDown, 50, 4));
+    assert!(h.rows()[39].ends_with("4/9 "));
+    h.send(mouse(MouseEventKind::ScrollUp, 50, 4));
+    h.click(50, 1); // the headings: nothing
+    h.click(50, 30); // below the last group: nothing
+    assert!(h.rows()[39].ends_with("3/9 "));
+    h.click(50, 4);
+    assert_eq!(h.app.screen(), Screen::Group);
+    assert!(h.rows()[39].ends_with("group 3 of 9 · 3 articles "));
+
+    // The wheel scrolls a collation longer than the screen.
+    h.resize(60, 12);
+    let top = h.rows()[2].clone();
+    h.send(mouse(MouseEventKind::ScrollDown, 30, 5));
+    assert_ne!(h.rows()[2], top);
+    h.send(mouse(MouseEventKind::ScrollUp, 30, 5));
+    assert_eq!(h.rows()[2], top);
+    h.press("G");
+    assert_ne!(h.rows()[2], top);
+    h.click(10, 5);
+    assert_eq!(h.app.screen(), Screen::Group);
+
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    let (x, y) = find_cell(&h, "4 003 Sputnik");
+    let (col5, _) = find_cell(&h, "  5 ");
+    h.click(col5 + 2, y);
+    assert!(h.rows()[39].ends_with("003 × 004 · 15% of 003 · 9% of 004 "));
+    h.send(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert!(h.rows()[39].contains("004 × 004") || h.rows()[39].ends_with("004 "));
+    h.click(x, y - 2); // a row label selects the row, keeping the column
+    assert!(
+        h.rows()[39].ends_with("001 × 004 · 5% of 001 · 2% of 004 "),
+        "{}",
+        h.rows()[39]
+    );
+    h.click(col5 + 2, y - 2);
+    assert_eq!(
+        h.app.screen(),
+        Screen::Compare,
+        "a click on the selected cell compares"
+    );
+}
+
+/// A corpus whose articles share nothing: no groups, an empty matrix.
+#[test]
+fn without_shared_passages_the_screens_say_so() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    assert!(h
+        .screen_text()
+        .contains("No passage is shared by two articles."));
+    h.press("j<Enter>G<PageDown>");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    h.click(10, 5);
+    h.app
+        .dispatch(&Event::Key("<Esc>".parse::<Key>().unwrap().to_event()));
+    h.app.update(super::action::Action::ShowGroup { group: 7 });
+    h.draw();
+    assert!(h.screen_text().contains("No such shared passage."));
+    assert_eq!(h.rows()[23].trim_end().rfind("group"), None);
+    h.press("]j[G");
+    h.press("m");
+    let text = h.screen_text();
+    // Ids are cut at their first separator when that still tells them apart.
+    assert!(text.contains(" 1 rt RT "), "{text}");
+    assert!(
+        text.contains(" 3 aljazeera Al Jazeera   ·    ·    —    · "),
+        "{text}"
+    );
+    assert!(h.rows()[23].ends_with("rt × sputnik · 0% of rt · 0% of sputnik "));
+
+    let empty = Corpus {
+        articles: Vec::new(),
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut h = Harness::new(empty, 80, 24);
+    h.press("m");
+    assert!(h.screen_text().contains("No articles."));
+    h.press("jl<Enter>c");
+    h.click(10, 5);
+    h.press("<Esc>p");
+    assert!(h.screen_text().contains("No passage is shared"));
+}
+
+#[test]
+fn alignment_screens_never_panic_or_overflow_at_tiny_sizes() {
+    for keys in ["p", "p<Enter>", "m", "mjjl"] {
+        let mut h = Harness::sample(80, 24);
+        h.press(keys);
+        for w in [0u16, 1, 2, 3, 5, 8, 13, 21, 30] {
+            for ht in 0u16..=8 {
+                h.resize(w, ht);
+                for step in ["j", "l", "G", "]", "<PageDown>", "k", "h", "g", "["] {
+                    h.press(step);
+                }
+                h.click(w / 2, ht / 2);
+                h.send(mouse(MouseEventKind::ScrollDown, 0, 0));
+                assert_eq!(h.buffer().area.width, w);
+            }
+        }
+        h.resize(120, 40);
+        assert!(h.rows().iter().all(|r| crate::tui::text::width(r) == 120));
+    }
+}
+
+#[test]
+fn the_matrix_scrolls_to_keep_the_selection_on_screen() {
+    let articles = (0..40)
+        .map(|i| {
+            article(
+                &format!("a{i:02}"),
+                &format!("Article {i}"),
+                Some("Outlet"),
+                None,
+                &format!("Text number {i} about nothing in particular."),
+            )
+        })
+        .collect();
+    let corpus = Corpus {
+        articles,
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut h = Harness::new(corpus, 80, 24);
+    h.press("m");
+    assert!(h.rows()[1].contains("  2 "));
+    for _ in 0..30 {
+        h.press("l");
+    }
+    h.press("G");
+    let header = &h.rows()[1];
+    assert!(header.contains(" 32 "), "{header}");
+    assert!(!header.contains("  2 "), "{header}");
+    let text = h.screen_text();
+    assert!(text.contains("40 a39 Outlet"), "{text}");
+    assert!(!text.contains(" 1 a00"), "{text}");
+    assert!(
+        h.rows()[23].ends_with("a39 × a31 · 0% of a39 · 0% of a31 "),
+        "{}",
+        h.rows()[23]
+    );
+    h.press("g");
+    assert!(h.screen_text().contains(" 1 a00 Outlet"));
+}
