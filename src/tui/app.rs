@@ -163,6 +163,8 @@ impl App {
     pub fn set_alignment(&mut self, alignment: Arc<Alignment>) {
         let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
         let overlap = Arc::new(Overlap::new(&alignment, &lens));
+        let shares: Vec<f32> = (0..lens.len()).map(|i| overlap.shared(i)).collect();
+        self.library.set_shares(&shares);
         if let Some(reader) = &mut self.reader {
             reader.set_alignment(&alignment, &self.corpus);
         }
@@ -541,6 +543,7 @@ impl App {
             Action::SortByTitle => library.sort_by(Column::Title),
             Action::SortByWords => library.sort_by(Column::Words),
             Action::SortById => library.sort_by(Column::Id),
+            Action::SortByShared => library.sort_by(Column::Shared),
             Action::ToggleMark => {
                 let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {

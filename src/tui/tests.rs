@@ -314,12 +314,27 @@ fn sort_keys_reorder_the_list_and_show_the_direction() {
     assert!(h.rows()[2].contains("RT"));
     h.press("4");
     assert!(h.rows()[1].contains("Words ▲"));
+    // Next: the share other articles say too, most shared first.
+    h.press("s");
+    assert!(h.rows()[1].contains("Shared ▼"), "{}", h.rows()[1]);
     // The id column is hidden at this width: the title bar still says how the list is sorted.
     h.press("s");
     assert!(h.rows()[0].ends_with("by id ▲ "), "{}", h.rows()[0]);
     h.press("1");
     assert!(h.rows()[1].contains("Outlet ▲"));
     assert!(h.rows()[2].contains("Al Jazeera"));
+}
+
+#[test]
+fn the_shared_column_sorts_the_most_copied_articles_first() {
+    let mut h = Harness::sample(100, 20);
+    h.press("6");
+    assert!(h.rows()[1].contains("Shared ▼"), "{}", h.rows()[1]);
+    // 003 (Sputnik) has the largest share of its text said elsewhere on the sample.
+    assert!(h.rows()[2].contains("Sputnik"), "{}", h.screen_text());
+    assert!(h.rows()[2].trim_end().ends_with('%'));
+    h.press("6");
+    assert!(h.rows()[1].contains("Shared ▲"));
 }
 
 #[test]
