@@ -11,6 +11,8 @@ pub struct Overlap {
     rows: Vec<Vec<(usize, usize)>>,
     /// Per article, bytes of its text (at least 1).
     lens: Vec<usize>,
+    /// Per article, bytes aligned with any other article.
+    covered: Vec<usize>,
 }
 
 impl Overlap {
@@ -24,6 +26,20 @@ impl Overlap {
                 }
             }
         }
+        let covered = spans
+            .iter()
+            .map(|list| {
+                let mut ranges: Vec<(usize, usize)> =
+                    list.iter().map(|(_, s)| (s.start, s.end)).collect();
+                ranges.sort_unstable();
+                let (mut bytes, mut reach) = (0, 0);
+                for (start, end) in ranges {
+                    bytes += end.saturating_sub(start.max(reach));
+                    reach = reach.max(end);
+                }
+                bytes
+            })
+            .collect();
         let rows = spans
             .into_iter()
             .map(|mut list| {
@@ -51,6 +67,7 @@ impl Overlap {
         Overlap {
             rows,
             lens: lens.iter().map(|&l| l.max(1)).collect(),
+            covered,
         }
     }
 
@@ -71,6 +88,14 @@ impl Overlap {
         match list.binary_search_by_key(&column, |(other, _)| *other) {
             Ok(i) => (list[i].1 as f32 / self.lens[row] as f32).min(1.0),
             Err(_) => 0.0,
+        }
+    }
+
+    /// The share (0..1) of article `row`'s text aligned with any other article.
+    pub fn shared(&self, row: usize) -> f32 {
+        match (self.covered.get(row), self.lens.get(row)) {
+            (Some(&bytes), Some(&len)) => (bytes as f32 / len as f32).min(1.0),
+            _ => 0.0,
         }
     }
 
@@ -135,5 +160,7 @@ mod tests {
         assert_eq!(overlap.best_partner(0), Some(1));
         assert_eq!(overlap.best_partner(3), None);
         assert_eq!(overlap.partners(0), vec![(1, 0.75), (2, 0.1)]);
+        assert_eq!(overlap.shared(0), 0.85);
+        assert_eq!(overlap.shared(3), 0.0);
     }
 }

@@ -39,6 +39,7 @@ pub enum Action {
     SortByTitle,
     SortByWords,
     SortById,
+    SortByShared,
     ShowWarnings,
     /// Compare the selected article with the marked one, else with the one it shares most with.
     Compare,
@@ -137,6 +138,7 @@ impl Action {
         Action::SortByTitle,
         Action::SortByWords,
         Action::SortById,
+        Action::SortByShared,
         Action::ShowWarnings,
         Action::Compare,
         Action::ToggleMark,
@@ -188,6 +190,7 @@ impl Action {
             Action::SortByTitle => "sort_by_title",
             Action::SortByWords => "sort_by_words",
             Action::SortById => "sort_by_id",
+            Action::SortByShared => "sort_by_shared",
             Action::ShowWarnings => "show_warnings",
             Action::Compare => "compare",
             Action::ToggleMark => "toggle_mark",

@@ -208,6 +208,11 @@ impl App {
     pub fn set_alignment(&mut self, alignment: Arc<Alignment>) {
         let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
         let overlap = Arc::new(Overlap::new(&alignment, &lens));
+        let shares: Vec<f32> = (0..lens.len()).map(|i| overlap.shared(i)).collect();
+        self.library.set_shares(&shares);
+        if let Some(reader) = &mut self.reader {
+            reader.set_alignment(&alignment, &self.corpus);
+        }
         self.alignment = AlignmentState::Ready { alignment, overlap };
         self.run_pending();
     }
@@ -409,6 +414,10 @@ impl App {
         let mut state = GroupState::new(&context, group, theme);
         state.relayout(self.layout().body);
         self.group = Some(state);
+        // Back in the list, the group last shown is the one selected (`]` and `[` move on).
+        if let Some(groups) = &mut self.groups {
+            groups.select(group);
+        }
         self.show(Screen::Group);
     }
 
@@ -580,6 +589,7 @@ impl App {
             Action::SortByTitle => library.sort_by(Column::Title),
             Action::SortByWords => library.sort_by(Column::Words),
             Action::SortById => library.sort_by(Column::Id),
+            Action::SortByShared => library.sort_by(Column::Shared),
             Action::ToggleMark => {
                 let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {
@@ -606,6 +616,11 @@ impl App {
         if action == Action::Compare {
             let index = self.reader.as_ref()?.article();
             return self.compare_from(index);
+        }
+        if action == Action::ToggleUnique {
+            self.require_context()?;
+            self.reader.as_mut()?.toggle_unique();
+            return None;
         }
         let Some(reader) = &mut self.reader else {
             self.screen = Screen::Library;
@@ -651,6 +666,9 @@ impl App {
             return;
         };
         let mut reader = ReaderState::new(article, index, self.library.position(), self.theme);
+        if let Some(context) = self.context() {
+            reader.set_alignment(context.alignment, context.corpus);
+        }
         reader.relayout(self.layout().body);
         self.reader = Some(reader);
         self.show(Screen::Reader);

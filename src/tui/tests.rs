@@ -314,12 +314,27 @@ fn sort_keys_reorder_the_list_and_show_the_direction() {
     assert!(h.rows()[2].contains("RT"));
     h.press("4");
     assert!(h.rows()[1].contains("Words ▲"));
+    // Next: the share other articles say too, most shared first.
+    h.press("s");
+    assert!(h.rows()[1].contains("Shared ▼"), "{}", h.rows()[1]);
     // The id column is hidden at this width: the title bar still says how the list is sorted.
     h.press("s");
     assert!(h.rows()[0].ends_with("by id ▲ "), "{}", h.rows()[0]);
     h.press("1");
     assert!(h.rows()[1].contains("Outlet ▲"));
     assert!(h.rows()[2].contains("Al Jazeera"));
+}
+
+#[test]
+fn the_shared_column_sorts_the_most_copied_articles_first() {
+    let mut h = Harness::sample(100, 20);
+    h.press("6");
+    assert!(h.rows()[1].contains("Shared ▼"), "{}", h.rows()[1]);
+    // 003 (Sputnik) has the largest share of its text said elsewhere on the sample.
+    assert!(h.rows()[2].contains("Sputnik"), "{}", h.screen_text());
+    assert!(h.rows()[2].trim_end().ends_with('%'));
+    h.press("6");
+    assert!(h.rows()[1].contains("Shared ▲"));
 }
 
 #[test]
@@ -560,7 +575,7 @@ fn the_reader_rewraps_on_resize() {
     let rows = h.rows();
     assert!(
         rows.iter()
-            .any(|r| r.trim_end() == " Paragraph 1 of the statement, long"),
+            .any(|r| r.trim_end() == "   Paragraph 1 of the statement, long"),
         "{rows:#?}"
     );
     assert!(rows.iter().all(|r| crate::tui::text::width(r) == 40));
@@ -688,4 +703,847 @@ fn the_event_loop_redraws_on_resize() {
     assert_eq!(buffer.area.width, 50);
     let status: String = (0..50).map(|x| buffer[(x, 9)].symbol()).collect();
     assert!(status.contains("read"), "{status}");
+}
+
+// ---- Compare screen -------------------------------------------------------------------
+
+/// The corpus index of the sample article whose id starts with `prefix`.
+fn sample_index(h: &Harness, prefix: &str) -> usize {
+    h.app
+        .corpus
+        .articles
+        .iter()
+        .position(|a| a.id.starts_with(prefix))
+        .expect("a sample article")
+}
+
+/// The sample's 003 (left) and 004 (right) side by side at 120×40.
+fn compare_003_004() -> Harness {
+    let mut h = Harness::sample(120, 40);
+    let (left, right) = (sample_index(&h, "003"), sample_index(&h, "004"));
+    h.app
+        .update(super::action::Action::CompareArticles { left, right });
+    h.draw();
+    h
+}
+
+/// The row holding `needle`, and the column it starts at.
+#[track_caller]
+fn find(h: &Harness, needle: &str) -> (usize, usize) {
+    h.rows()
+        .iter()
+        .enumerate()
+        .find_map(|(y, row)| row.find(needle).map(|x| (y, row[..x].chars().count())))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", h.screen_text()))
+}
+
+#[test]
+fn compare_snapshot_shows_the_information_center_wordings_on_the_same_rows() {
+    let mut h = compare_003_004();
+    h.press("]]");
+    insta::assert_snapshot!("compare_120x40", h.terminal.backend());
+    let (row, left_x) = find(&h, "created the Baghdad");
+    let (agreed_row, right_x) = find(&h, "have agreed to establish an");
+    assert_eq!(row, agreed_row, "one row holds both wordings");
+    assert!(
+        left_x < 58 && right_x > 60,
+        "left {left_x}, right {right_x}"
+    );
+    assert!(h.rows()[h.rows().len() - 1].contains("passage 2 of 5 · paraphrase"));
+}
+
+#[test]
+fn compare_marks_changed_words_in_their_styles() {
+    let mut h = compare_003_004();
+    h.press("]]");
+    // Colour is the point here: the buffer with its styles, as a debug snapshot.
+    let area = ratatui::layout::Rect::new(0, 4, 120, 5);
+    let mut part = Buffer::empty(area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            part[(x, y)] = h.buffer()[(x, y)].clone();
+        }
+    }
+    insta::assert_debug_snapshot!("compare_styles_120x40", part);
+    let theme = Theme::default();
+    let (row, x) = find(&h, "created");
+    let cell = &h.buffer()[(x as u16, row as u16)];
+    assert_eq!(
+        cell.fg,
+        theme.mark(crate::layout::Mark::ReplacedLeft).fg.unwrap()
+    );
+    let (row, x) = find(&h, "agreed");
+    let cell = &h.buffer()[(x as u16, row as u16)];
+    assert_eq!(
+        cell.fg,
+        theme.mark(crate::layout::Mark::ReplacedRight).fg.unwrap()
+    );
+    let (row, x) = find(&h, "Russia, Syria, Iraq");
+    assert_eq!(
+        h.buffer()[(x as u16, row as u16)].fg,
+        Color::Reset,
+        "shared words are plain"
+    );
+    // Text aligned with nothing is dimmed.
+    h.press("g");
+    let (row, x) = find(&h, "Russian Deputy Foreign Minister");
+    assert_eq!(
+        h.buffer()[(x as u16, row as u16)].fg,
+        theme.dim().fg.unwrap()
+    );
+}
+
+#[test]
+fn compare_without_colour_marks_changes_with_brackets() {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let mut h = Harness::with(corpus, Keymap::default(), Theme::monochrome(), 120, 40);
+    let (left, right) = (sample_index(&h, "003"), sample_index(&h, "004"));
+    h.app
+        .update(super::action::Action::CompareArticles { left, right });
+    h.press("]]");
+    let text = h.screen_text();
+    assert!(
+        text.contains("[-Iraq and Iran created the Baghdad-]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("{+Iran and Iraq have agreed to establish+}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compare_passages_moved_in_the_right_article_are_shown_and_placed() {
+    let mut h = compare_003_004();
+    let text = h.screen_text();
+    assert!(
+        text.contains("↷ ¶2: passage 2 (shown beside left ¶"),
+        "{text}"
+    );
+    h.press("]]");
+    assert!(h
+        .screen_text()
+        .contains("2/5 · paraphrase · 0.41 · moved from right ¶2"));
+    assert!(h.rows().last().unwrap().contains("moved from ¶2"));
+}
+
+#[test]
+fn compare_jumps_between_passages_and_says_where_the_ends_are() {
+    let mut h = compare_003_004();
+    let status = |h: &Harness| h.rows().last().unwrap().clone();
+    h.press("]");
+    assert!(status(&h).contains("passage 1 of 5"), "{}", status(&h));
+    let first_screen = h.screen_text();
+    h.press("}");
+    assert!(status(&h).contains("passage 2 of 5"));
+    assert_ne!(h.screen_text(), first_screen, "] changes the view");
+    h.press("]]]");
+    assert!(status(&h).contains("passage 5 of 5"));
+    h.press("]");
+    assert!(
+        status(&h).contains("This is the last passage."),
+        "{}",
+        status(&h)
+    );
+    h.press("[{");
+    assert!(status(&h).contains("passage 3 of 5"));
+    h.press("g[");
+    assert!(
+        status(&h).contains("This is the first passage."),
+        "{}",
+        status(&h)
+    );
+}
+
+#[test]
+fn compare_hides_and_shows_unaligned_text() {
+    let mut h = compare_003_004();
+    assert!(h
+        .screen_text()
+        .contains("Russian Deputy Foreign Minister Mikhail Bogdanov"));
+    h.press("u");
+    let text = h.screen_text();
+    assert!(
+        !text.contains("Russian Deputy Foreign Minister Mikhail Bogdanov"),
+        "{text}"
+    );
+    assert!(text.contains("words aligned with nothing"));
+    assert!(text.contains("created the Baghdad Information Center"));
+    assert!(h
+        .rows()
+        .last()
+        .unwrap()
+        .contains("Hiding the text aligned with nothing."));
+    h.press("u");
+    assert!(h
+        .screen_text()
+        .contains("Russian Deputy Foreign Minister Mikhail Bogdanov"));
+}
+
+#[test]
+fn compare_swaps_sides_and_switches_focus() {
+    let mut h = compare_003_004();
+    let (_, x003) = find(&h, "▸ 003_");
+    assert_eq!(x003, 0);
+    h.press("<Tab>");
+    let (_, x004) = find(&h, "▸ 004_");
+    assert!(x004 > 58);
+    h.press("<Tab>]]<Tab>s");
+    let (_, x004) = find(&h, "▸ 004_");
+    assert_eq!(x004, 0, "004 is on the left after the swap, still focused");
+    let (_, x003) = find(&h, "003_b5e1");
+    assert!(x003 > 58);
+    // The same passage stays current, now in 004's order.
+    let (row, left_x) = find(&h, "have agreed to establish an");
+    let (created_row, right_x) = find(&h, "created the Baghdad");
+    assert_eq!(row, created_row);
+    assert!(left_x < right_x);
+    assert!(h.rows().last().unwrap().contains("paraphrase · 0.41"));
+}
+
+#[test]
+fn compare_opens_from_the_library_and_enter_opens_the_group() {
+    let mut h = Harness::sample(120, 40);
+    // `c` compares with the article that shares most with the selected one.
+    h.press("/Sputnik<Enter>c");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    let text = h.screen_text();
+    assert!(text.contains("▸ 003_"), "{text}");
+    // Marking one article, then `c` on another, compares those two.
+    h.press("<Esc><Esc>/Global<Enter><Space><Esc>/unite<Enter>c");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    let (_, x000) = find(&h, "▸ 000_");
+    let (_, x002) = find(&h, "002_7637");
+    assert!(x000 < x002);
+    h.press("]<Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Library);
+}
+
+#[test]
+fn compare_click_selects_a_passage_and_a_side() {
+    let mut h = compare_003_004();
+    h.press("]]");
+    let (row, _) = find(&h, "── 3/5");
+    h.click(80, row as u16 + 1);
+    assert!(h.rows().last().unwrap().contains("passage 3 of 5"));
+    assert!(h.rows()[1].contains("▸ 004_"), "{}", h.rows()[1]);
+    h.send(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert!(h.rows().iter().any(|r| r.contains("── 4/5")));
+}
+
+#[test]
+fn compare_of_articles_sharing_nothing_shows_both_whole() {
+    let corpus = small_corpus();
+    let mut h = Harness::new(corpus, 80, 20);
+    h.app
+        .update(super::action::Action::CompareArticles { left: 1, right: 2 });
+    h.draw();
+    let text = h.screen_text();
+    assert!(text.contains("share no passage"), "{text}");
+    assert!(text.contains("Short text.") && text.contains("Baghdad hosts an information center."));
+    h.press("]");
+    assert!(h
+        .rows()
+        .last()
+        .unwrap()
+        .contains("These two articles share no passage."));
+    h.press("<Enter>u");
+}
+
+#[test]
+fn compare_never_panics_at_tiny_sizes() {
+    let mut h = compare_003_004();
+    for (w, hgt) in [
+        (1, 1),
+        (2, 3),
+        (5, 4),
+        (9, 8),
+        (14, 6),
+        (30, 10),
+        (3, 40),
+        (120, 2),
+    ] {
+        h.resize(w, hgt);
+        h.press("]]u<Tab>s]u[G");
+    }
+    h.resize(120, 40);
+    h.press("g]]");
+    assert!(h.screen_text().contains("created the Baghdad"));
+}
+
+#[test]
+fn compare_with_the_right_side_focused_follows_the_right_article() {
+    let mut h = compare_003_004();
+    h.press("<Tab>]");
+    let status = h.rows().last().unwrap().clone();
+    // 004's first shared passage is its second paragraph's wording, moved on the left.
+    assert!(
+        status.contains("passage 2 of 5") && status.contains("moved from ¶2"),
+        "{status}"
+    );
+    h.press("]");
+    // Then its third paragraph's, the left's last passage.
+    let status = h.rows().last().unwrap().clone();
+    assert!(
+        status.contains("passage 5 of 5 · paraphrase · 0.45 · moved from ¶3"),
+        "{status}"
+    );
+    // Then the anchors, which keep both articles' order.
+    h.press("]");
+    let status = h.rows().last().unwrap().clone();
+    assert!(status.contains("passage 1 of 5"), "{status}");
+    h.press("]");
+    assert!(h.rows().last().unwrap().contains("passage 3 of 5"));
+}
+
+// The reader's marks of shared passages and its "unique only" view.
+
+/// The row showing `text`, and the column it starts at.
+#[track_caller]
+fn find_text(h: &Harness, text: &str) -> (u16, u16) {
+    let rows = h.rows();
+    let y = rows
+        .iter()
+        .position(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", rows.join("\n")));
+    let x = rows[y][..rows[y].find(text).unwrap()].chars().count();
+    (x as u16, y as u16)
+}
+
+/// A harness whose alignment is still running, as when the app has just started.
+fn harness_without_alignment(width: u16, height: u16) -> Harness {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let app = App::new(corpus, Keymap::default(), Theme::default());
+    let mut h = Harness { app, terminal };
+    h.send(Event::Resize(width, height));
+    h
+}
+
+fn sample_alignment(corpus: &Corpus) -> std::sync::Arc<crate::align::Alignment> {
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    std::sync::Arc::new(crate::align::align(&texts, &Default::default()))
+}
+
+#[test]
+fn reader_marks_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("/Sputnik<Enter><Enter>");
+    assert!(h.screen_text().contains("Sputnik International · "));
+    insta::assert_snapshot!("reader_marks", h.terminal.backend());
+}
+
+#[test]
+fn shared_lines_have_a_gutter_mark_and_shared_words_are_tinted() {
+    let mut h = Harness::sample(80, 24);
+    h.press("<Enter>");
+    // Global Research: "Zameli said that the joint data center …" is shared, the sentence
+    // before it is not.
+    let (x, y) = find_text(&h, "In a statement released on Friday, Zameli said");
+    let gutter = &h.buffer()[(x - 2, y)];
+    assert_eq!(gutter.symbol(), "╎", "a paraphrase has a dashed bar");
+    assert_eq!(gutter.fg, Color::Magenta);
+    let shared_word = &h.buffer()[(x + "In a statement released on Friday, ".len() as u16, y)];
+    assert_eq!(
+        (shared_word.symbol(), shared_word.fg),
+        ("Z", Color::Magenta)
+    );
+    assert_eq!(
+        h.buffer()[(x, y)].fg,
+        Color::Reset,
+        "unshared words stay plain"
+    );
+    let note = find_text(
+        &h,
+        "also in Sputnik International, War Press Info Network (paraphrase)",
+    );
+    assert_eq!(note.1, y - 1, "the note is just above the stretch");
+
+    let (x, y) = find_text(&h, "Iraqi Parliament's National Security");
+    assert_eq!(
+        h.buffer()[(x - 2, y)].symbol(),
+        " ",
+        "unique lines have no mark"
+    );
+    assert_eq!(h.buffer()[(x, y)].fg, Color::Reset);
+    assert!(
+        h.rows()[5].contains(" 20% shared with 3 articles "),
+        "{}",
+        h.rows()[5]
+    );
+}
+
+#[test]
+fn shared_words_are_underlined_without_colour() {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let mut h = Harness::with(corpus, Keymap::default(), Theme::monochrome(), 80, 24);
+    h.press("<Enter>");
+    let (x, y) = find_text(&h, "between Iraq, Syria and Russia");
+    let gutter = &h.buffer()[(x - 2, y)];
+    assert_eq!(gutter.symbol(), "╎");
+    assert_eq!(gutter.fg, Color::Reset);
+    assert!(h.buffer()[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find_text(&h, "Iraqi Parliament's");
+    assert!(!h.buffer()[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn u_shows_only_what_no_other_article_says() {
+    let mut h = Harness::sample(80, 24);
+    h.press("<Enter>");
+    let shared = "Syria and Russia was still in its initial stage";
+    let unique = "Iraqi Parliament's National Security and Defense Committee";
+    assert!(h.screen_text().contains(unique));
+    h.press("u");
+    let text = h.screen_text();
+    assert!(text.contains(" UNIQUE "), "{text}");
+    assert!(text.contains(" passages only this article has "), "{text}");
+    assert!(text.contains(unique), "{text}");
+    assert!(!text.contains("Syria and Russia was still"), "{text}");
+    assert!(!text.contains("also in"), "no notes in the unique view");
+    let (x, y) = find_text(&h, "…");
+    assert_eq!(
+        h.buffer()[(x, y)].fg,
+        Color::DarkGray,
+        "left-out text is a dim …"
+    );
+    h.press("G");
+    assert!(!h.screen_text().contains(shared));
+    h.press("u");
+    assert!(!h.screen_text().contains(" UNIQUE "));
+    h.press("gg");
+    assert!(h.screen_text().contains("also in"));
+    // From the raw view, `u` goes to the unique view; the raw view has no marks.
+    h.press("r");
+    assert!(h.screen_text().contains(" RAW "));
+    assert!(!h.screen_text().contains("also in"));
+    assert!(!h.screen_text().contains('╎'));
+    h.press("u");
+    assert!(h.screen_text().contains(" UNIQUE "));
+    assert!(!h.screen_text().contains(" RAW "));
+}
+
+#[test]
+fn u_keeps_the_place_in_the_text() {
+    let mut h = Harness::sample(80, 24);
+    h.press("G<Enter>"); // the longest article, War Press Info Network
+    h.press("<C-d><C-d>");
+    let top = h.app.reader.as_ref().unwrap().percent();
+    assert_ne!(top, "0%");
+    h.press("u");
+    assert_ne!(
+        h.app.reader.as_ref().unwrap().percent(),
+        "0%",
+        "not back at the top"
+    );
+    h.press("u");
+    assert_ne!(h.app.reader.as_ref().unwrap().percent(), "0%");
+}
+
+#[test]
+fn marks_appear_when_the_alignment_arrives_after_the_reader_opened() {
+    let mut h = harness_without_alignment(80, 24);
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Reader);
+    assert!(!h.screen_text().contains("also in"));
+    h.press("u");
+    let text = h.screen_text();
+    assert!(text.contains("Still lining up the articles"), "{text}");
+    assert!(!text.contains(" UNIQUE "));
+    h.press("<C-d>");
+    let alignment = sample_alignment(&h.app.corpus);
+    h.app.set_alignment(alignment);
+    h.draw();
+    let text = h.screen_text();
+    assert!(text.contains("also in War Press Info Network"), "{text}");
+    assert!(text.contains(" 20% shared with 3 articles "), "{text}");
+    assert!(
+        !text.contains(" 0% "),
+        "the place in the text is kept: {text}"
+    );
+    h.press("u");
+    assert!(h.screen_text().contains(" UNIQUE "));
+}
+
+#[test]
+fn a_failed_alignment_is_told_when_asking_for_unique_text() {
+    let mut h = harness_without_alignment(80, 24);
+    h.app.set_alignment_failed("out of memory".to_string());
+    h.press("<Enter>u");
+    assert!(h.screen_text().contains("No alignment: out of memory"));
+}
+
+#[test]
+fn marked_reader_never_panics_at_tiny_sizes() {
+    let mut h = Harness::sample(80, 24);
+    h.press("G<Enter>");
+    for (w, h_) in [
+        (1, 1),
+        (3, 5),
+        (0, 0),
+        (10, 3),
+        (25, 6),
+        (26, 12),
+        (30, 4),
+        (200, 60),
+    ] {
+        h.resize(w, h_);
+        for keys in ["u", "G", "r", "u", "<C-d>", "u", "j", "gg"] {
+            h.press(keys);
+        }
+        for row in h.rows() {
+            assert_eq!(crate::tui::text::width(&row), usize::from(w));
+        }
+    }
+}
+
+#[test]
+fn text_copied_word_for_word_has_a_solid_bar() {
+    let mut h = Harness::sample(100, 50);
+    h.press("/unite<Enter><Enter>"); // 002, quoting the statement War Press quotes too
+    let (x, y) = find_text(
+        &h,
+        "cooperate in collecting information about the terrorist",
+    );
+    let gutter = &h.buffer()[(x - 2, y)];
+    let rows = h.rows();
+    assert_eq!(gutter.symbol(), "┃", "{}", rows.join("\n"));
+    assert!(rows
+        .iter()
+        .any(|r| r.contains("War Press Info Network (verbatim)")));
+}
+
+// The shared-passages list, one shared passage, the overlap matrix.
+
+#[test]
+fn groups_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    insta::assert_snapshot!("groups", h.terminal.backend());
+}
+
+#[test]
+fn group_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p<Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+    insta::assert_snapshot!("group", h.terminal.backend());
+}
+
+#[test]
+fn matrix_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+    insta::assert_snapshot!("matrix", h.terminal.backend());
+}
+
+/// The column (in cells) and row of the first occurrence of `text` on screen.
+#[track_caller]
+fn find_cell(h: &Harness, text: &str) -> (u16, u16) {
+    let rows = h.rows();
+    let y = rows
+        .iter()
+        .position(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} on screen:\n{}", h.screen_text()));
+    let byte = rows[y].find(text).unwrap();
+    (crate::tui::text::width(&rows[y][..byte]) as u16, y as u16)
+}
+
+#[test]
+fn the_information_center_group_collates_each_outlets_wording() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    // The first group is the one found in most articles: the information-center announcement.
+    assert!(
+        h.rows()[2].contains("information center"),
+        "{}",
+        h.rows()[2]
+    );
+    h.press("<Enter>");
+    let text = h.screen_text();
+    assert!(
+        text.contains("created the Baghdad Information Center"),
+        "{text}"
+    );
+    assert!(
+        text.contains("agreed to establish an information center"),
+        "{text}"
+    );
+    assert!(text.contains("Sputnik International · undated · 003"));
+    assert!(text.contains("War Press Info Network · undated · 004"));
+    // The reference is the earliest dated member: Global Research's, dated 2015-10-25.
+    let (_, y) = find_cell(&h, "· reference");
+    assert!(h.rows()[usize::from(y)].contains("Global Research · 2015-10-25"));
+    assert!(h.rows()[39].ends_with("group 1 of 9 · 4 articles "));
+    // Words another outlet puts differently carry the theme's style for reworded text.
+    let (x, y) = find_cell(&h, "created the Baghdad");
+    let replaced = Theme::default().mark(crate::layout::Mark::ReplacedRight);
+    let cell = &h.buffer()[(x, y)];
+    assert_eq!(cell.fg, replaced.fg.unwrap());
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    // The reference itself is not marked.
+    let (x, y) = find_cell(&h, "Iraq agreed with Russia");
+    assert_eq!(h.buffer()[(x, y)].fg, Color::Reset);
+}
+
+#[test]
+fn group_styles_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p<Enter>");
+    insta::assert_debug_snapshot!("group_styles", h.buffer());
+}
+
+#[test]
+fn matrix_styles_snapshot() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    insta::assert_debug_snapshot!("matrix_styles", h.buffer());
+}
+
+#[test]
+fn without_colour_the_group_screen_writes_markers() {
+    let mut h = Harness::with(
+        Corpus::sample(&LoadOptions::default()),
+        Keymap::default(),
+        Theme::monochrome(),
+        120,
+        40,
+    );
+    h.press("p<Enter>");
+    let text = h.screen_text();
+    assert!(
+        text.contains("against the reference: {+its own words+} · [-missing-]"),
+        "{text}"
+    );
+    assert!(text.contains("{+In late September,"), "{text}");
+    for cell in h.buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+}
+
+#[test]
+fn matrix_cells_are_heat_coloured_and_enter_compares_the_pair() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    let theme = Theme::default();
+    // Row 4 (003, Sputnik) × column 5 (004): 15% of 003 is aligned with 004.
+    let (_, y) = find_cell(&h, "4 003 Sputnik");
+    let row = &h.rows()[usize::from(y)];
+    let x = row
+        .rfind("15")
+        .map(|b| crate::tui::text::width(&row[..b]))
+        .unwrap() as u16;
+    let cell_15 = (x, y);
+    assert_eq!(h.buffer()[cell_15].bg, theme.heat(0.15).bg.unwrap());
+    // Nothing shared: dim; the diagonal: a dash.
+    let (x, y) = find_cell(&h, "·    —");
+    assert_eq!(h.buffer()[(x, y)].fg, theme.dim().fg.unwrap());
+    assert_eq!(h.buffer()[(x + 5, y)].fg, theme.dim().fg.unwrap());
+    // The selection starts right of the diagonal and moves with the arrows and hjkl.
+    assert!(h.rows()[39].ends_with("000 × 001 · 0% of 000 · 0% of 001 "));
+    h.press("jjjlll");
+    assert!(
+        h.rows()[39].ends_with("003 × 004 · 15% of 003 · 9% of 004 "),
+        "{}",
+        h.rows()[39]
+    );
+    let selected = &h.buffer()[cell_15];
+    assert_eq!(selected.bg, theme.selection().bg.unwrap());
+    assert!(selected.modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 4));
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+    // Not on the diagonal.
+    h.press("h");
+    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 3));
+    h.press("c");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+}
+
+#[test]
+fn groups_list_moves_opens_and_follows_the_group_screen() {
+    let mut h = Harness::sample(120, 40);
+    h.press("pjj");
+    assert!(h.rows()[39].ends_with("3/9 "));
+    h.press("<Enter>");
+    assert!(h.rows()[39].ends_with("group 3 of 9 · 3 articles "));
+    h.press("]]");
+    assert!(h.rows()[39].ends_with("group 5 of 9 · 2 articles "));
+    h.press("[");
+    assert!(h.rows()[39].ends_with("group 4 of 9 · 2 articles "));
+    h.press("G]]]]]]]");
+    assert!(h.rows()[39].ends_with("group 9 of 9 · 2 articles "));
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    assert!(
+        h.rows()[39].ends_with("9/9 "),
+        "the list follows: {}",
+        h.rows()[39]
+    );
+    h.press("g[");
+    assert!(h.rows()[39].ends_with("1/9 "));
+    h.press("q");
+    assert_eq!(h.app.screen(), Screen::Library);
+}
+
+#[test]
+fn mouse_selects_and_opens_groups_and_cells_and_scrolls_the_group() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    h.click(50, 4); // the third group
+    assert!(h.rows()[39].ends_with("3/9 "));
+    h.send(mouse(MouseEventKind::ScrollDown, 50, 4));
+    assert!(h.rows()[39].ends_with("4/9 "));
+    h.send(mouse(MouseEventKind::ScrollUp, 50, 4));
+    h.click(50, 1); // the headings: nothing
+    h.click(50, 30); // below the last group: nothing
+    assert!(h.rows()[39].ends_with("3/9 "));
+    h.click(50, 4);
+    assert_eq!(h.app.screen(), Screen::Group);
+    assert!(h.rows()[39].ends_with("group 3 of 9 · 3 articles "));
+
+    // The wheel scrolls a collation longer than the screen.
+    h.resize(60, 12);
+    let top = h.rows()[2].clone();
+    h.send(mouse(MouseEventKind::ScrollDown, 30, 5));
+    assert_ne!(h.rows()[2], top);
+    h.send(mouse(MouseEventKind::ScrollUp, 30, 5));
+    assert_eq!(h.rows()[2], top);
+    h.press("G");
+    assert_ne!(h.rows()[2], top);
+    h.click(10, 5);
+    assert_eq!(h.app.screen(), Screen::Group);
+
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    let (x, y) = find_cell(&h, "4 003 Sputnik");
+    let (col5, _) = find_cell(&h, "  5 ");
+    h.click(col5 + 2, y);
+    assert!(h.rows()[39].ends_with("003 × 004 · 15% of 003 · 9% of 004 "));
+    h.send(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert!(h.rows()[39].contains("004 × 004") || h.rows()[39].ends_with("004 "));
+    h.click(x, y - 2); // a row label selects the row, keeping the column
+    assert!(
+        h.rows()[39].ends_with("001 × 004 · 5% of 001 · 2% of 004 "),
+        "{}",
+        h.rows()[39]
+    );
+    h.click(col5 + 2, y - 2);
+    assert_eq!(
+        h.app.screen(),
+        Screen::Compare,
+        "a click on the selected cell compares"
+    );
+}
+
+/// A corpus whose articles share nothing: no groups, an empty matrix.
+#[test]
+fn without_shared_passages_the_screens_say_so() {
+    let mut h = Harness::new(small_corpus(), 80, 24);
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    assert!(h
+        .screen_text()
+        .contains("No passage is shared by two articles."));
+    h.press("j<Enter>G<PageDown>");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    h.click(10, 5);
+    h.app
+        .dispatch(&Event::Key("<Esc>".parse::<Key>().unwrap().to_event()));
+    h.app.update(super::action::Action::ShowGroup { group: 7 });
+    h.draw();
+    assert!(h.screen_text().contains("No such shared passage."));
+    assert_eq!(h.rows()[23].trim_end().rfind("group"), None);
+    h.press("]j[G");
+    h.press("m");
+    let text = h.screen_text();
+    // Ids are cut at their first separator when that still tells them apart.
+    assert!(text.contains(" 1 rt RT "), "{text}");
+    assert!(
+        text.contains(" 3 aljazeera Al Jazeera   ·    ·    —    · "),
+        "{text}"
+    );
+    assert!(h.rows()[23].ends_with("rt × sputnik · 0% of rt · 0% of sputnik "));
+
+    let empty = Corpus {
+        articles: Vec::new(),
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut h = Harness::new(empty, 80, 24);
+    h.press("m");
+    assert!(h.screen_text().contains("No articles."));
+    h.press("jl<Enter>c");
+    h.click(10, 5);
+    h.press("<Esc>p");
+    assert!(h.screen_text().contains("No passage is shared"));
+}
+
+#[test]
+fn alignment_screens_never_panic_or_overflow_at_tiny_sizes() {
+    for keys in ["p", "p<Enter>", "m", "mjjl"] {
+        let mut h = Harness::sample(80, 24);
+        h.press(keys);
+        for w in [0u16, 1, 2, 3, 5, 8, 13, 21, 30] {
+            for ht in 0u16..=8 {
+                h.resize(w, ht);
+                for step in ["j", "l", "G", "]", "<PageDown>", "k", "h", "g", "["] {
+                    h.press(step);
+                }
+                h.click(w / 2, ht / 2);
+                h.send(mouse(MouseEventKind::ScrollDown, 0, 0));
+                assert_eq!(h.buffer().area.width, w);
+            }
+        }
+        h.resize(120, 40);
+        assert!(h.rows().iter().all(|r| crate::tui::text::width(r) == 120));
+    }
+}
+
+#[test]
+fn the_matrix_scrolls_to_keep_the_selection_on_screen() {
+    let articles = (0..40)
+        .map(|i| {
+            article(
+                &format!("a{i:02}"),
+                &format!("Article {i}"),
+                Some("Outlet"),
+                None,
+                &format!("Text number {i} about nothing in particular."),
+            )
+        })
+        .collect();
+    let corpus = Corpus {
+        articles,
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut h = Harness::new(corpus, 80, 24);
+    h.press("m");
+    assert!(h.rows()[1].contains("  2 "));
+    for _ in 0..30 {
+        h.press("l");
+    }
+    h.press("G");
+    let header = &h.rows()[1];
+    assert!(header.contains(" 32 "), "{header}");
+    assert!(!header.contains("  2 "), "{header}");
+    let text = h.screen_text();
+    assert!(text.contains("40 a39 Outlet"), "{text}");
+    assert!(!text.contains(" 1 a00"), "{text}");
+    assert!(
+        h.rows()[23].ends_with("a39 × a31 · 0% of a39 · 0% of a31 "),
+        "{}",
+        h.rows()[23]
+    );
+    h.press("g");
+    assert!(h.screen_text().contains(" 1 a00 Outlet"));
 }

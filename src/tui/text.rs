@@ -7,6 +7,7 @@
 //! title must not depend on another module to stay harmless.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -80,106 +81,141 @@ pub fn truncate(text: &str, max_width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// One wrapped line, and where each of its words came from in the wrapped text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WrappedLine {
+    /// The line as displayed: sanitised, words separated by one space.
+    pub text: String,
+    /// Per word (or piece of a word cut at the end of a line), in order: its byte range in
+    /// `text` and its byte range in the source. Empty for the blank line between paragraphs.
+    pub words: Vec<(Range<usize>, Range<usize>)>,
+}
+
 /// A unit the wrapper never splits unless it is wider than a whole line.
 struct Token<'a> {
-    text: &'a str,
+    /// The token as it is in the source.
+    source: &'a str,
+    /// Where `source` starts in the wrapped text.
+    offset: usize,
+    /// `source`, sanitised.
+    text: Cow<'a, str>,
     width: usize,
     /// True if a space separates this token from the previous one on the same line.
     is_spaced: bool,
 }
 
+/// Returns true for the characters that separate words. Controls that [`sanitize`] turns
+/// into visible symbols (a vertical tab, `U+0085`) are shown, not taken for spaces.
+fn is_space(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c.is_whitespace() && stand_in(c).is_none())
+}
+
 /// Splits a line into words at whitespace, and around every wide (CJK) grapheme, since
-/// Chinese and Japanese break lines between characters rather than at spaces.
-fn tokens(line: &str) -> Vec<Token<'_>> {
+/// Chinese and Japanese break lines between characters rather than at spaces. `offset` is
+/// where `line` starts in the wrapped text.
+fn tokens(line: &str, offset: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut is_spaced = false;
     let mut pending_space = false;
-    let mut token_width = 0;
+    let token = |s: usize, e: usize, is_spaced: bool| {
+        let text = sanitize(&line[s..e]);
+        Token {
+            source: &line[s..e],
+            offset: offset + s,
+            width: width(&text),
+            text,
+            is_spaced,
+        }
+    };
     for (i, g) in line.grapheme_indices(true) {
-        let w = g.width();
-        if g.chars().all(char::is_whitespace) {
+        if g.chars().all(is_space) {
             if let Some(s) = start.take() {
-                out.push(Token {
-                    text: &line[s..i],
-                    width: token_width,
-                    is_spaced,
-                });
+                out.push(token(s, i, is_spaced));
             }
             pending_space = true;
             continue;
         }
-        if w >= 2 {
+        if width(&sanitize(g)) >= 2 {
             if let Some(s) = start.take() {
-                out.push(Token {
-                    text: &line[s..i],
-                    width: token_width,
-                    is_spaced,
-                });
+                out.push(token(s, i, is_spaced));
                 pending_space = false;
             }
-            out.push(Token {
-                text: g,
-                width: w,
-                is_spaced: pending_space,
-            });
+            out.push(token(i, i + g.len(), pending_space));
             pending_space = false;
             continue;
         }
         if start.is_none() {
             start = Some(i);
-            token_width = 0;
             is_spaced = pending_space;
             pending_space = false;
         }
-        token_width += w;
     }
     if let Some(s) = start {
-        out.push(Token {
-            text: &line[s..],
-            width: token_width,
-            is_spaced,
-        });
+        out.push(token(s, line.len(), is_spaced));
     }
     out
 }
 
-/// Wraps one line (already free of line breaks) to `width` cells, breaking at spaces and
+/// Appends `text` (from `source` in the wrapped text) to `line` as one word.
+fn push_word(line: &mut WrappedLine, text: &str, source: Range<usize>) {
+    let start = line.text.len();
+    line.text.push_str(text);
+    line.words.push((start..line.text.len(), source));
+}
+
+/// Wraps one line (already free of line breaks) to `columns` cells, breaking at spaces and
 /// between wide graphemes; a word wider than the line is cut between graphemes.
-fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
-    let mut current = String::new();
+fn wrap_line(line: &str, offset: usize, columns: usize, out: &mut Vec<WrappedLine>) {
+    let mut current = WrappedLine::default();
     let mut current_width = 0;
-    for token in tokens(line) {
-        let gap = usize::from(token.is_spaced && !current.is_empty());
-        if current_width + gap + token.width <= width {
+    for token in tokens(line, offset) {
+        let gap = usize::from(token.is_spaced && !current.text.is_empty());
+        let source = token.offset..token.offset + token.source.len();
+        if current_width + gap + token.width <= columns {
             if gap == 1 {
-                current.push(' ');
+                current.text.push(' ');
             }
-            current.push_str(token.text);
+            push_word(&mut current, &token.text, source);
             current_width += gap + token.width;
             continue;
         }
-        if !current.is_empty() {
+        if !current.text.is_empty() {
             out.push(std::mem::take(&mut current));
             current_width = 0;
         }
-        if token.width <= width {
-            current.push_str(token.text);
+        if token.width <= columns {
+            push_word(&mut current, &token.text, source);
             current_width = token.width;
             continue;
         }
         // Longer than a line (a URL, a run of commas): cut it where the line is full.
-        for g in token.text.graphemes(true) {
-            let w = g.width();
-            if current_width + w > width && !current.is_empty() {
+        let mut piece: Option<(usize, Range<usize>)> = None;
+        for (i, g) in token.source.grapheme_indices(true) {
+            let g_text = sanitize(g);
+            let w = width(&g_text);
+            if current_width + w > columns && !current.text.is_empty() {
+                if let Some((start, source)) = piece.take() {
+                    let end = current.text.len();
+                    current.words.push((start..end, source));
+                }
                 out.push(std::mem::take(&mut current));
                 current_width = 0;
             }
-            current.push_str(g);
+            let at = token.offset + i;
+            match &mut piece {
+                Some((_, source)) => source.end = at + g.len(),
+                None => piece = Some((current.text.len(), at..at + g.len())),
+            }
+            current.text.push_str(&g_text);
             current_width += w;
         }
+        if let Some((start, source)) = piece {
+            let end = current.text.len();
+            current.words.push((start..end, source));
+        }
     }
-    if !current.is_empty() {
+    if !current.text.is_empty() {
         out.push(current);
     }
 }
@@ -192,22 +228,34 @@ fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
 ///
 /// `wrap("one two three\n\n\nfour", 8)` → `["one two", "three", "", "four"]`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_mapped(text, width)
+        .into_iter()
+        .map(|line| line.text)
+        .collect()
+}
+
+/// Wraps as [`wrap`] does, keeping where each word came from, so that stretches of the
+/// text given by byte offsets can be found on screen.
+pub fn wrap_mapped(text: &str, width: usize) -> Vec<WrappedLine> {
     let mut out = Vec::new();
     if width == 0 {
         return out;
     }
     let mut is_paragraph_start = true;
+    let mut offset = 0;
     for line in text.split('\n') {
-        let line = sanitize(line.strip_suffix('\r').unwrap_or(line));
-        if line.trim().is_empty() {
+        let line_offset = offset;
+        offset += line.len() + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.chars().all(is_space) {
             is_paragraph_start = true;
             continue;
         }
         if is_paragraph_start && !out.is_empty() {
-            out.push(String::new());
+            out.push(WrappedLine::default());
         }
         is_paragraph_start = false;
-        wrap_line(&line, width, &mut out);
+        wrap_line(line, line_offset, width, &mut out);
     }
     out
 }
@@ -281,6 +329,30 @@ mod tests {
             ],
         );
         assert_wraps("ab", 1, &["a", "b"]);
+    }
+
+    #[test]
+    fn wrap_mapped_tells_where_each_word_came_from() {
+        let text = "one  two\tthree\n\n\x1bfour https://x.y/z";
+        let lines = wrap_mapped(text, 9);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["one two", "three", "", "␛four", "https://x", ".y/z"]
+        );
+        for line in &lines {
+            for (shown, source) in &line.words {
+                assert_eq!(
+                    sanitize(&text[source.clone()]),
+                    &line.text[shown.clone()],
+                    "{line:?}"
+                );
+            }
+        }
+        assert_eq!(lines[0].words[1].1, 5..8);
+        assert_eq!(lines[3].words[0].1, 16..21);
+        assert!(lines[2].words.is_empty());
+        assert_eq!(wrap_mapped("日本", 1)[1].words, [(0..3, 3..6)]);
     }
 
     #[test]

@@ -172,18 +172,6 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key.label(), hint));
         }
     }
-    let mut spans = vec![Span::styled(" ", bar)];
-    let mut used = 1;
-    let room = usize::from(area.width).saturating_sub(8);
-    for (key, hint) in &hints {
-        let w = width(key) + 1 + width(hint) + 2;
-        if used + w > room {
-            break;
-        }
-        spans.push(Span::styled(key.clone(), bar.patch(theme.key())));
-        spans.push(Span::styled(format!(" {hint}  "), bar));
-        used += w;
-    }
     let right = match scope {
         Scope::Library | Scope::Filter => {
             let (index, len) = app.library.position();
@@ -199,6 +187,19 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
         Scope::Matrix => app.matrix.as_ref().map(|s| s.status()).unwrap_or_default(),
         _ => String::new(),
     };
+    let mut spans = vec![Span::styled(" ", bar)];
+    let mut used = 1;
+    // The screen's own status ("passage 3 of 9") comes first; hints take the room left.
+    let room = usize::from(area.width).saturating_sub(width(&right).max(7) + 1);
+    for (key, hint) in &hints {
+        let w = width(key) + 1 + width(hint) + 2;
+        if used + w > room {
+            break;
+        }
+        spans.push(Span::styled(key.clone(), bar.patch(theme.key())));
+        spans.push(Span::styled(format!(" {hint}  "), bar));
+        used += w;
+    }
     render_bar(
         area,
         buf,

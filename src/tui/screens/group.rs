@@ -1,24 +1,105 @@
 //! One shared passage: every member stacked with its outlet and date, each diffed word by
 //! word against a reference member (the earliest dated, else the longest).
+//!
+//! A collation in the manner of CollateX or Juxta, one witness under another: the reference
+//! comes first, unmarked; every other member shows its own words, with those it words
+//! differently and those it adds marked, and the reference's words it lacks written in
+//! where they would be, struck out. Without colour the marks are brackets (`{+…+}`, `[-…-]`).
+//!
+//! The diffs and layout units are made once, in `new`; `relayout` only lays them out at
+//! the width; drawing only styles the laid-out runs.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Widget;
 
+use crate::align::diff::{word_diff, DiffTag};
+use crate::align::{SharedPassage, Span};
+use crate::corpus::Article;
+use crate::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
 use crate::tui::action::Action;
+use crate::tui::screens::groups::{articles_of, fit_line, outlet_or_id, short_date};
 use crate::tui::screens::Context;
+use crate::tui::text::{sanitize, truncate};
 use crate::tui::theme::Theme;
+
+/// The member the others are diffed against: the earliest dated, else (no member dated)
+/// the longest. Ties go to the longer, then to the first.
+pub fn reference_member(articles: &[Article], members: &[Span]) -> Option<usize> {
+    let date = |m: &Span| articles.get(m.article).and_then(short_date);
+    let dated = members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| Some((i, date(m)?)));
+    if let Some(earliest) = dated.clone().map(|(_, d)| d).min() {
+        return dated
+            .filter(|(_, d)| *d == earliest)
+            .max_by_key(|&(i, _)| (members[i].len(), std::cmp::Reverse(i)))
+            .map(|(i, _)| i);
+    }
+    (0..members.len()).max_by_key(|&i| (members[i].len(), std::cmp::Reverse(i)))
+}
+
+/// One member as its heading shows it.
+#[derive(Debug, Clone)]
+struct Member {
+    /// The outlet, else the id.
+    outlet: String,
+    /// True if the article names its outlet (else the id is not written twice).
+    has_outlet: bool,
+    date: Option<String>,
+    id: String,
+    /// The paragraph of its article the passage starts in (1-based).
+    paragraph: usize,
+    is_reference: bool,
+    /// Percent of its words the reference has too (None for the reference).
+    same: Option<usize>,
+    units: Vec<Unit>,
+}
+
+/// A line of the collation.
+#[derive(Debug, Clone)]
+enum Row {
+    Heading(usize),
+    Text(layout::Line),
+    Blank,
+}
 
 /// The group screen's state.
 #[derive(Debug, Clone)]
 pub struct GroupState {
+    /// Index of the group in the alignment's groups.
+    group: usize,
+    /// Number of groups in the alignment.
+    groups: usize,
+    /// Number of distinct articles in the group.
+    articles: usize,
+    /// The reference first, then the others by date (undated last), then corpus order.
+    members: Vec<Member>,
+    rows: Vec<Row>,
+    /// The width `rows` were laid out for.
+    wrap_width: usize,
+    scroll: usize,
     theme: Theme,
     area: Rect,
 }
 
 impl GroupState {
-    pub fn new(_context: &Context, _group: usize, theme: Theme) -> GroupState {
+    pub fn new(context: &Context, group: usize, theme: Theme) -> GroupState {
+        let groups = context.alignment.groups.len();
+        let (members, articles) = match context.alignment.groups.get(group) {
+            Some(g) => (members(&context.corpus.articles, g), articles_of(g).len()),
+            None => (Vec::new(), 0),
+        };
         GroupState {
+            group,
+            groups,
+            articles,
+            members,
+            rows: Vec::new(),
+            wrap_width: 0,
+            scroll: 0,
             theme,
             area: Rect::default(),
         }
@@ -26,26 +107,403 @@ impl GroupState {
 
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
+        let width = usize::from(GroupState::text_area(area).width.saturating_sub(3)).max(1);
+        if width != self.wrap_width {
+            let markers = self.theme.is_monochrome();
+            self.rows.clear();
+            for (i, member) in self.members.iter().enumerate() {
+                if i > 0 {
+                    self.rows.push(Row::Blank);
+                }
+                self.rows.push(Row::Heading(i));
+                self.rows.extend(
+                    lay_out(&member.units, width, markers)
+                        .into_iter()
+                        .map(Row::Text),
+                );
+            }
+            self.wrap_width = width;
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
     }
 
-    /// Applies a key's action; returns a follow-up for the app (none yet).
-    pub fn update(&mut self, _action: Action) -> Option<Action> {
+    /// The scrolling part: all but the legend line at the top (when there are two rows).
+    fn text_area(area: Rect) -> Rect {
+        let legend = u16::from(area.height >= 2);
+        Rect {
+            y: area.y + legend,
+            height: area.height - legend,
+            ..area
+        }
+    }
+
+    fn page_height(&self) -> usize {
+        usize::from(GroupState::text_area(self.area).height).max(1)
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.rows
+            .len()
+            .saturating_sub(usize::from(GroupState::text_area(self.area).height))
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+    }
+
+    /// Applies a key's action; returns a follow-up for the app (another group).
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        // Keep a line of context when paging, as `less` does.
+        let page = self.page_height().saturating_sub(1).max(1) as isize;
+        match action {
+            Action::ScrollDown | Action::MoveDown => self.scroll_by(1),
+            Action::ScrollUp | Action::MoveUp => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
+            Action::HalfPageDown => self.scroll_by((page / 2).max(1)),
+            Action::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
+            Action::ScrollToTop | Action::MoveToTop => self.scroll = 0,
+            Action::ScrollToBottom | Action::MoveToBottom => self.scroll = self.max_scroll(),
+            Action::NextPassage if self.group + 1 < self.groups => {
+                return Some(Action::ShowGroup {
+                    group: self.group + 1,
+                })
+            }
+            Action::PreviousPassage if self.group > 0 && self.group <= self.groups => {
+                return Some(Action::ShowGroup {
+                    group: self.group - 1,
+                })
+            }
+            _ => {}
+        }
         None
     }
 
-    /// What a click at `position` asks for.
+    /// What a click at `position` asks for: nothing, the text is read, not selected.
     pub fn click(&mut self, _position: Position) -> Option<Action> {
         None
     }
 
-    /// The right end of the status line.
+    /// The right end of the status line: "group 1 of 9 · 4 articles ".
     pub fn status(&self) -> String {
-        String::new()
+        if self.group >= self.groups {
+            return String::new();
+        }
+        let s = if self.articles == 1 { "" } else { "s" };
+        format!(
+            "group {} of {} · {} article{s} ",
+            self.group + 1,
+            self.groups,
+            self.articles
+        )
+    }
+
+    /// "Against the reference: reworded · added · missing", each word in its mark's style.
+    fn render_legend(&self, area: Rect, buf: &mut Buffer) {
+        let markers = self.theme.is_monochrome();
+        let sample = |mark: Mark, word: &'static str| {
+            let text = match mark.brackets().filter(|_| markers) {
+                Some((open, close)) => format!("{open}{word}{close}"),
+                None => word.to_string(),
+            };
+            TextSpan::styled(text, self.theme.mark(mark))
+        };
+        let dim = self.theme.dim();
+        // Without colour, reworded and added words carry the same brackets.
+        let mut samples = if markers {
+            vec![sample(Mark::Inserted, "its own words")]
+        } else {
+            vec![
+                sample(Mark::ReplacedRight, "reworded"),
+                TextSpan::styled(" · ", dim),
+                sample(Mark::Inserted, "added"),
+            ]
+        };
+        samples.push(TextSpan::styled(" · ", dim));
+        samples.push(sample(Mark::Deleted, "missing"));
+        let variants = [
+            " Each wording against the reference: ",
+            " Against the reference: ",
+            " ",
+        ]
+        .into_iter()
+        .map(|lead| {
+            let mut spans = vec![TextSpan::styled(lead, dim)];
+            spans.extend(samples.iter().cloned());
+            Line::from(spans)
+        })
+        .collect();
+        let line = fit_line(variants, usize::from(area.width));
+        buf.set_line(area.x, area.y, &line, area.width);
+    }
+
+    /// "Global Research · 2015-10-25 · 000_569b · ¶3 · reference", shortened to fit: the id
+    /// goes first, then the paragraph.
+    fn heading<'a>(&self, member: &'a Member, max_width: usize) -> Line<'a> {
+        let dim = self.theme.dim();
+        let date = member.date.as_deref().unwrap_or("undated");
+        let build = |with_id: bool, with_paragraph: bool| {
+            let mut spans = vec![
+                TextSpan::styled(member.outlet.as_str(), self.theme.accent()),
+                TextSpan::styled(format!(" · {date}"), dim),
+            ];
+            if with_id && member.has_outlet {
+                spans.push(TextSpan::styled(format!(" · {}", member.id), dim));
+            }
+            if with_paragraph {
+                spans.push(TextSpan::styled(format!(" · ¶{}", member.paragraph), dim));
+            }
+            spans.push(TextSpan::styled(" · ", dim));
+            spans.push(match member.same {
+                None => TextSpan::styled("reference", self.theme.header()),
+                Some(same) => TextSpan::styled(format!("{same}% same words"), dim),
+            });
+            Line::from(spans)
+        };
+        fit_line(
+            vec![build(true, true), build(false, true), build(false, false)],
+            max_width,
+        )
+    }
+
+    fn render_text_line(&self, line: &layout::Line, x: u16, y: u16, w: u16, buf: &mut Buffer) {
+        let spans: Vec<TextSpan> = line
+            .runs
+            .iter()
+            .map(|(mark, text)| TextSpan::styled(text.as_str(), self.theme.mark(*mark)))
+            .collect();
+        buf.set_line(x, y, &Line::from(spans), w);
     }
 }
 
+/// The group's members, reference first, each with its layout units marked against it.
+fn members(articles: &[Article], group: &SharedPassage) -> Vec<Member> {
+    let Some(reference) = reference_member(articles, &group.members) else {
+        return Vec::new();
+    };
+    let text_of = |m: &Span| {
+        articles
+            .get(m.article)
+            .and_then(|a| a.text.get(m.start..m.end))
+            .unwrap_or("")
+    };
+    let reference_text = text_of(&group.members[reference]);
+    let mut order: Vec<usize> = (0..group.members.len()).collect();
+    order.sort_by_key(|&i| {
+        let date = articles.get(group.members[i].article).and_then(short_date);
+        (i != reference, date.is_none(), date, i)
+    });
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let span = &group.members[i];
+            let article = articles.get(span.article)?;
+            let text = text_of(span);
+            let (units, same) = if i == reference {
+                (plain_units(text), None)
+            } else {
+                let (units, same) = collate(reference_text, text);
+                (units, Some(same))
+            };
+            let has_outlet = article
+                .meta
+                .outlet
+                .as_deref()
+                .is_some_and(|o| !o.trim().is_empty());
+            Some(Member {
+                outlet: outlet_or_id(article),
+                has_outlet,
+                date: short_date(article),
+                id: sanitize(&article.id).into_owned(),
+                paragraph: paragraph_number(&article.text, span.start),
+                is_reference: i == reference,
+                same,
+                units,
+            })
+        })
+        .collect()
+}
+
+/// A member's text marked against the reference's, with the reference's words it lacks
+/// written in where they would be; and the percent of its words the reference has too.
+///
+/// `collate("the big black cat sat", "the cat sat")` → units of "the [-big black-] cat sat";
+/// `collate("the cat sat", "the cat sat down")` → "the cat sat {+down+}".
+fn collate(reference: &str, text: &str) -> (Vec<Unit>, usize) {
+    let ops = word_diff(reference, text);
+    let mut combined = String::with_capacity(text.len());
+    let mut marks = Vec::with_capacity(ops.len());
+    let mut needs_space = false;
+    let (mut same, mut total) = (0, 0);
+    for op in &ops {
+        let (piece, mark) = match op.tag {
+            DiffTag::Delete => {
+                let deleted = reference.get(op.a.clone()).unwrap_or("").trim();
+                if deleted.is_empty() {
+                    continue;
+                }
+                if !combined.is_empty() && !combined.ends_with(char::is_whitespace) {
+                    combined.push(' ');
+                }
+                let start = combined.len();
+                combined.push_str(deleted);
+                marks.push((start..combined.len(), Mark::Deleted));
+                needs_space = true;
+                continue;
+            }
+            DiffTag::Equal => (text.get(op.b.clone()).unwrap_or(""), Mark::Plain),
+            DiffTag::Replace => (text.get(op.b.clone()).unwrap_or(""), Mark::ReplacedRight),
+            DiffTag::Insert => (text.get(op.b.clone()).unwrap_or(""), Mark::Inserted),
+        };
+        let words = piece.split_whitespace().count();
+        total += words;
+        if op.tag == DiffTag::Equal {
+            same += words;
+        }
+        if needs_space && !piece.starts_with(char::is_whitespace) && !piece.is_empty() {
+            combined.push(' ');
+        }
+        needs_space = false;
+        let start = combined.len();
+        combined.push_str(piece);
+        marks.push((start..combined.len(), mark));
+    }
+    let percent = (same * 100).checked_div(total).unwrap_or(0);
+    (units(&combined, &marks), percent)
+}
+
 impl Widget for &GroupState {
-    fn render(self, _area: Rect, _buf: &mut Buffer) {
-        let _ = self.theme;
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let text = GroupState::text_area(area);
+        if text.y > area.y {
+            self.render_legend(Rect { height: 1, ..area }, buf);
+        }
+        if self.members.is_empty() {
+            let message = Line::styled(
+                truncate("No such shared passage.", usize::from(area.width)).into_owned(),
+                self.theme.dim(),
+            );
+            let y = text.y + text.height / 2;
+            message.centered().render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..text
+                },
+                buf,
+            );
+            return;
+        }
+        let visible = self
+            .rows
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(text.height));
+        for (y, row) in (text.y..).zip(visible) {
+            match row {
+                Row::Heading(i) => {
+                    let member = &self.members[*i];
+                    let style = if member.is_reference {
+                        self.theme.header()
+                    } else {
+                        self.theme.dim()
+                    };
+                    // A bar in the margin ties the heading to its text.
+                    buf.set_stringn(text.x, y, "▌", 1, style);
+                    let w = text.width.saturating_sub(2);
+                    let line = self.heading(member, usize::from(w));
+                    buf.set_line(text.x + 2.min(text.width), y, &line, w);
+                }
+                Row::Text(line) => {
+                    let x = text.x + 3.min(text.width);
+                    let w = text.width.saturating_sub(3);
+                    self.render_text_line(line, x, y, w, buf);
+                }
+                Row::Blank => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Format, Metadata};
+
+    fn article(id: &str, date: Option<&str>) -> Article {
+        Article {
+            id: id.to_string(),
+            path: format!("{id}.txt").into(),
+            format: Format::Text,
+            meta: Metadata {
+                date: date.map(String::from),
+                ..Metadata::default()
+            },
+            raw: String::new(),
+            text: String::new(),
+            words: 0,
+        }
+    }
+
+    fn span(article: usize, start: usize, end: usize) -> Span {
+        Span {
+            article,
+            start,
+            end,
+        }
+    }
+
+    #[test]
+    fn the_reference_is_the_earliest_dated_else_the_longest() {
+        let articles = [
+            article("a", None),
+            article("b", Some("2015-10-26")),
+            article("c", Some("2015-10-25T10:00:00Z")),
+            article("d", Some("2015-10-25")),
+        ];
+        let members = [
+            span(0, 0, 500),
+            span(1, 0, 50),
+            span(2, 0, 40),
+            span(3, 0, 60),
+        ];
+        assert_eq!(reference_member(&articles, &members), Some(3));
+        let members = [span(0, 0, 500), span(1, 0, 50)];
+        assert_eq!(reference_member(&articles, &members), Some(1));
+        let undated = [span(0, 0, 10), span(0, 20, 40)];
+        assert_eq!(reference_member(&articles, &undated), Some(1));
+        assert_eq!(reference_member(&articles, &[]), None);
+    }
+
+    fn marked(units: &[Unit]) -> String {
+        lay_out(units, 200, true)
+            .iter()
+            .map(layout::Line::text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn collation_marks_own_words_and_writes_in_missing_ones() {
+        // A rewording absorbs the odd shared word between its changes.
+        let (units, same) = collate("the big cat sat", "the dog sat down");
+        assert_eq!(marked(&units), "the {+dog sat down+}");
+        assert_eq!(same, 25);
+        let (units, same) = collate("Iraq and Russia agree", "Iraq and Russia agree today");
+        assert_eq!(marked(&units), "Iraq and Russia agree {+today+}");
+        assert_eq!(same, 80);
+        let (units, same) = collate("the big black cat sat", "the cat sat");
+        assert_eq!(marked(&units), "the [-big black-] cat sat");
+        assert_eq!(same, 100);
+        let (units, same) = collate("one two", "");
+        assert_eq!(marked(&units), "[-one two-]");
+        assert_eq!(same, 0);
     }
 }

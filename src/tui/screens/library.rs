@@ -23,15 +23,18 @@ pub enum Column {
     Date,
     Title,
     Words,
+    /// The share of the article's text found in other articles.
+    Shared,
     Id,
 }
 
 impl Column {
-    pub const ALL: [Column; 5] = [
+    pub const ALL: [Column; 6] = [
         Column::Outlet,
         Column::Date,
         Column::Title,
         Column::Words,
+        Column::Shared,
         Column::Id,
     ];
 
@@ -41,6 +44,7 @@ impl Column {
             Column::Date => "Date",
             Column::Title => "Title",
             Column::Words => "Words",
+            Column::Shared => "Shared",
             Column::Id => "Id",
         }
     }
@@ -78,6 +82,8 @@ pub struct Row {
     /// The title, or the id when the article has none.
     pub title: String,
     pub words: usize,
+    /// Percent of the text other articles share, once the alignment is ready.
+    pub shared: Option<u8>,
     /// Lower-cased title, outlet, id and author, one per line, for the filter.
     haystack: String,
     /// Lower-cased title and outlet, so that sorting allocates nothing.
@@ -117,6 +123,7 @@ impl Row {
             date,
             title,
             words: article.words,
+            shared: None,
             haystack,
         }
     }
@@ -140,6 +147,7 @@ impl Row {
                 .cmp(&other.title_key)
                 .then_with(|| self.title.cmp(&other.title)),
             Column::Words => self.words.cmp(&other.words),
+            Column::Shared => self.shared.cmp(&other.shared),
             Column::Id => self.id.cmp(&other.id),
         }
     }
@@ -148,6 +156,7 @@ impl Row {
         match column {
             Column::Outlet => self.outlet.is_none(),
             Column::Date => self.date.is_none(),
+            Column::Shared => self.shared.is_none(),
             _ => false,
         }
     }
@@ -228,8 +237,11 @@ pub fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
     let date = 10;
     // "Words ▼" fits.
     let words = 7;
+    // "Shared ▼" fits; shown from 60 cells, once the title keeps room.
+    let shared = if inner >= 60 { 8 } else { 0 };
     let id = if inner >= 100 { 22 } else { 0 };
-    let fixed = outlet + date + words + id + 3 + usize::from(id > 0);
+    let fixed =
+        outlet + date + words + shared + id + 3 + usize::from(shared > 0) + usize::from(id > 0);
     let title = inner.saturating_sub(fixed);
     let mut spans = Vec::new();
     let mut x = 1;
@@ -238,6 +250,7 @@ pub fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
         (Column::Date, date),
         (Column::Title, title),
         (Column::Words, words),
+        (Column::Shared, shared),
         (Column::Id, id),
     ] {
         if w == 0 || x >= width {
@@ -287,6 +300,15 @@ impl LibraryState {
             marked: None,
             theme,
         }
+    }
+
+    /// Takes each article's shared share (0..1, by corpus index) once the alignment is
+    /// ready; the order follows if the list is sorted by it.
+    pub fn set_shares(&mut self, shares: &[f32]) {
+        for (row, share) in self.rows.iter_mut().zip(shares) {
+            row.shared = Some((share * 100.0).round().clamp(0.0, 100.0) as u8);
+        }
+        self.refresh();
     }
 
     /// Shows this article (a corpus index) as marked for a comparison.
@@ -397,7 +419,7 @@ impl LibraryState {
         } else {
             self.sort = Sort {
                 column,
-                is_descending: column == Column::Words,
+                is_descending: matches!(column, Column::Words | Column::Shared),
             };
         }
         self.refresh();
@@ -407,7 +429,7 @@ impl LibraryState {
         let column = self.sort.column.next();
         self.sort = Sort {
             column,
-            is_descending: column == Column::Words,
+            is_descending: matches!(column, Column::Words | Column::Shared),
         };
         self.refresh();
     }
@@ -490,7 +512,7 @@ impl LibraryState {
                 cell_style = cell_style.add_modifier(Modifier::UNDERLINED);
             }
             let label = truncate(&label, usize::from(w));
-            let x = if column == Column::Words {
+            let x = if matches!(column, Column::Words | Column::Shared) {
                 area.x + x + w - width(&label) as u16
             } else {
                 area.x + x
@@ -559,12 +581,16 @@ impl LibraryState {
                     },
                     Column::Title => ((&row.title).into(), Style::new()),
                     Column::Words => (row.words.to_string().into(), Style::new()),
+                    Column::Shared => match row.shared {
+                        Some(p) => (format!("{p}%").into(), Style::new()),
+                        None => ("…".into(), self.theme.dim()),
+                    },
                     Column::Id => ((&row.id).into(), self.theme.dim()),
                 };
                 // The selection's colours win over the dim style of missing values.
                 let style = if is_selected { base } else { base.patch(style) };
                 let text = truncate(&text, usize::from(w));
-                let x = if column == Column::Words {
+                let x = if matches!(column, Column::Words | Column::Shared) {
                     line_area.x + x + w - width(&text) as u16
                 } else {
                     line_area.x + x

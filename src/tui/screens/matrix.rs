@@ -1,24 +1,168 @@
 //! The overlap matrix: articles × articles, each cell the share of the row article's text
 //! aligned with the column article.
+//!
+//! Columns are numbered; the rows, numbered alike, are their legend. The row labels and the
+//! column numbers stay put while the cells scroll under them, so that the selected cell is
+//! always on screen however many articles there are. Cells are looked up in the sparse
+//! [`Overlap`] as they are drawn: nothing of size N² is ever made.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::align::overlap::Overlap;
+use crate::corpus::Article;
 use crate::tui::action::Action;
+use crate::tui::screens::groups::fit_line;
 use crate::tui::screens::Context;
+use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
+
+/// Short names for articles: each id's part before its first `_`, `-`, `.` or space when
+/// those parts tell every article apart (`003_b5e1fbffe1debdfc` → `003`), else whole ids.
+pub fn short_ids(articles: &[Article]) -> Vec<String> {
+    let prefix = |id: &str| -> String {
+        let end = id.find(['_', '-', '.', ' ']).unwrap_or(id.len());
+        sanitize(&id[..end]).into_owned()
+    };
+    let mut short: Vec<String> = articles.iter().map(|a| prefix(&a.id)).collect();
+    let mut sorted: Vec<&str> = short.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let is_unique = sorted.windows(2).all(|w| w[0] != w[1]);
+    if !is_unique || short.iter().any(String::is_empty) {
+        short = articles
+            .iter()
+            .map(|a| sanitize(&a.id).into_owned())
+            .collect();
+    }
+    short
+}
+
+/// A share as a cell shows it: " 34 ", "100 ", " <1 ", "  · " for nothing shared.
+fn cell_text(share: f32, cell: usize) -> String {
+    let percent = (share * 100.0).round() as u32;
+    let text = if share <= 0.0 {
+        "·".to_string()
+    } else if percent == 0 {
+        "<1".to_string()
+    } else {
+        percent.to_string()
+    };
+    format!("{text:>w$} ", w = cell - 1)
+}
+
+/// Where each part of the matrix goes in its area; shared by drawing and mouse clicks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct MatrixLayout {
+    /// The column numbers, right of the label column.
+    header: Rect,
+    /// The row labels.
+    labels: Rect,
+    /// The cells.
+    cells: Rect,
+    /// The heat legend at the bottom, when there is room.
+    legend: Option<Rect>,
+    /// Cells across one column takes (its text and a gap).
+    stride: u16,
+}
+
+impl MatrixLayout {
+    fn new(area: Rect, label_width: u16, stride: u16) -> MatrixLayout {
+        let legend = (area.height >= 5).then(|| Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        });
+        let top = u16::from(area.height >= 2);
+        let height = area.height - top - legend.map_or(0, |l| l.height + 1);
+        // The labels give way to the cells, down to the row numbers alone.
+        let label_width = label_width.min(area.width.saturating_sub(stride + 1));
+        let labels = Rect::new(area.x, area.y + top, label_width, height);
+        let cells_x = area.x + label_width + u16::from(label_width > 0);
+        let cells = Rect::new(
+            cells_x,
+            area.y + top,
+            area.right().saturating_sub(cells_x),
+            height,
+        );
+        let header = Rect {
+            y: area.y,
+            height: top,
+            ..cells
+        };
+        MatrixLayout {
+            header,
+            labels,
+            cells,
+            legend,
+            stride,
+        }
+    }
+
+    fn visible_rows(&self) -> usize {
+        usize::from(self.cells.height)
+    }
+
+    fn visible_columns(&self) -> usize {
+        usize::from(self.cells.width / self.stride)
+    }
+}
 
 /// The matrix screen's state.
 #[derive(Debug, Clone)]
 pub struct MatrixState {
+    /// Per article: its short id and outlet, sanitised.
+    ids: Vec<String>,
+    outlets: Vec<Option<String>>,
+    overlap: Overlap,
+    /// The selected cell: row and column article.
+    row: usize,
+    column: usize,
+    /// The first row and column on screen.
+    row_offset: usize,
+    column_offset: usize,
+    /// Cells a column's text takes: 4 ("100" and a space), more for 5-digit numbers.
+    cell: u16,
+    /// Width of the widest row label.
+    label_width: u16,
     theme: Theme,
     area: Rect,
 }
 
 impl MatrixState {
-    pub fn new(_context: &Context, theme: Theme) -> MatrixState {
+    pub fn new(context: &Context, theme: Theme) -> MatrixState {
+        let articles = &context.corpus.articles;
+        let ids = short_ids(articles);
+        let outlets: Vec<Option<String>> = articles
+            .iter()
+            .map(|a| {
+                let outlet = a.meta.outlet.as_deref().map(str::trim);
+                outlet
+                    .filter(|o| !o.is_empty())
+                    .map(|o| sanitize(o).into_owned())
+            })
+            .collect();
+        let digits = articles.len().max(1).to_string().len() as u16;
+        let label_width = ids
+            .iter()
+            .zip(&outlets)
+            .map(|(id, outlet)| {
+                digits as usize + 1 + width(id) + outlet.as_deref().map_or(0, |o| 1 + width(o))
+            })
+            .max()
+            .unwrap_or(0) as u16;
         MatrixState {
+            ids,
+            outlets,
+            overlap: context.overlap.clone(),
+            row: 0,
+            column: usize::from(articles.len() > 1),
+            row_offset: 0,
+            column_offset: 0,
+            cell: (digits + 1).max(4),
+            label_width,
             theme,
             area: Rect::default(),
         }
@@ -26,26 +170,325 @@ impl MatrixState {
 
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
+        self.scroll_to_selection();
+    }
+
+    fn layout(&self, area: Rect) -> MatrixLayout {
+        // A cell of margin on the left, as the lists have.
+        let margin = u16::from(area.width >= 2);
+        let area = Rect {
+            x: area.x + margin,
+            width: area.width - margin,
+            ..area
+        };
+        // Room for at most two fifths of the screen, so that cells keep the rest.
+        let cap = (area.width * 2 / 5).max(self.digits() + 1);
+        MatrixLayout::new(area, self.label_width.min(cap), self.cell + 1)
+    }
+
+    fn digits(&self) -> u16 {
+        self.ids.len().max(1).to_string().len() as u16
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The selected cell: (row article, column article).
+    pub fn selected(&self) -> (usize, usize) {
+        (self.row, self.column)
+    }
+
+    fn select(&mut self, row: usize, column: usize) {
+        let last = self.len().saturating_sub(1);
+        self.row = row.min(last);
+        self.column = column.min(last);
+        self.scroll_to_selection();
+    }
+
+    fn scroll_to_selection(&mut self) {
+        let layout = self.layout(self.area);
+        let keep = |selected: usize, offset: &mut usize, visible: usize, len: usize| {
+            let visible = visible.max(1);
+            if selected < *offset {
+                *offset = selected;
+            } else if selected >= *offset + visible {
+                *offset = selected + 1 - visible;
+            }
+            *offset = (*offset).min(len.saturating_sub(visible));
+        };
+        let len = self.len();
+        keep(self.row, &mut self.row_offset, layout.visible_rows(), len);
+        keep(
+            self.column,
+            &mut self.column_offset,
+            layout.visible_columns(),
+            len,
+        );
     }
 
     /// Applies a key's action; returns a follow-up for the app (open a comparison).
-    pub fn update(&mut self, _action: Action) -> Option<Action> {
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        let page = self.layout(self.area).visible_rows().max(1);
+        let (row, column) = (self.row, self.column);
+        match action {
+            Action::MoveDown => self.select(row + 1, column),
+            Action::MoveUp => self.select(row.saturating_sub(1), column),
+            Action::MoveRight => self.select(row, column + 1),
+            Action::MoveLeft => self.select(row, column.saturating_sub(1)),
+            Action::MoveToTop => self.select(0, column),
+            Action::MoveToBottom => self.select(usize::MAX, column),
+            Action::PageDown => self.select(row.saturating_add(page), column),
+            Action::PageUp => self.select(row.saturating_sub(page), column),
+            Action::HalfPageDown => self.select(row.saturating_add(page / 2), column),
+            Action::HalfPageUp => self.select(row.saturating_sub(page / 2), column),
+            Action::Compare | Action::OpenArticle => return self.compare(),
+            _ => {}
+        }
         None
     }
 
-    /// What a click at `position` asks for.
-    pub fn click(&mut self, _position: Position) -> Option<Action> {
+    /// The comparison of the selected cell's two articles; none on the diagonal.
+    fn compare(&self) -> Option<Action> {
+        (self.row != self.column && self.column < self.len()).then_some(Action::CompareArticles {
+            left: self.row,
+            right: self.column,
+        })
+    }
+
+    /// What a click at `position` asks for: a click selects a cell (or a row by its label,
+    /// or a column by its number); a click on the selected cell compares its articles.
+    pub fn click(&mut self, position: Position) -> Option<Action> {
+        let layout = self.layout(self.area);
+        let column_at = |x: u16| {
+            let index = self.column_offset + usize::from((x - layout.cells.x) / layout.stride);
+            (index < self.len() && index < self.column_offset + layout.visible_columns())
+                .then_some(index)
+        };
+        let row_at = |y: u16| {
+            let index = self.row_offset + usize::from(y - layout.cells.y);
+            (index < self.len()).then_some(index)
+        };
+        if layout.cells.contains(position) {
+            let (row, column) = (row_at(position.y)?, column_at(position.x)?);
+            if (row, column) == (self.row, self.column) {
+                return self.compare();
+            }
+            self.select(row, column);
+        } else if layout.labels.contains(position) {
+            let row = row_at(position.y)?;
+            self.select(row, self.column);
+        } else if layout.header.contains(position) {
+            let column = column_at(position.x)?;
+            self.select(self.row, column);
+        }
         None
     }
 
-    /// The right end of the status line.
+    /// The right end of the status line: "003 × 004 · 34% of 003 · 28% of 004 ".
     pub fn status(&self) -> String {
-        String::new()
+        let (Some(row), Some(column)) = (self.ids.get(self.row), self.ids.get(self.column)) else {
+            return String::new();
+        };
+        if self.row == self.column {
+            return format!("{row} ");
+        }
+        let percent = |share: f32| (share * 100.0).round() as u32;
+        format!(
+            "{row} × {column} · {}% of {row} · {}% of {column} ",
+            percent(self.overlap.share(self.row, self.column)),
+            percent(self.overlap.share(self.column, self.row)),
+        )
+    }
+
+    fn render_header(&self, layout: &MatrixLayout, buf: &mut Buffer) {
+        if layout.header.is_empty() {
+            return;
+        }
+        let y = layout.header.y;
+        if layout.labels.width > 0 {
+            let label = truncate("Article", usize::from(layout.labels.width));
+            buf.set_stringn(
+                layout.labels.x,
+                y,
+                &label,
+                usize::from(layout.labels.width),
+                self.theme.header(),
+            );
+        }
+        let columns = (self.column_offset..self.len()).take(layout.visible_columns());
+        for (k, column) in columns.enumerate() {
+            let x = layout.cells.x + k as u16 * layout.stride;
+            let text = format!("{:>w$} ", column + 1, w = usize::from(self.cell) - 1);
+            let style = if column == self.column {
+                self.theme.selection()
+            } else {
+                self.theme.header()
+            };
+            buf.set_stringn(x, y, &text, usize::from(self.cell), style);
+        }
+    }
+
+    fn render_label(&self, row: usize, area: Rect, buf: &mut Buffer) {
+        let digits = usize::from(self.digits());
+        let is_selected = row == self.row;
+        let base = if is_selected {
+            self.theme.selection()
+        } else {
+            self.theme.text()
+        };
+        let dim = if is_selected { base } else { self.theme.dim() };
+        let mut spans = vec![
+            Span::styled(format!("{:>digits$} ", row + 1), dim),
+            Span::styled(self.ids[row].as_str(), base),
+        ];
+        if let Some(outlet) = &self.outlets[row] {
+            spans.push(Span::styled(" ", base));
+            spans.push(Span::styled(outlet.as_str(), dim));
+        }
+        let line = Line::from(spans);
+        let w = usize::from(area.width);
+        if line.width() > w {
+            // Keep the number and cut the rest with an ellipsis.
+            let rest: String = line.spans[1..].iter().map(|s| s.content.as_ref()).collect();
+            let head = format!("{:>digits$} ", row + 1);
+            let cut = truncate(&rest, w.saturating_sub(width(&head)));
+            let line = Line::from(vec![Span::styled(head, dim), Span::styled(cut, base)]);
+            buf.set_line(area.x, area.y, &line, area.width);
+        } else {
+            buf.set_style(area, base);
+            buf.set_line(area.x, area.y, &line, area.width);
+        }
+    }
+
+    fn render_cells(&self, layout: &MatrixLayout, buf: &mut Buffer) {
+        let rows = (self.row_offset..self.len()).take(layout.visible_rows());
+        for (y, row) in (layout.cells.y..).zip(rows) {
+            if layout.labels.width > 0 {
+                self.render_label(
+                    row,
+                    Rect {
+                        y,
+                        height: 1,
+                        ..layout.labels
+                    },
+                    buf,
+                );
+            }
+            let columns = (self.column_offset..self.len()).take(layout.visible_columns());
+            for (k, column) in columns.enumerate() {
+                let x = layout.cells.x + k as u16 * layout.stride;
+                let (text, mut style) = if row == column {
+                    (
+                        format!("{:>w$} ", "—", w = usize::from(self.cell) - 1),
+                        self.theme.dim(),
+                    )
+                } else {
+                    let share = self.overlap.share(row, column);
+                    (
+                        cell_text(share, usize::from(self.cell)),
+                        self.theme.heat(share),
+                    )
+                };
+                if (row, column) == (self.row, self.column) {
+                    // Underlined too, so that it stands out from reversed hot cells without
+                    // colour.
+                    style = self.theme.selection().add_modifier(Modifier::UNDERLINED);
+                }
+                buf.set_stringn(x, y, &text, usize::from(self.cell), style);
+            }
+        }
+    }
+
+    /// "Share of the row's text aligned with the column's:  <10%  10–39%  40%+".
+    fn render_legend(&self, area: Rect, buf: &mut Buffer) {
+        let dim = self.theme.dim();
+        let samples = [
+            Span::styled(" <10% ", self.theme.heat(0.05)),
+            Span::styled(" ", dim),
+            Span::styled(" 10–39% ", self.theme.heat(0.2)),
+            Span::styled(" ", dim),
+            Span::styled(" 40%+ ", self.theme.heat(0.5)),
+        ];
+        let variants = [
+            (
+                "Share of the row's text aligned with the column's: ",
+                "  · none  — itself",
+            ),
+            ("Share of the row aligned with the column: ", ""),
+            ("", ""),
+        ]
+        .into_iter()
+        .map(|(lead, tail)| {
+            let mut spans = vec![Span::styled(lead, dim)];
+            spans.extend(samples.iter().cloned());
+            spans.push(Span::styled(tail, dim));
+            Line::from(spans)
+        })
+        .collect();
+        let line = fit_line(variants, usize::from(area.width));
+        buf.set_line(area.x, area.y, &line, area.width);
     }
 }
 
 impl Widget for &MatrixState {
-    fn render(self, _area: Rect, _buf: &mut Buffer) {
-        let _ = self.theme;
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        if self.ids.is_empty() {
+            let message = Line::styled(
+                truncate("No articles.", usize::from(area.width)).into_owned(),
+                self.theme.dim(),
+            );
+            let y = area.y + area.height / 2;
+            message.centered().render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+            return;
+        }
+        let layout = self.layout(area);
+        self.render_header(&layout, buf);
+        self.render_cells(&layout, buf);
+        if let Some(legend) = layout.legend {
+            // Right under the last row, not far down a tall screen.
+            let shown = (self.len() - self.row_offset).min(layout.visible_rows()) as u16;
+            let y = legend.y.min(layout.cells.y + shown + 1);
+            self.render_legend(Rect { y, ..legend }, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_show_rounded_percentages() {
+        assert_eq!(cell_text(0.0, 4), "  · ");
+        assert_eq!(cell_text(0.001, 4), " <1 ");
+        assert_eq!(cell_text(0.344, 4), " 34 ");
+        assert_eq!(cell_text(1.0, 4), "100 ");
+        assert_eq!(cell_text(0.5, 6), "   50 ");
+    }
+
+    #[test]
+    fn the_layout_fits_any_area() {
+        for w in 0..30u16 {
+            for h in 0..8u16 {
+                let area = Rect::new(0, 0, w, h);
+                let layout = MatrixLayout::new(area, 25, 5);
+                for r in [layout.header, layout.labels, layout.cells] {
+                    assert!(r.right() <= w && r.bottom() <= h, "{r:?} in {w}×{h}");
+                }
+                assert!(layout.cells.x >= layout.labels.right());
+            }
+        }
     }
 }
