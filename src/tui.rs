@@ -78,7 +78,9 @@ pub fn run(launch: Launch, config: &Config) -> anyhow::Result<Corpus> {
     let (mut app, input) = match launch.articles {
         Articles::Loaded(corpus) => {
             let texts = corpus.articles.iter().map(|a| a.text.clone()).collect();
-            let app = App::new(corpus, config.keymap.clone(), config.theme);
+            let articles = corpus.articles.len();
+            let mut app = App::new(corpus, config.keymap.clone(), config.theme);
+            app.set_alignment_progress(worker::lining_up_line(articles));
             (app, worker::Input::Texts(texts))
         }
         Articles::Found(found) => {

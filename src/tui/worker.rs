@@ -99,12 +99,20 @@ pub fn run(job: Job, sender: &Sender<Message>) {
     let _ = sender.send(Message::Aligned(alignment));
 }
 
+/// "lining up 10,000 articles", until the first stage reports.
+pub fn lining_up_line(articles: usize) -> String {
+    format!(
+        "lining up {} article{}",
+        thousands(articles),
+        if articles == 1 { "" } else { "s" }
+    )
+}
+
 /// "lining up 10,000 articles: paraphrases (4/5)".
 pub fn progress_line(articles: usize, stage: Stage) -> String {
     format!(
-        "lining up {} article{}: {} ({}/{})",
-        thousands(articles),
-        if articles == 1 { "" } else { "s" },
+        "{}: {} ({}/{})",
+        lining_up_line(articles),
         stage.name(),
         stage.number(),
         Stage::ALL.len()
@@ -143,11 +151,7 @@ pub fn apply(app: &mut App, message: Message) -> Result<(), NoArticle> {
             }
             let articles = corpus.articles.len();
             app.set_corpus(corpus);
-            app.set_alignment_progress(format!(
-                "lining up {} article{}",
-                thousands(articles),
-                if articles == 1 { "" } else { "s" }
-            ));
+            app.set_alignment_progress(lining_up_line(articles));
         }
         Message::Progress(progress) => app.set_alignment_progress(progress),
         Message::Aligned(alignment) => app.set_alignment(alignment),
