@@ -229,7 +229,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
             no_cache,
         }) => {
-            let corpus = load(&input.paths, &config)?;
+            let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
             let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
             let (left, right) = (find(&left)?, find(&right)?);
             if left.id == right.id {
@@ -262,6 +262,40 @@ fn run(cli: Cli) -> Result<(), Failure> {
             stream(|out| view.print(out, json, width, color))
         }
     }
+}
+
+/// The corpus `compare A B` reads. `A` and `B` may be files of their own: with no PATH, two
+/// files are compared with each other alone; a file outside the PATHs joins them.
+fn compare_corpus(
+    left: &str,
+    right: &str,
+    paths: &[PathBuf],
+    config: &Config,
+) -> Result<Corpus, Failure> {
+    let files: Vec<PathBuf> = [left, right]
+        .into_iter()
+        .filter(|key| std::path::Path::new(key).is_file())
+        .map(PathBuf::from)
+        .collect();
+    if paths.is_empty() && files.len() == 2 {
+        return load(&files, config);
+    }
+    let corpus = load(paths, config)?;
+    let outside: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|file| corpus.find(&file.to_string_lossy()).is_err())
+        .collect();
+    let paths = if paths.is_empty() {
+        config.paths.as_slice()
+    } else {
+        paths
+    };
+    if outside.is_empty() || paths.is_empty() {
+        return Ok(corpus);
+    }
+    let mut all = paths.to_vec();
+    all.extend(outside);
+    load(&all, config)
 }
 
 /// Aligns the corpus's cleaned texts; pairs below `options.min_score` are left out.

@@ -735,3 +735,37 @@ fn compare_lines_up_the_reworded_information_center_sentences() {
         "{text}"
     );
 }
+
+/// `compare` takes two files of their own: with no PATH they are compared with each other.
+#[test]
+fn compare_takes_two_files_by_path() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let file = |prefix: &str| {
+        std::fs::read_dir(&seeds)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap()
+    };
+    let (a, b) = (file("003"), file("004"));
+    let out = Run::new(&[
+        "compare",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--width",
+        "200",
+    ])
+    .output();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("created the Baghdad Information Center")
+                && l.contains("agreed to establish an information center")),
+        "{text}"
+    );
+}
