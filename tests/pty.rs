@@ -319,15 +319,42 @@ fn a_folder_is_read_and_aligned_behind_the_screen_and_cached() {
     assert_eq!(entries, 1, "{}", cache.display());
 }
 
-/// `compare A B` in a terminal opens the reader on the compare screen.
+/// `compare A B` in a terminal opens the reader on the compare screen (the check at
+/// 160×45, with the two files by path): a few `]` bring the two information-center wordings
+/// onto one row, and `q` quits.
 #[test]
 fn compare_in_a_terminal_opens_the_compare_screen() {
-    let mut s = Session::start(&["compare", "003", "004"], 120, 30);
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let file = |prefix: &str| {
+        let path = std::fs::read_dir(&seeds)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let (a, b) = (file("003"), file("004"));
+    let mut s = Session::start(&["compare", &a, &b], 160, 45);
     // The focus mark on the left article's header: the compare screen, not the library.
     let screen = s.wait_for("▸ 003_b5e1fbffe1debdfc").unwrap();
     assert!(screen.contains("004_a614a29300825745"), "{screen}");
     assert!(screen.contains("Compare"), "{screen}");
-    s.press("\x03");
+    let mut found = None;
+    for _ in 0..6 {
+        let before = s.screen();
+        s.press("]");
+        let start = Instant::now();
+        while s.screen() == before && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        assert_ne!(s.screen(), before, "] changes the view");
+        found = row_with_both_wordings(&s.screen());
+        if found.is_some() {
+            break;
+        }
+    }
+    assert!(found.is_some(), "no row with both wordings:\n{}", s.screen());
+    s.press("q");
     assert_eq!(s.wait_exit().unwrap(), 0);
     assert!(!s.is_alternate_screen(), "alternate screen left on");
 }

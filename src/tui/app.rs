@@ -121,6 +121,9 @@ pub struct App {
     pub(super) is_loading: bool,
     /// What to do once the alignment is ready (`crossread compare A B` opens on A and B).
     pending: Option<Action>,
+    /// The screen the session was started on from the command line (`crossread compare A
+    /// B`): going back from it ends the session, as there is nothing behind it.
+    launched_on: Option<Screen>,
     size: Size,
     is_running: bool,
 }
@@ -146,6 +149,7 @@ impl App {
             message: None,
             is_loading: false,
             pending: None,
+            launched_on: None,
             size: Size::default(),
             is_running: true,
         }
@@ -184,9 +188,14 @@ impl App {
     }
 
     fn run_pending(&mut self) {
-        let mut next = self.pending.take();
+        let Some(action) = self.pending.take() else { return };
+        let mut next = Some(action);
         while let Some(action) = next {
             next = self.update(action);
+        }
+        if self.screen != Screen::Library {
+            self.launched_on = Some(self.screen);
+            self.history.clear();
         }
     }
 
@@ -348,6 +357,10 @@ impl App {
     }
 
     fn go_back(&mut self) {
+        if self.history.is_empty() && self.launched_on == Some(self.screen) {
+            self.is_running = false;
+            return;
+        }
         self.screen = self.history.pop().unwrap_or(Screen::Library);
         if self.screen == Screen::Library {
             self.history.clear();

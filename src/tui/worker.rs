@@ -359,10 +359,11 @@ mod loop_tests {
         let text = screen(&terminal);
         assert!(!text.contains("lining up"), "{text}");
 
-        // The worker hangs up once done; the loop goes on without it until `q`.
+        // The worker hangs up once done; the loop goes on without it until `q`, which on
+        // the screen the session started on ends it.
         drop(sender);
         let mut quit = Script {
-            steps: vec![Step::Key("q"), Step::Key("q")].into(),
+            steps: vec![Step::Key("q")].into(),
             sender: mpsc::channel().0,
         };
         run_loop_with(&mut terminal, &mut app, &mut quit, &stop, Some(&receiver)).unwrap();
