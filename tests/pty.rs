@@ -353,7 +353,11 @@ fn compare_in_a_terminal_opens_the_compare_screen() {
             break;
         }
     }
-    assert!(found.is_some(), "no row with both wordings:\n{}", s.screen());
+    assert!(
+        found.is_some(),
+        "no row with both wordings:\n{}",
+        s.screen()
+    );
     s.press("q");
     assert_eq!(s.wait_exit().unwrap(), 0);
     assert!(!s.is_alternate_screen(), "alternate screen left on");

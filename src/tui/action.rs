@@ -104,6 +104,11 @@ pub enum Action {
         left: usize,
         right: usize,
     },
+    /// Compare this article (a corpus index) with the one it shares most with.
+    #[serde(skip)]
+    CompareBest {
+        article: usize,
+    },
     /// Open this shared passage (an index into the alignment's groups).
     #[serde(skip)]
     ShowGroup {
@@ -217,6 +222,7 @@ impl Action {
             | Action::Wheel { .. }
             | Action::Click { .. }
             | Action::CompareArticles { .. }
+            | Action::CompareBest { .. }
             | Action::ShowGroup { .. } => return None,
         })
     }

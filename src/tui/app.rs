@@ -121,6 +121,8 @@ pub struct App {
     pub(super) is_loading: bool,
     /// What to do once the alignment is ready (`crossread compare A B` opens on A and B).
     pending: Option<Action>,
+    /// True if `pending` is what the session was started for (not a key pressed early).
+    pending_is_launch: bool,
     /// The screen the session was started on from the command line (`crossread compare A
     /// B`): going back from it ends the session, as there is nothing behind it.
     launched_on: Option<Screen>,
@@ -149,6 +151,7 @@ impl App {
             message: None,
             is_loading: false,
             pending: None,
+            pending_is_launch: false,
             launched_on: None,
             size: Size::default(),
             is_running: true,
@@ -182,18 +185,21 @@ impl App {
     /// Applies `action` once the alignment is ready (at once if it is).
     pub fn run_when_aligned(&mut self, action: Action) {
         self.pending = Some(action);
+        self.pending_is_launch = true;
         if matches!(self.alignment, AlignmentState::Ready { .. }) {
             self.run_pending();
         }
     }
 
     fn run_pending(&mut self) {
-        let Some(action) = self.pending.take() else { return };
+        let Some(action) = self.pending.take() else {
+            return;
+        };
         let mut next = Some(action);
         while let Some(action) = next {
             next = self.update(action);
         }
-        if self.screen != Screen::Library {
+        if std::mem::take(&mut self.pending_is_launch) && self.screen != Screen::Library {
             self.launched_on = Some(self.screen);
             self.history.clear();
         }
@@ -329,7 +335,31 @@ impl App {
             Action::Wheel { is_down } => self.wheel(is_down),
             Action::Click { column, row } => return self.click(Position { x: column, y: row }),
             _ if self.popup.is_some() => self.update_popup(action),
+            Action::ShowGroups
+            | Action::ShowMatrix
+            | Action::CompareArticles { .. }
+            | Action::CompareBest { .. }
+            | Action::ShowGroup { .. }
+                if matches!(self.alignment, AlignmentState::Running(_)) =>
+            {
+                // Asked for before the alignment is done: done when it is.
+                let what = match action {
+                    Action::ShowGroups => "The shared passages open",
+                    Action::ShowMatrix => "The overlap matrix opens",
+                    _ => "The comparison opens",
+                };
+                let progress = match &self.alignment {
+                    AlignmentState::Running(progress) => progress.clone(),
+                    _ => String::new(),
+                };
+                self.message = Some(format!(
+                    "{what} once the articles are lined up ({progress})."
+                ));
+                self.pending = Some(action);
+                self.pending_is_launch = false;
+            }
             Action::ShowGroups => self.open_groups(),
+            Action::CompareBest { article } => return self.compare_best(article),
             Action::ShowMatrix => self.open_matrix(),
             Action::CompareArticles { left, right } => self.open_compare(left, right),
             Action::ShowGroup { group } => self.open_group(group),
@@ -437,21 +467,29 @@ impl App {
     /// The comparison `c` asks for on article `index`: with the marked article if another
     /// one is marked, else with the article it shares most with.
     fn compare_from(&mut self, index: usize) -> Option<Action> {
-        self.require_context()?;
-        if let Some(marked) = self.marked.filter(|&m| m != index) {
-            return Some(Action::CompareArticles {
+        match self.marked.filter(|&m| m != index) {
+            Some(marked) => Some(Action::CompareArticles {
                 left: marked,
                 right: index,
-            });
+            }),
+            None => Some(Action::CompareBest { article: index }),
         }
-        let context = self.context()?;
+    }
+
+    /// Compares `index` with the article it shares most with, if any.
+    fn compare_best(&mut self, index: usize) -> Option<Action> {
+        let context = self.require_context()?;
         match context.overlap.best_partner(index) {
             Some(partner) => Some(Action::CompareArticles {
                 left: index,
                 right: partner,
             }),
             None => {
-                let id = &self.corpus.articles[index].id;
+                let id = self
+                    .corpus
+                    .articles
+                    .get(index)
+                    .map_or("", |a| a.id.as_str());
                 self.message = Some(format!("{id} shares no passage with another article."));
                 None
             }

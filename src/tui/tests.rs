@@ -1547,3 +1547,32 @@ fn the_matrix_scrolls_to_keep_the_selection_on_screen() {
     h.press("g");
     assert!(h.screen_text().contains(" 1 a00 Outlet"));
 }
+
+#[test]
+fn screens_asked_for_while_aligning_open_when_the_alignment_is_ready() {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    let alignment = std::sync::Arc::new(crate::align::align(&texts, &Default::default()));
+    let terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let mut h = Harness {
+        app: App::new(corpus, Keymap::default(), Theme::default()),
+        terminal,
+    };
+    h.send(Event::Resize(120, 30));
+    h.app
+        .set_alignment_progress("lining up 5 articles: paraphrases (4/5)".to_string());
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Library);
+    let status = h.rows().last().unwrap().clone();
+    assert!(
+        status.contains("The shared passages open once the articles are lined up"),
+        "{status}"
+    );
+    h.app.set_alignment(alignment);
+    h.draw();
+    assert_eq!(h.app.screen(), Screen::Groups);
+    // A key pressed early is not where the session started: Esc goes back, not out.
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Library);
+    assert!(h.app.is_running());
+}
