@@ -1281,12 +1281,15 @@ fn the_information_center_group_collates_each_outlets_wording() {
     let (_, y) = find_cell(&h, "· reference");
     assert!(h.rows()[usize::from(y)].contains("Global Research · 2015-10-25"));
     assert!(h.rows()[39].ends_with("group 1 of 9 · 4 articles "));
-    // Words another outlet puts differently carry the theme's style for reworded text.
+    // A reworded member: its own words carry the theme's style for added words, the words
+    // the reference uses too ("Russia", "Iraq", "center") stay plain.
     let (x, y) = find_cell(&h, "created the Baghdad");
-    let replaced = Theme::default().mark(crate::layout::Mark::ReplacedRight);
+    let own = Theme::default().mark(crate::layout::Mark::Inserted);
     let cell = &h.buffer()[(x, y)];
-    assert_eq!(cell.fg, replaced.fg.unwrap());
+    assert_eq!(cell.fg, own.fg.unwrap());
     assert!(cell.modifier.contains(Modifier::BOLD));
+    let (x, y) = find_cell(&h, "Russia, Syria, Iraq and Iran created");
+    assert_eq!(h.buffer()[(x, y)].fg, Color::Reset);
     // The reference itself is not marked.
     let (x, y) = find_cell(&h, "Iraq agreed with Russia");
     assert_eq!(h.buffer()[(x, y)].fg, Color::Reset);

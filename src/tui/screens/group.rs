@@ -201,7 +201,8 @@ impl GroupState {
         )
     }
 
-    /// "Against the reference: reworded · added · missing", each word in its mark's style.
+    /// "Against the reference: reworded · not in the reference · missing", each word in its
+    /// mark's style.
     fn render_legend(&self, area: Rect, buf: &mut Buffer) {
         let markers = self.theme.is_monochrome();
         let sample = |mark: Mark, word: &'static str| {
@@ -219,7 +220,7 @@ impl GroupState {
             vec![
                 sample(Mark::ReplacedRight, "reworded"),
                 TextSpan::styled(" · ", dim),
-                sample(Mark::Inserted, "added"),
+                sample(Mark::Inserted, "not in the reference"),
             ]
         };
         samples.push(TextSpan::styled(" · ", dim));
@@ -371,8 +372,53 @@ fn collate(reference: &str, text: &str) -> (Vec<Unit>, usize) {
         combined.push_str(piece);
         marks.push((start..combined.len(), mark));
     }
+    if same * 2 < total {
+        // Mostly reworded: a sequence diff would mark nearly every word. Mark instead the
+        // words the reference does not use anywhere, so the shared names and terms of a
+        // paraphrase stand out plain, wherever they sit.
+        return reworded(reference, text);
+    }
     let percent = (same * 100).checked_div(total).unwrap_or(0);
     (units(&combined, &marks), percent)
+}
+
+/// A reworded member: each word plain if the reference uses it too (case and edge
+/// punctuation aside), else marked as the member's own; and the percent of its words shared.
+fn reworded(reference: &str, text: &str) -> (Vec<Unit>, usize) {
+    let fold = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .map(str::to_string)
+            .unwrap_or(w)
+    };
+    let known: std::collections::HashSet<String> = reference
+        .split_whitespace()
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut marks = Vec::new();
+    let (mut same, mut total) = (0usize, 0usize);
+    let mut at = 0;
+    for word in text.split_whitespace() {
+        let start = at + text[at..].find(word).unwrap_or(0);
+        let end = start + word.len();
+        at = end;
+        let folded = fold(word);
+        if folded.is_empty() {
+            continue;
+        }
+        total += 1;
+        if known.contains(&folded) {
+            same += 1;
+        } else {
+            marks.push((start..end, Mark::Inserted));
+        }
+    }
+    let percent = (same * 100).checked_div(total).unwrap_or(0);
+    (units(text, &marks), percent)
 }
 
 impl Widget for &GroupState {
@@ -493,9 +539,19 @@ mod tests {
     #[test]
     fn collation_marks_own_words_and_writes_in_missing_ones() {
         // A rewording absorbs the odd shared word between its changes.
+        // Mostly reworded: the words the reference uses too stay plain, wherever they are.
         let (units, same) = collate("the big cat sat", "the dog sat down");
-        assert_eq!(marked(&units), "the {+dog sat down+}");
-        assert_eq!(same, 25);
+        assert_eq!(marked(&units), "the {+dog+} sat {+down+}");
+        assert_eq!(same, 50);
+        let (units, same) = collate(
+            "Iraq agreed with Russia, which leads the joint data center",
+            "Russia, Syria, Iraq and Iran created the Baghdad Information Center.",
+        );
+        assert_eq!(
+            marked(&units),
+            "Russia, {+Syria,+} Iraq {+and Iran created+} the {+Baghdad Information+} Center."
+        );
+        assert_eq!(same, 40);
         let (units, same) = collate("Iraq and Russia agree", "Iraq and Russia agree today");
         assert_eq!(marked(&units), "Iraq and Russia agree {+today+}");
         assert_eq!(same, 80);
