@@ -716,11 +716,17 @@ impl App {
         let Some(article) = self.corpus.articles.get(index) else {
             return;
         };
+        // `J`/`K` from the unique-only view keep to it.
+        let keep_unique = self.screen == Screen::Reader
+            && self.reader.as_ref().is_some_and(ReaderState::is_unique);
         let mut reader = ReaderState::new(article, index, self.library.position(), self.theme);
         if let Some(context) = self.context() {
             reader.set_alignment(context.alignment, context.corpus);
         }
         reader.relayout(self.layout().body);
+        if keep_unique {
+            reader.toggle_unique();
+        }
         self.reader = Some(reader);
         self.show(Screen::Reader);
     }

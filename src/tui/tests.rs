@@ -1125,6 +1125,10 @@ fn u_shows_only_what_no_other_article_says() {
     h.press("u");
     assert!(h.screen_text().contains(" UNIQUE "));
     assert!(!h.screen_text().contains(" RAW "));
+    // The next article of the list opens in the same view.
+    h.press("J");
+    assert!(h.screen_text().contains(" UNIQUE "), "{}", h.screen_text());
+    assert!(h.screen_text().contains(" 2/5 "));
 }
 
 #[test]

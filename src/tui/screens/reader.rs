@@ -459,6 +459,11 @@ impl ReaderState {
         self.scroll = 0;
     }
 
+    /// Returns true if and only if only what no other article shares is shown.
+    pub fn is_unique(&self) -> bool {
+        self.view == View::Unique
+    }
+
     /// Switches between the whole cleaned text and only what no other article shares,
     /// keeping the place in the text. Returns false (and does nothing) until the alignment
     /// is set.
