@@ -113,6 +113,15 @@ impl Overlap {
         out
     }
 
+    /// The articles `row` shares text with, in corpus order.
+    pub fn others(&self, row: usize) -> impl Iterator<Item = usize> + '_ {
+        self.rows
+            .get(row)
+            .into_iter()
+            .flatten()
+            .map(|&(other, _)| other)
+    }
+
     /// The article `row` shares most of its text with, if any.
     pub fn best_partner(&self, row: usize) -> Option<usize> {
         self.partners(row).first().map(|&(other, _)| other)

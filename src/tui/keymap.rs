@@ -393,6 +393,8 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Matrix, Action::MoveToBottom, &["G", "<End>"], "Go to the last row", None),
     (Scope::Matrix, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
     (Scope::Matrix, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Matrix, Action::NextPassage, &["]", "}", "n"], "Go to the next cell with shared text", Some("next shared")),
+    (Scope::Matrix, Action::PreviousPassage, &["[", "{", "N"], "Go to the previous cell with shared text", None),
     (Scope::Matrix, Action::Compare, &["<Enter>", "c"], "Compare the row's article with the column's", Some("compare")),
     (Scope::Matrix, Action::GoBack, &["<Esc>", "q"], "Back", Some("back")),
 

@@ -1583,3 +1583,18 @@ fn screens_asked_for_while_aligning_open_when_the_alignment_is_ready() {
     assert_eq!(h.app.screen(), Screen::Library);
     assert!(h.app.is_running());
 }
+
+#[test]
+fn matrix_jumps_between_cells_with_shared_text() {
+    let mut h = Harness::sample(120, 40);
+    h.press("m");
+    let status = |h: &Harness| h.rows().last().unwrap().clone();
+    assert!(status(&h).contains("000 × 001"), "{}", status(&h));
+    // 000 shares nothing with 001: the next shared cell of its row is 002.
+    h.press("]");
+    assert!(status(&h).contains("000 × 002"), "{}", status(&h));
+    h.press("]]]");
+    assert!(status(&h).contains("001 × 002"), "{}", status(&h));
+    h.press("[");
+    assert!(status(&h).contains("000 × 004"), "{}", status(&h));
+}

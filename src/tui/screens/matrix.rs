@@ -242,10 +242,44 @@ impl MatrixState {
             Action::PageUp => self.select(row.saturating_sub(page), column),
             Action::HalfPageDown => self.select(row.saturating_add(page / 2), column),
             Action::HalfPageUp => self.select(row.saturating_sub(page / 2), column),
+            Action::NextPassage => self.next_shared(true),
+            Action::PreviousPassage => self.next_shared(false),
             Action::Compare | Action::OpenArticle => return self.compare(),
             _ => {}
         }
         None
+    }
+
+    /// Selects the next (or previous) cell with shared text, row by row: in a large corpus
+    /// most cells are empty.
+    fn next_shared(&mut self, forward: bool) {
+        let n = self.len();
+        let (row, column) = (self.row, self.column);
+        let found = if forward {
+            let here = self
+                .overlap
+                .others(row)
+                .find(|&c| c > column)
+                .map(|c| (row, c));
+            here.or_else(|| {
+                (row + 1..n).find_map(|r| self.overlap.others(r).next().map(|c| (r, c)))
+            })
+        } else {
+            let here = self
+                .overlap
+                .others(row)
+                .filter(|&c| c < column)
+                .last()
+                .map(|c| (row, c));
+            here.or_else(|| {
+                (0..row)
+                    .rev()
+                    .find_map(|r| self.overlap.others(r).last().map(|c| (r, c)))
+            })
+        };
+        if let Some((r, c)) = found {
+            self.select(r, c);
+        }
     }
 
     /// The comparison of the selected cell's two articles; none on the diagonal.
