@@ -1598,3 +1598,75 @@ fn matrix_jumps_between_cells_with_shared_text() {
     h.press("[");
     assert!(status(&h).contains("000 × 004"), "{}", status(&h));
 }
+
+/// Random walks through every screen, with resizes, clicks and the wheel: no key sequence
+/// panics, and every frame is drawn. Deterministic (a fixed linear congruential generator).
+#[test]
+fn random_key_walks_through_every_screen_never_panic() {
+    const KEYS: &[&str] = &[
+        "j",
+        "k",
+        "h",
+        "l",
+        "g",
+        "G",
+        "<Enter>",
+        "<Esc>",
+        "c",
+        "<Space>",
+        "p",
+        "m",
+        "u",
+        "r",
+        "]",
+        "[",
+        "}",
+        "{",
+        "<Tab>",
+        "s",
+        "J",
+        "K",
+        "<C-d>",
+        "<C-u>",
+        "<PageDown>",
+        "?",
+        "/",
+        "x",
+        "<Backspace>",
+        "6",
+        "w",
+        "n",
+        "N",
+    ];
+    let mut visited = std::collections::HashSet::new();
+    for seed in 1..=6u64 {
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as usize) % n
+        };
+        let mut h = Harness::sample(100, 30);
+        for _ in 0..400 {
+            match next(20) {
+                0 => {
+                    let (w, hgt) = (next(130) as u16, next(45) as u16);
+                    h.resize(w, hgt);
+                }
+                1 => h.click(next(130) as u16, next(45) as u16),
+                2 => h.send(mouse(MouseEventKind::ScrollDown, 5, 5)),
+                _ => {
+                    let key = KEYS[next(KEYS.len())];
+                    // `q` and Ctrl-c would end the walk; the rest of the keys go in.
+                    h.press(key);
+                }
+            }
+            visited.insert(format!("{:?}", h.app.screen()));
+            if !h.app.is_running() {
+                break;
+            }
+        }
+    }
+    assert_eq!(visited.len(), 6, "screens visited: {visited:?}");
+}
