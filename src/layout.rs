@@ -131,6 +131,54 @@ pub fn marks(ops: &[DiffOp], side: Side, offset: usize) -> Vec<(Range<usize>, Ma
         .collect()
 }
 
+/// The match forms ([`crate::align::terms::match_form`]) of the words of `text`.
+pub fn word_forms(text: &str) -> std::collections::HashSet<String> {
+    text.split_whitespace()
+        .map(crate::align::terms::match_form)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Unmarks the words of marked stretches that the other side uses too, anywhere in its
+/// passage: a paraphrase says "Iran and Iraq have agreed" where the other says "Iraq and
+/// Iran created", and what stays marked is what only one side says ("have agreed",
+/// "created"). `marks` are ranges of `text`; `other` is [`word_forms`] of the other side.
+pub fn unmark_shared_words(
+    text: &str,
+    marks: Vec<(Range<usize>, Mark)>,
+    other: &std::collections::HashSet<String>,
+) -> Vec<(Range<usize>, Mark)> {
+    let mut out = Vec::with_capacity(marks.len());
+    for (range, mark) in marks {
+        if mark == Mark::Plain {
+            out.push((range, mark));
+            continue;
+        }
+        let Some(stretch) = text.get(range.clone()) else {
+            out.push((range, mark));
+            continue;
+        };
+        let mut at = 0;
+        for word in stretch.split_whitespace() {
+            let start = at + stretch[at..].find(word).unwrap_or(0);
+            at = start + word.len();
+            let shared = other.contains(&crate::align::terms::match_form(word));
+            let word_mark = if shared { Mark::Plain } else { mark };
+            let (from, to) = (range.start + start, range.start + at);
+            match out.last_mut() {
+                // Consecutive words keep one range, so a phrase stays one marked stretch.
+                Some((last, m))
+                    if *m == word_mark && last.end <= from && word_mark != Mark::Plain =>
+                {
+                    last.end = to;
+                }
+                _ => out.push((from..to, word_mark)),
+            }
+        }
+    }
+    out
+}
+
 /// Splits a pair into segments that start level on both sides: after each sentence end that
 /// both sides share (an equal `.`, `!`, `?` or `…`, maybe closed by a quote or bracket, then
 /// a space). Returns byte ranges of `left` and `right`, covering both.
@@ -403,4 +451,49 @@ fn cut_to_fit(unit: &Unit, column: usize, markers: bool) -> Vec<Unit> {
     }
     out.push(current);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::diff::word_diff;
+
+    /// The text laid out on one line with bracket markers.
+    fn marked(text: &str, marks: &[(Range<usize>, Mark)]) -> String {
+        lay_out(&units(text, marks), 500, true).iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn words_the_other_side_uses_anywhere_are_unmarked() {
+        let left = "Russia, Syria, Iraq and Iran created the Baghdad Information Center.";
+        let right = "Russia, Syria, Iran and Iraq have agreed to establish an information \
+                     center in Baghdad.";
+        let ops = word_diff(left, right);
+        let (l, r) = (marks(&ops, Side::Left, 0), marks(&ops, Side::Right, 0));
+        assert_eq!(
+            marked(left, &l),
+            "Russia, Syria, [-Iraq and Iran created the Baghdad-] Information Center."
+        );
+        let l = unmark_shared_words(left, l, &word_forms(right));
+        let r = unmark_shared_words(right, r, &word_forms(left));
+        assert_eq!(
+            marked(left, &l),
+            "Russia, Syria, Iraq and Iran [-created the-] Baghdad Information Center."
+        );
+        assert_eq!(
+            marked(right, &r),
+            "Russia, Syria, Iran and Iraq {+have agreed to establish an+} information center \
+             {+in+} Baghdad."
+        );
+    }
+
+    #[test]
+    fn match_forms_meet_across_case_punctuation_and_inflection() {
+        let forms = word_forms("The center, established in Iraq's capital.");
+        for word in ["Center", "establish", "Iraq", "capital", "the"] {
+            assert!(forms.contains(&crate::align::terms::match_form(word)), "{word}");
+        }
+        assert!(!forms.contains(&crate::align::terms::match_form("Iraqi")));
+        assert_eq!(crate::align::terms::match_form("—"), "");
+    }
 }

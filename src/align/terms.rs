@@ -328,6 +328,21 @@ thread_local! {
     static WORDS: RefCell<FxHashMap<Box<str>, WordInfo>> = RefCell::new(FxHashMap::default());
 }
 
+/// The form a displayed word is matched by when two passages are shown side by side: edge
+/// punctuation trimmed, folded and stemmed as the aligner does ("Iraq's" and "Iraq" meet,
+/// "established" and "establish" meet). Empty for a word with no letter or digit.
+pub fn match_form(word: &str) -> String {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
+        return String::new();
+    }
+    let folded = fold(core);
+    if is_stop_word(&folded) {
+        return folded;
+    }
+    STEMMER.with(|s| stem_folded(s, &folded))
+}
+
 fn word_info(word: &str) -> WordInfo {
     if let Some(info) = WORDS.with(|w| w.borrow().get(word).copied()) {
         return info;

@@ -22,7 +22,8 @@ use crate::align::diff::word_diff;
 use crate::align::{PairKind, SharedPassage, Span};
 use crate::corpus::Article;
 use crate::layout::{
-    lay_out, marks, out_of_order, paragraph_number, plain_units, segments, units, Line, Mark, Side,
+    lay_out, marks, out_of_order, paragraph_number, plain_units, segments, units,
+    unmark_shared_words, word_forms, Line, Mark, Side,
 };
 use crate::tui::action::Action;
 use crate::tui::screens::Context;
@@ -294,9 +295,20 @@ impl CompareState {
                     });
                     let (lt, rt) = (&left[p.left.clone()], &right[p.right.clone()]);
                     let ops = word_diff(lt, rt);
+                    // A paraphrase puts shared words in another order: only the words one side
+                    // alone uses stay marked.
+                    let forms =
+                        (p.kind == PairKind::Paraphrase).then(|| (word_forms(lt), word_forms(rt)));
                     for (l, r) in segments(lt, rt, &ops) {
-                        let left_units = units(&lt[l.clone()], &marks(&ops, Side::Left, l.start));
-                        let right_units = units(&rt[r.clone()], &marks(&ops, Side::Right, r.start));
+                        let (lt, rt) = (&lt[l.clone()], &rt[r.clone()]);
+                        let mut left_marks = marks(&ops, Side::Left, l.start);
+                        let mut right_marks = marks(&ops, Side::Right, r.start);
+                        if let Some((left_forms, right_forms)) = &forms {
+                            left_marks = unmark_shared_words(lt, left_marks, right_forms);
+                            right_marks = unmark_shared_words(rt, right_marks, left_forms);
+                        }
+                        let left_units = units(lt, &left_marks);
+                        let right_units = units(rt, &right_marks);
                         push_rows(
                             &mut rows,
                             RowKind::Pair(*i),
