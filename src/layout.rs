@@ -460,7 +460,10 @@ mod tests {
 
     /// The text laid out on one line with bracket markers.
     fn marked(text: &str, marks: &[(Range<usize>, Mark)]) -> String {
-        lay_out(&units(text, marks), 500, true).iter().map(Line::text).collect()
+        lay_out(&units(text, marks), 500, true)
+            .iter()
+            .map(Line::text)
+            .collect()
     }
 
     #[test]
@@ -491,7 +494,10 @@ mod tests {
     fn match_forms_meet_across_case_punctuation_and_inflection() {
         let forms = word_forms("The center, established in Iraq's capital.");
         for word in ["Center", "establish", "Iraq", "capital", "the"] {
-            assert!(forms.contains(&crate::align::terms::match_form(word)), "{word}");
+            assert!(
+                forms.contains(&crate::align::terms::match_form(word)),
+                "{word}"
+            );
         }
         assert!(!forms.contains(&crate::align::terms::match_form("Iraqi")));
         assert_eq!(crate::align::terms::match_form("—"), "");

@@ -221,6 +221,7 @@ impl App {
 
     /// Takes the finished alignment of the corpus.
     pub fn set_alignment(&mut self, alignment: Arc<Alignment>) {
+        let alignment = by_outlets(alignment, &self.corpus);
         let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
         let overlap = Arc::new(Overlap::new(&alignment, &lens));
         let shares: Vec<f32> = (0..lens.len()).map(|i| overlap.shared(i)).collect();
@@ -732,6 +733,41 @@ impl App {
     }
 }
 
+/// The alignment with its groups in the order the screens list them: by number of outlets
+/// (an article without one counts on its own), then score. The aligner counts articles;
+/// two articles of one outlet are one voice.
+fn by_outlets(alignment: Arc<Alignment>, corpus: &Corpus) -> Arc<Alignment> {
+    let outlets = |group: &crate::align::SharedPassage| {
+        let mut keys: Vec<String> = group
+            .members
+            .iter()
+            .filter_map(|m| corpus.articles.get(m.article))
+            .map(|a| match a.meta.outlet.as_deref().map(str::trim) {
+                Some(outlet) if !outlet.is_empty() => outlet.to_lowercase(),
+                _ => format!("\0{}", a.id),
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
+    };
+    let counts: Vec<usize> = alignment.groups.iter().map(outlets).collect();
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by(|&a, &b| {
+        let score = |i: usize| alignment.groups[i].score;
+        counts[b]
+            .cmp(&counts[a])
+            .then(score(b).total_cmp(&score(a)))
+            .then(a.cmp(&b))
+    });
+    if order.iter().enumerate().all(|(i, &g)| i == g) {
+        return alignment;
+    }
+    let mut sorted = (*alignment).clone();
+    sorted.groups = order.iter().map(|&g| alignment.groups[g].clone()).collect();
+    Arc::new(sorted)
+}
+
 /// What the app asks of the alignment screens' states.
 pub(super) trait ScreenState {
     /// Applies a key's action; may return a follow-up action for the app.
@@ -802,6 +838,63 @@ pub fn global_key_on(keymap: &Keymap, scope: Scope, keys: &[Key]) -> Option<Key>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::{SharedPassage, Span};
+    use crate::corpus::{Article, Format, Metadata};
+
+    #[test]
+    fn groups_are_listed_by_outlets_then_score() {
+        let article = |id: &str, outlet: Option<&str>| Article {
+            id: id.to_string(),
+            path: format!("{id}.txt").into(),
+            format: Format::Text,
+            meta: Metadata {
+                outlet: outlet.map(String::from),
+                ..Metadata::default()
+            },
+            raw: String::new(),
+            text: "text".to_string(),
+            words: 1,
+        };
+        let corpus = Corpus {
+            articles: vec![
+                article("a", Some("Wire")),
+                article("b", Some("wire ")),
+                article("c", Some("Wire")),
+                article("d", Some("Daily")),
+                article("e", None),
+            ],
+            ..Corpus::default()
+        };
+        let group = |id: usize, articles: &[usize], score: f32| SharedPassage {
+            id,
+            label: Span {
+                article: articles[0],
+                start: 0,
+                end: 4,
+            },
+            members: articles
+                .iter()
+                .map(|&a| Span {
+                    article: a,
+                    start: 0,
+                    end: 4,
+                })
+                .collect(),
+            score,
+        };
+        let alignment = Arc::new(Alignment {
+            // Three articles of one outlet; two outlets; two outlets and an article without one.
+            groups: vec![
+                group(0, &[0, 1, 2], 0.9),
+                group(1, &[0, 3], 0.5),
+                group(2, &[1, 3, 4], 0.4),
+            ],
+            ..Alignment::default()
+        });
+        let sorted = by_outlets(alignment, &corpus);
+        let ids: Vec<usize> = sorted.groups.iter().map(|g| g.id).collect();
+        assert_eq!(ids, [2, 1, 0]);
+    }
 
     #[test]
     fn layout_gives_the_body_what_is_left() {

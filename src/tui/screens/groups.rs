@@ -1,7 +1,7 @@
 //! The shared passages: the groups of passages found in two or more articles, most
 //! outlets first.
 //!
-//! One row per group, in the alignment's order (number of articles, then score): how many
+//! One row per group, by number of outlets, then score (the app orders the groups): how many
 //! articles share it, how surely, which outlets, the earliest date among them, and the
 //! group's core passage. Rows are built once; `Enter` opens the group's collation.
 
