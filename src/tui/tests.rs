@@ -1428,7 +1428,7 @@ fn mouse_selects_and_opens_groups_and_cells_and_scrolls_the_group() {
     assert_eq!(h.rows()[2], top);
     h.press("G");
     assert_ne!(h.rows()[2], top);
-    h.click(10, 5);
+    h.click(10, 1); // the legend: nothing
     assert_eq!(h.app.screen(), Screen::Group);
 
     let mut h = Harness::sample(120, 40);
@@ -1671,4 +1671,23 @@ fn random_key_walks_through_every_screen_never_panic() {
         }
     }
     assert_eq!(visited.len(), 6, "screens visited: {visited:?}");
+}
+
+#[test]
+fn a_click_on_a_member_compares_it_with_the_reference() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p<Enter>");
+    // The reference member (000, Global Research) is no comparison.
+    let (_, y) = find_cell(&h, "· reference");
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Group);
+    // A click on Sputnik's wording compares 000 (left) with 003 (right).
+    let (_, y) = find_cell(&h, "created the Baghdad");
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Compare);
+    let (x000, _) = find_cell(&h, "▸ 000_");
+    let (x003, _) = find_cell(&h, "003_b5e1");
+    assert!(x000 < x003, "{}", h.screen_text());
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Group);
 }

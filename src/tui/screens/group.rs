@@ -55,6 +55,8 @@ struct Member {
     is_reference: bool,
     /// Percent of its words the reference has too (None for the reference).
     same: Option<usize>,
+    /// Its article's corpus index.
+    article: usize,
     units: Vec<Unit>,
 }
 
@@ -182,9 +184,25 @@ impl GroupState {
         None
     }
 
-    /// What a click at `position` asks for: nothing, the text is read, not selected.
-    pub fn click(&mut self, _position: Position) -> Option<Action> {
-        None
+    /// What a click at `position` asks for: a click on a member (other than the reference,
+    /// or one in the reference's own article) compares its article with the reference's.
+    pub fn click(&mut self, position: Position) -> Option<Action> {
+        let text = GroupState::text_area(self.area);
+        if !text.contains(position) {
+            return None;
+        }
+        let row = self.scroll + usize::from(position.y - text.y);
+        // The member a row belongs to: the nearest heading at or above it.
+        let member = self.rows.get(..=row)?.iter().rev().find_map(|r| match r {
+            Row::Heading(i) => Some(*i),
+            _ => None,
+        })?;
+        let reference = self.members.iter().find(|m| m.is_reference)?.article;
+        let article = self.members.get(member)?.article;
+        (article != reference).then_some(Action::CompareArticles {
+            left: reference,
+            right: article,
+        })
     }
 
     /// The right end of the status line: "group 1 of 9 · 4 articles ".
@@ -322,6 +340,7 @@ fn members(articles: &[Article], group: &SharedPassage) -> Vec<Member> {
                 paragraph: paragraph_number(&article.text, span.start),
                 is_reference: i == reference,
                 same,
+                article: span.article,
                 units,
             })
         })
