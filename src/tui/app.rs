@@ -170,7 +170,9 @@ impl App {
 
     /// Takes the corpus read since [`App::loading`]: the library lists it from the top.
     pub fn set_corpus(&mut self, corpus: Corpus) {
-        self.library = LibraryState::new(&corpus.articles, self.theme);
+        let mut library = LibraryState::new(&corpus.articles, self.theme);
+        library.keep_view_of(&self.library);
+        self.library = library;
         self.corpus = corpus;
         self.is_loading = false;
         self.marked = None;

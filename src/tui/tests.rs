@@ -1691,3 +1691,23 @@ fn a_click_on_a_member_compares_it_with_the_reference() {
     h.press("<Esc>");
     assert_eq!(h.app.screen(), Screen::Group);
 }
+
+#[test]
+fn a_filter_typed_while_the_files_are_read_applies_to_them() {
+    let terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
+    let app = App::loading(
+        "loading 5 files".to_string(),
+        Keymap::default(),
+        Theme::default(),
+    );
+    let mut h = Harness { app, terminal };
+    h.send(Event::Resize(100, 20));
+    h.press("/sputnik");
+    h.app.set_corpus(Corpus::sample(&LoadOptions::default()));
+    h.draw();
+    assert_eq!(h.app.library.view().len(), 1, "{}", h.screen_text());
+    assert!(h.app.library.is_editing_filter());
+    assert!(h.screen_text().contains("Iraq Intends to Strengthen"));
+    h.press("<Enter><Enter>");
+    assert_eq!(h.app.screen(), Screen::Reader);
+}

@@ -302,6 +302,15 @@ impl LibraryState {
         }
     }
 
+    /// Takes the sort and the filter (typed so far, or kept) of `other`: the list the user
+    /// set up while the files were being read.
+    pub fn keep_view_of(&mut self, other: &LibraryState) {
+        self.sort = other.sort;
+        self.filter = other.filter.clone();
+        self.is_editing_filter = other.is_editing_filter;
+        self.refresh();
+    }
+
     /// Takes each article's shared share (0..1, by corpus index) once the alignment is
     /// ready; the order follows if the list is sorted by it.
     pub fn set_shares(&mut self, shares: &[f32]) {
