@@ -12,14 +12,12 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::diff::{DiffOp, DiffTag};
-use crate::align::{AlignedPair, Span};
 use crate::tui::text::{sanitize, width as display_width};
 
-/// Returns, for each pair, true if and only if its right passage sits out of the right
-/// article's order: not on the longest run of pairs whose right passages keep the left
-/// article's order.
-pub fn out_of_order(pairs: &[(AlignedPair, Span, Span)]) -> Vec<bool> {
-    let starts: Vec<usize> = pairs.iter().map(|(_, _, r)| r.start).collect();
+/// Given the right passages' starts of pairs in the left article's order, returns for each
+/// pair true if and only if its right passage sits out of the right article's order: not on
+/// the longest run of pairs whose right passages keep the left article's order.
+pub fn out_of_order(starts: &[usize]) -> Vec<bool> {
     // Longest increasing subsequence, quadratic: pairs between two articles are few.
     let mut best = vec![1usize; starts.len()];
     let mut previous = vec![None; starts.len()];
@@ -63,6 +61,15 @@ pub fn paragraph_number(text: &str, offset: usize) -> usize {
 pub enum Side {
     Left,
     Right,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
 }
 
 /// How a stretch of text is shown.

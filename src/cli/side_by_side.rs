@@ -45,7 +45,8 @@ pub fn render(cmp: &Comparison, width: usize, color: bool) -> String {
     };
     let mut out = String::new();
     render_header(&mut out, cmp, &layout);
-    let moved = out_of_order(cmp.pairs);
+    let starts: Vec<usize> = cmp.pairs.iter().map(|(_, _, r)| r.start).collect();
+    let moved = out_of_order(&starts);
     for (i, (pair, left, right)) in cmp.pairs.iter().enumerate() {
         let (kind, n) = (pair.kind.as_str(), cmp.pairs.len());
         let mut title = format!("{}/{n} · {kind} · {:.2}", i + 1, pair.score);

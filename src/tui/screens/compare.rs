@@ -164,20 +164,22 @@ impl CompareState {
         let articles = &context.corpus.articles;
         let (left_article, right_article) = (&articles[left], &articles[right]);
         let pairs = context.alignment.between(left, right);
-        let moved = out_of_order(&pairs);
-        let passages: Vec<Passage> = pairs
-            .iter()
-            .zip(&moved)
-            .map(|((pair, l, r), &is_moved)| Passage {
-                kind: pair.kind,
-                score: pair.score,
-                left: l.start..l.end,
-                right: r.start..r.end,
-                moved_from: is_moved.then(|| paragraph_number(&right_article.text, r.start)),
-                left_paragraph: paragraph_number(&left_article.text, l.start),
-                group: group_of(&context.alignment.groups, l, r),
-            })
-            .collect();
+        let passages = placed(
+            pairs
+                .iter()
+                .map(|(pair, l, r)| Passage {
+                    kind: pair.kind,
+                    score: pair.score,
+                    left: l.start..l.end,
+                    right: r.start..r.end,
+                    moved_from: None,
+                    left_paragraph: 0,
+                    group: group_of(&context.alignment.groups, l, r),
+                })
+                .collect(),
+            &left_article.text,
+            &right_article.text,
+        );
         let blocks = blocks(&passages, left_article.text.len(), right_article.text.len());
         CompareState {
             left: Head::new(left_article, left),
@@ -426,54 +428,21 @@ impl CompareState {
         let current = self.passages.get(self.current).map(|p| p.right.start);
         std::mem::swap(&mut self.left, &mut self.right);
         // Re-derive the passages from the other side's order.
-        let mut flipped: Vec<Passage> = self
-            .passages
-            .iter()
-            .map(|p| Passage {
-                kind: p.kind,
-                score: p.score,
-                left: p.right.clone(),
-                right: p.left.clone(),
-                moved_from: None,
-                left_paragraph: paragraph_number(&self.left.text, p.right.start),
-                group: p.group,
-            })
-            .collect();
-        flipped.sort_by_key(|p| (p.left.start, p.right.start));
-        let oriented: Vec<(crate::align::AlignedPair, Span, Span)> = flipped
-            .iter()
-            .map(|p| {
-                let l = Span {
-                    article: 0,
-                    start: p.left.start,
-                    end: p.left.end,
-                };
-                let r = Span {
-                    article: 1,
-                    start: p.right.start,
-                    end: p.right.end,
-                };
-                (
-                    crate::align::AlignedPair {
-                        kind: p.kind,
-                        score: p.score,
-                        a: l,
-                        b: r,
-                    },
-                    l,
-                    r,
-                )
-            })
-            .collect();
-        for (p, is_moved) in flipped.iter_mut().zip(out_of_order(&oriented)) {
-            p.moved_from = is_moved.then(|| paragraph_number(&self.right.text, p.right.start));
-        }
+        let flipped = placed(
+            self.passages
+                .iter()
+                .map(|p| Passage {
+                    left: p.right.clone(),
+                    right: p.left.clone(),
+                    ..p.clone()
+                })
+                .collect(),
+            &self.left.text,
+            &self.right.text,
+        );
         self.blocks = blocks(&flipped, self.left.text.len(), self.right.text.len());
         self.passages = flipped;
-        self.focus = match self.focus {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        };
+        self.focus = self.focus.other();
         self.rebuild();
         match current.and_then(|start| self.passages.iter().position(|p| p.left.start == start)) {
             Some(i) => self.go_to(i),
@@ -524,10 +493,7 @@ impl CompareState {
             Action::NextPassage => self.next_passage(true),
             Action::PreviousPassage => self.next_passage(false),
             Action::SwitchSide => {
-                self.focus = match self.focus {
-                    Side::Left => Side::Right,
-                    Side::Right => Side::Left,
-                }
+                self.focus = self.focus.other();
             }
             Action::SwapSides => self.swap(),
             Action::ToggleUnique => self.toggle_unaligned(),
@@ -750,6 +716,18 @@ fn push_rows(rows: &mut Vec<Row>, kind: RowKind, left: &[Line], right: &[Line]) 
             right: right.get(i).cloned().unwrap_or_default(),
         });
     }
+}
+
+/// Passages in the left article's order, each with its left paragraph and, when its right
+/// passage sits out of the right article's order, the right paragraph it was moved from.
+fn placed(mut passages: Vec<Passage>, left: &str, right: &str) -> Vec<Passage> {
+    passages.sort_by_key(|p| (p.left.start, p.right.start));
+    let starts: Vec<usize> = passages.iter().map(|p| p.right.start).collect();
+    for (p, is_moved) in passages.iter_mut().zip(out_of_order(&starts)) {
+        p.left_paragraph = paragraph_number(left, p.left.start);
+        p.moved_from = is_moved.then(|| paragraph_number(right, p.right.start));
+    }
+    passages
 }
 
 /// The document's blocks: the left article in its order, pairs in place, the unaligned text
