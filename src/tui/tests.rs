@@ -1389,6 +1389,8 @@ fn groups_list_moves_opens_and_follows_the_group_screen() {
     h.press("[");
     assert!(h.rows()[39].ends_with("group 4 of 9 · 2 articles "));
     h.press("G]]]]]]]");
+    assert!(h.rows()[39].contains("This is the last shared passage."));
+    h.press("g");
     assert!(h.rows()[39].ends_with("group 9 of 9 · 2 articles "));
     h.press("<Esc>");
     assert_eq!(h.app.screen(), Screen::Groups);
@@ -1710,4 +1712,30 @@ fn a_filter_typed_while_the_files_are_read_applies_to_them() {
     assert!(h.screen_text().contains("Iraq Intends to Strengthen"));
     h.press("<Enter><Enter>");
     assert_eq!(h.app.screen(), Screen::Reader);
+}
+
+#[test]
+fn group_and_matrix_say_when_a_key_has_nothing_to_do() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p<Enter>[");
+    assert!(
+        h.rows()[39].contains("This is the first shared passage."),
+        "{}",
+        h.rows()[39]
+    );
+    h.press("j");
+    assert!(h.rows()[39].contains("group 1 of"), "{}", h.rows()[39]);
+    h.press("<Esc><Esc>mh<Enter>");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+    assert!(
+        h.rows()[39].contains("not compared with itself"),
+        "{}",
+        h.rows()[39]
+    );
+    h.press("Gllll]");
+    assert!(
+        h.rows()[39].contains("No more cells with shared text"),
+        "{}",
+        h.rows()[39]
+    );
 }

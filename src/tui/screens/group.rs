@@ -83,6 +83,8 @@ pub struct GroupState {
     /// The width `rows` were laid out for.
     wrap_width: usize,
     scroll: usize,
+    /// A note for the status line, until the next key.
+    notice: Option<&'static str>,
     theme: Theme,
     area: Rect,
 }
@@ -102,6 +104,7 @@ impl GroupState {
             rows: Vec::new(),
             wrap_width: 0,
             scroll: 0,
+            notice: None,
             theme,
             area: Rect::default(),
         }
@@ -158,6 +161,7 @@ impl GroupState {
 
     /// Applies a key's action; returns a follow-up for the app (another group).
     pub fn update(&mut self, action: Action) -> Option<Action> {
+        self.notice = None;
         // Keep a line of context when paging, as `less` does.
         let page = self.page_height().saturating_sub(1).max(1) as isize;
         match action {
@@ -179,6 +183,8 @@ impl GroupState {
                     group: self.group - 1,
                 })
             }
+            Action::NextPassage => self.notice = Some("This is the last shared passage."),
+            Action::PreviousPassage => self.notice = Some("This is the first shared passage."),
             _ => {}
         }
         None
@@ -205,8 +211,12 @@ impl GroupState {
         })
     }
 
-    /// The right end of the status line: "group 1 of 9 · 4 articles ".
+    /// The right end of the status line: "group 1 of 9 · 4 articles ", or a note on the
+    /// last key.
     pub fn status(&self) -> String {
+        if let Some(notice) = self.notice {
+            return format!("{notice} ");
+        }
         if self.group >= self.groups {
             return String::new();
         }

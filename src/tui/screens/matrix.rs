@@ -127,6 +127,8 @@ pub struct MatrixState {
     cell: u16,
     /// Width of the widest row label.
     label_width: u16,
+    /// A note for the status line, until the next key.
+    notice: Option<&'static str>,
     theme: Theme,
     area: Rect,
 }
@@ -163,6 +165,7 @@ impl MatrixState {
             column_offset: 0,
             cell: (digits + 1).max(4),
             label_width,
+            notice: None,
             theme,
             area: Rect::default(),
         }
@@ -229,6 +232,7 @@ impl MatrixState {
 
     /// Applies a key's action; returns a follow-up for the app (open a comparison).
     pub fn update(&mut self, action: Action) -> Option<Action> {
+        self.notice = None;
         let page = self.layout(self.area).visible_rows().max(1);
         let (row, column) = (self.row, self.column);
         match action {
@@ -277,13 +281,17 @@ impl MatrixState {
                     .find_map(|r| self.overlap.others(r).last().map(|c| (r, c)))
             })
         };
-        if let Some((r, c)) = found {
-            self.select(r, c);
+        match found {
+            Some((r, c)) => self.select(r, c),
+            None => self.notice = Some("No more cells with shared text this way."),
         }
     }
 
     /// The comparison of the selected cell's two articles; none on the diagonal.
-    fn compare(&self) -> Option<Action> {
+    fn compare(&mut self) -> Option<Action> {
+        if self.row == self.column {
+            self.notice = Some("An article on the diagonal is not compared with itself.");
+        }
         (self.row != self.column && self.column < self.len()).then_some(Action::CompareArticles {
             left: self.row,
             right: self.column,
@@ -321,6 +329,9 @@ impl MatrixState {
 
     /// The right end of the status line: "003 × 004 · 34% of 003 · 28% of 004 ".
     pub fn status(&self) -> String {
+        if let Some(notice) = self.notice {
+            return format!("{notice} ");
+        }
         let (Some(row), Some(column)) = (self.ids.get(self.row), self.ids.get(self.column)) else {
             return String::new();
         };
