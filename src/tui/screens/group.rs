@@ -20,8 +20,9 @@ use crate::corpus::Article;
 use crate::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
 use crate::tui::action::Action;
 use crate::tui::screens::groups::{articles_of, fit_line, outlet_or_id, short_date};
+use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::text::{sanitize, truncate};
+use crate::tui::text::sanitize;
 use crate::tui::theme::Theme;
 
 /// The member the others are diffed against: the earliest dated, else (no member dated)
@@ -461,19 +462,7 @@ impl Widget for &GroupState {
             self.render_legend(Rect { height: 1, ..area }, buf);
         }
         if self.members.is_empty() {
-            let message = Line::styled(
-                truncate("No such shared passage.", usize::from(area.width)).into_owned(),
-                self.theme.dim(),
-            );
-            let y = text.y + text.height / 2;
-            message.centered().render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..text
-                },
-                buf,
-            );
+            render_empty(text, buf, "No such shared passage.", self.theme.dim());
             return;
         }
         let visible = self

@@ -17,6 +17,7 @@ use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
 use crate::tui::action::Action;
 use crate::tui::screens::matrix::short_ids;
+use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
 use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
@@ -319,20 +320,8 @@ impl GroupsState {
 
     fn render_rows(&self, area: Rect, buf: &mut Buffer) {
         if self.rows.is_empty() {
-            if area.height > 0 {
-                let message = "No passage is shared by two articles.";
-                let line =
-                    Line::styled(truncate(message, usize::from(area.width)), self.theme.dim());
-                let y = area.y + area.height / 2;
-                line.centered().render(
-                    Rect {
-                        y,
-                        height: 1,
-                        ..area
-                    },
-                    buf,
-                );
-            }
+            let message = "No passage is shared by two articles.";
+            render_empty(area, buf, message, self.theme.dim());
             return;
         }
         let spans = column_spans(area.width);

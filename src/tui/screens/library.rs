@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::corpus::Article;
+use crate::tui::screens::render_empty;
 use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
 
@@ -537,21 +538,7 @@ impl LibraryState {
             } else {
                 format!("No article matches “{}”.", sanitize(&self.filter))
             };
-            if area.height > 0 {
-                let y = area.y + area.height / 2;
-                let line = Line::styled(
-                    truncate(&message, usize::from(area.width)),
-                    self.theme.dim(),
-                );
-                line.centered().render(
-                    Rect {
-                        y,
-                        height: 1,
-                        ..area
-                    },
-                    buf,
-                );
-            }
+            render_empty(area, buf, &message, self.theme.dim());
             return;
         }
         let spans = column_spans(area.width);

@@ -16,6 +16,7 @@ use crate::align::overlap::Overlap;
 use crate::corpus::Article;
 use crate::tui::action::Action;
 use crate::tui::screens::groups::fit_line;
+use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
 use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
@@ -483,19 +484,7 @@ impl Widget for &MatrixState {
             return;
         }
         if self.ids.is_empty() {
-            let message = Line::styled(
-                truncate("No articles.", usize::from(area.width)).into_owned(),
-                self.theme.dim(),
-            );
-            let y = area.y + area.height / 2;
-            message.centered().render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
+            render_empty(area, buf, "No articles.", self.theme.dim());
             return;
         }
         let layout = self.layout(area);
