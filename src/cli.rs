@@ -45,6 +45,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
 
+    /// Read per-file metadata (outlet, date, url, title, author) from FILE: CSV, TSV or JSON
+    /// Lines naming each file in a `path`, `file` or `doc` column. A folder's own
+    /// `manifest.csv`, `manifest.tsv` or `manifest.jsonl` is read without this.
+    #[arg(long, global = true, value_name = "FILE")]
+    manifest: Option<PathBuf>,
+
     /// Print where crossread looks for its config file, and exit.
     #[arg(long)]
     print_config_path: bool,
@@ -190,7 +196,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         println!("{}", path.display());
         return Ok(());
     }
-    let config = Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    let mut config =
+        Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    if let Some(manifest) = &cli.manifest {
+        if !manifest.is_file() {
+            return Err(Failure::usage(format!(
+                "cannot read manifest {}: no such file",
+                manifest.display()
+            )));
+        }
+        config.load.manifest = Some(manifest.clone());
+    }
     match cli.command {
         None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
@@ -429,6 +445,14 @@ pub struct ArticleJson<'a> {
     pub outlet: Option<&'a str>,
     pub date: Option<&'a str>,
     pub author: Option<&'a str>,
+    /// The news agency the text credits, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wire: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    /// Manifest or JSON Lines fields crossread does not read, as given.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
     pub words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
@@ -443,6 +467,14 @@ impl<'a> ArticleJson<'a> {
             outlet: article.meta.outlet.as_deref(),
             date: article.meta.date.as_deref(),
             author: article.meta.author.as_deref(),
+            wire: article.meta.wire.as_deref(),
+            url: article.meta.url.as_deref(),
+            extra: article
+                .meta
+                .extra
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect(),
             words: article.words,
             text: None,
         }
@@ -616,7 +648,7 @@ fn test_article(id: &str, outlet: &str, date: Option<&str>, title: &str, text: &
         meta: crate::corpus::Metadata {
             title: Some(title.to_string()),
             outlet: Some(outlet.to_string()).filter(|o| !o.is_empty()),
-            date: date.map(str::to_string),
+            date: date.and_then(crate::corpus::PubDate::parse),
             ..Default::default()
         },
         raw: text.to_string(),

@@ -13,12 +13,17 @@ mod decode;
 mod describe;
 mod frontmatter;
 mod html;
+mod manifest;
 mod normalize;
+pub mod outlets;
 mod page;
 mod sample;
 mod walk;
 
 pub use clean::CleanOptions;
+pub use dates::PubDate;
+pub use manifest::Manifest;
+pub use outlets::OutletTable;
 pub(crate) use walk::io_reason;
 pub use walk::Walked;
 
@@ -46,10 +51,15 @@ pub enum Source {
 pub struct Metadata {
     pub title: Option<String>,
     pub outlet: Option<String>,
-    /// ISO 8601 (`YYYY-MM-DD`, or a longer ISO timestamp when the file gives one).
-    pub date: Option<String>,
+    /// The publication date (never a modified date when the file gives both).
+    pub date: Option<PubDate>,
     pub author: Option<String>,
     pub url: Option<String>,
+    /// The news agency the text credits ("(AP) —", "By Reuters"): the copy's origin, which
+    /// is neither its author nor the outlet that ran it.
+    pub wire: Option<String>,
+    /// Fields of a manifest or JSON Lines record that crossread does not read, kept as given.
+    pub extra: Vec<(String, String)>,
 }
 
 impl Metadata {
@@ -60,6 +70,10 @@ impl Metadata {
         self.date = self.date.or(other.date);
         self.author = self.author.or(other.author);
         self.url = self.url.or(other.url);
+        self.wire = self.wire.or(other.wire);
+        if self.extra.is_empty() {
+            self.extra = other.extra;
+        }
         self
     }
 }
@@ -150,6 +164,10 @@ pub enum LoadError {
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub clean: CleanOptions,
+    /// Outlet names and aliases: the built-in table plus the config's `[outlets]`.
+    pub outlets: OutletTable,
+    /// A manifest given on the command line, read besides the folders' own `manifest.*`.
+    pub manifest: Option<PathBuf>,
 }
 
 /// The articles of one session, in a stable order (by path), and the files that were skipped.
@@ -224,7 +242,7 @@ impl Corpus {
         options: &LoadOptions,
     ) -> Corpus {
         documents.sort_by(|a, b| a.path.cmp(&b.path));
-        let notes = documents
+        let mut notes: Vec<LoadWarning> = documents
             .iter()
             .filter_map(|d| {
                 let reason = d.note.clone()?;
@@ -256,11 +274,15 @@ impl Corpus {
             &options.clean,
         );
         let ids = assign_ids(documents.iter().map(|d| d.path.as_path()));
+        let (sidecar, manifest_warnings) = read_manifests(&documents, options);
+        // A manifest row that could not be used is a caveat, like a guessed encoding.
+        notes.extend(manifest_warnings);
         let mut articles: Vec<Article> = documents
             .into_par_iter()
             .zip(pages)
             .zip(ids)
-            .map(|((doc, (page, folded)), id)| {
+            .zip(sidecar)
+            .map(|(((doc, (page, folded)), id), sidecar)| {
                 // One reading of the page serves counting, cleaning and describing.
                 let mut text = if options.clean.enabled {
                     let folded = count_lines.then_some(folded.as_slice());
@@ -275,7 +297,12 @@ impl Corpus {
                     text = doc.raw.trim().to_string();
                     words = count_words(&text);
                 }
-                let meta = doc.declared.clone().or(describe::describe_page(&page));
+                let meta = resolve(
+                    sidecar,
+                    doc.declared.clone(),
+                    describe::describe_page(&page),
+                    &options.outlets,
+                );
                 Article {
                     id,
                     path: doc.path,
@@ -346,6 +373,92 @@ pub enum FindError {
     NotFound(String),
     #[error("'{key}' matches several articles: {}", ids.join(", "))]
     Ambiguous { key: String, ids: Vec<String> },
+}
+
+/// What the manifests say about each document: the one given in the options first, then the
+/// `manifest.*` of each document's folder and of the folder above it.
+fn read_manifests(
+    documents: &[Document],
+    options: &LoadOptions,
+) -> (Vec<Option<Metadata>>, Vec<LoadWarning>) {
+    let mut files: Vec<PathBuf> = options.manifest.iter().cloned().collect();
+    let mut dirs: Vec<&Path> = Vec::new();
+    for doc in documents {
+        let parent = doc.path.parent();
+        for dir in [parent, parent.and_then(Path::parent)]
+            .into_iter()
+            .flatten()
+        {
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+    }
+    for dir in dirs {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Some(found) = Manifest::in_folder(dir) {
+            if !files.iter().any(|f| same_file(f, &found)) {
+                files.push(found);
+            }
+        }
+    }
+    let mut sidecar: Vec<Option<Metadata>> = vec![None; documents.len()];
+    let mut warnings = Vec::new();
+    if files.is_empty() {
+        return (sidecar, warnings);
+    }
+    let paths: Vec<&Path> = documents.iter().map(|d| d.path.as_path()).collect();
+    for file in files {
+        let (manifest, read_warnings) = Manifest::read(&file);
+        warnings.extend(read_warnings);
+        let Some(manifest) = manifest else { continue };
+        let (found, assign_warnings) = manifest.assign(&paths);
+        warnings.extend(assign_warnings);
+        for (slot, meta) in sidecar.iter_mut().zip(found) {
+            *slot = match (slot.take(), meta) {
+                (Some(first), Some(more)) => Some(first.or(more)),
+                (first, more) => first.or(more),
+            };
+        }
+    }
+    (sidecar, warnings)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+}
+
+/// An article's metadata: the manifest's, then what the file declares, then what its text
+/// says; outlet names through the alias table, else the outlet of the article's URL; a wire
+/// credited as the author moves to the wire field.
+fn resolve(
+    sidecar: Option<Metadata>,
+    declared: Metadata,
+    described: Metadata,
+    table: &OutletTable,
+) -> Metadata {
+    let mut meta = sidecar.unwrap_or_default().or(declared).or(described);
+    meta.outlet = meta.outlet.map(|o| table.normalize(&o));
+    if meta.outlet.is_none() {
+        meta.outlet = meta.url.as_deref().and_then(|url| {
+            table
+                .by_host(url)
+                .map(str::to_string)
+                .or_else(|| outlets::host(url))
+        });
+    }
+    meta.wire = meta.wire.map(|w| table.normalize(&w));
+    if let Some(author) = &meta.author {
+        if table.is_wire(author) {
+            meta.wire.get_or_insert_with(|| table.normalize(author));
+            meta.author = None;
+        }
+    }
+    meta
 }
 
 /// Reads one file into a document: size and type checks, decoding, format reading.
