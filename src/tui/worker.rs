@@ -83,7 +83,7 @@ pub fn run(job: Job, sender: &Sender<Message>) {
     }
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let key = CacheKey::new(&texts, &job.align);
-    if let Some(alignment) = job.cache.as_ref().and_then(|cache| cache.load(key)) {
+    if let Some(alignment) = job.cache.as_ref().and_then(|cache| cache.load(key, &texts)) {
         let _ = sender.send(Message::Aligned(Arc::new(alignment)));
         return;
     }
