@@ -7,8 +7,9 @@ use std::process::{Command, Output};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
-/// A command for the binary with an isolated home, config dir and working directory, so that
-/// no user config on the machine leaks into a test.
+/// A command for the binary with an isolated home, config, cache and data folders and working
+/// directory, so that no user config on the machine leaks into a test and no test writes to
+/// the user's cache, whatever `HOME` and `XDG_*` say.
 struct Run {
     cmd: Command,
     _home: tempfile::TempDir,
@@ -22,6 +23,9 @@ impl Run {
             .current_dir(home.path())
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("XDG_CACHE_HOME", home.path().join(".cache"))
+            .env("XDG_DATA_HOME", home.path().join(".local/share"))
+            .env("XDG_STATE_HOME", home.path().join(".local/state"))
             .env_remove("NO_COLOR");
         Run { cmd, _home: home }
     }

@@ -40,6 +40,11 @@ impl Session {
         cmd.cwd(home.path());
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path().join(".config"));
+        // The user's cache is neither read (a warm alignment would skip what a test waits
+        // for) nor written.
+        cmd.env("XDG_CACHE_HOME", home.path().join(".cache"));
+        cmd.env("XDG_DATA_HOME", home.path().join(".local/share"));
+        cmd.env("XDG_STATE_HOME", home.path().join(".local/state"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).unwrap();
