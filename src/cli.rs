@@ -15,6 +15,7 @@ pub mod side_by_side;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -23,6 +24,8 @@ use crate::align::{AlignOptions, Span};
 use crate::cache::AlignmentCache;
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
+use crate::display::comparison::Comparison;
+use crate::display::{AlignmentIndex, ArticleIdx};
 use crate::tui::action::Action;
 use crate::tui::worker::NoArticle;
 use crate::tui::{Articles, Launch};
@@ -217,8 +220,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let corpus = load(&input.paths, &config)?;
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
-            let alignment = align_corpus(&corpus, &options);
-            stream(|out| passages::print(out, &corpus, &alignment, json, terminal_width()))
+            // Groups in the order the screens list them.
+            let index = AlignmentIndex::new(align_corpus(&corpus, &options), &corpus);
+            stream(|out| passages::print(out, &corpus, index.alignment(), json, terminal_width()))
         }
         Some(Command::Compare {
             left,
@@ -230,26 +234,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
             no_cache,
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
-            let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
-            let (left, right) = (find(&left)?, find(&right)?);
-            if left.id == right.id {
+            let position = |key: &str| -> Result<ArticleIdx, Failure> {
+                let article = corpus
+                    .find(key)
+                    .map_err(|e| Failure::usage(e.to_string()))?;
+                let at = corpus
+                    .articles
+                    .iter()
+                    .position(|a| std::ptr::eq(a, article));
+                at.map(ArticleIdx).ok_or_else(|| {
+                    Failure::usage(format!("{key}: not an article of the corpus read"))
+                })
+            };
+            let (left, right) = (position(&left)?, position(&right)?);
+            if left == right {
                 return Err(Failure::usage(format!(
                     "compare needs two different articles; both name {}",
-                    left.id
+                    corpus.articles[left.get()].id
                 )));
             }
             // A person at a terminal gets the compare screen; scripts and pipes get text.
             let is_interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
             if is_interactive && !json && width.is_none() {
-                let index = |id: &str| corpus.articles.iter().position(|a| a.id == id);
-                // `find` returned articles of this corpus, so both have an index.
-                let then = index(&left.id)
-                    .zip(index(&right.id))
-                    .map(|(left, right)| Action::CompareArticles { left, right });
+                let then = Some(Action::CompareArticles { left, right });
                 let paths = input.paths.clone();
                 return launch(Articles::Loaded(corpus), &paths, &config, no_cache, then);
             }
-            let alignment = align_corpus(&corpus, &config.align);
+            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -258,8 +269,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             let width = width.map_or_else(terminal_width, usize::from);
-            let view = compare::View::new(&corpus, &alignment, left, right);
-            stream(|out| view.print(out, json, width, color))
+            let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), left, right)
+                .ok_or_else(|| Failure::usage("compare: an article is missing from the corpus"))?;
+            stream(|out| compare::print(&cmp, out, json, width, color))
         }
     }
 }
@@ -358,7 +370,13 @@ fn launch(
         cache,
         then,
     };
-    match crate::tui::run(launch, config) {
+    let settings = crate::tui::Settings {
+        keymap: config.keymap.clone(),
+        theme: config.theme,
+        load: config.load.clone(),
+        align: config.align.clone(),
+    };
+    match crate::tui::run(launch, &settings) {
         Ok(corpus) => {
             print_warnings(&corpus);
             Ok(())

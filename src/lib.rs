@@ -18,5 +18,5 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;
-pub mod layout;
+pub mod display;
 pub mod tui;

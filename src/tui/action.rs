@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::ArticleIdx;
+
 /// A request to the app. Unit variants can be bound to keys: their snake_case names are
 /// what users write in `[keys.*]` of the config file, so renaming one breaks configs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,13 +103,13 @@ pub enum Action {
     /// Open the compare screen on these two articles (corpus indices).
     #[serde(skip)]
     CompareArticles {
-        left: usize,
-        right: usize,
+        left: ArticleIdx,
+        right: ArticleIdx,
     },
     /// Compare this article (a corpus index) with the one it shares most with.
     #[serde(skip)]
     CompareBest {
-        article: usize,
+        article: ArticleIdx,
     },
     /// Open this shared passage (an index into the alignment's groups).
     #[serde(skip)]

@@ -18,9 +18,10 @@ use super::screens::matrix::MatrixState;
 use super::screens::reader::ReaderState;
 use super::screens::Context;
 use super::theme::Theme;
-use crate::align::overlap::Overlap;
 use crate::align::Alignment;
 use crate::corpus::Corpus;
+use crate::display::comparison::Comparison;
+use crate::display::{AlignmentIndex, ArticleIdx};
 
 /// Lines the reader and the help scroll per notch of the mouse wheel.
 const WHEEL_LINES: isize = 3;
@@ -42,10 +43,8 @@ pub enum Screen {
 pub enum AlignmentState {
     /// Still running: how far it is, for the title bar ("aligning: paraphrases").
     Running(String),
-    Ready {
-        alignment: Arc<Alignment>,
-        overlap: Arc<Overlap>,
-    },
+    /// Indexed on the worker, its groups in listing order.
+    Ready(Arc<AlignmentIndex>),
     Failed(String),
 }
 
@@ -99,7 +98,8 @@ impl AppLayout {
 /// The whole interface's state.
 #[derive(Debug)]
 pub struct App {
-    pub(super) corpus: Corpus,
+    /// Shared with the worker (which aligns its texts) and the comparisons.
+    pub(super) corpus: Arc<Corpus>,
     pub(super) keymap: Keymap,
     pub(super) theme: Theme,
     pub(super) screen: Screen,
@@ -111,7 +111,7 @@ pub struct App {
     pub(super) matrix: Option<MatrixState>,
     pub(super) alignment: AlignmentState,
     /// The article marked (`Space` in the library) to be compared with the selected one.
-    pub(super) marked: Option<usize>,
+    pub(super) marked: Option<ArticleIdx>,
     /// The screens to go back to, most recent last.
     history: Vec<Screen>,
     pub(super) popup: Option<(PopupKind, HelpState)>,
@@ -131,7 +131,8 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(corpus: Corpus, keymap: Keymap, theme: Theme) -> App {
+    pub fn new(corpus: impl Into<Arc<Corpus>>, keymap: Keymap, theme: Theme) -> App {
+        let corpus = corpus.into();
         let library = LibraryState::new(&corpus.articles, theme);
         App {
             corpus,
@@ -169,7 +170,7 @@ impl App {
     }
 
     /// Takes the corpus read since [`App::loading`]: the library lists it from the top.
-    pub fn set_corpus(&mut self, corpus: Corpus) {
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
         let mut library = LibraryState::new(&corpus.articles, self.theme);
         library.keep_view_of(&self.library);
         self.library = library;
@@ -188,7 +189,7 @@ impl App {
     pub fn run_when_aligned(&mut self, action: Action) {
         self.pending = Some(action);
         self.pending_is_launch = true;
-        if matches!(self.alignment, AlignmentState::Ready { .. }) {
+        if matches!(self.alignment, AlignmentState::Ready(_)) {
             self.run_pending();
         }
     }
@@ -221,18 +222,25 @@ impl App {
         self.screen
     }
 
-    /// Takes the finished alignment of the corpus.
-    pub fn set_alignment(&mut self, alignment: Arc<Alignment>) {
-        let alignment = by_outlets(alignment, &self.corpus);
-        let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
-        let overlap = Arc::new(Overlap::new(&alignment, &lens));
-        let shares: Vec<f32> = (0..lens.len()).map(|i| overlap.shared(i)).collect();
+    /// Takes the finished alignment of the corpus, indexed (by the worker).
+    pub fn set_index(&mut self, index: Arc<AlignmentIndex>) {
+        let overlap = index.overlap();
+        let shares: Vec<f32> = (0..self.corpus.articles.len())
+            .map(|i| overlap.shared(i))
+            .collect();
         self.library.set_shares(&shares);
         if let Some(reader) = &mut self.reader {
-            reader.set_alignment(&alignment, &self.corpus);
+            reader.set_alignment(index.alignment(), &self.corpus);
         }
-        self.alignment = AlignmentState::Ready { alignment, overlap };
+        self.alignment = AlignmentState::Ready(index);
         self.run_pending();
+    }
+
+    /// Takes an alignment of the corpus and indexes it here, on the calling thread (the
+    /// worker sends one indexed already: [`App::set_index`]).
+    pub fn set_alignment(&mut self, alignment: Alignment) {
+        let index = AlignmentIndex::new(alignment, &self.corpus);
+        self.set_index(Arc::new(index));
     }
 
     /// Tells how far the alignment is, while it runs.
@@ -250,10 +258,11 @@ impl App {
     /// The corpus and its alignment, once the alignment is ready.
     pub fn context(&self) -> Option<Context<'_>> {
         match &self.alignment {
-            AlignmentState::Ready { alignment, overlap } => Some(Context {
+            AlignmentState::Ready(index) => Some(Context {
                 corpus: &self.corpus,
-                alignment,
-                overlap,
+                index,
+                alignment: index.alignment(),
+                overlap: index.overlap(),
             }),
             _ => None,
         }
@@ -262,7 +271,7 @@ impl App {
     /// The context, or else a message saying why the alignment screens cannot open yet.
     fn require_context(&mut self) -> Option<Context<'_>> {
         let message = match &self.alignment {
-            AlignmentState::Ready { .. } => None,
+            AlignmentState::Ready(_) => None,
             AlignmentState::Running(progress) => Some(format!(
                 "Still lining up the articles ({progress}); try again in a moment."
             )),
@@ -441,12 +450,17 @@ impl App {
         self.show(Screen::Matrix);
     }
 
-    fn open_compare(&mut self, left: usize, right: usize) {
+    fn open_compare(&mut self, left: ArticleIdx, right: ArticleIdx) {
         let theme = self.theme;
         let Some(context) = self.require_context() else {
             return;
         };
-        let mut compare = CompareState::new(&context, left, right, theme);
+        let shared = (Arc::clone(context.corpus), Arc::clone(context.index));
+        let Some(comparison) = Comparison::new(shared.0, shared.1, left, right) else {
+            self.message = Some("No such article to compare.".to_string());
+            return;
+        };
+        let mut compare = CompareState::new(comparison, theme);
         compare.relayout(self.layout().body);
         self.compare = Some(compare);
         self.show(Screen::Compare);
@@ -469,7 +483,7 @@ impl App {
 
     /// The comparison `c` asks for on article `index`: with the marked article if another
     /// one is marked, else with the article it shares most with.
-    fn compare_from(&mut self, index: usize) -> Option<Action> {
+    fn compare_from(&mut self, index: ArticleIdx) -> Option<Action> {
         match self.marked.filter(|&m| m != index) {
             Some(marked) => Some(Action::CompareArticles {
                 left: marked,
@@ -480,18 +494,18 @@ impl App {
     }
 
     /// Compares `index` with the article it shares most with, if any.
-    fn compare_best(&mut self, index: usize) -> Option<Action> {
+    fn compare_best(&mut self, index: ArticleIdx) -> Option<Action> {
         let context = self.require_context()?;
-        match context.overlap.best_partner(index) {
+        match context.overlap.best_partner(index.get()) {
             Some(partner) => Some(Action::CompareArticles {
                 left: index,
-                right: partner,
+                right: ArticleIdx(partner),
             }),
             None => {
                 let id = self
                     .corpus
                     .articles
-                    .get(index)
+                    .get(index.get())
                     .map_or("", |a| a.id.as_str());
                 self.message = Some(format!("{id} shares no passage with another article."));
                 None
@@ -645,13 +659,13 @@ impl App {
             Action::SortById => library.sort_by(Column::Id),
             Action::SortByShared => library.sort_by(Column::Shared),
             Action::ToggleMark => {
-                let index = library.selected_article()?;
+                let index = ArticleIdx(library.selected_article()?);
                 self.marked = if self.marked == Some(index) {
                     None
                 } else {
                     Some(index)
                 };
-                library.set_marked(self.marked);
+                library.set_marked(self.marked.map(ArticleIdx::get));
                 library.move_by(1);
             }
             Action::Compare => {
@@ -659,7 +673,7 @@ impl App {
                     self.message = Some("No article to compare.".to_string());
                     return None;
                 };
-                return self.compare_from(index);
+                return self.compare_from(ArticleIdx(index));
             }
             _ => {}
         }
@@ -669,7 +683,7 @@ impl App {
     fn update_reader(&mut self, action: Action) -> Option<Action> {
         if action == Action::Compare {
             let index = self.reader.as_ref()?.article();
-            return self.compare_from(index);
+            return self.compare_from(ArticleIdx(index));
         }
         if action == Action::ToggleUnique {
             self.require_context()?;
@@ -733,41 +747,6 @@ impl App {
         self.reader = Some(reader);
         self.show(Screen::Reader);
     }
-}
-
-/// The alignment with its groups in the order the screens list them: by number of outlets
-/// (an article without one counts on its own), then score. The aligner counts articles;
-/// two articles of one outlet are one voice.
-fn by_outlets(alignment: Arc<Alignment>, corpus: &Corpus) -> Arc<Alignment> {
-    let outlets = |group: &crate::align::SharedPassage| {
-        let mut keys: Vec<String> = group
-            .members
-            .iter()
-            .filter_map(|m| corpus.articles.get(m.article))
-            .map(|a| match a.meta.outlet.as_deref().map(str::trim) {
-                Some(outlet) if !outlet.is_empty() => outlet.to_lowercase(),
-                _ => format!("\0{}", a.id),
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.len()
-    };
-    let counts: Vec<usize> = alignment.groups.iter().map(outlets).collect();
-    let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by(|&a, &b| {
-        let score = |i: usize| alignment.groups[i].score;
-        counts[b]
-            .cmp(&counts[a])
-            .then(score(b).total_cmp(&score(a)))
-            .then(a.cmp(&b))
-    });
-    if order.iter().enumerate().all(|(i, &g)| i == g) {
-        return alignment;
-    }
-    let mut sorted = (*alignment).clone();
-    sorted.groups = order.iter().map(|&g| alignment.groups[g].clone()).collect();
-    Arc::new(sorted)
 }
 
 /// What the app asks of the alignment screens' states.
@@ -840,63 +819,6 @@ pub fn global_key_on(keymap: &Keymap, scope: Scope, keys: &[Key]) -> Option<Key>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{SharedPassage, Span};
-    use crate::corpus::{Article, Format, Metadata};
-
-    #[test]
-    fn groups_are_listed_by_outlets_then_score() {
-        let article = |id: &str, outlet: Option<&str>| Article {
-            id: id.to_string(),
-            path: format!("{id}.txt").into(),
-            format: Format::Text,
-            meta: Metadata {
-                outlet: outlet.map(String::from),
-                ..Metadata::default()
-            },
-            raw: String::new(),
-            text: "text".to_string(),
-            words: 1,
-        };
-        let corpus = Corpus {
-            articles: vec![
-                article("a", Some("Wire")),
-                article("b", Some("wire ")),
-                article("c", Some("Wire")),
-                article("d", Some("Daily")),
-                article("e", None),
-            ],
-            ..Corpus::default()
-        };
-        let group = |id: usize, articles: &[usize], score: f32| SharedPassage {
-            id,
-            label: Span {
-                article: articles[0],
-                start: 0,
-                end: 4,
-            },
-            members: articles
-                .iter()
-                .map(|&a| Span {
-                    article: a,
-                    start: 0,
-                    end: 4,
-                })
-                .collect(),
-            score,
-        };
-        let alignment = Arc::new(Alignment {
-            // Three articles of one outlet; two outlets; two outlets and an article without one.
-            groups: vec![
-                group(0, &[0, 1, 2], 0.9),
-                group(1, &[0, 3], 0.5),
-                group(2, &[1, 3, 4], 0.4),
-            ],
-            ..Alignment::default()
-        });
-        let sorted = by_outlets(alignment, &corpus);
-        let ids: Vec<usize> = sorted.groups.iter().map(|g| g.id).collect();
-        assert_eq!(ids, [2, 1, 0]);
-    }
 
     #[test]
     fn layout_gives_the_body_what_is_left() {

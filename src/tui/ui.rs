@@ -10,7 +10,7 @@ use ratatui::Frame;
 use super::action::Action;
 use super::app::{global_key_on, AlignmentState, App, AppLayout, Screen};
 use super::keymap::Scope;
-use super::text::width;
+use crate::display::text::width;
 
 /// Draws the whole interface.
 pub fn view(app: &App, frame: &mut Frame) {

@@ -19,7 +19,7 @@ use ratatui::widgets::Widget;
 
 use crate::align::{Alignment, PairKind};
 use crate::corpus::{Article, Corpus};
-use crate::tui::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
+use crate::display::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
 use crate::tui::theme::{Role, Theme};
 
 /// Lines wider than this are hard to read; wider windows centre a column of this width.
