@@ -19,4 +19,5 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod display;
+pub mod panics;
 pub mod tui;

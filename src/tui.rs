@@ -165,9 +165,16 @@ where
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
                         if app.is_loading() || app.context().is_none() {
-                            // The worker ended without its result: it panicked, and the panic
-                            // hook has already put the terminal back.
-                            anyhow::bail!("the worker reading and aligning the articles stopped");
+                            // The worker ended without its result: it panicked. Its report
+                            // is told once the terminal is restored.
+                            match terminal::take_panic_report() {
+                                Some(report) => anyhow::bail!(
+                                    "the worker reading and aligning the articles stopped: {report}"
+                                ),
+                                None => anyhow::bail!(
+                                    "the worker reading and aligning the articles stopped"
+                                ),
+                            }
                         }
                         work = None;
                         break;

@@ -192,11 +192,7 @@ fn dependencies(modules: &[Module]) -> BTreeMap<Vec<String>, BTreeSet<Vec<String
 }
 
 /// The longest known module that `base::rest…` names.
-fn resolve(
-    base: Vec<String>,
-    rest: &str,
-    known: &BTreeSet<Vec<String>>,
-) -> Option<Vec<String>> {
+fn resolve(base: Vec<String>, rest: &str, known: &BTreeSet<Vec<String>>) -> Option<Vec<String>> {
     let mut path = base;
     let mut best = None;
     for segment in rest.split("::") {
@@ -314,7 +310,10 @@ fn a_cycle_and_a_print_are_found() {
         "use x;\n#[cfg(test)]\nmod tests;\n// println!(\"a\")\nfn f() { eprintln!(\"b\") }\n\
          #[cfg(test)]\nmod t {\n    fn g() {\n        dbg!(1);\n    }\n}\nfn h() { print!(\"c\") }",
     );
-    assert!(code.contains("eprintln!") && code.contains("print!(\"c\")"), "{code}");
+    assert!(
+        code.contains("eprintln!") && code.contains("print!(\"c\")"),
+        "{code}"
+    );
     assert!(!code.contains("println!(\"a\")") && !code.contains("dbg!") && !code.contains("mod"));
     let known: BTreeSet<Vec<String>> = [vec!["tui".to_string()], vec!["tui".into(), "app".into()]]
         .into_iter()
