@@ -111,6 +111,16 @@ pub enum Action {
     CompareBest {
         article: ArticleIdx,
     },
+    /// Compare this article with the one marked in the library, else with its best partner.
+    #[serde(skip)]
+    CompareFrom {
+        article: ArticleIdx,
+    },
+    /// Read the next (or previous) article of the library's list.
+    #[serde(skip)]
+    OpenAdjacent {
+        is_next: bool,
+    },
     /// Open this shared passage (an index into the alignment's groups).
     #[serde(skip)]
     ShowGroup {
@@ -225,6 +235,8 @@ impl Action {
             | Action::Click { .. }
             | Action::CompareArticles { .. }
             | Action::CompareBest { .. }
+            | Action::CompareFrom { .. }
+            | Action::OpenAdjacent { .. }
             | Action::ShowGroup { .. } => return None,
         })
     }

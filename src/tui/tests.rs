@@ -22,11 +22,30 @@ use ratatui::Terminal;
 use super::app::{App, Screen};
 use super::keymap::{Key, Keymap};
 use super::run_loop;
+use super::screens::Open;
 use super::terminal::EventSource;
 use super::theme::Theme;
 use super::ui::view;
 use crate::corpus::{Article, Corpus, Format, LoadOptions, LoadWarning, Metadata};
 use crate::display::ArticleIdx;
+
+/// The reader on top of the app's screens.
+#[track_caller]
+fn reader(app: &App) -> &super::screens::reader::ReaderState {
+    match app.top() {
+        Some(Open::Reader(reader)) => reader,
+        _ => panic!("the reader is not open: {:?}", app.screen()),
+    }
+}
+
+/// The overlap matrix on top of the app's screens.
+#[track_caller]
+fn matrix(app: &App) -> &super::screens::matrix::MatrixState {
+    match app.top() {
+        Some(Open::Matrix(matrix)) => matrix,
+        _ => panic!("the matrix is not open: {:?}", app.screen()),
+    }
+}
 
 /// An app on a test terminal.
 struct Harness {
@@ -1151,16 +1170,12 @@ fn u_keeps_the_place_in_the_text() {
     let mut h = Harness::sample(80, 24);
     h.press("G<Enter>"); // the longest article, War Press Info Network
     h.press("<C-d><C-d>");
-    let top = h.app.reader.as_ref().unwrap().percent();
+    let top = reader(&h.app).percent();
     assert_ne!(top, "0%");
     h.press("u");
-    assert_ne!(
-        h.app.reader.as_ref().unwrap().percent(),
-        "0%",
-        "not back at the top"
-    );
+    assert_ne!(reader(&h.app).percent(), "0%", "not back at the top");
     h.press("u");
-    assert_ne!(h.app.reader.as_ref().unwrap().percent(), "0%");
+    assert_ne!(reader(&h.app).percent(), "0%");
 }
 
 #[test]
@@ -1381,14 +1396,14 @@ fn matrix_cells_are_heat_coloured_and_enter_compares_the_pair() {
     let selected = &h.buffer()[cell_15];
     assert_eq!(selected.bg, theme.selection().bg.unwrap());
     assert!(selected.modifier.contains(Modifier::UNDERLINED));
-    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 4));
+    assert_eq!(matrix(&h.app).selected(), (3, 4));
     h.press("<Enter>");
     assert_eq!(h.app.screen(), Screen::Compare);
     h.press("<Esc>");
     assert_eq!(h.app.screen(), Screen::Matrix);
     // Not on the diagonal.
     h.press("h");
-    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 3));
+    assert_eq!(matrix(&h.app).selected(), (3, 3));
     h.press("c");
     assert_eq!(h.app.screen(), Screen::Matrix);
 }
