@@ -8,8 +8,6 @@
 //! scans `<meta>`, Open Graph and JSON-LD for metadata trafilatura missed, and finds
 //! `<meta charset>` for [`super::decode`].
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 mod entities;
 mod lexer;
 mod meta;
@@ -68,9 +66,7 @@ fn run_trafilatura(html: &str) -> Option<(String, Metadata)> {
         .with_fallback(true)
         .with_html_date_mode(trafilatura::HtmlDateMode::Fast);
     // A panic inside the extractor must cost one file, not the whole load.
-    let result = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options)))
-        .ok()?
-        .ok()?;
+    let result = crate::panics::catch_quietly(|| trafilatura::extract(html, &options))?.ok()?;
     let mut text = html_to_text(&result.content_html, Scope::Content);
     if text.trim().is_empty() {
         text = result.content_text;
