@@ -10,6 +10,7 @@
 
 mod compare;
 mod passages;
+mod passim;
 pub mod side_by_side;
 
 use std::io::{IsTerminal, Write};
@@ -24,9 +25,9 @@ use crate::align::{AlignOptions, Span};
 use crate::cache::AlignmentCache;
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
-use crate::safe_text::{sanitize, sanitize_lines, Mode, SafeWriter};
 use crate::display::comparison::Comparison;
 use crate::display::{AlignmentIndex, ArticleIdx};
+use crate::safe_text::{sanitize, sanitize_lines, Mode, SafeWriter};
 use crate::tui::action::Action;
 use crate::tui::worker::NoArticle;
 use crate::tui::{Articles, Launch};
@@ -106,6 +107,22 @@ enum Command {
         /// into each article's text as `show` prints it.
         #[arg(long)]
         json: bool,
+        /// Read the shared passages from passim's output (its `out.json` folder or one of
+        /// its files) instead of aligning: run passim on `crossread export --jsonl`, then
+        /// give the same PATH here.
+        #[arg(long, value_name = "FILE")]
+        from_passim: Option<PathBuf>,
+    },
+    /// Write the cleaned articles with their metadata, one JSON object a line: {"id",
+    /// "series", "title", "outlet", "date", "author", "url", "wire", "path", extra fields,
+    /// "cleaned", "text"}. passim reads it as it is; crossread reads it back (a file, or `-`
+    /// for standard input) as the same articles.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        /// JSON Lines (the one format there is; required so that others can come).
+        #[arg(long, required = true)]
+        jsonl: bool,
     },
     /// Show two articles side by side, the passages they share on the same rows.
     Compare {
@@ -229,17 +246,47 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::usage(e.to_string()))?;
             print_show(article, raw, json)
         }
+        Some(Command::Export { input, jsonl: _ }) => {
+            let corpus = load(&input.paths, &config)?;
+            stream(Some(Mode::Json), |out| {
+                for article in &corpus.articles {
+                    serde_json::to_writer(&mut *out, &crate::corpus::jsonl::record(article))?;
+                    writeln!(out)?;
+                }
+                Ok(())
+            })
+        }
+        Some(Command::Passages {
+            input,
+            min_score: _,
+            json,
+            from_passim: Some(passim_output),
+        }) => {
+            let corpus = load(&input.paths, &config)?;
+            let (alignment, warnings) =
+                passim::read(&passim_output, &corpus).map_err(Failure::usage)?;
+            for warning in warnings {
+                eprintln!("crossread: warning: {}", sanitize_lines(&warning));
+            }
+            let index = AlignmentIndex::new(alignment, &corpus);
+            stream(Some(safe_mode(json)), |out| {
+                passages::print(out, &corpus, index.alignment(), json, terminal_width())
+            })
+        }
         Some(Command::Passages {
             input,
             min_score,
             json,
+            from_passim: None,
         }) => {
             let corpus = load(&input.paths, &config)?;
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
             // Groups in the order the screens list them.
             let index = AlignmentIndex::new(align_corpus(&corpus, &options), &corpus);
-            stream(Some(safe_mode(json)), |out| passages::print(out, &corpus, index.alignment(), json, terminal_width()))
+            stream(Some(safe_mode(json)), |out| {
+                passages::print(out, &corpus, index.alignment(), json, terminal_width())
+            })
         }
         Some(Command::Compare {
             left,

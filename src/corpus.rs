@@ -13,6 +13,7 @@ mod decode;
 mod describe;
 mod frontmatter;
 mod html;
+pub mod jsonl;
 mod manifest;
 mod normalize;
 pub mod outlets;
@@ -25,8 +26,8 @@ pub use clean::CleanOptions;
 pub use dates::PubDate;
 pub use manifest::Manifest;
 pub use outlets::OutletTable;
-pub(crate) use walk::io_reason;
 pub use read::{read_regular, ReadError};
+pub(crate) use walk::io_reason;
 pub use walk::Walked;
 
 use std::path::{Path, PathBuf};
@@ -86,6 +87,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// JSON Lines, one article a line (see [`jsonl`]).
+    Jsonl,
 }
 
 impl Format {
@@ -96,6 +99,10 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            // A folder's manifest is metadata, not articles.
+            "jsonl" | "ndjson" if !manifest::MANIFEST_NAMES.iter().any(|m| path.ends_with(m)) => {
+                Some(Format::Jsonl)
+            }
             _ => None,
         }
     }
@@ -113,6 +120,11 @@ pub struct Document {
     /// Something the user should know about how the file was read (a guessed encoding,
     /// broken bytes replaced); the document loaded all the same.
     pub note: Option<String>,
+    /// The id a JSON Lines record gives; files get theirs from their paths.
+    pub id: Option<String>,
+    /// A record exported by crossread: its text is already clean and its metadata complete,
+    /// so it is neither cleaned nor described again.
+    pub cleaned: bool,
 }
 
 /// One article of the corpus, ready to read and compare.
@@ -212,18 +224,25 @@ impl Corpus {
     /// could not search stay as warnings.
     pub fn load_found(walked: Walked, options: &LoadOptions) -> Corpus {
         let mut warnings = walked.warnings;
-        let results: Vec<(PathBuf, Result<Document, LoadError>)> = walked
+        type Read = Result<(Vec<Document>, Vec<LoadWarning>), LoadError>;
+        let read: Vec<(PathBuf, Read)> = walked
             .files
             .into_par_iter()
             .map(|(path, format)| {
-                let doc = read_document(&path, format);
-                (path, doc)
+                let read = match format {
+                    Format::Jsonl => read_jsonl(&path),
+                    _ => read_document(&path, format).map(|doc| (vec![doc], Vec::new())),
+                };
+                (path, read)
             })
             .collect();
-        let mut documents = Vec::with_capacity(results.len());
-        for (path, result) in results {
+        let mut documents = Vec::with_capacity(read.len());
+        for (path, result) in read {
             match result {
-                Ok(doc) => documents.push(doc),
+                Ok((docs, bad_lines)) => {
+                    documents.extend(docs);
+                    warnings.extend(bad_lines);
+                }
                 Err(err) => warnings.push(LoadWarning {
                     path,
                     reason: err.to_string(),
@@ -272,7 +291,8 @@ impl Corpus {
         let pages: Vec<(page::Page, Vec<clean::FoldedLine>)> = documents
             .par_iter()
             .map(|doc| {
-                let page = page::Page::read(&doc.raw);
+                // An exported record is read as it is: nothing to count, clean or describe.
+                let page = page::Page::read(if doc.cleaned { "" } else { &doc.raw });
                 let folded = if count_lines {
                     page.units
                         .iter()
@@ -288,7 +308,7 @@ impl Corpus {
             pages.iter().map(|(_, folded)| folded.as_slice()),
             &options.clean,
         );
-        let ids = assign_ids(documents.iter().map(|d| d.path.as_path()));
+        let ids = assign_ids_given(&documents);
         let (sidecar, manifest_warnings) = read_manifests(&documents, options);
         // A manifest row that could not be used is a caveat, like a guessed encoding.
         notes.extend(manifest_warnings);
@@ -299,7 +319,7 @@ impl Corpus {
             .zip(sidecar)
             .map(|(((doc, (page, folded)), id), sidecar)| {
                 // One reading of the page serves counting, cleaning and describing.
-                let mut text = if options.clean.enabled {
+                let mut text = if options.clean.enabled && !doc.cleaned {
                     let folded = count_lines.then_some(folded.as_slice());
                     clean::clean_page(&page, folded, &repeated, &options.clean)
                 } else {
@@ -476,6 +496,35 @@ fn resolve(
     meta
 }
 
+/// The name standing for standard input among the paths: a JSON Lines corpus piped in.
+pub const STDIN: &str = "-";
+
+/// Reads a JSON Lines corpus (standard input for [`STDIN`]): its documents, and a warning for
+/// each line that is not an article.
+fn read_jsonl(path: &Path) -> Result<(Vec<Document>, Vec<LoadWarning>), LoadError> {
+    let bytes = if path == Path::new(STDIN) {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(jsonl::MAX_JSONL_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        bytes
+    } else {
+        read::read_regular(path, jsonl::MAX_JSONL_BYTES)?
+    };
+    if bytes.len() as u64 > jsonl::MAX_JSONL_BYTES {
+        return Err(LoadError::TooLarge);
+    }
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| LoadError::Encoding(format!("JSON Lines must be UTF-8 ({e})")))?;
+    let (documents, warnings) = jsonl::documents(path, text);
+    if documents.is_empty() && warnings.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok((documents, warnings))
+}
+
 /// Reads one file into a document: size and type checks, decoding, format reading.
 pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError> {
     #[cfg(unix)]
@@ -513,6 +562,8 @@ pub fn document_from_bytes(
             (body.to_string(), meta)
         }
         Format::Html => html::extract(&text)?,
+        // Many articles to a file: see `read_jsonl`. One given alone is read as text.
+        Format::Jsonl => (text, Metadata::default()),
     };
     let raw = normalize::normalize(&raw);
     if raw.trim().is_empty() {
@@ -524,6 +575,8 @@ pub fn document_from_bytes(
         raw,
         declared,
         note,
+        id: None,
+        cleaned: false,
     })
 }
 
@@ -611,6 +664,35 @@ fn ascii_words(b: &[u8]) -> usize {
         count += usize::from(alphanumeric);
     }
     count
+}
+
+/// The ids of documents: the one a JSON Lines record gives (with a counter if two records
+/// of the corpus give one id), else one from the path (see [`assign_ids`]).
+fn assign_ids_given(documents: &[Document]) -> Vec<String> {
+    let from_paths = assign_ids(
+        documents
+            .iter()
+            .filter(|d| d.id.is_none())
+            .map(|d| d.path.as_path()),
+    );
+    let mut from_paths = from_paths.into_iter();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    documents
+        .iter()
+        .map(|d| {
+            let id = match &d.id {
+                Some(id) => id.clone(),
+                None => from_paths.next().unwrap_or_default(),
+            };
+            let n = seen.entry(id.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                id
+            } else {
+                format!("{id}.{n}")
+            }
+        })
+        .collect()
 }
 
 /// Ids are file stems; where two files share a stem, their last folders (joined by `/`)

@@ -266,3 +266,117 @@ fn a_manifest_names_outlets_and_dates_and_its_bad_rows() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read manifest nope.tsv"));
 }
+
+/// Runs the binary with `input` on standard input.
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(args)
+        .current_dir(home.path())
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .env("XDG_CACHE_HOME", home.path().join(".cache"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn an_exported_corpus_lists_as_its_folder_did() {
+    let dir = pages();
+    let dir = dir.to_str().unwrap();
+    let export = run(&["export", "--jsonl", dir]);
+    assert!(export.status.success());
+    let lines: Vec<Value> = String::from_utf8(export.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 9);
+    // passim's fields: an id, a series, the text.
+    assert_eq!(lines[0]["id"], "ap_wire");
+    assert_eq!(lines[0]["series"], "Houston Chronicle");
+    assert!(lines[0]["text"].as_str().unwrap().contains("NEW YORK (AP)"));
+    let folder = run(&["list", "--json", dir]);
+    let piped = run_with_stdin(&["list", "--json", "-"], &export.stdout);
+    assert_eq!(json(&piped), json(&folder));
+    let file = tempfile::NamedTempFile::with_suffix(".jsonl").unwrap();
+    std::fs::write(file.path(), &export.stdout).unwrap();
+    let from_file = run(&["list", "--json", file.path().to_str().unwrap()]);
+    assert_eq!(json(&from_file), json(&folder));
+}
+
+#[test]
+fn passim_input_is_a_corpus_and_its_clusters_become_pairs_and_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = "The council voted eight to three to approve the plan on Tuesday night.";
+    // passim's documented input: one record a line with id, series and text.
+    let input = [
+        serde_json::json!({"id": "gazette_1", "series": "Gazette", "date": "2014-03-02",
+            "text": format!("City approves transit plan\n\n{shared}\n\nSupporters cheered.")}),
+        serde_json::json!({"id": "herald_7", "series": "Herald",
+            "text": format!("Transit plan passes\n\nOpponents questioned the cost.\n\n{shared}")}),
+        serde_json::json!({"id": "post_3", "series": "Post",
+            "text": "A different story about the weather on the coast this week."}),
+    ];
+    let corpus = dir.path().join("in.jsonl");
+    let lines: Vec<String> = input.iter().map(|v| v.to_string()).collect();
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let list = json(&run(&["list", "--json", corpus.to_str().unwrap()]));
+    let outlets: Vec<(&str, Option<&str>)> = list["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (field(a, "id").unwrap(), field(a, "outlet")))
+        .collect();
+    assert_eq!(
+        outlets,
+        [
+            ("gazette_1", Some("Gazette")),
+            ("herald_7", Some("Herald")),
+            ("post_3", Some("Post"))
+        ]
+    );
+    // passim's documented output: the input fields of each reused passage's document, the
+    // passage as `text`, and cluster, size, begin, end, uid; in an out.json folder of parts.
+    let out = dir.path().join("passim-out").join("out.json");
+    std::fs::create_dir_all(&out).unwrap();
+    let gazette = input[0]["text"].as_str().unwrap();
+    let herald = input[1]["text"].as_str().unwrap();
+    let record = |uid: i64, id: &str, series: &str, text: &str| {
+        let begin = text.find(shared).unwrap();
+        serde_json::json!({"uid": uid, "cluster": 42, "size": 2, "id": id, "series": series,
+            "begin": begin, "end": begin + shared.len(), "text": shared})
+    };
+    std::fs::write(
+        out.join("part-00000-1f.json"),
+        format!(
+            "{}\n{}\n",
+            record(-311, "gazette_1", "Gazette", gazette),
+            record(902, "herald_7", "Herald", herald)
+        ),
+    )
+    .unwrap();
+    std::fs::write(out.join("_SUCCESS"), "").unwrap();
+    let passages = json(&run(&[
+        "passages",
+        "--json",
+        "--from-passim",
+        dir.path().join("passim-out").to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]));
+    let pairs = passages["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{passages:#}");
+    assert_eq!(pairs[0]["a"]["article"], "gazette_1");
+    assert_eq!(pairs[0]["b"]["article"], "herald_7");
+    assert_eq!(pairs[0]["a"]["text"], shared);
+    assert_eq!(pairs[0]["b"]["text"], shared);
+    let groups = passages["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["members"].as_array().unwrap().len(), 2);
+}
