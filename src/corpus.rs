@@ -15,11 +15,13 @@ mod frontmatter;
 mod html;
 mod normalize;
 mod page;
+mod read;
 mod sample;
 mod walk;
 
 pub use clean::CleanOptions;
 pub(crate) use walk::io_reason;
+pub use read::{read_regular, ReadError};
 pub use walk::Walked;
 
 use std::path::{Path, PathBuf};
@@ -144,6 +146,19 @@ pub enum LoadError {
     Encoding(String),
     #[error("no article text found")]
     NoText,
+    /// Not a regular file, or one of `/proc` and the like.
+    #[error(transparent)]
+    File(ReadError),
+}
+
+impl From<ReadError> for LoadError {
+    fn from(err: ReadError) -> LoadError {
+        match err {
+            ReadError::Io(io) => LoadError::Io(io),
+            ReadError::TooLarge(_) => LoadError::TooLarge,
+            other => LoadError::File(other),
+        }
+    }
 }
 
 /// Options of the whole loading pipeline.
@@ -350,12 +365,9 @@ pub enum FindError {
 
 /// Reads one file into a document: size and type checks, decoding, format reading.
 pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError> {
-    let meta = std::fs::metadata(path)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge);
-    }
     #[cfg(unix)]
     {
+        let meta = std::fs::metadata(path)?;
         // A file that grants nobody read permission is locked on purpose; root could still
         // read it, but an article list should not depend on who runs it.
         use std::os::unix::fs::PermissionsExt;
@@ -363,7 +375,8 @@ pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError>
             return Err(LoadError::Io(std::io::ErrorKind::PermissionDenied.into()));
         }
     }
-    let bytes = std::fs::read(path)?;
+    // Whatever size the file reports: a link into /proc reports 0 and never ends.
+    let bytes = read::read_regular(path, MAX_FILE_BYTES)?;
     document_from_bytes(path, format, &bytes)
 }
 

@@ -182,6 +182,11 @@ where
                 }
             }
         }
+        if terminal::take_repaint() {
+            // Continued after a stop: the screen was the shell's meanwhile.
+            terminal.clear()?;
+            needs_draw = true;
+        }
         let size = terminal.size()?;
         if size != app.size() {
             app.update(Action::Resize {

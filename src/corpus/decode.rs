@@ -374,7 +374,11 @@ fn has_word_shapes(text: &str) -> bool {
     }
     let (mut checked, mut odd) = (0usize, 0usize);
     // Markup characters split words too: HTML is checked before its tags are stripped.
-    let words = text.split(|c: char| c.is_whitespace() || "<>=\"/&;".contains(c));
+    // So do the punctuation marks of scripts written without spaces (Japanese 、。「」,
+    // fullwidth forms): there a whole sentence is one "word" between spaces.
+    let words = text.split(|c: char| {
+        c.is_whitespace() || "<>=\"/&;".contains(c) || is_cjk_punctuation(c)
+    });
     for token in words.filter(|t| !t.is_ascii()).take(CHECK_CHARS / 8) {
         checked += 1;
         let core = token.trim_matches(|c: char| !c.is_alphanumeric());
@@ -392,6 +396,13 @@ fn has_word_shapes(text: &str) -> bool {
         odd += usize::from(is_odd);
     }
     odd * 5 <= checked
+}
+
+/// Returns true for the punctuation of Chinese, Japanese and Korean text: CJK symbols and
+/// punctuation, and the fullwidth and halfwidth forms that are not letters or digits.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+        && !c.is_alphanumeric()
 }
 
 /// Finds the encoding a page declares in a `<meta>` tag near its start, if encoding_rs knows
@@ -549,6 +560,16 @@ mod tests {
             false,
             "Премьер-министр Ирака заявил, что Багдад будет делиться разведданными с Россией.",
         );
+    }
+
+    #[test]
+    fn japanese_without_a_declaration_is_detected_not_rejected() {
+        let text = "東京都は、新しい情報センターの設置について発表した。政府の関係者によると、\
+                    この計画は来年の春に始まる予定である。「市民の反応はさまざまだ」と記者は書いた。";
+        for encoding in [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP] {
+            let (bytes, _, _) = encoding.encode(text);
+            assert_eq!(decode(&bytes, false).unwrap(), text, "{}", encoding.name());
+        }
     }
 
     #[test]

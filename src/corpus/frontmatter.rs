@@ -126,8 +126,44 @@ enum Parsed {
 /// Nested values deeper than this are not converted; no field we read is nested deeper.
 const MAX_VALUE_DEPTH: usize = 4;
 
+/// Front matter longer than this is not given to a parser. Real front matter is a few
+/// hundred bytes; a YAML parser's time on hostile input grows faster than its length.
+const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// Front matter whose brackets nest deeper than this is not given to a parser: 200 KB of
+/// `[[[[…]]]]` took the YAML parser 36 s. No field we read nests past a few levels.
+const MAX_BRACKET_DEPTH: usize = 32;
+
+/// Returns true if and only if a parser may be given `inner`: short, and its flow
+/// collections (`[…]`, `{…}`) nested at most [`MAX_BRACKET_DEPTH`] deep. Brackets inside
+/// quotes are counted too, which only errs towards not parsing.
+fn is_safe_to_parse(inner: &str) -> bool {
+    if inner.len() > MAX_FRONT_MATTER_BYTES {
+        return false;
+    }
+    let mut depth = 0usize;
+    for b in inner.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return false;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
 impl Kind {
     fn parse(self, inner: &str) -> Parsed {
+        if !is_safe_to_parse(inner) {
+            // Still metadata, not text: taken off the body if it looks like fields, and its
+            // plain `key: value` lines salvaged.
+            return Parsed::Invalid;
+        }
         match self {
             Kind::Yaml => match serde_norway::from_str::<serde_norway::Value>(inner) {
                 Ok(serde_norway::Value::Mapping(map)) => Parsed::Fields(
@@ -462,5 +498,25 @@ mod tests {
             meta("Evil␛]0;pwned␇ title", "", "", "", ""),
             "Body",
         );
+    }
+
+    #[test]
+    fn deeply_nested_or_huge_front_matter_is_salvaged_not_parsed() {
+        let nested = format!(
+            "---\ntitle: Talks resume\ntags: {}{}\n---\n\nBody.",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let start = std::time::Instant::now();
+        let (meta, body) = split(&nested);
+        assert_eq!(meta.title.as_deref(), Some("Talks resume"));
+        assert_eq!(body, "Body.");
+        // Linear work, not a parser's minutes (generous for a debug build).
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+
+        let huge = format!("---\ntitle: Long\nnote: {}\n---\nBody.", "x".repeat(100_000));
+        let (meta, body) = split(&huge);
+        assert_eq!(meta.title.as_deref(), Some("Long"));
+        assert_eq!(body, "Body.");
     }
 }

@@ -297,6 +297,10 @@ impl App {
     /// Handles one terminal event the way the event loop does: the action it maps to, and
     /// the actions that one returns, until none is left.
     pub fn dispatch(&mut self, event: &Event) {
+        if let Event::Paste(text) = event {
+            self.paste(text);
+            return;
+        }
         let mut next = handle_event(self, event);
         if next.is_none() && self.popup.is_some() && matches!(event, Event::Key(_)) {
             // A key the window does not use closes it and acts on the screen beneath, so `q`
@@ -306,6 +310,27 @@ impl App {
         }
         while let Some(action) = next {
             next = self.update(action);
+        }
+    }
+
+    /// Takes a pasted text (bracketed paste) as text, never as keys: in the filter prompt it
+    /// is typed in, its line breaks and tabs as spaces; elsewhere it is ignored. A newline in
+    /// it confirms nothing and a `q` quits nothing.
+    fn paste(&mut self, text: &str) {
+        /// A filter is a few words; a pasted page is cut rather than filtered letter by letter.
+        const MAX_PASTE_CHARS: usize = 200;
+        if self.scope() != Scope::Filter {
+            return;
+        }
+        for c in text.chars().take(MAX_PASTE_CHARS) {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c => c,
+            };
+            let mut next = Some(Action::InsertChar(c));
+            while let Some(action) = next {
+                next = self.update(action);
+            }
         }
     }
 

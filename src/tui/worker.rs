@@ -83,7 +83,7 @@ pub fn run(job: Job, sender: &Sender<Message>) {
     }
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
     let key = CacheKey::new(&texts, &job.align);
-    let alignment = match job.cache.as_ref().and_then(|cache| cache.load(key)) {
+    let alignment = match job.cache.as_ref().and_then(|cache| cache.load(key, &texts)) {
         Some(alignment) => alignment,
         None => {
             let alignment = align::align_with_progress(&texts, &job.align, &|stage| {
