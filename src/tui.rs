@@ -126,6 +126,7 @@ pub fn run(launch: Launch, config: &Settings) -> anyhow::Result<Arc<Corpus>> {
 }
 
 /// Draws and handles events until the user quits or `stop` is set (by a signal).
+#[cfg(test)]
 pub fn run_loop<B>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -164,7 +165,7 @@ where
                     }
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
-                        if app.is_loading() || app.context().is_none() {
+                        if app.is_loading() || app.is_aligning() {
                             // The worker ended without its result: it panicked. Its report
                             // is told once the terminal is restored.
                             match terminal::take_panic_report() {

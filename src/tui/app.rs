@@ -21,7 +21,6 @@ use super::screens::reader::ReaderState;
 pub use super::screens::Screen;
 use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
-use crate::align::Alignment;
 use crate::corpus::Corpus;
 use crate::display::comparison::Comparison;
 use crate::display::{AlignmentIndex, ArticleIdx};
@@ -158,6 +157,11 @@ impl App {
         self.relayout();
     }
 
+    /// Returns true if and only if the alignment is still running (neither ready nor failed).
+    pub fn is_aligning(&self) -> bool {
+        matches!(self.alignment, AlignmentState::Running(_))
+    }
+
     /// Returns true if and only if the corpus is still being read.
     pub fn is_loading(&self) -> bool {
         self.is_loading
@@ -224,7 +228,8 @@ impl App {
 
     /// Takes an alignment of the corpus and indexes it here, on the calling thread (the
     /// worker sends one indexed already: [`App::set_index`]).
-    pub fn set_alignment(&mut self, alignment: Alignment) {
+    #[cfg(test)]
+    pub fn set_alignment(&mut self, alignment: crate::align::Alignment) {
         let index = AlignmentIndex::new(alignment, &self.corpus);
         self.set_index(Arc::new(index));
     }

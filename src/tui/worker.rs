@@ -27,6 +27,8 @@ pub enum Message {
     Progress(String),
     /// The finished alignment of the corpus, indexed for the screens.
     Aligned(Arc<AlignmentIndex>),
+    /// The aligner stopped (it panicked): why. The library and the reader still work.
+    Failed(String),
 }
 
 /// The articles to align.
@@ -86,9 +88,18 @@ pub fn run(job: Job, sender: &Sender<Message>) {
     let alignment = match job.cache.as_ref().and_then(|cache| cache.load(key, &texts)) {
         Some(alignment) => alignment,
         None => {
-            let alignment = align::align_with_progress(&texts, &job.align, &|stage| {
-                let _ = sender.send(Message::Progress(progress_line(texts.len(), stage)));
-            });
+            let aligned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                align::align_with_progress(&texts, &job.align, &|stage| {
+                    let _ = sender.send(Message::Progress(progress_line(texts.len(), stage)));
+                })
+            }));
+            let Ok(alignment) = aligned else {
+                // The panic hook kept the report while the interface is up.
+                let report = super::terminal::take_panic_report()
+                    .unwrap_or_else(|| "the aligner stopped".to_string());
+                let _ = sender.send(Message::Failed(report));
+                return;
+            };
             if let Some(cache) = &job.cache {
                 // Stored before it is shown, so that quitting at once does not lose it (a
                 // few tens of milliseconds at 10,000 articles). A cache that cannot be
@@ -159,6 +170,7 @@ pub fn apply(app: &mut App, message: Message) -> Result<(), NoArticle> {
         }
         Message::Progress(progress) => app.set_alignment_progress(progress),
         Message::Aligned(index) => app.set_index(index),
+        Message::Failed(reason) => app.set_alignment_failed(reason),
     }
     Ok(())
 }
