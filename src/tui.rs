@@ -14,6 +14,7 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod progress;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -91,13 +92,14 @@ pub fn run(launch: Launch, config: &Settings) -> anyhow::Result<Arc<Corpus>> {
     let (mut app, input) = match launch.articles {
         Articles::Loaded(corpus) => {
             let corpus = Arc::new(corpus);
-            let articles = corpus.articles.len();
-            let mut app = App::new(Arc::clone(&corpus), config.keymap.clone(), config.theme);
-            app.set_alignment_progress(worker::lining_up_line(articles));
+            // It tells "lining up N articles" until the first stage reports.
+            let app = App::new(Arc::clone(&corpus), config.keymap.clone(), config.theme);
             (app, worker::Input::Corpus(corpus))
         }
         Articles::Found(found) => {
-            let progress = worker::loading_line(found.files.len());
+            let progress = progress::Progress::Loading {
+                files: found.files.len(),
+            };
             let app = App::loading(progress, config.keymap.clone(), config.theme);
             (app, worker::Input::Files(found))
         }

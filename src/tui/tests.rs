@@ -1642,7 +1642,10 @@ fn screens_asked_for_while_aligning_open_when_the_alignment_is_ready() {
     };
     h.send(Event::Resize(120, 30));
     h.app
-        .set_alignment_progress("lining up 5 articles: paraphrases (4/5)".to_string());
+        .set_alignment_progress(super::progress::Progress::LiningUp {
+            articles: 5,
+            stage: Some(crate::align::Stage::Paraphrase),
+        });
     h.press("p");
     assert_eq!(h.app.screen(), Screen::Library);
     let status = h.rows().last().unwrap().clone();
@@ -1769,7 +1772,7 @@ fn a_click_on_a_member_compares_it_with_the_reference() {
 fn a_filter_typed_while_the_files_are_read_applies_to_them() {
     let terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
     let app = App::loading(
-        "loading 5 files".to_string(),
+        super::progress::Progress::Loading { files: 5 },
         Keymap::default(),
         Theme::default(),
     );
