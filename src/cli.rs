@@ -11,7 +11,7 @@
 mod compare;
 mod passages;
 mod passim;
-pub mod side_by_side;
+pub(crate) mod side_by_side;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
