@@ -222,7 +222,47 @@ fn score_file(truth: &TruthFile, texts: &[String], out_path: &Path) -> Result<Sc
             reported.other_kinds
         );
     }
-    Ok(score::score(&truth.truths(), &reported))
+    let stems = stock_stems();
+    let is_stock = |t: &str| {
+        let t = t.trim();
+        stems
+            .iter()
+            .any(|s| t.contains(s) && t.len() <= s.len() + 40)
+    };
+    let cx = score::Context {
+        stories: &truth.stories,
+        texts,
+        is_stock: Some(&is_stock),
+    };
+    Ok(score::score_in(&truth.truths(), &reported, &cx))
+}
+
+/// The fixed part of each stock sentence (its longest stretch between subjects).
+fn stock_stems() -> Vec<&'static str> {
+    lexicon::STOCK_SENTENCES
+        .iter()
+        .map(|f| {
+            f.split("{}")
+                .map(|p| p.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace()))
+                .max_by_key(|p| p.len())
+                .unwrap_or(f)
+        })
+        .collect()
+}
+
+/// Why the wrong pairs of a run may have been made.
+fn describe_wrong(s: &Scores) -> String {
+    let part = |k: usize| {
+        format!(
+            "{} too short or long inside a planted pair, {} on a stock sentence, {} within one story, {} other",
+            s.wrong_partial[k], s.wrong_stock[k], s.wrong_story[k], s.wrong_other[k]
+        )
+    };
+    format!(
+        "wrong verbatim pairs: {}; wrong paraphrase pairs: {}",
+        part(0),
+        part(1)
+    )
 }
 
 fn fmt_ratio(x: Option<f64>) -> String {
@@ -511,6 +551,7 @@ fn run_size(n: usize, seed: u64) -> Option<SizeRun> {
             run.peak_rss_mib,
             describe_scores(&s)
         );
+        println!("  {}", describe_wrong(&s));
         scores.add(&s);
         walls.push(run.wall.as_secs_f64());
         aligns.extend(run.align);
@@ -526,8 +567,9 @@ fn run_size(n: usize, seed: u64) -> Option<SizeRun> {
     }
     if reps > 1 {
         println!(
-            "{n} articles, {reps} corpora pooled: {}",
-            describe_scores(&scores)
+            "{n} articles, {reps} corpora pooled: {}\n  {}",
+            describe_scores(&scores),
+            describe_wrong(&scores)
         );
     }
     Some(SizeRun {

@@ -546,6 +546,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         n,
         articles: ids.clone(),
         pairs,
+        stories: story.clone(),
         stats,
     };
     Generated {
