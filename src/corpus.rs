@@ -15,6 +15,7 @@ mod sample;
 mod walk;
 
 pub use clean::CleanOptions;
+pub use html::EXTRACT_THREAD;
 pub(crate) use walk::io_reason;
 pub use read::{read_regular, ReadError};
 pub use walk::Walked;
@@ -387,14 +388,22 @@ pub fn document_from_bytes(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty);
     }
-    let decode::Decoded { text, note } = decode::decode_noting(bytes, format == Format::Html)?;
+    let decode::Decoded { text, mut note } =
+        decode::decode_noting(bytes, format == Format::Html)?;
     let (raw, declared) = match format {
         Format::Text => (text, Metadata::default()),
         Format::Markdown => {
             let (meta, body) = frontmatter::split(&text);
             (body.to_string(), meta)
         }
-        Format::Html => html::extract(&text)?,
+        Format::Html => {
+            let (raw, declared, why) = html::extract_noting(&text)?;
+            note = match (note, why) {
+                (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                (a, b) => a.or(b),
+            };
+            (raw, declared)
+        }
     };
     let raw = decode::normalize(&raw);
     if raw.trim().is_empty() {

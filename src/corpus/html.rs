@@ -3,64 +3,119 @@
 //! [`extract`] keeps `trafilatura` (pinned; see Cargo.toml) behind our own function: it finds
 //! the article body and most metadata, and this module turns its cleaned HTML into plain text
 //! with paragraph breaks. Around it, a small linear lexer of our own ([`Lexer`]) does what must
-//! never be slow or fail: it measures nesting depth (deep pages make extractors run for
-//! minutes or overflow the stack), strips tags when trafilatura is skipped or finds nothing,
+//! never be slow or fail: it bounds nesting depth and counts elements ([`guard`]: deep pages
+//! make extractors run for minutes or overflow the stack, huge ones take gigabytes), strips tags when trafilatura is skipped or finds nothing,
 //! scans `<meta>`, Open Graph and JSON-LD for metadata trafilatura missed, and finds
 //! `<meta charset>` for [`super::decode`].
 
 use std::borrow::Cow;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use super::decode::normalize_field;
 use super::frontmatter::iso_date;
 use super::{LoadError, Metadata};
 
+mod guard;
+
+use std::time::Duration;
+
+pub use guard::EXTRACT_THREAD;
+use guard::{run_bounded, Bounded, Shape};
+
 /// Pages nested deeper than this skip trafilatura and get the linear tag stripper.
 ///
 /// Real news pages nest 20–60 elements deep, rarely past 150. Recursive tree walks over a
-/// much deeper page overflow the 2 MiB stack of a worker thread, and html5ever's tree
+/// much deeper page overflow a thread's stack (and abort the process), and html5ever's tree
 /// builder scans the stack of open elements per tag, so a page nested tens of thousands deep
-/// takes minutes before extraction even starts.
+/// takes minutes before extraction even starts. See [`guard`] for how depth is measured.
 pub const MAX_NESTING_DEPTH: usize = 512;
 
+/// Pages with more elements than this skip trafilatura. Its tree costs about a kilobyte per
+/// element: a 10 MB page of tiny elements took 1.5 GB. Real pages have a few thousand
+/// elements, the heaviest tens of thousands; 100,000 keeps a page near 100 MB.
+pub const MAX_ELEMENTS: usize = 100_000;
+
+/// How long trafilatura may take on one page before the stripper is used instead. Real
+/// pages take milliseconds; this bounds what the depth and element limits miss.
+const EXTRACT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The stack of the extraction thread: trafilatura's recursive walks over a page at
+/// [`MAX_NESTING_DEPTH`] need a few MiB; the rest is margin. Only the pages touched are
+/// ever committed.
+const EXTRACT_STACK_BYTES: usize = 64 * 1024 * 1024;
+
 /// Extracts the main text of a page and the metadata it declares.
+#[cfg(test)]
+pub fn extract(html: &str) -> Result<(String, Metadata), LoadError> {
+    extract_noting(html).map(|(text, meta, _)| (text, meta))
+}
+
+/// Extracts the main text of a page and the metadata it declares, and says why if the page
+/// was read by the tag stripper rather than trafilatura for being too deep, too large or
+/// too slow (the note names no file: the caller does).
 ///
 /// The text has one paragraph per block (blank lines between paragraphs, headings and list
 /// items on their own), links reduced to their text, entities decoded; it is not yet
 /// normalised (see [`super::decode::normalize`]). Metadata fields are normalised to one line;
 /// dates are `YYYY-MM-DD`.
 ///
-/// Trafilatura (with its fallback extractors on) is used for pages up to
-/// [`MAX_NESTING_DEPTH`]; deeper pages, pages it fails on (an error, a panic, no text) get
+/// Trafilatura (with its fallback extractors on) is used for pages within
+/// [`MAX_NESTING_DEPTH`] and [`MAX_ELEMENTS`], on a thread of its own for at most
+/// [`EXTRACT_TIMEOUT`]; other pages, and pages it fails on (an error, a panic, no text), get
 /// [`html_to_text`] over the whole page, dropping scripts, navigation, headers and footers.
 /// Returns [`LoadError::NoText`] when neither finds any text.
-pub fn extract(html: &str) -> Result<(String, Metadata), LoadError> {
+pub fn extract_noting(html: &str) -> Result<(String, Metadata, Option<String>), LoadError> {
     let declared = DeclaredMeta::scan(html).into_metadata();
-    let extracted = if nesting_depth(html, MAX_NESTING_DEPTH) <= MAX_NESTING_DEPTH {
-        run_trafilatura(html)
-    } else {
-        None
+    let (extracted, note) = match bounded_trafilatura(html) {
+        Ok(extracted) => (extracted, None),
+        Err(why) => (None, Some(format!("{why}; read by the plain tag stripper"))),
     };
     let (text, found) =
         extracted.unwrap_or_else(|| (html_to_text(html, Scope::Page), Metadata::default()));
     if text.trim().is_empty() {
         return Err(LoadError::NoText);
     }
-    Ok((text, merge(found, declared)))
+    Ok((text, merge(found, declared), note))
 }
 
-/// Runs trafilatura; `None` if it errs, panics or finds no text.
-fn run_trafilatura(html: &str) -> Option<(String, Metadata)> {
+/// Runs trafilatura within the limits; `Ok(None)` if it errs, panics or finds no text (an
+/// ordinary page it cannot read), `Err` saying why if the page was outside the limits.
+fn bounded_trafilatura(html: &str) -> Result<Option<(String, Metadata)>, String> {
+    let shape = Shape::measure(html, MAX_NESTING_DEPTH, MAX_ELEMENTS);
+    if shape.elements > MAX_ELEMENTS {
+        return Err(format!("more than {MAX_ELEMENTS} elements"));
+    }
+    if shape.depth > MAX_NESTING_DEPTH {
+        return Err(format!("nested more than {MAX_NESTING_DEPTH} elements deep"));
+    }
+    let page = html.to_owned();
+    let job = move || {
+        let doc = trafilatura::dom::Document::parse(&page);
+        // The tree as parsed, before any recursive walk: the measure above is a model.
+        if guard::tree_depth(&doc) > MAX_NESTING_DEPTH {
+            return Err(());
+        }
+        Ok(run_trafilatura(doc))
+    };
+    match run_bounded(job, EXTRACT_STACK_BYTES, EXTRACT_TIMEOUT) {
+        Bounded::Done(Ok(found)) => Ok(found),
+        Bounded::Done(Err(())) => Err(format!("nested more than {MAX_NESTING_DEPTH} elements deep")),
+        Bounded::TimedOut => Err(format!(
+            "extraction took over {} s",
+            EXTRACT_TIMEOUT.as_secs()
+        )),
+        Bounded::Panicked | Bounded::NotStarted => Ok(None),
+    }
+}
+
+/// Runs trafilatura on a parsed page; `None` if it errs or finds no text.
+fn run_trafilatura(doc: trafilatura::dom::Document) -> Option<(String, Metadata)> {
     // Fast date mode: URL, meta, JSON-LD, <time>, date-like elements, but not the free-text
     // and loose whole-page scans, which turn any year in the text into "YYYY-01-01". (Its
     // `Default` mode is the extensive one, whatever the option's doc says.)
     let options = trafilatura::Options::default()
         .with_fallback(true)
         .with_html_date_mode(trafilatura::HtmlDateMode::Fast);
-    // A panic inside the extractor must cost one file, not the whole load.
-    let result = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options)))
-        .ok()?
-        .ok()?;
+    let result = trafilatura::extract_document(doc, &options).ok()?;
     let mut text = html_to_text(&result.content_html, Scope::Content);
     if text.trim().is_empty() {
         text = result.content_text;
@@ -406,39 +461,8 @@ const VOID_ELEMENTS: [&str; 17] = [
     "keygen", "link", "meta", "param", "source", "track",
 ];
 
-/// Elements whose end tag may be omitted; a parser closes them rather than nesting them.
-const OPTIONAL_END_ELEMENTS: [&str; 13] = [
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
-];
-
 fn is_one_of(name: &str, names: &[&str]) -> bool {
     names.iter().any(|n| name.eq_ignore_ascii_case(n))
-}
-
-/// The greatest element nesting depth of a page, counting up to just past `limit` (scanning
-/// stops there). Void, self-closed and optionally-closed elements (`<p>`, `<li>`, ...) are
-/// not counted, so that sloppy but shallow pages do not look deep.
-fn nesting_depth(html: &str, limit: usize) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    for token in Lexer::new(html) {
-        let Token::Tag(tag) = token else { continue };
-        if tag.self_closing
-            || is_one_of(tag.name, &VOID_ELEMENTS)
-            || is_one_of(tag.name, &OPTIONAL_END_ELEMENTS)
-        {
-            continue;
-        }
-        if tag.is_end {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
-            if deepest > limit {
-                break;
-            }
-        }
-    }
-    deepest
 }
 
 /// Finds the charset label a page declares in `<meta charset=...>` or
@@ -1264,16 +1288,6 @@ mod tests {
     }
 
     #[test]
-    fn nesting_depth_counts_real_nesting_only() {
-        assert_eq!(
-            nesting_depth("<div><p>a<p>b<br><img src=x><div></div></div>", 100),
-            2
-        );
-        assert_eq!(nesting_depth("<svg><path/><path/><path/></svg>", 100), 1);
-        assert_eq!(nesting_depth(&"<div>".repeat(1000), 10), 11);
-    }
-
-    #[test]
     fn deeply_nested_page_is_read_without_trafilatura() {
         let depth = 100_000;
         let page = format!(
@@ -1284,6 +1298,39 @@ mod tests {
         let (text, meta) = extract(&page).expect("text");
         assert_eq!(text, "Deep text survives.");
         assert_eq!(meta.title.as_deref(), Some("Deep page"));
+    }
+
+    #[test]
+    fn pages_deep_by_the_parser_s_rules_are_read_without_trafilatura() {
+        let paragraph = "<p>Iraqi Prime Minister Haider al-Abadi said on Saturday that Baghdad \
+            would share intelligence with Russia, Iran and Syria.</p>";
+        for filler in ["<div/>".repeat(8_000), "<div></x>".repeat(20_000)] {
+            let page = format!("<html><body>{filler}{}</body></html>", paragraph.repeat(3));
+            // A worker thread's default stack: the extractor must not overflow it.
+            let result = std::thread::Builder::new()
+                .stack_size(2 * 1024 * 1024)
+                .spawn(move || extract_noting(&page))
+                .expect("thread")
+                .join()
+                .expect("no stack overflow");
+            let (text, _, note) = result.expect("text");
+            assert!(text.starts_with("Iraqi Prime Minister"), "{text}");
+            assert_eq!(
+                note.as_deref(),
+                Some("nested more than 512 elements deep; read by the plain tag stripper")
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_of_too_many_elements_is_read_without_trafilatura() {
+        let page = format!(
+            "<html><body><p>A paragraph of words.</p>{}</body></html>",
+            "<b></b>".repeat(MAX_ELEMENTS + 1)
+        );
+        let (text, _, note) = extract_noting(&page).expect("text");
+        assert_eq!(text, "A paragraph of words.");
+        assert!(note.unwrap().starts_with("more than 100000 elements"));
     }
 
     #[test]

@@ -218,6 +218,10 @@ fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A panic while extracting a page costs that page only; the session goes on.
+            if std::thread::current().name() == Some(crate::corpus::EXTRACT_THREAD) {
+                return;
+            }
             let _ = restore();
             previous(info);
         }));
@@ -225,8 +229,8 @@ fn install_panic_hook() {
 }
 
 /// Leaves the alternate screen, disables raw mode, mouse capture and bracketed paste and
-/// shows the cursor, if the interface had set them. Each step runs even if an earlier one failed (after
-/// SIGHUP the terminal may be gone); the first error is returned.
+/// shows the cursor, if the interface had set them. Each step runs even if an earlier one
+/// failed (after SIGHUP the terminal may be gone); the first error is returned.
 pub fn restore() -> io::Result<()> {
     if !IS_ACTIVE.swap(false, Ordering::SeqCst) {
         return Ok(());
