@@ -432,6 +432,21 @@ fn r12_6_pages_of_tiny_elements_stay_within_memory() {
     assert!(list.stderr().contains("more than 100000 elements"), "{}", list.stderr());
 }
 
+// Found by the fuzz harness: one word repeated down two articles.
+
+#[test]
+fn fuzz_finding_a_word_repeated_down_two_articles_does_not_stall_the_aligner() {
+    let case = Case::new();
+    // Each side's n-grams repeat 20,000 times: 400 million seed pairs if let through.
+    case.write("repeat-a.txt", format!("A short article.\n\n{}", "word ".repeat(20_000)));
+    case.write("repeat-b.txt", format!("Another text.\n\n{}", "word ".repeat(20_000)));
+    case.write("scripts-a.txt", format!("Text.\n\n{}", "</script>".repeat(5_000)));
+    case.write("scripts-b.txt", format!("More.\n\n{}", "</script>".repeat(5_000)));
+    case.run_str(&["passages", case.folder()]).assert_survived();
+    case.run_str(&["passages", "--json", case.folder()])
+        .assert_survived();
+}
+
 // 9. The smaller cases.
 
 #[test]
