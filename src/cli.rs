@@ -15,6 +15,7 @@ pub mod side_by_side;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -24,6 +25,8 @@ use crate::cache::AlignmentCache;
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
 use crate::safe_text::{sanitize, sanitize_lines, Mode, SafeWriter};
+use crate::display::comparison::Comparison;
+use crate::display::{AlignmentIndex, ArticleIdx};
 use crate::tui::action::Action;
 use crate::tui::worker::NoArticle;
 use crate::tui::{Articles, Launch};
@@ -186,13 +189,13 @@ pub fn main() -> ExitCode {
 }
 
 /// Replaces the default panic message with a sanitised one: a panic message may quote text
-/// from a file (a slice of an article, a name). A panic on a page extraction thread is
-/// contained (the page is read another way) and not reported at all. The interface installs
-/// its own hook over this one, restoring the terminal first.
+/// from a file (a slice of an article, a name). A panic caught on purpose (an extractor's,
+/// see [`crate::panics`]) is not reported at all. The interface installs its own hook over
+/// this one, restoring the terminal first.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let thread = std::thread::current();
-        if thread.name() == Some(crate::corpus::EXTRACT_THREAD) {
+        if crate::panics::is_caught_on_purpose() {
             return;
         }
         let payload = info.payload();
@@ -250,10 +253,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let corpus = load(&input.paths, &config)?;
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
-            let alignment = align_corpus(&corpus, &options);
-            stream(Some(safe_mode(json)), |out| {
-                passages::print(out, &corpus, &alignment, json, terminal_width())
-            })
+            // Groups in the order the screens list them.
+            let index = AlignmentIndex::new(align_corpus(&corpus, &options), &corpus);
+            stream(Some(safe_mode(json)), |out| passages::print(out, &corpus, index.alignment(), json, terminal_width()))
         }
         Some(Command::Compare {
             left,
@@ -265,26 +267,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
             no_cache,
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
-            let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
-            let (left, right) = (find(&left)?, find(&right)?);
-            if left.id == right.id {
+            let position = |key: &str| -> Result<ArticleIdx, Failure> {
+                let article = corpus
+                    .find(key)
+                    .map_err(|e| Failure::usage(e.to_string()))?;
+                let at = corpus
+                    .articles
+                    .iter()
+                    .position(|a| std::ptr::eq(a, article));
+                at.map(ArticleIdx).ok_or_else(|| {
+                    Failure::usage(format!("{key}: not an article of the corpus read"))
+                })
+            };
+            let (left, right) = (position(&left)?, position(&right)?);
+            if left == right {
                 return Err(Failure::usage(format!(
                     "compare needs two different articles; both name {}",
-                    left.id
+                    corpus.articles[left.get()].id
                 )));
             }
             // A person at a terminal gets the compare screen; scripts and pipes get text.
             let is_interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
             if is_interactive && !json && width.is_none() {
-                let index = |id: &str| corpus.articles.iter().position(|a| a.id == id);
-                // `find` returned articles of this corpus, so both have an index.
-                let then = index(&left.id)
-                    .zip(index(&right.id))
-                    .map(|(left, right)| Action::CompareArticles { left, right });
+                let then = Some(Action::CompareArticles { left, right });
                 let paths = input.paths.clone();
                 return launch(Articles::Loaded(corpus), &paths, &config, no_cache, then);
             }
-            let alignment = align_corpus(&corpus, &config.align);
+            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -293,11 +302,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             let width = width.map_or_else(terminal_width, usize::from);
-            let view = compare::View::new(&corpus, &alignment, left, right);
+            let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), left, right)
+                .ok_or_else(|| Failure::usage("compare: an article is missing from the corpus"))?;
             // Coloured output carries its own escape codes; its untrusted parts (ids, text)
             // are safe already, the writer is the second line of defence for the rest.
             let mode = (json || !color).then_some(safe_mode(json));
-            stream(mode, |out| view.print(out, json, width, color))
+            stream(mode, |out| compare::print(&cmp, out, json, width, color))
         }
     }
 }
@@ -396,7 +406,13 @@ fn launch(
         cache,
         then,
     };
-    match crate::tui::run(launch, config) {
+    let settings = crate::tui::Settings {
+        keymap: config.keymap.clone(),
+        theme: config.theme,
+        load: config.load.clone(),
+        align: config.align.clone(),
+    };
+    match crate::tui::run(launch, &settings) {
         Ok(corpus) => {
             print_warnings(&corpus);
             Ok(())

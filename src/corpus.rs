@@ -1,21 +1,25 @@
 //! Articles and the corpus: loading files into cleaned, described articles.
 //!
-//! The pipeline per file is `walk` (find candidate files) → `decode` (bytes → normalised
-//! text) → format reader (`plain`, `frontmatter` for Markdown, `html`) → `clean` (boilerplate
-//! out, corpus-wide for repeated lines) → `describe` (metadata from the file, else from the
-//! text). A file that fails any step becomes a [`LoadWarning`]; the others load.
+//! The pipeline per file is `walk` (find candidate files) → `decode` (bytes → text) →
+//! `normalize` (safe, uniform text) → format reader (plain text as it is, `frontmatter` for
+//! Markdown, `html`) → `page` (paragraphs and what each one is) → `clean` (boilerplate out,
+//! corpus-wide for repeated lines) → `describe` (metadata from the file, else from the text).
+//! `dates` reads calendar dates for all of them. A file that fails any step becomes a
+//! [`LoadWarning`]; the others load.
 
 mod clean;
+mod dates;
 mod decode;
 mod describe;
 mod frontmatter;
 mod html;
+mod normalize;
+mod page;
 mod read;
 mod sample;
 mod walk;
 
 pub use clean::CleanOptions;
-pub use html::EXTRACT_THREAD;
 pub(crate) use walk::io_reason;
 pub use read::{read_regular, ReadError};
 pub use walk::Walked;
@@ -247,10 +251,10 @@ impl Corpus {
             .collect();
         // Every page is read once, in parallel; the count of repeated lines needs all of them.
         let count_lines = clean::RepeatedLines::wanted(&options.clean);
-        let pages: Vec<(clean::page::Page, Vec<clean::FoldedLine>)> = documents
+        let pages: Vec<(page::Page, Vec<clean::FoldedLine>)> = documents
             .par_iter()
             .map(|doc| {
-                let page = clean::page::Page::read(&doc.raw);
+                let page = page::Page::read(&doc.raw);
                 let folded = if count_lines {
                     page.units
                         .iter()
@@ -405,7 +409,7 @@ pub fn document_from_bytes(
             (raw, declared)
         }
     };
-    let raw = decode::normalize(&raw);
+    let raw = normalize::normalize(&raw);
     if raw.trim().is_empty() {
         return Err(LoadError::NoText);
     }

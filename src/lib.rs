@@ -19,6 +19,7 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;
-pub mod layout;
+pub mod display;
+pub mod panics;
 pub mod safe_text;
 pub mod tui;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{round_score, span_text, ArticleJson, SpanJson};
 use crate::align::{Alignment, PairKind, Span};
 use crate::corpus::{Article, Corpus};
-use crate::tui::text::{sanitize, truncate};
+use crate::display::text::{sanitize, truncate};
 
 /// Prints the alignment of `corpus`: JSON in the README's stable shape, or for each shared
 /// passage its label and members (one line each, cut to `width`), then counts.

@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Mutex, Once, OnceLock};
 use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
@@ -38,6 +38,12 @@ static NEEDS_REPAINT: AtomicBool = AtomicBool::new(false);
 pub fn take_repaint() -> bool {
     NEEDS_REPAINT.swap(false, Ordering::SeqCst)
 }
+
+/// The thread that runs the interface (set when a session starts).
+static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
+
+/// A panic of another thread while the interface was up (see [`install_panic_hook`]).
+static PANIC_REPORT: Mutex<Option<String>> = Mutex::new(None);
 
 /// Where the event loop gets events: the terminal, or a script in tests.
 pub trait EventSource {
@@ -79,6 +85,7 @@ impl Session {
     /// Installs the panic hook and the signal handlers, then enters raw mode, the alternate
     /// screen and mouse capture.
     pub fn start() -> anyhow::Result<Session> {
+        let _ = UI_THREAD.set(std::thread::current().id());
         install_panic_hook();
         let stop = Arc::new(AtomicBool::new(false));
         let has_ended = Arc::new(AtomicBool::new(false));
@@ -212,20 +219,40 @@ fn termination_signals() -> Vec<i32> {
     return vec![SIGTERM, SIGINT];
 }
 
-/// Installs, once, a panic hook that restores the terminal and then runs the previous hook,
-/// so the panic message is printed on a usable terminal.
+/// Installs, once, the panic hook of the interface:
+///
+/// - a panic the loader catches on purpose ([`crate::panics::catch_quietly`]) is left
+///   alone: no restoring, no message over the screen;
+/// - any other panic on the interface's thread restores the terminal, then runs the
+///   previous hook, so the report is printed on a usable terminal;
+/// - one on another thread (the worker) while the interface is up is kept for
+///   [`take_panic_report`]: the event loop ends when the worker's channel closes, and the
+///   report is printed after the terminal is restored.
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // A panic while extracting a page costs that page only; the session goes on.
-            if std::thread::current().name() == Some(crate::corpus::EXTRACT_THREAD) {
+            if crate::panics::is_caught_on_purpose() {
+                return;
+            }
+            let on_ui_thread = UI_THREAD
+                .get()
+                .is_some_and(|&id| id == std::thread::current().id());
+            if !on_ui_thread && IS_ACTIVE.load(Ordering::SeqCst) {
+                if let Ok(mut report) = PANIC_REPORT.lock() {
+                    report.get_or_insert_with(|| info.to_string());
+                }
                 return;
             }
             let _ = restore();
             previous(info);
         }));
     });
+}
+
+/// The report of a panic on another thread while the interface was up, if there was one.
+pub fn take_panic_report() -> Option<String> {
+    PANIC_REPORT.lock().ok()?.take()
 }
 
 /// Leaves the alternate screen, disables raw mode, mouse capture and bracketed paste and

@@ -18,7 +18,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{is_one_of, Lexer, Token, VOID_ELEMENTS};
+use super::lexer::{is_one_of, Lexer, Token, VOID_ELEMENTS};
 
 /// What the linear pass found: an upper estimate of the parser's nesting, and the number of
 /// elements (start tags). Counting stops once either passes its limit.
@@ -200,9 +200,8 @@ pub fn tree_depth(doc: &trafilatura::dom::Document) -> usize {
     deepest
 }
 
-/// The name of the threads [`run_bounded`] starts. A panic there is contained (the page is
-/// read by the stripper), so a panic hook may keep quiet about it.
-pub const EXTRACT_THREAD: &str = "crossread-extract";
+/// The name of the threads [`run_bounded`] starts.
+const EXTRACT_THREAD: &str = "crossread-extract";
 
 /// How a job run by [`run_bounded`] ended.
 #[derive(Debug)]
