@@ -769,3 +769,23 @@ fn r12_9_stopped_and_continued_the_terminal_is_restored_and_set_up_again() {
     shell.press("exit\r");
     assert_eq!(shell.wait_exit(), 0);
 }
+
+#[test]
+fn r12_9_a_stop_request_with_no_shell_to_continue_is_ignored() {
+    // Started straight in a terminal, crossread leads its own session: nothing could send
+    // it SIGCONT, so SIGTSTP must neither stop it nor leave the terminal restored.
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Pty::crossread(&[], home.path());
+    s.wait_for("Iraq Intends to Strengthen");
+    let pid = s.child.process_id().unwrap();
+    // SAFETY: a signal to our own child.
+    assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGTSTP) }, 0);
+    std::thread::sleep(Duration::from_millis(500));
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let state = stat.rsplit_once(") ").map(|(_, rest)| rest.chars().next());
+    assert_ne!(state, Some(Some('T')), "stopped with nobody to continue it");
+    s.press("?");
+    s.wait_for("Read the selected article");
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert_eq!(s.quit(), 0);
+}
