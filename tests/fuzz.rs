@@ -6,7 +6,7 @@
 //! number, for a longer campaign) and [`TIME_BUDGET`] of wall-clock time, whichever ends
 //! first. Input `i` of a target is made from seed `i` alone, so a failure names the seed
 //! that reproduces it, and its input is written to a file. A run fails on a panic, on an
-//! input that takes longer than [`SLOW`], or on output that breaks an invariant (control
+//! input that takes longer than [`SLOW`] (and more for large inputs), or on output that breaks an invariant (control
 //! characters in a loaded text, a span outside its text).
 //!
 //! A stack overflow or an abort cannot be caught: it ends the test binary, which fails the
@@ -26,9 +26,13 @@ const RUNS: usize = 150;
 /// Wall-clock time per target: the suite stays quick on a loaded machine.
 const TIME_BUDGET: Duration = Duration::from_secs(20);
 
-/// One input taking longer than this is a finding (a debug build on a loaded machine:
-/// generous; a quadratic path on a 100 KB input takes far longer).
-const SLOW: Duration = Duration::from_secs(5);
+/// One input taking longer than this, plus [`SLOW_PER_MB`] per megabyte of it, is a finding.
+/// Generous, for a debug build on a loaded machine (wall-clock time, not CPU time, since the
+/// loaders and the aligner run on several threads): linear work on the largest inputs stays
+/// well below, while a quadratic path takes many times longer (two 20 KB files of one
+/// repeated word took the aligner minutes).
+const SLOW: Duration = Duration::from_secs(3);
+const SLOW_PER_MB: Duration = Duration::from_secs(30);
 
 /// xorshift64*: small, fast and reproducible.
 struct Rng(u64);
@@ -173,8 +177,9 @@ fn fuzz(
         let clock = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| check(&input)));
         let took = clock.elapsed();
+        let allowed = SLOW + SLOW_PER_MB.mul_f64(input.len() as f64 / 1e6);
         let problem = match outcome {
-            Ok(Ok(())) if took > SLOW => Some(format!("took {took:?}")),
+            Ok(Ok(())) if took > allowed => Some(format!("took {took:?} for {} bytes", input.len())),
             Ok(Ok(())) => None,
             Ok(Err(message)) => Some(message),
             Err(_) => Some("panicked".to_string()),
