@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::corpus::Article;
+use crate::display::label;
 use crate::display::text::{sanitize, truncate, width};
 use crate::tui::screens::render_empty;
 use crate::tui::theme::Theme;
@@ -94,17 +95,10 @@ pub struct Row {
 
 impl Row {
     pub fn new(article: &Article) -> Row {
-        let clean = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| sanitize(s).into_owned())
-        };
-        let title =
-            clean(&article.meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
-        let outlet = clean(&article.meta.outlet);
-        let date = clean(&article.meta.date).map(|d| d.split('T').next().unwrap_or(&d).to_string());
-        let author = clean(&article.meta.author);
+        let title = label::title(article);
+        let outlet = label::outlet(article);
+        let date = label::short_date(article);
+        let author = label::author(article);
         let haystack = [
             Some(title.as_str()),
             outlet.as_deref(),

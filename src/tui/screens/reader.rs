@@ -19,6 +19,7 @@ use ratatui::widgets::Widget;
 
 use crate::align::{Alignment, PairKind};
 use crate::corpus::{Article, Corpus};
+use crate::display::label;
 use crate::display::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
@@ -206,14 +207,10 @@ fn merge_into(ranges: &mut Vec<Range<usize>>, range: Range<usize>, text: &str) {
 fn note(partners: &[(usize, bool)], corpus: &Corpus) -> String {
     let mut names: Vec<(String, bool)> = Vec::new();
     for &(other, is_verbatim) in partners {
-        let name = corpus.articles.get(other).map_or_else(
-            || format!("article {}", other + 1),
-            |a| {
-                let outlet = a.meta.outlet.as_deref().map(str::trim);
-                let name = outlet.filter(|o| !o.is_empty()).unwrap_or(&a.id);
-                sanitize(name).into_owned()
-            },
-        );
+        let name = corpus
+            .articles
+            .get(other)
+            .map_or_else(|| format!("article {}", other + 1), label::outlet_or_id);
         match names.iter_mut().find(|(n, _)| *n == name) {
             Some((_, v)) => *v |= is_verbatim,
             None => names.push((name, is_verbatim)),
@@ -333,21 +330,14 @@ pub struct ReaderState {
 
 impl ReaderState {
     pub fn new(article: &Article, index: usize, position: (usize, usize), theme: Theme) -> Self {
-        let meta = &article.meta;
-        let field = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| sanitize(s).into_owned())
-        };
-        let title = field(&meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
+        let title = label::title(article);
         let mut byline: Vec<String> = Vec::new();
-        byline.extend(field(&meta.outlet));
-        byline.extend(field(&meta.date));
-        byline.extend(field(&meta.author).map(|a| format!("by {a}")));
+        byline.extend(label::outlet(article));
+        byline.extend(label::date(article));
+        byline.extend(label::author(article).map(|a| format!("by {a}")));
         byline.push(format!("{} words", article.words));
         let mut path = sanitize(&article.path.display().to_string()).into_owned();
-        if let Some(url) = field(&meta.url) {
+        if let Some(url) = label::url(article) {
             path.push_str(" · ");
             path.push_str(&url);
         }
