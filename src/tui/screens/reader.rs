@@ -306,7 +306,7 @@ impl ReaderLayout {
 #[derive(Debug, Clone)]
 pub struct ReaderState {
     /// The article's index in the corpus.
-    article: usize,
+    article: ArticleIdx,
     /// The article's position in the library's list, and the list's length: "2/5".
     position: (usize, usize),
     title: String,
@@ -329,7 +329,12 @@ pub struct ReaderState {
 }
 
 impl ReaderState {
-    pub fn new(article: &Article, index: usize, position: (usize, usize), theme: Theme) -> Self {
+    pub fn new(
+        article: &Article,
+        index: ArticleIdx,
+        position: (usize, usize),
+        theme: Theme,
+    ) -> Self {
         let title = label::title(article);
         let mut byline: Vec<String> = Vec::new();
         byline.extend(label::outlet(article));
@@ -360,8 +365,8 @@ impl ReaderState {
         }
     }
 
-    /// The corpus index of the article shown.
-    pub fn article(&self) -> usize {
+    /// The article shown.
+    pub fn article(&self) -> ArticleIdx {
         self.article
     }
 
@@ -374,7 +379,7 @@ impl ReaderState {
     /// the reading position. Called when the reader opens, or later when the alignment
     /// arrives.
     pub fn set_alignment(&mut self, alignment: &Alignment, corpus: &Corpus) {
-        self.marks = Some(Marks::new(self.article, &self.text, alignment, corpus));
+        self.marks = Some(Marks::new(self.article.get(), &self.text, alignment, corpus));
         if self.view != View::Raw && self.wrap_width > 0 {
             self.rewrap_keeping_place(self.wrap_width);
         }
@@ -844,7 +849,7 @@ impl ScreenState for ReaderState {
             }
             Action::Compare => {
                 return Some(Action::CompareFrom {
-                    article: ArticleIdx(self.article()),
+                    article: self.article(),
                 })
             }
             Action::NextArticle => return Some(Action::OpenAdjacent { is_next: true }),
@@ -1000,7 +1005,7 @@ mod tests {
     #[test]
     fn scrolls_within_the_text_and_reports_percent() {
         let text: Vec<String> = (0..40).map(|i| format!("paragraph {i}")).collect();
-        let mut state = ReaderState::new(&article(&text.join("\n\n")), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(&article(&text.join("\n\n")), ArticleIdx(0), (0, 1), Theme::default());
         state.relayout(Rect::new(0, 0, 40, 14)); // header 4 rows, text 10
         assert_eq!(state.rows.len(), 79);
         assert_eq!(state.percent(), "0%");
@@ -1018,7 +1023,7 @@ mod tests {
 
     #[test]
     fn a_short_text_is_all_on_screen() {
-        let mut state = ReaderState::new(&article("one line"), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(&article("one line"), ArticleIdx(0), (0, 1), Theme::default());
         state.relayout(Rect::new(0, 0, 40, 14));
         assert_eq!(state.percent(), "All");
         state.scroll_by(5);
@@ -1096,7 +1101,7 @@ mod tests {
         assert_eq!(marks.unique, [0..16, 42..55], "the space before is trimmed");
         assert_eq!(marks.summary, "43% shared with 3 articles");
 
-        let mut state = ReaderState::new(&article(text), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(&article(text), ArticleIdx(0), (0, 1), Theme::default());
         state.set_alignment(&alignment, &corpus);
         state.relayout(Rect::new(0, 0, 40, 14));
         let rows: Vec<String> = state.rows.iter().map(|r| r.line.to_string()).collect();
