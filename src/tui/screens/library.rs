@@ -14,8 +14,8 @@ use ratatui::widgets::Widget;
 
 use crate::corpus::Article;
 use crate::display::label;
-use crate::display::ArticleIdx;
 use crate::display::text::{sanitize, truncate, width};
+use crate::display::ArticleIdx;
 use crate::tui::screens::render_empty;
 use crate::tui::theme::Theme;
 

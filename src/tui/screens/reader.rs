@@ -379,7 +379,12 @@ impl ReaderState {
     /// the reading position. Called when the reader opens, or later when the alignment
     /// arrives.
     pub fn set_alignment(&mut self, alignment: &Alignment, corpus: &Corpus) {
-        self.marks = Some(Marks::new(self.article.get(), &self.text, alignment, corpus));
+        self.marks = Some(Marks::new(
+            self.article.get(),
+            &self.text,
+            alignment,
+            corpus,
+        ));
         if self.view != View::Raw && self.wrap_width > 0 {
             self.rewrap_keeping_place(self.wrap_width);
         }
@@ -1005,7 +1010,12 @@ mod tests {
     #[test]
     fn scrolls_within_the_text_and_reports_percent() {
         let text: Vec<String> = (0..40).map(|i| format!("paragraph {i}")).collect();
-        let mut state = ReaderState::new(&article(&text.join("\n\n")), ArticleIdx(0), (0, 1), Theme::default());
+        let mut state = ReaderState::new(
+            &article(&text.join("\n\n")),
+            ArticleIdx(0),
+            (0, 1),
+            Theme::default(),
+        );
         state.relayout(Rect::new(0, 0, 40, 14)); // header 4 rows, text 10
         assert_eq!(state.rows.len(), 79);
         assert_eq!(state.percent(), "0%");
@@ -1023,7 +1033,12 @@ mod tests {
 
     #[test]
     fn a_short_text_is_all_on_screen() {
-        let mut state = ReaderState::new(&article("one line"), ArticleIdx(0), (0, 1), Theme::default());
+        let mut state = ReaderState::new(
+            &article("one line"),
+            ArticleIdx(0),
+            (0, 1),
+            Theme::default(),
+        );
         state.relayout(Rect::new(0, 0, 40, 14));
         assert_eq!(state.percent(), "All");
         state.scroll_by(5);
