@@ -202,9 +202,8 @@ fn article(id: &str, title: &str, outlet: Option<&str>, date: Option<&str>, text
         meta: Metadata {
             title: Some(title.to_string()),
             outlet: outlet.map(String::from),
-            date: date.map(String::from),
-            author: None,
-            url: None,
+            date: date.and_then(crate::corpus::PubDate::parse),
+            ..Metadata::default()
         },
         raw: format!("{title}\n\n{text}\n\nSubscribe to our newsletter!"),
         text: text.to_string(),

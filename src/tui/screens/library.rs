@@ -662,9 +662,9 @@ mod tests {
             meta: Metadata {
                 title: Some(title.to_string()),
                 outlet: outlet.map(String::from),
-                date: date.map(String::from),
+                date: date.and_then(crate::corpus::PubDate::parse),
                 author: (id == "c").then(|| "Hakem al-Zameli".to_string()),
-                url: None,
+                ..Metadata::default()
             },
             raw: String::new(),
             text: String::new(),
