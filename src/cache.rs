@@ -208,6 +208,7 @@ mod tests {
                 start: 0,
                 end: 12,
             }],
+            ..Alignment::default()
         }
     }
 
