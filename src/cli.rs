@@ -15,6 +15,7 @@ pub mod side_by_side;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -23,6 +24,9 @@ use crate::align::{AlignOptions, Span};
 use crate::cache::AlignmentCache;
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
+use crate::safe_text::{sanitize, sanitize_lines, Mode, SafeWriter};
+use crate::display::comparison::Comparison;
+use crate::display::{AlignmentIndex, ArticleIdx};
 use crate::tui::action::Action;
 use crate::tui::worker::NoArticle;
 use crate::tui::{Articles, Launch};
@@ -37,8 +41,7 @@ const EXIT_USAGE: u8 = 2;
     about = "Read one story across many outlets: list, read and compare articles in the terminal.",
     long_about = "Read one story across many outlets: list, read and compare articles in the \
                   terminal.\n\nWith no PATH, opens the folders named in the config file, else \
-                  the sample corpus built into crossread.",
-    args_conflicts_with_subcommands = true
+                  the sample corpus built into crossread."
 )]
 pub struct Cli {
     /// Read settings from FILE instead of the platform config file.
@@ -176,7 +179,8 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("crossread: {}", failure.message);
+                // Messages quote paths, ids and config text, all untrusted.
+                eprintln!("crossread: {}", sanitize_lines(&failure.message));
             }
             ExitCode::from(failure.code)
         }
@@ -187,7 +191,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     if cli.print_config_path {
         let path = config::default_path()
             .ok_or_else(|| Failure::usage("no home directory: cannot place a config file"))?;
-        println!("{}", path.display());
+        println!("{}", sanitize(&path.display().to_string()));
         return Ok(());
     }
     let config = Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
@@ -217,8 +221,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let corpus = load(&input.paths, &config)?;
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
-            let alignment = align_corpus(&corpus, &options);
-            stream(|out| passages::print(out, &corpus, &alignment, json, terminal_width()))
+            // Groups in the order the screens list them.
+            let index = AlignmentIndex::new(align_corpus(&corpus, &options), &corpus);
+            stream(Some(safe_mode(json)), |out| passages::print(out, &corpus, index.alignment(), json, terminal_width()))
         }
         Some(Command::Compare {
             left,
@@ -230,26 +235,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
             no_cache,
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
-            let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
-            let (left, right) = (find(&left)?, find(&right)?);
-            if left.id == right.id {
+            let position = |key: &str| -> Result<ArticleIdx, Failure> {
+                let article = corpus
+                    .find(key)
+                    .map_err(|e| Failure::usage(e.to_string()))?;
+                let at = corpus
+                    .articles
+                    .iter()
+                    .position(|a| std::ptr::eq(a, article));
+                at.map(ArticleIdx).ok_or_else(|| {
+                    Failure::usage(format!("{key}: not an article of the corpus read"))
+                })
+            };
+            let (left, right) = (position(&left)?, position(&right)?);
+            if left == right {
                 return Err(Failure::usage(format!(
                     "compare needs two different articles; both name {}",
-                    left.id
+                    corpus.articles[left.get()].id
                 )));
             }
             // A person at a terminal gets the compare screen; scripts and pipes get text.
             let is_interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
             if is_interactive && !json && width.is_none() {
-                let index = |id: &str| corpus.articles.iter().position(|a| a.id == id);
-                // `find` returned articles of this corpus, so both have an index.
-                let then = index(&left.id)
-                    .zip(index(&right.id))
-                    .map(|(left, right)| Action::CompareArticles { left, right });
+                let then = Some(Action::CompareArticles { left, right });
                 let paths = input.paths.clone();
                 return launch(Articles::Loaded(corpus), &paths, &config, no_cache, then);
             }
-            let alignment = align_corpus(&corpus, &config.align);
+            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -258,8 +270,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             let width = width.map_or_else(terminal_width, usize::from);
-            let view = compare::View::new(&corpus, &alignment, left, right);
-            stream(|out| view.print(out, json, width, color))
+            let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), left, right)
+                .ok_or_else(|| Failure::usage("compare: an article is missing from the corpus"))?;
+            // Coloured output carries its own escape codes; its untrusted parts (ids, text)
+            // are safe already, the writer is the second line of defence for the rest.
+            let mode = (json || !color).then_some(safe_mode(json));
+            stream(mode, |out| compare::print(&cmp, out, json, width, color))
         }
     }
 }
@@ -358,7 +374,13 @@ fn launch(
         cache,
         then,
     };
-    match crate::tui::run(launch, config) {
+    let settings = crate::tui::Settings {
+        keymap: config.keymap.clone(),
+        theme: config.theme,
+        load: config.load.clone(),
+        align: config.align.clone(),
+    };
+    match crate::tui::run(launch, &settings) {
         Ok(corpus) => {
             print_warnings(&corpus);
             Ok(())
@@ -394,11 +416,17 @@ fn no_article_found(paths: &[PathBuf]) -> Failure {
 /// one line per skipped file on stderr. No article at all is an error.
 fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
     let paths = chosen_paths(paths, config);
-    let corpus = if paths.is_empty() {
+    let mut corpus = if paths.is_empty() {
         Corpus::sample(&config.load)
     } else {
         Corpus::load(paths, &config.load)
     };
+    // Ids are made of file names: every printer, coloured output included, gets safe ones.
+    for article in &mut corpus.articles {
+        if let std::borrow::Cow::Owned(id) = sanitize(&article.id) {
+            article.id = id;
+        }
+    }
     print_warnings(&corpus);
     if corpus.articles.is_empty() {
         return Err(no_article_found(paths));
@@ -409,14 +437,11 @@ fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
 /// One line on stderr per skipped file, then one per file read with a caveat.
 fn print_warnings(corpus: &Corpus) {
     for warning in &corpus.warnings {
-        eprintln!("crossread: {warning}");
+        eprintln!("crossread: {}", sanitize(&warning.to_string()));
     }
     for note in &corpus.notes {
-        eprintln!(
-            "crossread: warning: {}: {} (loaded)",
-            note.path.display(),
-            note.reason
-        );
+        let line = format!("warning: {}: {} (loaded)", note.path.display(), note.reason);
+        eprintln!("crossread: {}", sanitize(&line));
     }
 }
 
@@ -461,6 +486,7 @@ fn print_list(corpus: &Corpus, json: bool) -> Result<(), Failure> {
         };
         out = serde_json::to_string_pretty(&list).expect("plain data serialises");
         out.push('\n');
+        return write_stdout(&out, Mode::Json);
     } else {
         let width = |f: &dyn Fn(&Article) -> usize, min: usize| {
             corpus.articles.iter().map(f).max().unwrap_or(0).max(min)
@@ -491,7 +517,7 @@ fn print_list(corpus: &Corpus, json: bool) -> Result<(), Failure> {
             out.push('\n');
         }
     }
-    write_stdout(&out)
+    write_stdout(&out, Mode::Text)
 }
 
 fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
@@ -502,6 +528,7 @@ fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
         obj.text = Some(text);
         out = serde_json::to_string_pretty(&obj).expect("plain data serialises");
         out.push('\n');
+        return write_stdout(&out, Mode::Json);
     } else {
         out = String::new();
         let field = |out: &mut String, name: &str, value: Option<&str>| {
@@ -522,18 +549,36 @@ fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
             out.push('\n');
         }
     }
-    write_stdout(&out)
+    write_stdout(&out, Mode::Text)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends the run quietly, as in other Unix tools.
-fn write_stdout(text: &str) -> Result<(), Failure> {
-    stream(|out| out.write_all(text.as_bytes()))
+fn write_stdout(text: &str, mode: Mode) -> Result<(), Failure> {
+    stream(Some(mode), |out| out.write_all(text.as_bytes()))
+}
+
+/// How the output of a printer is made safe: JSON escaped, text sanitised.
+fn safe_mode(json: bool) -> Mode {
+    if json {
+        Mode::Json
+    } else {
+        Mode::Text
+    }
 }
 
 /// Runs a printer on buffered stdout, so that long output starts before it is all made; a
-/// closed pipe ends the run quietly.
-fn stream(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+/// closed pipe ends the run quietly. With a `mode`, everything printed passes through the
+/// sanitiser ([`SafeWriter`]); only coloured output, which writes escape codes of its own,
+/// goes without.
+fn stream(
+    mode: Option<Mode>,
+    print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out: Box<dyn Write> = match mode {
+        Some(mode) => Box::new(SafeWriter::new(stdout, mode)),
+        None => Box::new(stdout),
+    };
     match print(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -12,8 +12,13 @@ use toml::Spanned;
 
 use crate::align::AlignOptions;
 use crate::corpus::{CleanOptions, LoadOptions};
-use crate::tui::keymap::{Key, Keymap};
+use crate::tui::action::Action;
+use crate::tui::app::global_key_on;
+use crate::tui::keymap::{Key, Keymap, Scope};
 use crate::tui::theme::Theme;
+
+/// A config file is a few kilobytes; anything larger is not one.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The settings of one run, validated.
 #[derive(Debug, Clone, Default)]
@@ -106,10 +111,17 @@ impl Config {
 
     /// Reads and validates one config file.
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let source = std::fs::read_to_string(path).map_err(|err| ConfigError::Read {
+        let unreadable = |reason: String| ConfigError::Read {
             path: path.to_path_buf(),
-            reason: crate::corpus::io_reason(&err),
+            reason,
+        };
+        // A FIFO or a device given as the config would block or never end.
+        let bytes = crate::corpus::read_regular(path, MAX_CONFIG_BYTES).map_err(|err| {
+            let reason = err.to_string();
+            unreadable(reason.strip_prefix("cannot read: ").unwrap_or(&reason).to_string())
         })?;
+        let source = String::from_utf8(bytes)
+            .map_err(|_| unreadable("not valid UTF-8 (TOML files are UTF-8)".into()))?;
         let mut config = Config::from_toml(&source, path)?;
         config.file = Some(path.to_path_buf());
         Ok(config)
@@ -165,6 +177,21 @@ impl Config {
                     .bind(screen.get_ref(), action.get_ref(), parsed)
                     .map_err(|message| invalid(action.span(), key_name.clone(), message))?;
             }
+        }
+        // However the keys were rebound, the library must keep a key that quits.
+        let quit_keys = config.keymap.keys_for(Scope::Global, Action::Quit);
+        if global_key_on(&config.keymap, Scope::Library, quit_keys).is_none() {
+            let span = raw
+                .keys
+                .iter()
+                .find(|(screen, _)| screen.get_ref() == "global")
+                .and_then(|(_, actions)| actions.keys().find(|a| a.get_ref() == "quit"))
+                .map_or(0..0, |action| action.span());
+            return Err(invalid(
+                span,
+                "keys.global.quit".into(),
+                "no key would quit crossread from the library; bind at least one".into(),
+            ));
         }
         Ok(config)
     }

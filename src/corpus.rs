@@ -1,20 +1,27 @@
 //! Articles and the corpus: loading files into cleaned, described articles.
 //!
-//! The pipeline per file is `walk` (find candidate files) → `decode` (bytes → normalised
-//! text) → format reader (`plain`, `frontmatter` for Markdown, `html`) → `clean` (boilerplate
-//! out, corpus-wide for repeated lines) → `describe` (metadata from the file, else from the
-//! text). A file that fails any step becomes a [`LoadWarning`]; the others load.
+//! The pipeline per file is `walk` (find candidate files) → `decode` (bytes → text) →
+//! `normalize` (safe, uniform text) → format reader (plain text as it is, `frontmatter` for
+//! Markdown, `html`) → `page` (paragraphs and what each one is) → `clean` (boilerplate out,
+//! corpus-wide for repeated lines) → `describe` (metadata from the file, else from the text).
+//! `dates` reads calendar dates for all of them. A file that fails any step becomes a
+//! [`LoadWarning`]; the others load.
 
 mod clean;
+mod dates;
 mod decode;
 mod describe;
 mod frontmatter;
 mod html;
+mod normalize;
+mod page;
+mod read;
 mod sample;
 mod walk;
 
 pub use clean::CleanOptions;
 pub(crate) use walk::io_reason;
+pub use read::{read_regular, ReadError};
 pub use walk::Walked;
 
 use std::path::{Path, PathBuf};
@@ -139,6 +146,19 @@ pub enum LoadError {
     Encoding(String),
     #[error("no article text found")]
     NoText,
+    /// Not a regular file, or one of `/proc` and the like.
+    #[error(transparent)]
+    File(ReadError),
+}
+
+impl From<ReadError> for LoadError {
+    fn from(err: ReadError) -> LoadError {
+        match err {
+            ReadError::Io(io) => LoadError::Io(io),
+            ReadError::TooLarge(_) => LoadError::TooLarge,
+            other => LoadError::File(other),
+        }
+    }
 }
 
 /// Options of the whole loading pipeline.
@@ -231,10 +251,10 @@ impl Corpus {
             .collect();
         // Every page is read once, in parallel; the count of repeated lines needs all of them.
         let count_lines = clean::RepeatedLines::wanted(&options.clean);
-        let pages: Vec<(clean::page::Page, Vec<clean::FoldedLine>)> = documents
+        let pages: Vec<(page::Page, Vec<clean::FoldedLine>)> = documents
             .par_iter()
             .map(|doc| {
-                let page = clean::page::Page::read(&doc.raw);
+                let page = page::Page::read(&doc.raw);
                 let folded = if count_lines {
                     page.units
                         .iter()
@@ -345,12 +365,9 @@ pub enum FindError {
 
 /// Reads one file into a document: size and type checks, decoding, format reading.
 pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError> {
-    let meta = std::fs::metadata(path)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge);
-    }
     #[cfg(unix)]
     {
+        let meta = std::fs::metadata(path)?;
         // A file that grants nobody read permission is locked on purpose; root could still
         // read it, but an article list should not depend on who runs it.
         use std::os::unix::fs::PermissionsExt;
@@ -358,7 +375,8 @@ pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError>
             return Err(LoadError::Io(std::io::ErrorKind::PermissionDenied.into()));
         }
     }
-    let bytes = std::fs::read(path)?;
+    // Whatever size the file reports: a link into /proc reports 0 and never ends.
+    let bytes = read::read_regular(path, MAX_FILE_BYTES)?;
     document_from_bytes(path, format, &bytes)
 }
 
@@ -383,7 +401,7 @@ pub fn document_from_bytes(
         }
         Format::Html => html::extract(&text)?,
     };
-    let raw = decode::normalize(&raw);
+    let raw = normalize::normalize(&raw);
     if raw.trim().is_empty() {
         return Err(LoadError::NoText);
     }

@@ -9,6 +9,7 @@
 //!   terminal is touched.
 //! - [`cli`]: the command line (`list`, `show`, `passages`, `compare`, the TUI by default)
 //!   and its printers.
+//! - [`safe_text`]: the one sanitiser for every untrusted string that reaches a terminal.
 //! - [`tui`]: the terminal interface (library, reader, help), built on ratatui.
 //!
 //! The binary (`src/main.rs`) only maps [`cli::run`]'s result to an exit code.
@@ -18,5 +19,7 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;
-pub mod layout;
+pub mod display;
+pub mod panics;
+pub mod safe_text;
 pub mod tui;

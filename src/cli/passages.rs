@@ -9,7 +9,7 @@ use super::{round_score, span_text, ArticleJson, SpanJson};
 use crate::align::family::{self, CopyChanges, Family};
 use crate::align::{Alignment, PairKind, Span};
 use crate::corpus::{Article, Corpus};
-use crate::tui::text::{sanitize, truncate};
+use crate::display::text::{sanitize, truncate};
 
 /// Prints the alignment of `corpus`: JSON in the README's stable shape, or for each shared
 /// passage its label and members (one line each, cut to `width`), then counts.

@@ -1,21 +1,14 @@
 //! Boilerplate removal: from a page as loaded to the article's own text.
 //!
-//! A page is split into paragraphs (`segment`), Markdown-ish syntax is rendered to plain text
-//! (`markdown`), and each paragraph is classified by its cues and its place on the page
-//! (`cue`, `page`): prompts and navigation, disclaimers and sign-offs, photo credits and
-//! captions, related-article teasers. Lines repeated across many articles of the corpus are site
+//! The page is read by [`super::page`] (paragraphs, Markdown-ish syntax rendered to plain
+//! text, each paragraph classified by its cues and its place on the page): prompts and
+//! navigation, disclaimers and sign-offs, photo credits and captions, related-article teasers. Lines repeated across many articles of the corpus are site
 //! furniture too ([`RepeatedLines`]). What is kept is copied word for word, one paragraph per
 //! block, so that offsets into the cleaned text address exactly what a reader sees.
 //!
 //! The rules are general (shapes, places and the usual phrasing of page furniture), never lists
 //! of any site's lines: crossread meets pages it has never seen.
 
-pub(super) mod cue;
-pub(super) mod date;
-mod markdown;
-pub(super) mod page;
-mod segment;
-pub(super) mod shape;
 #[cfg(test)]
 mod tests;
 
@@ -23,10 +16,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
-use page::{Family, Kind, Page};
 #[cfg(test)]
-use segment::segment;
-use shape::{ends_sentence, fold, word_count};
+use super::page::segment::segment;
+use super::page::shape::{ends_sentence, fold, word_count};
+use super::page::{Family, Kind, Page};
 
 /// Which kinds of boilerplate cleaning removes; each can be switched off in the config.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -8,10 +8,10 @@
 //! nothing comes from the file name. Dates come only from publication cues, never from dates the
 //! article or its photo captions mention.
 
-use super::clean::cue::{byline_name, names_after, DATE_LABELS, TIME_WORDS};
-use super::clean::date::find_dates;
-use super::clean::page::{dateline, outlet_suffix, placed_byline, Kind, Page};
-use super::clean::shape::{find_ascii_ci, fold, is_name, strip_prefix_ci, word_count};
+use super::dates::find_dates;
+use super::page::cue::{byline_name, names_after, DATE_LABELS, TIME_WORDS};
+use super::page::shape::{find_ascii_ci, fold, is_name, strip_prefix_ci, word_count};
+use super::page::{dateline, outlet_suffix, placed_byline, Kind, Page};
 use super::Metadata;
 
 /// Infers title, outlet, date and author from an article's text.
@@ -146,7 +146,7 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
         let text = unit.text.as_str();
         let kind = page.kinds[i];
         if i < head_end {
-            if let Some(name) = super::clean::page::outlet_tag(text) {
+            if let Some(name) = super::page::outlet_tag(text) {
                 push(TAG, i, outlet_name(name));
             }
             if kind == Kind::Meta && page.is_byline_outlet(i) && byline_name(text).is_none() {

@@ -22,10 +22,30 @@ use ratatui::Terminal;
 use super::app::{App, Screen};
 use super::keymap::{Key, Keymap};
 use super::run_loop;
+use super::screens::Open;
 use super::terminal::EventSource;
 use super::theme::Theme;
 use super::ui::view;
 use crate::corpus::{Article, Corpus, Format, LoadOptions, LoadWarning, Metadata};
+use crate::display::ArticleIdx;
+
+/// The reader on top of the app's screens.
+#[track_caller]
+fn reader(app: &App) -> &super::screens::reader::ReaderState {
+    match app.top() {
+        Some(Open::Reader(reader)) => reader,
+        _ => panic!("the reader is not open: {:?}", app.screen()),
+    }
+}
+
+/// The overlap matrix on top of the app's screens.
+#[track_caller]
+fn matrix(app: &App) -> &super::screens::matrix::MatrixState {
+    match app.top() {
+        Some(Open::Matrix(matrix)) => matrix,
+        _ => panic!("the matrix is not open: {:?}", app.screen()),
+    }
+}
 
 /// An app on a test terminal.
 struct Harness {
@@ -41,7 +61,7 @@ impl Harness {
     fn with(corpus: Corpus, keymap: Keymap, theme: Theme, width: u16, height: u16) -> Harness {
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-        let alignment = std::sync::Arc::new(crate::align::align(&texts, &Default::default()));
+        let alignment = crate::align::align(&texts, &Default::default());
         let mut app = App::new(corpus, keymap, theme);
         app.set_alignment(alignment);
         let mut harness = Harness { app, terminal };
@@ -578,7 +598,7 @@ fn the_reader_rewraps_on_resize() {
             .any(|r| r.trim_end() == "   Paragraph 1 of the statement, long"),
         "{rows:#?}"
     );
-    assert!(rows.iter().all(|r| crate::tui::text::width(r) == 40));
+    assert!(rows.iter().all(|r| crate::display::text::width(r) == 40));
 }
 
 /// Every string from an article passes through `sanitize` before it reaches the screen.
@@ -721,8 +741,10 @@ fn sample_index(h: &Harness, prefix: &str) -> usize {
 fn compare_003_004() -> Harness {
     let mut h = Harness::sample(120, 40);
     let (left, right) = (sample_index(&h, "003"), sample_index(&h, "004"));
-    h.app
-        .update(super::action::Action::CompareArticles { left, right });
+    h.app.update(super::action::Action::CompareArticles {
+        left: ArticleIdx(left),
+        right: ArticleIdx(right),
+    });
     h.draw();
     h
 }
@@ -770,13 +792,19 @@ fn compare_marks_changed_words_in_their_styles() {
     let cell = &h.buffer()[(x as u16, row as u16)];
     assert_eq!(
         cell.fg,
-        theme.mark(crate::layout::Mark::ReplacedLeft).fg.unwrap()
+        theme
+            .mark(crate::display::layout::Mark::ReplacedLeft)
+            .fg
+            .unwrap()
     );
     let (row, x) = find(&h, "agreed");
     let cell = &h.buffer()[(x as u16, row as u16)];
     assert_eq!(
         cell.fg,
-        theme.mark(crate::layout::Mark::ReplacedRight).fg.unwrap()
+        theme
+            .mark(crate::display::layout::Mark::ReplacedRight)
+            .fg
+            .unwrap()
     );
     let (row, x) = find(&h, "Russia, Syria, Iraq");
     assert_eq!(
@@ -798,8 +826,10 @@ fn compare_without_colour_marks_changes_with_brackets() {
     let corpus = Corpus::sample(&LoadOptions::default());
     let mut h = Harness::with(corpus, Keymap::default(), Theme::monochrome(), 120, 40);
     let (left, right) = (sample_index(&h, "003"), sample_index(&h, "004"));
-    h.app
-        .update(super::action::Action::CompareArticles { left, right });
+    h.app.update(super::action::Action::CompareArticles {
+        left: ArticleIdx(left),
+        right: ArticleIdx(right),
+    });
     h.press("]]");
     let text = h.screen_text();
     // A paraphrase: only the words one side alone uses are marked, the shared ones (in
@@ -941,8 +971,10 @@ fn compare_click_selects_a_passage_and_a_side() {
 fn compare_of_articles_sharing_nothing_shows_both_whole() {
     let corpus = small_corpus();
     let mut h = Harness::new(corpus, 80, 20);
-    h.app
-        .update(super::action::Action::CompareArticles { left: 1, right: 2 });
+    h.app.update(super::action::Action::CompareArticles {
+        left: ArticleIdx(1),
+        right: ArticleIdx(2),
+    });
     h.draw();
     let text = h.screen_text();
     assert!(text.contains("share no passage"), "{text}");
@@ -1026,9 +1058,9 @@ fn harness_without_alignment(width: u16, height: u16) -> Harness {
     h
 }
 
-fn sample_alignment(corpus: &Corpus) -> std::sync::Arc<crate::align::Alignment> {
+fn sample_alignment(corpus: &Corpus) -> crate::align::Alignment {
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    std::sync::Arc::new(crate::align::align(&texts, &Default::default()))
+    crate::align::align(&texts, &Default::default())
 }
 
 #[test]
@@ -1138,16 +1170,12 @@ fn u_keeps_the_place_in_the_text() {
     let mut h = Harness::sample(80, 24);
     h.press("G<Enter>"); // the longest article, War Press Info Network
     h.press("<C-d><C-d>");
-    let top = h.app.reader.as_ref().unwrap().percent();
+    let top = reader(&h.app).percent();
     assert_ne!(top, "0%");
     h.press("u");
-    assert_ne!(
-        h.app.reader.as_ref().unwrap().percent(),
-        "0%",
-        "not back at the top"
-    );
+    assert_ne!(reader(&h.app).percent(), "0%", "not back at the top");
     h.press("u");
-    assert_ne!(h.app.reader.as_ref().unwrap().percent(), "0%");
+    assert_ne!(reader(&h.app).percent(), "0%");
 }
 
 #[test]
@@ -1202,7 +1230,7 @@ fn marked_reader_never_panics_at_tiny_sizes() {
             h.press(keys);
         }
         for row in h.rows() {
-            assert_eq!(crate::tui::text::width(&row), usize::from(w));
+            assert_eq!(crate::display::text::width(&row), usize::from(w));
         }
     }
 }
@@ -1258,7 +1286,10 @@ fn find_cell(h: &Harness, text: &str) -> (u16, u16) {
         .position(|r| r.contains(text))
         .unwrap_or_else(|| panic!("{text:?} on screen:\n{}", h.screen_text()));
     let byte = rows[y].find(text).unwrap();
-    (crate::tui::text::width(&rows[y][..byte]) as u16, y as u16)
+    (
+        crate::display::text::width(&rows[y][..byte]) as u16,
+        y as u16,
+    )
 }
 
 #[test]
@@ -1290,7 +1321,7 @@ fn the_information_center_group_collates_each_outlets_wording() {
     // A reworded member: its own words carry the theme's style for added words, the words
     // the reference uses too ("Russia", "Iraq", "center") stay plain.
     let (x, y) = find_cell(&h, "created the Baghdad");
-    let own = Theme::default().mark(crate::layout::Mark::Inserted);
+    let own = Theme::default().mark(crate::display::layout::Mark::Inserted);
     let cell = &h.buffer()[(x, y)];
     assert_eq!(cell.fg, own.fg.unwrap());
     assert!(cell.modifier.contains(Modifier::BOLD));
@@ -1346,7 +1377,7 @@ fn matrix_cells_are_heat_coloured_and_enter_compares_the_pair() {
     let row = &h.rows()[usize::from(y)];
     let x = row
         .rfind("15")
-        .map(|b| crate::tui::text::width(&row[..b]))
+        .map(|b| crate::display::text::width(&row[..b]))
         .unwrap() as u16;
     let cell_15 = (x, y);
     assert_eq!(h.buffer()[cell_15].bg, theme.heat(0.15).bg.unwrap());
@@ -1365,14 +1396,14 @@ fn matrix_cells_are_heat_coloured_and_enter_compares_the_pair() {
     let selected = &h.buffer()[cell_15];
     assert_eq!(selected.bg, theme.selection().bg.unwrap());
     assert!(selected.modifier.contains(Modifier::UNDERLINED));
-    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 4));
+    assert_eq!(matrix(&h.app).selected(), (3, 4));
     h.press("<Enter>");
     assert_eq!(h.app.screen(), Screen::Compare);
     h.press("<Esc>");
     assert_eq!(h.app.screen(), Screen::Matrix);
     // Not on the diagonal.
     h.press("h");
-    assert_eq!(h.app.matrix.as_ref().unwrap().selected(), (3, 3));
+    assert_eq!(matrix(&h.app).selected(), (3, 3));
     h.press("c");
     assert_eq!(h.app.screen(), Screen::Matrix);
 }
@@ -1515,7 +1546,10 @@ fn alignment_screens_never_panic_or_overflow_at_tiny_sizes() {
             }
         }
         h.resize(120, 40);
-        assert!(h.rows().iter().all(|r| crate::tui::text::width(r) == 120));
+        assert!(h
+            .rows()
+            .iter()
+            .all(|r| crate::display::text::width(r) == 120));
     }
 }
 
@@ -1563,7 +1597,7 @@ fn the_matrix_scrolls_to_keep_the_selection_on_screen() {
 fn screens_asked_for_while_aligning_open_when_the_alignment_is_ready() {
     let corpus = Corpus::sample(&LoadOptions::default());
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    let alignment = std::sync::Arc::new(crate::align::align(&texts, &Default::default()));
+    let alignment = crate::align::align(&texts, &Default::default());
     let terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
     let mut h = Harness {
         app: App::new(corpus, Keymap::default(), Theme::default()),
@@ -1705,7 +1739,8 @@ fn a_filter_typed_while_the_files_are_read_applies_to_them() {
     let mut h = Harness { app, terminal };
     h.send(Event::Resize(100, 20));
     h.press("/sputnik");
-    h.app.set_corpus(Corpus::sample(&LoadOptions::default()));
+    h.app
+        .set_corpus(std::sync::Arc::new(Corpus::sample(&LoadOptions::default())));
     h.draw();
     assert_eq!(h.app.library.view().len(), 1, "{}", h.screen_text());
     assert!(h.app.library.is_editing_filter());

@@ -263,8 +263,8 @@ impl Theme {
 
     /// Words of an aligned passage by the kind of difference they show. Without colour,
     /// the screens write `[-…-]` and `{+…+}` markers around them as well.
-    pub fn mark(&self, mark: crate::layout::Mark) -> Style {
-        use crate::layout::Mark;
+    pub fn mark(&self, mark: crate::display::layout::Mark) -> Style {
+        use crate::display::layout::Mark;
         let role = match mark {
             Mark::Plain => return self.text(),
             Mark::Deleted => Role::Deleted,

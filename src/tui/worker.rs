@@ -10,9 +10,10 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
-use crate::align::{self, AlignOptions, Alignment, Stage};
+use crate::align::{self, AlignOptions, Stage};
 use crate::cache::{AlignmentCache, CacheKey};
 use crate::corpus::{Corpus, LoadOptions, Walked};
+use crate::display::AlignmentIndex;
 
 use super::app::App;
 
@@ -20,12 +21,12 @@ use super::app::App;
 /// any number of `Progress`, then `Aligned`.
 #[derive(Debug)]
 pub enum Message {
-    /// The corpus, read, cleaned and described.
-    Loaded(Corpus),
+    /// The corpus, read, cleaned and described (the worker keeps a handle on it to align).
+    Loaded(Arc<Corpus>),
     /// How far the alignment is, for the title bar.
     Progress(String),
-    /// The finished alignment of the corpus.
-    Aligned(Arc<Alignment>),
+    /// The finished alignment of the corpus, indexed for the screens.
+    Aligned(Arc<AlignmentIndex>),
 }
 
 /// The articles to align.
@@ -33,8 +34,8 @@ pub enum Message {
 pub enum Input {
     /// Files found but not yet read: the worker reads them and sends [`Message::Loaded`].
     Files(Walked),
-    /// The cleaned texts of a corpus the app already has, in its order.
-    Texts(Vec<String>),
+    /// A corpus the app already has, shared with it.
+    Corpus(Arc<Corpus>),
 }
 
 /// Everything the worker needs.
@@ -52,7 +53,7 @@ pub struct Job {
 #[error("no article found")]
 pub struct NoArticle {
     /// The empty corpus, with the warnings saying why each file was skipped.
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
 }
 
 /// Starts the worker thread; its messages arrive on the receiver, which disconnects when
@@ -67,36 +68,39 @@ pub fn spawn(job: Job) -> std::io::Result<Receiver<Message>> {
 
 /// Does the job, sending as it goes; stops early once nobody listens (the user quit).
 pub fn run(job: Job, sender: &Sender<Message>) {
-    let texts = match job.input {
+    let corpus = match job.input {
         Input::Files(found) => {
-            let corpus = Corpus::load_found(found, &job.load);
-            let texts: Vec<String> = corpus.articles.iter().map(|a| a.text.clone()).collect();
-            if sender.send(Message::Loaded(corpus)).is_err() {
+            let corpus = Arc::new(Corpus::load_found(found, &job.load));
+            if sender.send(Message::Loaded(Arc::clone(&corpus))).is_err() {
                 return;
             }
-            texts
+            corpus
         }
-        Input::Texts(texts) => texts,
+        Input::Corpus(corpus) => corpus,
     };
-    if texts.is_empty() {
+    if corpus.articles.is_empty() {
         return;
     }
-    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
     let key = CacheKey::new(&texts, &job.align);
-    if let Some(alignment) = job.cache.as_ref().and_then(|cache| cache.load(key)) {
-        let _ = sender.send(Message::Aligned(Arc::new(alignment)));
-        return;
-    }
-    let alignment = Arc::new(align::align_with_progress(&texts, &job.align, &|stage| {
-        let _ = sender.send(Message::Progress(progress_line(texts.len(), stage)));
-    }));
-    if let Some(cache) = &job.cache {
-        // Stored before it is shown, so that quitting at once does not lose it (a few tens
-        // of milliseconds at 10,000 articles). A cache that cannot be written costs the
-        // next start its head start, nothing more.
-        let _ = cache.store(key, &alignment);
-    }
-    let _ = sender.send(Message::Aligned(alignment));
+    let alignment = match job.cache.as_ref().and_then(|cache| cache.load(key, &texts)) {
+        Some(alignment) => alignment,
+        None => {
+            let alignment = align::align_with_progress(&texts, &job.align, &|stage| {
+                let _ = sender.send(Message::Progress(progress_line(texts.len(), stage)));
+            });
+            if let Some(cache) = &job.cache {
+                // Stored before it is shown, so that quitting at once does not lose it (a
+                // few tens of milliseconds at 10,000 articles). A cache that cannot be
+                // written costs the next start its head start, nothing more.
+                let _ = cache.store(key, &alignment);
+            }
+            alignment
+        }
+    };
+    // Indexed here, off the UI thread: the screens then look pairs and groups up.
+    let index = AlignmentIndex::new(alignment, &corpus);
+    let _ = sender.send(Message::Aligned(Arc::new(index)));
 }
 
 /// "lining up 10,000 articles", until the first stage reports.
@@ -154,7 +158,7 @@ pub fn apply(app: &mut App, message: Message) -> Result<(), NoArticle> {
             app.set_alignment_progress(lining_up_line(articles));
         }
         Message::Progress(progress) => app.set_alignment_progress(progress),
-        Message::Aligned(alignment) => app.set_alignment(alignment),
+        Message::Aligned(index) => app.set_index(index),
     }
     Ok(())
 }
@@ -222,7 +226,8 @@ mod tests {
             panic!("{messages:?}");
         };
         let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-        assert_eq!(**first, align::align(&texts, &AlignOptions::default()));
+        let expected = AlignmentIndex::new(align::align(&texts, &AlignOptions::default()), corpus);
+        assert_eq!(first.alignment(), expected.alignment());
 
         // The second time, the alignment comes from the cache: no stage runs.
         let again: Vec<Message> = spawn(job()).unwrap().iter().collect();
@@ -230,7 +235,7 @@ mod tests {
         let Some(Message::Aligned(second)) = again.last() else {
             panic!("{again:?}");
         };
-        assert_eq!(first, second);
+        assert_eq!(first.alignment(), second.alignment());
     }
 }
 
@@ -246,6 +251,7 @@ mod loop_tests {
     use ratatui::Terminal;
 
     use super::*;
+    use crate::display::ArticleIdx;
     use crate::tui::action::Action;
     use crate::tui::app::Screen;
     use crate::tui::keymap::{Key, Keymap};
@@ -294,9 +300,10 @@ mod loop_tests {
         text
     }
 
-    fn sample_alignment(corpus: &Corpus) -> Arc<Alignment> {
+    fn sample_alignment(corpus: &Corpus) -> Arc<AlignmentIndex> {
         let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-        Arc::new(align::align(&texts, &AlignOptions::default()))
+        let alignment = align::align(&texts, &AlignOptions::default());
+        Arc::new(AlignmentIndex::new(alignment, corpus))
     }
 
     #[test]
@@ -305,7 +312,10 @@ mod loop_tests {
         let alignment = sample_alignment(&corpus);
         let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
         let mut app = App::loading(loading_line(5), Keymap::default(), Theme::default());
-        app.run_when_aligned(Action::CompareArticles { left: 0, right: 2 });
+        app.run_when_aligned(Action::CompareArticles {
+            left: ArticleIdx(0),
+            right: ArticleIdx(2),
+        });
         let stop = AtomicBool::new(false);
         let (sender, receiver) = mpsc::channel();
         let run = |terminal: &mut Terminal<TestBackend>, app: &mut App, steps: Vec<Step>| {
@@ -329,7 +339,7 @@ mod loop_tests {
             &mut app,
             vec![
                 Step::Key("<Esc>"),
-                Step::Send(Message::Loaded(corpus.clone())),
+                Step::Send(Message::Loaded(Arc::new(corpus.clone()))),
                 Step::Send(Message::Progress(progress_line(5, Stage::Paraphrase))),
                 Step::Key("j"),
                 Step::Key("j"),
@@ -385,7 +395,7 @@ mod loop_tests {
             ..Corpus::default()
         };
         let mut script = Script {
-            steps: vec![Step::Send(Message::Loaded(empty)), Step::Key("j")].into(),
+            steps: vec![Step::Send(Message::Loaded(Arc::new(empty))), Step::Key("j")].into(),
             sender,
         };
         let err = run_loop_with(&mut terminal, &mut app, &mut script, &stop, Some(&receiver))

@@ -17,12 +17,17 @@ use ratatui::widgets::Widget;
 use crate::align::diff::{word_diff, DiffTag};
 use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
-use crate::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
+use crate::display::label::{outlet_or_id, short_date};
+use crate::display::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
+use crate::display::text::sanitize;
+use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::screens::groups::{articles_of, fit_line, outlet_or_id, short_date};
+use crate::tui::keymap::Scope;
+use crate::tui::screens::fit_line;
+use crate::tui::screens::groups::articles_of;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::text::sanitize;
+use crate::tui::screens::{Screen, ScreenState, WHEEL_LINES};
 use crate::tui::theme::Theme;
 
 /// The member the others are diffed against: the earliest dated, else (no member dated)
@@ -207,8 +212,8 @@ impl GroupState {
         let reference = self.members.iter().find(|m| m.is_reference)?.article;
         let article = self.members.get(member)?.article;
         (article != reference).then_some(Action::CompareArticles {
-            left: reference,
-            right: article,
+            left: ArticleIdx(reference),
+            right: ArticleIdx(article),
         })
     }
 
@@ -449,6 +454,51 @@ fn reworded(reference: &str, text: &str) -> (Vec<Unit>, usize) {
     }
     let percent = (same * 100).checked_div(total).unwrap_or(0);
     (units(text, &marks), percent)
+}
+
+impl ScreenState for GroupState {
+    fn kind(&self) -> Screen {
+        Screen::Group
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Group
+    }
+
+    fn title(&self) -> &'static str {
+        "Shared passage"
+    }
+
+    fn update(&mut self, action: Action) -> Option<Action> {
+        GroupState::update(self, action)
+    }
+
+    fn click(&mut self, position: Position) -> Option<Action> {
+        GroupState::click(self, position)
+    }
+
+    fn wheel(&mut self, is_down: bool) {
+        let action = if is_down {
+            Action::ScrollDown
+        } else {
+            Action::ScrollUp
+        };
+        for _ in 0..WHEEL_LINES {
+            self.update(action);
+        }
+    }
+
+    fn relayout(&mut self, area: Rect) {
+        GroupState::relayout(self, area);
+    }
+
+    fn status(&self) -> String {
+        GroupState::status(self)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer) {
+        Widget::render(self, area, buf);
+    }
 }
 
 impl Widget for &GroupState {

@@ -8,8 +8,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::corpus::LoadWarning;
+use crate::display::text::{sanitize, width, wrap};
 use crate::tui::keymap::{Keymap, Scope};
-use crate::tui::text::{sanitize, width, wrap};
 use crate::tui::theme::Theme;
 
 /// The widest the window gets: room for keys and a one-line description.
@@ -39,7 +39,7 @@ fn fit(lines: &[PopupLine], width: usize) -> (Vec<PopupLine>, usize) {
     let widest_keys = lines
         .iter()
         .filter_map(|l| match l {
-            PopupLine::Entry { keys, .. } => Some(crate::tui::text::width(keys)),
+            PopupLine::Entry { keys, .. } => Some(crate::display::text::width(keys)),
             _ => None,
         })
         .max()

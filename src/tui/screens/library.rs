@@ -13,8 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::corpus::Article;
+use crate::display::text::{sanitize, truncate, width};
 use crate::tui::screens::render_empty;
-use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
 
 /// A column of the table, in display order.

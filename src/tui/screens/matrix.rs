@@ -13,33 +13,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::align::overlap::Overlap;
-use crate::corpus::Article;
+use crate::display::label::short_ids;
+use crate::display::text::{sanitize, truncate, width};
+use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::screens::groups::fit_line;
+use crate::tui::keymap::Scope;
+use crate::tui::screens::fit_line;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::text::{sanitize, truncate, width};
+use crate::tui::screens::{Screen, ScreenState};
 use crate::tui::theme::Theme;
-
-/// Short names for articles: each id's part before its first `_`, `-`, `.` or space when
-/// those parts tell every article apart (`003_b5e1fbffe1debdfc` → `003`), else whole ids.
-pub fn short_ids(articles: &[Article]) -> Vec<String> {
-    let prefix = |id: &str| -> String {
-        let end = id.find(['_', '-', '.', ' ']).unwrap_or(id.len());
-        sanitize(&id[..end]).into_owned()
-    };
-    let mut short: Vec<String> = articles.iter().map(|a| prefix(&a.id)).collect();
-    let mut sorted: Vec<&str> = short.iter().map(String::as_str).collect();
-    sorted.sort_unstable();
-    let is_unique = sorted.windows(2).all(|w| w[0] != w[1]);
-    if !is_unique || short.iter().any(String::is_empty) {
-        short = articles
-            .iter()
-            .map(|a| sanitize(&a.id).into_owned())
-            .collect();
-    }
-    short
-}
 
 /// A share as a cell shows it: " 34 ", "100 ", " <1 ", "  · " for nothing shared.
 fn cell_text(share: f32, cell: usize) -> String {
@@ -294,8 +277,8 @@ impl MatrixState {
             self.notice = Some("An article on the diagonal is not compared with itself.");
         }
         (self.row != self.column && self.column < self.len()).then_some(Action::CompareArticles {
-            left: self.row,
-            right: self.column,
+            left: ArticleIdx(self.row),
+            right: ArticleIdx(self.column),
         })
     }
 
@@ -474,6 +457,48 @@ impl MatrixState {
         .collect();
         let line = fit_line(variants, usize::from(area.width));
         buf.set_line(area.x, area.y, &line, area.width);
+    }
+}
+
+impl ScreenState for MatrixState {
+    fn kind(&self) -> Screen {
+        Screen::Matrix
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Matrix
+    }
+
+    fn title(&self) -> &'static str {
+        "Overlap"
+    }
+
+    fn update(&mut self, action: Action) -> Option<Action> {
+        MatrixState::update(self, action)
+    }
+
+    fn click(&mut self, position: Position) -> Option<Action> {
+        MatrixState::click(self, position)
+    }
+
+    fn wheel(&mut self, is_down: bool) {
+        self.update(if is_down {
+            Action::MoveDown
+        } else {
+            Action::MoveUp
+        });
+    }
+
+    fn relayout(&mut self, area: Rect) {
+        MatrixState::relayout(self, area);
+    }
+
+    fn status(&self) -> String {
+        MatrixState::status(self)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer) {
+        Widget::render(self, area, buf);
     }
 }
 

@@ -12,14 +12,18 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::align::{Alignment, PairKind};
 use crate::corpus::{Article, Corpus};
-use crate::tui::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
+use crate::display::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
+use crate::display::ArticleIdx;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+use crate::tui::screens::{Screen, ScreenState, WHEEL_LINES};
 use crate::tui::theme::{Role, Theme};
 
 /// Lines wider than this are hard to read; wider windows centre a column of this width.
@@ -819,6 +823,66 @@ fn title_lines(title: &str, width: usize) -> Vec<String> {
         lines.push(truncate(&rest, width).into_owned());
     }
     lines
+}
+
+impl ScreenState for ReaderState {
+    fn kind(&self) -> Screen {
+        Screen::Reader
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Reader
+    }
+
+    fn title(&self) -> &'static str {
+        "Reader"
+    }
+
+    fn update(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::HalfPageDown => self.scroll_by(self.half_page()),
+            Action::HalfPageUp => self.scroll_by(-self.half_page()),
+            Action::PageDown => self.scroll_by(self.page()),
+            Action::PageUp => self.scroll_by(-self.page()),
+            Action::ScrollToTop => self.scroll_to_top(),
+            Action::ScrollToBottom => self.scroll_to_bottom(),
+            Action::ToggleRaw => self.toggle_raw(),
+            Action::ToggleUnique => {
+                self.toggle_unique();
+            }
+            Action::Compare => {
+                return Some(Action::CompareFrom {
+                    article: ArticleIdx(self.article()),
+                })
+            }
+            Action::NextArticle => return Some(Action::OpenAdjacent { is_next: true }),
+            Action::PreviousArticle => return Some(Action::OpenAdjacent { is_next: false }),
+            _ => {}
+        }
+        None
+    }
+
+    fn click(&mut self, _position: Position) -> Option<Action> {
+        None
+    }
+
+    fn wheel(&mut self, is_down: bool) {
+        self.scroll_by(if is_down { WHEEL_LINES } else { -WHEEL_LINES });
+    }
+
+    fn relayout(&mut self, area: Rect) {
+        ReaderState::relayout(self, area);
+    }
+
+    fn status(&self) -> String {
+        String::new()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer) {
+        Widget::render(self, area, buf);
+    }
 }
 
 impl Widget for &ReaderState {

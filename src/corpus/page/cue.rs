@@ -8,8 +8,8 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::date::{ends_with_date, find_dates, is_month};
 use super::shape::{ends_sentence, has_quote, is_name, last_word, strip_prefix_ci, word_count};
+use crate::corpus::dates::{ends_with_date, find_dates, is_month};
 
 /// A list of cues matched in one pass over a paragraph (Aho-Corasick), with the same word
 /// boundaries as [`has_cue`]: scoring a long paragraph against dozens of disclaimer phrases

@@ -12,7 +12,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::diff::{DiffOp, DiffTag};
-use crate::tui::text::{sanitize, width as display_width};
+use crate::display::text::{sanitize, width as display_width};
 
 /// Given the right passages' starts of pairs in the left article's order, returns for each
 /// pair true if and only if its right passage sits out of the right article's order: not on
@@ -243,6 +243,11 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// Its pieces of text, each with its mark.
+    pub fn pieces(&self) -> &[(Mark, String)] {
+        &self.pieces
+    }
+
     fn push(&mut self, mark: Mark, text: &str) {
         match self.pieces.last_mut() {
             Some((m, s)) if *m == mark => s.push_str(text),

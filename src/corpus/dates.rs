@@ -1,7 +1,7 @@
 //! Full calendar dates written in prose ("October 25, 2015", "23 October 2015", "2015-10-25").
 //!
 //! Cleaning uses these to recognise date lines and agency photo captions; describing uses them
-//! to read a publication date. Only dates with a day, a month and a year count: "October 2015"
+//! to read a publication date; [`iso_date`] reads the dates that front matter and pages declare. Only dates with a day, a month and a year count: "October 2015"
 //! or "September 30" say too little to be a publication date.
 
 /// A date found in a text: its byte range and its ISO 8601 form (`YYYY-MM-DD`).
@@ -210,6 +210,65 @@ pub fn ends_with_date(text: &str) -> bool {
             .is_some_and(|d| d.end == trimmed.len())
 }
 
+/// Reads a date or date-time as ISO 8601 `YYYY-MM-DD`; `None` if it is not a full date.
+///
+/// Accepts what front matter and HTML pages write: ISO dates and timestamps (also with `/`
+/// or `.`), and English dates with a month name, RFC 2822 included. The time and zone are
+/// dropped: the date as the publisher wrote it is the one readers see on the page.
+///
+/// ```text
+/// "2015-10-03T14:25:00+03:00"        → "2015-10-03"
+/// "2015/10/3"                         → "2015-10-03"
+/// "Sat, 03 Oct 2015 14:25:00 +0300"   → "2015-10-03"
+/// "October 3, 2015"                   → "2015-10-03"
+/// "last Tuesday", "2015-13-01"        → None
+/// ```
+pub(super) fn iso_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    numeric_date(text).or_else(|| named_month_date(text))
+}
+
+fn numeric_date(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 8 || !bytes[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let separator = bytes[4];
+    if !matches!(separator, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let (month, rest) = text[5..].split_once(char::from(separator))?;
+    let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after_day = rest.as_bytes().get(day_len);
+    if after_day.is_some_and(|b| !matches!(b, b'T' | b't' | b' ' | b'Z' | b'+' | b'-' | b',')) {
+        return None;
+    }
+    ymd(&text[..4], month, &rest[..day_len])
+}
+
+/// "October 3, 2015", "3 Oct 2015", "Sat, 03 Oct 2015 14:25:00 +0300": the first full date
+/// with a month name, read by the same rules cleaning and describing use.
+fn named_month_date(text: &str) -> Option<String> {
+    find_dates(text).into_iter().next().map(|d| d.iso)
+}
+
+/// Validates and formats a date given as digit strings.
+fn ymd(year: &str, month: &str, day: &str) -> Option<String> {
+    let year: u32 = year.parse().ok()?;
+    let month: u32 = month.parse().ok()?;
+    let day: u32 = day.parse().ok()?;
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1000..=9999).contains(&year) && (1..=days).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,5 +364,29 @@ mod tests {
             "in the countryside of Idlib, Syria October 3, 2015."
         ));
         assert!(!ends_with_date("On October 3, 2015, the strikes began."));
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        let cases = [
+            ("2015-10-03", Some("2015-10-03")),
+            ("2015-10-03T14:25:00+03:00", Some("2015-10-03")),
+            ("2015-10-03 14:25", Some("2015-10-03")),
+            ("2015/10/3", Some("2015-10-03")),
+            ("Sat, 03 Oct 2015 14:25:00 +0300", Some("2015-10-03")),
+            ("October 3, 2015", Some("2015-10-03")),
+            ("3 Sept. 2015", Some("2015-09-03")),
+            ("Saturday, October 3, 2015 2:25 PM", Some("2015-10-03")),
+            ("2016-02-29", Some("2016-02-29")),
+            ("2015-02-29", None),
+            ("2015-13-01", None),
+            ("2015-10", None),
+            ("20151003", None),
+            ("last Tuesday", None),
+            ("Mayhem 3 2015", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(iso_date(text).as_deref(), expected, "{text}");
+        }
     }
 }

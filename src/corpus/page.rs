@@ -8,9 +8,13 @@
 
 use std::collections::HashMap;
 
-use super::cue;
-use super::segment::{segment, Unit};
-use super::shape::{
+pub(super) mod cue;
+mod markdown;
+pub(super) mod segment;
+pub(super) mod shape;
+
+use segment::{segment, Unit};
+use shape::{
     ends_sentence, fold, is_body, is_headline, is_list_item, is_name, is_title_case, word_count,
     word_count_upto,
 };
