@@ -224,6 +224,7 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
         Format::Html => "fuzz.html",
         Format::Markdown => "fuzz.md",
         Format::Text => "fuzz.txt",
+        Format::Jsonl => "fuzz.jsonl",
     });
     let Ok(doc) = document_from_bytes(path, format, bytes) else {
         return Ok(()); // a reasoned refusal (binary, no text) is a fine answer
@@ -245,8 +246,11 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
 
 fn check_document(doc: &Document) -> Result<(), String> {
     check_text("raw text", &doc.raw)?;
-    for value in [&doc.declared.title, &doc.declared.outlet, &doc.declared.date].into_iter().flatten() {
+    for value in [&doc.declared.title, &doc.declared.outlet].into_iter().flatten() {
         check_text("a declared field", value)?;
+    }
+    if let Some(date) = &doc.declared.date {
+        check_text("a declared date", date.written())?;
     }
     Ok(())
 }
