@@ -30,7 +30,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::Terminal;
 
 use crate::align::AlignOptions;
@@ -186,8 +186,11 @@ where
             }
         }
         if terminal::take_repaint() {
-            // Continued after a stop: the screen was the shell's meanwhile.
-            terminal.clear()?;
+            // Continued after a stop: the screen was the shell's meanwhile. A blank frame
+            // after clearing makes the next frame draw every cell. (`Terminal::clear` would
+            // ask the terminal where its cursor is, and fail if no answer comes in time.)
+            terminal.backend_mut().clear_region(ClearType::All)?;
+            terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
             needs_draw = true;
         }
         let size = terminal.size()?;

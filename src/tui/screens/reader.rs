@@ -1103,6 +1103,7 @@ mod tests {
                     end: 55,
                 },
             ],
+            ..Alignment::default()
         };
         let marks = Marks::new(0, text, &alignment, &corpus);
         assert_eq!(
