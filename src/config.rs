@@ -44,6 +44,8 @@ struct RawConfig {
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     /// `[keys.SCREEN] action = ["key", ...]`
     keys: BTreeMap<Spanned<String>, RawScreenKeys>,
+    /// `[outlets] "Name shown" = ["alias", "host.example"]`
+    outlets: BTreeMap<String, Vec<String>>,
 }
 
 /// The `[align]` table as written; values keep their places for error messages.
@@ -149,10 +151,17 @@ impl Config {
             paths: raw.paths,
             load: LoadOptions {
                 clean: raw.cleaning,
+                ..LoadOptions::default()
             },
             ..Config::default()
         };
         config.align = align_options(&raw.align, &invalid)?;
+        for (name, aliases) in &raw.outlets {
+            config
+                .load
+                .outlets
+                .add(name, aliases.iter().map(String::as_str), false);
+        }
         for (name, value) in &raw.theme {
             config
                 .theme

@@ -1,6 +1,6 @@
 //! A fuzz harness run by `cargo test`: seeded mutations of real inputs fed to every loader
-//! (HTML, Markdown with front matter, plain text in any encoding), to cleaning and
-//! description, to the aligner and to the cache reader.
+//! (HTML, Markdown with front matter, plain text in any encoding, JSON Lines), to cleaning
+//! and description, to the aligner and to the cache reader.
 //!
 //! Each target has a fixed budget: [`RUNS`] inputs (`CROSSREAD_FUZZ_RUNS` sets another
 //! number, for a longer campaign) and [`TIME_BUDGET`] of wall-clock time, whichever ends
@@ -224,6 +224,7 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
         Format::Html => "fuzz.html",
         Format::Markdown => "fuzz.md",
         Format::Text => "fuzz.txt",
+        Format::Jsonl => "fuzz.jsonl",
     });
     let Ok(doc) = document_from_bytes(path, format, bytes) else {
         return Ok(()); // a reasoned refusal (binary, no text) is a fine answer
@@ -245,7 +246,9 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
 
 fn check_document(doc: &Document) -> Result<(), String> {
     check_text("raw text", &doc.raw)?;
-    for value in [&doc.declared.title, &doc.declared.outlet, &doc.declared.date].into_iter().flatten() {
+    let declared = &doc.declared;
+    let fields = [declared.title.as_deref(), declared.outlet.as_deref(), declared.date.as_deref()];
+    for value in fields.into_iter().flatten() {
         check_text("a declared field", value)?;
     }
     Ok(())
@@ -324,6 +327,43 @@ fn fuzz_text_decoding() {
             mutate(rng, &seed)
         },
         |bytes| check_load(Format::Text, bytes),
+    ));
+}
+
+#[test]
+fn fuzz_json_lines_corpus() {
+    let texts: Vec<String> = sample_texts()
+        .iter()
+        .map(|t| String::from_utf8_lossy(t).into_owned())
+        .collect();
+    let line = |i: usize, text: &str| {
+        serde_json::json!({
+            "id": format!("article-{i}"),
+            "series": "outlet",
+            "date": "2015-10-25",
+            "title": "A title",
+            "text": text,
+        })
+        .to_string()
+    };
+    let seed: String = texts.iter().enumerate().map(|(i, t)| line(i, t) + "\n").collect();
+    assert_clean(fuzz(
+        "jsonl",
+        |rng| mutate(rng, seed.as_bytes()),
+        |bytes| {
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                return Ok(()); // refused whole: JSON Lines must be UTF-8
+            };
+            let (docs, _) = crossread::corpus::jsonl::documents(Path::new("fuzz.jsonl"), text);
+            for doc in &docs {
+                check_document(doc)?;
+            }
+            let corpus = Corpus::from_documents(docs, Vec::new(), &LoadOptions::default());
+            for article in &corpus.articles {
+                check_text("text", &article.text)?;
+            }
+            Ok(())
+        },
     ));
 }
 

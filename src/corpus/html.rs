@@ -18,7 +18,7 @@ mod text;
 
 use std::time::Duration;
 
-use super::dates::iso_date;
+use super::dates::PubDate;
 use super::normalize::normalize_field;
 use super::{LoadError, Metadata};
 pub(super) use lexer::declared_charset;
@@ -136,24 +136,42 @@ fn run_trafilatura(doc: trafilatura::dom::Document) -> Option<(String, Metadata)
     let meta = Metadata {
         title: normalize_field(&found.title),
         outlet: normalize_field(&found.sitename),
-        date: found.date.and_then(|d| iso_date(&d.to_string())),
+        date: found.date.and_then(|d| PubDate::parse(&d.to_string())),
         // Trafilatura joins several authors with "; ", front matter with ", ".
         author: normalize_field(&found.author.replace("; ", ", ")),
         url: normalize_field(&found.url).filter(|u| is_absolute_url(u)),
+        ..Metadata::default()
     };
     Some((text, meta))
 }
 
 /// Combines what trafilatura found with what our own scan of the page found.
 ///
-/// Trafilatura's fields win, except that a site name it made up from the host name
-/// ("news.example.com") gives way to a declared one, and a title that is only the site name
-/// gives way to the declared headline.
+/// The outlet is, in order: the publisher the page's JSON-LD names, its `og:site_name`
+/// unless that is a section, the site the JSON-LD describes (all from our scan), the site
+/// name trafilatura found if it is a plausible name (not a Facebook page, a copyright line),
+/// the outlet of the page's URL in the outlet table, the URL's host. The date is the
+/// publication date the page declares before the one trafilatura found, which can be a
+/// modified date; the author too is the declared one first. Otherwise trafilatura's fields
+/// win, except that a title that is only the site name gives way to the declared headline.
 fn merge(found: Metadata, declared: Metadata) -> Metadata {
-    let outlet = match (found.outlet, declared.outlet) {
-        (Some(f), Some(d)) if looks_like_host(&f) => Some(d),
-        (f, d) => f.or(d),
-    };
+    let table = super::outlets::built_in();
+    let url = found.url.or(declared.url);
+    let outlet = declared
+        .outlet
+        .or_else(|| {
+            found
+                .outlet
+                .filter(|f| !looks_like_host(f))
+                .and_then(|f| super::outlets::tidy(&f, table))
+        })
+        .or_else(|| {
+            let url = url.as_deref()?;
+            table
+                .by_host(url)
+                .map(str::to_string)
+                .or_else(|| super::outlets::host(url))
+        });
     let title = found
         .title
         .map(|t| strip_site_name(&t, outlet.as_deref()))
@@ -162,9 +180,12 @@ fn merge(found: Metadata, declared: Metadata) -> Metadata {
     Metadata {
         title,
         outlet,
-        date: found.date.or(declared.date),
-        author: found.author.or(declared.author),
-        url: found.url.or(declared.url),
+        date: declared.date.or(found.date),
+        // Declared first: trafilatura reads any JSON-LD author, also that of the claim a
+        // fact-check reviews.
+        author: declared.author.or(found.author),
+        url,
+        ..Metadata::default()
     }
 }
 

@@ -32,9 +32,10 @@ fn news_meta() -> Metadata {
     Metadata {
         title: Some("Iraq to share intelligence with Russia, Iran and Syria".into()),
         outlet: Some("Example News".into()),
-        date: Some("2015-10-03".into()),
+        date: crate::corpus::PubDate::parse("2015-10-03"),
         author: Some("Jane Doe".into()),
         url: Some("https://news.example.com/world/iraq-intelligence-center".into()),
+        ..Metadata::default()
     }
 }
 
@@ -63,9 +64,9 @@ fn json_ld_graph_and_title_suffix() {
         Metadata {
             title: Some("Talks resume in Vienna".into()),
             outlet: Some("The Daily Wire Service".into()),
-            date: Some("2015-10-30".into()),
+            date: crate::corpus::PubDate::parse("2015-10-30"),
             author: Some("A. Writer, B. Writer".into()),
-            url: None,
+            ..Metadata::default()
         }
     );
 }

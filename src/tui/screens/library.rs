@@ -103,7 +103,7 @@ impl Row {
         let title =
             clean(&article.meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
         let outlet = clean(&article.meta.outlet);
-        let date = clean(&article.meta.date).map(|d| d.split('T').next().unwrap_or(&d).to_string());
+        let date = article.meta.date.as_ref().map(|d| d.to_string());
         let author = clean(&article.meta.author);
         let haystack = [
             Some(title.as_str()),
@@ -667,9 +667,9 @@ mod tests {
             meta: Metadata {
                 title: Some(title.to_string()),
                 outlet: outlet.map(String::from),
-                date: date.map(String::from),
+                date: date.and_then(crate::corpus::PubDate::parse),
                 author: (id == "c").then(|| "Hakem al-Zameli".to_string()),
-                url: None,
+                ..Metadata::default()
             },
             raw: String::new(),
             text: String::new(),

@@ -343,7 +343,7 @@ impl ReaderState {
         let title = field(&meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
         let mut byline: Vec<String> = Vec::new();
         byline.extend(field(&meta.outlet));
-        byline.extend(field(&meta.date));
+        byline.extend(meta.date.as_ref().map(|d| d.to_string()));
         byline.extend(field(&meta.author).map(|a| format!("by {a}")));
         byline.push(format!("{} words", article.words));
         let mut path = sanitize(&article.path.display().to_string()).into_owned();
