@@ -105,12 +105,12 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
             0 if len > 0 => data[at.min(len - 1)] ^= 1 << rng.below(8),
             1 if len > 0 => data[at.min(len - 1)] = rng.next() as u8,
             2 | 3 => {
-                let piece: &[u8] = *rng.pick(FRAGMENTS);
+                let piece = FRAGMENTS[rng.below(FRAGMENTS.len())];
                 data.splice(at..at, piece.iter().copied());
             }
             4 => {
                 // A fragment many times over: nesting, long runs.
-                let piece: &[u8] = *rng.pick(FRAGMENTS);
+                let piece = FRAGMENTS[rng.below(FRAGMENTS.len())];
                 let times = 1 + rng.below(5_000);
                 let run: Vec<u8> = piece.iter().copied().cycle().take(piece.len() * times).collect();
                 data.splice(at..at, run);
@@ -133,7 +133,7 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
                 data.swap(a, b);
             }
             _ => {
-                let piece: &[u8] = *rng.pick(FRAGMENTS);
+                let piece = FRAGMENTS[rng.below(FRAGMENTS.len())];
                 data.extend_from_slice(piece);
             }
         }
@@ -235,10 +235,9 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
     let corpus = Corpus::from_documents(vec![doc, good], Vec::new(), &LoadOptions::default());
     for article in &corpus.articles {
         check_text("text", &article.text)?;
-        for field in [&article.meta.title, &article.meta.outlet, &article.meta.author] {
-            if let Some(value) = field {
-                check_text("a metadata field", value)?;
-            }
+        let meta = &article.meta;
+        for value in [&meta.title, &meta.outlet, &meta.author].into_iter().flatten() {
+            check_text("a metadata field", value)?;
         }
     }
     Ok(())
