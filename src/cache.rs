@@ -208,6 +208,7 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
     let all_units: usize = units.iter().sum();
     let members: usize = alignment.groups.iter().map(|g| g.members.len()).sum();
     alignment.pairs.len() <= max_pairs
+        && alignment.groups.len() <= max_pairs
         && members <= 2 * max_pairs
         && alignment.unique.len() <= 2 * all_units + texts.len()
         && alignment.pairs.iter().all(|p| {
@@ -381,6 +382,9 @@ mod tests {
         no_such_article.groups[0].members[1].article = 3;
         let mut too_many = sample_alignment();
         too_many.pairs = vec![too_many.pairs[0]; 2_000_000];
+        let mut empty_groups = sample_alignment();
+        empty_groups.groups = vec![empty_groups.groups[0].clone(); 1_000];
+        empty_groups.groups.iter_mut().for_each(|g| g.members.clear());
         let mut mid_character = sample_alignment();
         let accented = ["é".repeat(100), TEXTS[1].into(), TEXTS[2].into()];
         let accented: Vec<&str> = accented.iter().map(String::as_str).collect();
@@ -389,7 +393,7 @@ mod tests {
             start: 3,
             end: 40,
         };
-        for bad in [past_the_end, backwards, no_such_article, too_many] {
+        for bad in [past_the_end, backwards, no_such_article, too_many, empty_groups] {
             assert!(!fits(&bad, &TEXTS));
         }
         assert!(!fits(&mid_character, &accented));
