@@ -245,10 +245,11 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
 
 fn check_document(doc: &Document) -> Result<(), String> {
     check_text("raw text", &doc.raw)?;
-    let declared = &doc.declared;
-    let fields = [declared.title.as_deref(), declared.outlet.as_deref(), declared.date.as_deref()];
-    for value in fields.into_iter().flatten() {
+    for value in [&doc.declared.title, &doc.declared.outlet].into_iter().flatten() {
         check_text("a declared field", value)?;
+    }
+    if let Some(date) = &doc.declared.date {
+        check_text("a declared date", date.written())?;
     }
     Ok(())
 }

@@ -5,10 +5,11 @@
 //! paraphrase or an MSRP pair has one). Reported pairs are matched to truth one to one:
 //!
 //! - A reported pair *can* match a run of units of a truth pair of the same two articles when,
-//!   on each side, it covers at least half of every unit of the run it touches, the run is at
-//!   least half covered on each side, and each reported side is no longer than twice the run's
-//!   side plus [`SLACK`] bytes (so a pair spanning two whole articles, or a sentence and its
-//!   neighbours, matches nothing).
+//!   on each side, it covers at least half of every unit of the run (the run: the units it
+//!   covers so on both sides, which must follow one another), and each reported side is no
+//!   longer than twice the run's side plus [`SLACK`] bytes (so a pair spanning two whole
+//!   articles, or a sentence and its neighbours, matches nothing). A unit touched by less
+//!   than half only makes the reported side longer.
 //! - Matching is greedy by covered bytes: each reported pair takes at most one run, each unit
 //!   is taken by at most one reported pair. A second pair over the same sentences, a pair
 //!   touching a truth by one byte, a pair of the right articles at the wrong place: all wrong.
@@ -17,8 +18,10 @@
 //!
 //! Precision is given per reported kind: a verbatim pair is right when it matches a copy; a
 //! paraphrase pair when it matches any planted pair (an edited copy is a fair paraphrase).
-//! Truth pairs people labelled "not a paraphrase" (MSRP label 0) are never found; a reported
-//! pair matched to one is counted apart, so that precision can be given both ways.
+//! A verbatim pair matched to a paraphrase is counted apart (`verbatim_on_paraphrase`): right
+//! in the all-kinds precision, wrong in the verbatim one. Truth pairs people labelled "not a
+//! paraphrase" (MSRP label 0) are never found; a reported pair matched to one is counted
+//! apart, so that precision can be given both ways.
 
 use std::collections::HashMap;
 

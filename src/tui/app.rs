@@ -610,13 +610,13 @@ impl App {
             Action::SortById => library.sort_by(Column::Id),
             Action::SortByShared => library.sort_by(Column::Shared),
             Action::ToggleMark => {
-                let index = ArticleIdx(library.selected_article()?);
+                let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {
                     None
                 } else {
                     Some(index)
                 };
-                library.set_marked(self.marked.map(ArticleIdx::get));
+                library.set_marked(self.marked);
                 library.move_by(1);
             }
             Action::Compare => {
@@ -624,7 +624,7 @@ impl App {
                     self.message = Some("No article to compare.".to_string());
                     return None;
                 };
-                return self.compare_from(ArticleIdx(index));
+                return self.compare_from(index);
             }
             _ => {}
         }
@@ -652,7 +652,7 @@ impl App {
             self.message = Some("No article to open.".to_string());
             return;
         };
-        let Some(article) = self.corpus.articles.get(index) else {
+        let Some(article) = index.of(&self.corpus) else {
             return;
         };
         // `J`/`K` from the unique-only view keep to it.

@@ -118,5 +118,6 @@ pub fn sample_alignment(corpus: &Corpus) -> Alignment {
         pairs,
         groups,
         unique,
+        ..Alignment::default()
     }
 }
