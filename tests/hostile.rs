@@ -4,7 +4,7 @@
 //! the hostile file and two good articles, and must end by itself, unsignalled (no abort,
 //! no stack overflow), without a panic, within a CPU budget, under a memory budget, with no
 //! escape, BEL or C1 byte from a name on stdout or stderr, and with the good articles listed.
-//! The interface cases (a paste, Ctrl-Z and `fg`, a hostile cache entry) drive the binary in
+//! The interface cases (a paste, SIGTSTP and `fg`, a hostile cache entry) drive the binary in
 //! a pseudo-terminal. Unix only: the cases are FIFOs, `/proc`, signals and pseudo-terminals.
 #![cfg(unix)]
 
