@@ -24,9 +24,9 @@ use crate::align::{AlignOptions, Span};
 use crate::cache::AlignmentCache;
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
-use crate::safe_text::{sanitize, sanitize_lines, Mode, SafeWriter};
 use crate::display::comparison::Comparison;
 use crate::display::{AlignmentIndex, ArticleIdx};
+use crate::safe_text::{sanitize, sanitize_lines, Mode, SafeWriter};
 use crate::tui::action::Action;
 use crate::tui::worker::NoArticle;
 use crate::tui::{Articles, Launch};
@@ -223,7 +223,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             options.min_score = min_score.unwrap_or(options.min_score);
             // Groups in the order the screens list them.
             let index = AlignmentIndex::new(align_corpus(&corpus, &options), &corpus);
-            stream(Some(safe_mode(json)), |out| passages::print(out, &corpus, index.alignment(), json, terminal_width()))
+            stream(Some(safe_mode(json)), |out| {
+                passages::print(out, &corpus, index.alignment(), json, terminal_width())
+            })
         }
         Some(Command::Compare {
             left,

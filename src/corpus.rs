@@ -20,8 +20,8 @@ mod sample;
 mod walk;
 
 pub use clean::CleanOptions;
-pub(crate) use walk::io_reason;
 pub use read::{read_regular, ReadError};
+pub(crate) use walk::io_reason;
 pub use walk::Walked;
 
 use std::path::{Path, PathBuf};
