@@ -285,6 +285,7 @@ mod tests {
                 start: 0,
                 end: 12,
             }],
+            ..Alignment::default()
         }
     }
 

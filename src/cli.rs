@@ -11,7 +11,7 @@
 mod compare;
 mod passages;
 mod passim;
-pub mod side_by_side;
+pub(crate) mod side_by_side;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -197,6 +197,7 @@ impl Failure {
 
 /// Parses the process arguments, runs, and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
+    install_panic_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -208,6 +209,37 @@ pub fn main() -> ExitCode {
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// Replaces the default panic message with a sanitised one: a panic message may quote text
+/// from a file (a slice of an article, a name). A panic caught on purpose (an extractor's,
+/// see [`crate::panics`]) is not reported at all. The interface installs its own hook over
+/// this one, restoring the terminal first.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let thread = std::thread::current();
+        if crate::panics::is_caught_on_purpose() {
+            return;
+        }
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "crossread: internal error in thread '{}'{place}: {}",
+            sanitize(thread.name().unwrap_or("unnamed")),
+            sanitize_lines(message)
+        );
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

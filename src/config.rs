@@ -14,7 +14,7 @@ use crate::align::AlignOptions;
 use crate::corpus::{CleanOptions, LoadOptions};
 use crate::tui::action::Action;
 use crate::tui::app::global_key_on;
-use crate::tui::keymap::{Key, Keymap, Scope};
+use crate::tui::keymap::{Key, KeyError, Keymap, Scope};
 use crate::tui::theme::Theme;
 
 /// A config file is a few kilobytes; anything larger is not one.
@@ -166,8 +166,9 @@ impl Config {
             config
                 .theme
                 .set(name.get_ref(), value.get_ref())
-                .map_err(|message| {
-                    invalid(value.span(), format!("theme.{}", name.get_ref()), message)
+                .map_err(|e| {
+                    let key = format!("theme.{}", name.get_ref());
+                    invalid(value.span(), key, e.to_string())
                 })?;
         }
         for (screen, actions) in &raw.keys {
@@ -178,13 +179,15 @@ impl Config {
                     let k: Key = key
                         .get_ref()
                         .parse()
-                        .map_err(|message| invalid(key.span(), key_name.clone(), message))?;
+                        .map_err(|e: KeyError| {
+                            invalid(key.span(), key_name.clone(), e.to_string())
+                        })?;
                     parsed.push(k);
                 }
                 config
                     .keymap
                     .bind(screen.get_ref(), action.get_ref(), parsed)
-                    .map_err(|message| invalid(action.span(), key_name.clone(), message))?;
+                    .map_err(|e| invalid(action.span(), key_name.clone(), e.to_string()))?;
             }
         }
         // However the keys were rebound, the library must keep a key that quits.

@@ -585,14 +585,22 @@ pub fn document_from_bytes(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty);
     }
-    let decode::Decoded { text, note } = decode::decode_noting(bytes, format == Format::Html)?;
+    let decode::Decoded { text, mut note } =
+        decode::decode_noting(bytes, format == Format::Html)?;
     let (raw, declared) = match format {
         Format::Text => (text, Metadata::default()),
         Format::Markdown => {
             let (meta, body) = frontmatter::split(&text);
             (body.to_string(), meta)
         }
-        Format::Html => html::extract(&text)?,
+        Format::Html => {
+            let (raw, declared, why) = html::extract_noting(&text)?;
+            note = match (note, why) {
+                (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                (a, b) => a.or(b),
+            };
+            (raw, declared)
+        }
         // Many articles to a file: see `read_jsonl`. One given alone is read as text.
         Format::Jsonl => (text, Metadata::default()),
     };

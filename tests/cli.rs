@@ -495,7 +495,10 @@ fn passages_json_has_the_documented_shape() {
     let v = json(&out);
     let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["articles", "groups", "pairs", "unique"]);
+    assert_eq!(
+        keys,
+        ["articles", "families", "groups", "pairs", "stories", "unique"]
+    );
     let list = json(&Run::new(&["list", "--json"]).output());
     assert_eq!(
         v["articles"], list["articles"],

@@ -219,10 +219,12 @@ fn alignment(corpus: &Corpus, clusters: BTreeMap<String, Vec<Span>>) -> Alignmen
         .collect();
     pairs.sort_by_key(|p| (p.a.article, p.b.article, p.a.start, p.b.start));
     let unique = unique_spans(corpus, &pairs);
+    // passim reports passages, not article-level families or stories.
     Alignment {
         pairs,
         groups,
         unique,
+        ..Alignment::default()
     }
 }
 
