@@ -260,6 +260,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         config.load.manifest = Some(manifest.clone());
     }
+    // Pages read once are kept beside the alignments: a second start skips their extraction.
+    let compare_no_cache = matches!(cli.command, Some(Command::Compare { no_cache: true, .. }));
+    if !cli.no_cache && !compare_no_cache {
+        config.load.store_dir =
+            config::cache_dir().and_then(|dir| Some(dir.parent()?.join("documents")));
+    }
     match cli.command {
         None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
