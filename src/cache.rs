@@ -459,6 +459,7 @@ mod tests {
             copies: vec![crate::align::family::Copies {
                 articles,
                 paragraphs,
+                near: None,
             }],
             ..Alignment::default()
         };
