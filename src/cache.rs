@@ -262,15 +262,24 @@ fn families_fit(
             let Some(first) = c.articles.first().and_then(|&a| texts.get(a)) else {
                 return false;
             };
-            c.articles.len() >= 2
+            let in_text = |text: &str, (start, end): (usize, usize)| {
+                start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+            };
+            // A near copy may stand alone; identical copies come at least two to a set.
+            let near_fits = match &c.near {
+                None => c.articles.len() >= 2,
+                Some(near) => texts.get(near.of).is_some_and(|original| {
+                    near.sentences.len() <= all_units
+                        && near
+                            .sentences
+                            .iter()
+                            .all(|&(_, there, here)| in_text(original, there) && in_text(first, here))
+                }),
+            };
+            near_fits
                 && c.articles.windows(2).all(|w| w[0] < w[1])
                 && c.articles.iter().all(|&a| texts.get(a) == Some(first))
-                && c.paragraphs.iter().all(|&(start, end)| {
-                    start < end
-                        && end <= first.len()
-                        && first.is_char_boundary(start)
-                        && first.is_char_boundary(end)
-                })
+                && c.paragraphs.iter().all(|&range| in_text(first, range))
         })
 }
 
@@ -470,6 +479,27 @@ mod tests {
             copies(vec![0, 2], vec![(0, 10)]),
             copies(vec![0, 1], vec![(0, TEXTS[0].len() + 1)]),
             copies(vec![0, 5], vec![]),
+        ] {
+            assert!(!fits(&bad, &same), "{:?}", bad.copies);
+        }
+
+        // A near copy stands alone, its sentences inside both texts.
+        let near = |of: usize, there: (usize, usize), here: (usize, usize)| Alignment {
+            copies: vec![crate::align::family::Copies {
+                articles: vec![2],
+                paragraphs: vec![(0, 10)],
+                near: Some(crate::align::family::NearCopy {
+                    of,
+                    sentences: vec![(crate::align::PairKind::Verbatim, there, here)],
+                }),
+            }],
+            ..Alignment::default()
+        };
+        assert!(fits(&near(0, (0, 10), (0, 10)), &same));
+        for bad in [
+            near(7, (0, 10), (0, 10)),
+            near(0, (0, TEXTS[0].len() + 1), (0, 10)),
+            near(0, (0, 10), (5, TEXTS[1].len() + 1)),
         ] {
             assert!(!fits(&bad, &same), "{:?}", bad.copies);
         }
