@@ -4,6 +4,7 @@
 # each with its scorer and prints one summary table. Outputs are kept in target/tmp/eval/.
 #
 #   benches/eval.sh [EVAL_DIR]      # default: $CROSSREAD_EVAL, else ../shared/eval
+#                                   # (../../shared/eval from a worktree)
 #
 # - seeds: ../shared/seeds against seed-gold.json (check_alignment.py, must and should recall
 #   1, at most 40 pairs), and the three pairs issue 9 judged wrong (eval/known_wrong.py);
@@ -14,7 +15,10 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-eval_dir=${1:-${CROSSREAD_EVAL:-$root/../shared/eval}}
+default=$root/../shared/eval
+# In a git worktree the repository sits one folder deeper.
+[ -d "$default" ] || [ ! -d "$root/../../shared/eval" ] || default=$root/../../shared/eval
+eval_dir=${1:-${CROSSREAD_EVAL:-$default}}
 seeds=${CROSSREAD_SEEDS:-$(dirname "$eval_dir")/seeds}
 if [ ! -d "$eval_dir" ]; then
     echo "eval: $eval_dir not found: nothing to do (give the evaluation folder as argument)"

@@ -10,7 +10,8 @@
 
 mod compare;
 mod passages;
-pub mod side_by_side;
+mod passim;
+pub(crate) mod side_by_side;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -47,6 +48,12 @@ pub struct Cli {
     /// Read settings from FILE instead of the platform config file.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+
+    /// Read per-file metadata (outlet, date, url, title, author) from FILE: CSV, TSV or JSON
+    /// Lines naming each file in a `path`, `file` or `doc` column. A folder's own
+    /// `manifest.csv`, `manifest.tsv` or `manifest.jsonl` is read without this.
+    #[arg(long, global = true, value_name = "FILE")]
+    manifest: Option<PathBuf>,
 
     /// Print where crossread looks for its config file, and exit.
     #[arg(long)]
@@ -100,6 +107,22 @@ enum Command {
         /// into each article's text as `show` prints it.
         #[arg(long)]
         json: bool,
+        /// Read the shared passages from passim's output (its `out.json` folder or one of
+        /// its files) instead of aligning: run passim on `crossread export --jsonl`, then
+        /// give the same PATH here.
+        #[arg(long, value_name = "FILE")]
+        from_passim: Option<PathBuf>,
+    },
+    /// Write the cleaned articles with their metadata, one JSON object a line: {"id",
+    /// "series", "title", "outlet", "date", "author", "url", "wire", "path", extra fields,
+    /// "cleaned", "text"}. passim reads it as it is; crossread reads it back (a file, or `-`
+    /// for standard input) as the same articles.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        /// JSON Lines (the one format there is; required so that others can come).
+        #[arg(long, required = true)]
+        jsonl: bool,
     },
     /// Show two articles side by side, the passages they share on the same rows.
     Compare {
@@ -174,6 +197,7 @@ impl Failure {
 
 /// Parses the process arguments, runs, and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
+    install_panic_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -187,6 +211,37 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Replaces the default panic message with a sanitised one: a panic message may quote text
+/// from a file (a slice of an article, a name). A panic caught on purpose (an extractor's,
+/// see [`crate::panics`]) is not reported at all. The interface installs its own hook over
+/// this one, restoring the terminal first.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let thread = std::thread::current();
+        if crate::panics::is_caught_on_purpose() {
+            return;
+        }
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "crossread: internal error in thread '{}'{place}: {}",
+            sanitize(thread.name().unwrap_or("unnamed")),
+            sanitize_lines(message)
+        );
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     if cli.print_config_path {
         let path = config::default_path()
@@ -194,7 +249,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         println!("{}", sanitize(&path.display().to_string()));
         return Ok(());
     }
-    let config = Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    let mut config =
+        Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    if let Some(manifest) = &cli.manifest {
+        if !manifest.is_file() {
+            return Err(Failure::usage(format!(
+                "cannot read manifest {}: no such file",
+                manifest.display()
+            )));
+        }
+        config.load.manifest = Some(manifest.clone());
+    }
     match cli.command {
         None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
@@ -213,10 +278,38 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::usage(e.to_string()))?;
             print_show(article, raw, json)
         }
+        Some(Command::Export { input, jsonl: _ }) => {
+            let corpus = load(&input.paths, &config)?;
+            stream(Some(Mode::Json), |out| {
+                for article in &corpus.articles {
+                    serde_json::to_writer(&mut *out, &crate::corpus::jsonl::record(article))?;
+                    writeln!(out)?;
+                }
+                Ok(())
+            })
+        }
+        Some(Command::Passages {
+            input,
+            min_score: _,
+            json,
+            from_passim: Some(passim_output),
+        }) => {
+            let corpus = load(&input.paths, &config)?;
+            let (alignment, warnings) =
+                passim::read(&passim_output, &corpus).map_err(Failure::usage)?;
+            for warning in warnings {
+                eprintln!("crossread: warning: {}", sanitize_lines(&warning));
+            }
+            let index = AlignmentIndex::new(alignment, &corpus);
+            stream(Some(safe_mode(json)), |out| {
+                passages::print(out, &corpus, index.alignment(), json, terminal_width())
+            })
+        }
         Some(Command::Passages {
             input,
             min_score,
             json,
+            from_passim: None,
         }) => {
             let corpus = load(&input.paths, &config)?;
             let mut options = config.align.clone();
@@ -456,6 +549,14 @@ pub struct ArticleJson<'a> {
     pub outlet: Option<&'a str>,
     pub date: Option<&'a str>,
     pub author: Option<&'a str>,
+    /// The news agency the text credits, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wire: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    /// Manifest or JSON Lines fields crossread does not read, as given.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
     pub words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
@@ -470,6 +571,14 @@ impl<'a> ArticleJson<'a> {
             outlet: article.meta.outlet.as_deref(),
             date: article.meta.date.as_deref(),
             author: article.meta.author.as_deref(),
+            wire: article.meta.wire.as_deref(),
+            url: article.meta.url.as_deref(),
+            extra: article
+                .meta
+                .extra
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect(),
             words: article.words,
             text: None,
         }
@@ -663,7 +772,7 @@ fn test_article(id: &str, outlet: &str, date: Option<&str>, title: &str, text: &
         meta: crate::corpus::Metadata {
             title: Some(title.to_string()),
             outlet: Some(outlet.to_string()).filter(|o| !o.is_empty()),
-            date: date.map(str::to_string),
+            date: date.and_then(crate::corpus::PubDate::parse),
             ..Default::default()
         },
         raw: text.to_string(),

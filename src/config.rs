@@ -14,7 +14,7 @@ use crate::align::AlignOptions;
 use crate::corpus::{CleanOptions, LoadOptions};
 use crate::tui::action::Action;
 use crate::tui::app::global_key_on;
-use crate::tui::keymap::{Key, Keymap, Scope};
+use crate::tui::keymap::{Key, KeyError, Keymap, Scope};
 use crate::tui::theme::Theme;
 
 /// A config file is a few kilobytes; anything larger is not one.
@@ -44,6 +44,8 @@ struct RawConfig {
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     /// `[keys.SCREEN] action = ["key", ...]`
     keys: BTreeMap<Spanned<String>, RawScreenKeys>,
+    /// `[outlets] "Name shown" = ["alias", "host.example"]`
+    outlets: BTreeMap<String, Vec<String>>,
 }
 
 /// The `[align]` table as written; values keep their places for error messages.
@@ -118,12 +120,7 @@ impl Config {
         // A FIFO or a device given as the config would block or never end.
         let bytes = crate::corpus::read_regular(path, MAX_CONFIG_BYTES).map_err(|err| {
             let reason = err.to_string();
-            unreadable(
-                reason
-                    .strip_prefix("cannot read: ")
-                    .unwrap_or(&reason)
-                    .to_string(),
-            )
+            unreadable(reason.strip_prefix("cannot read: ").unwrap_or(&reason).to_string())
         })?;
         let source = String::from_utf8(bytes)
             .map_err(|_| unreadable("not valid UTF-8 (TOML files are UTF-8)".into()))?;
@@ -154,16 +151,24 @@ impl Config {
             paths: raw.paths,
             load: LoadOptions {
                 clean: raw.cleaning,
+                ..LoadOptions::default()
             },
             ..Config::default()
         };
         config.align = align_options(&raw.align, &invalid)?;
+        for (name, aliases) in &raw.outlets {
+            config
+                .load
+                .outlets
+                .add(name, aliases.iter().map(String::as_str), false);
+        }
         for (name, value) in &raw.theme {
             config
                 .theme
                 .set(name.get_ref(), value.get_ref())
-                .map_err(|message| {
-                    invalid(value.span(), format!("theme.{}", name.get_ref()), message)
+                .map_err(|e| {
+                    let key = format!("theme.{}", name.get_ref());
+                    invalid(value.span(), key, e.to_string())
                 })?;
         }
         for (screen, actions) in &raw.keys {
@@ -174,13 +179,15 @@ impl Config {
                     let k: Key = key
                         .get_ref()
                         .parse()
-                        .map_err(|message| invalid(key.span(), key_name.clone(), message))?;
+                        .map_err(|e: KeyError| {
+                            invalid(key.span(), key_name.clone(), e.to_string())
+                        })?;
                     parsed.push(k);
                 }
                 config
                     .keymap
                     .bind(screen.get_ref(), action.get_ref(), parsed)
-                    .map_err(|message| invalid(action.span(), key_name.clone(), message))?;
+                    .map_err(|e| invalid(action.span(), key_name.clone(), e.to_string()))?;
             }
         }
         // However the keys were rebound, the library must keep a key that quits.

@@ -14,6 +14,7 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod progress;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -29,7 +30,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::Terminal;
 
 use crate::align::AlignOptions;
@@ -91,13 +92,14 @@ pub fn run(launch: Launch, config: &Settings) -> anyhow::Result<Arc<Corpus>> {
     let (mut app, input) = match launch.articles {
         Articles::Loaded(corpus) => {
             let corpus = Arc::new(corpus);
-            let articles = corpus.articles.len();
-            let mut app = App::new(Arc::clone(&corpus), config.keymap.clone(), config.theme);
-            app.set_alignment_progress(worker::lining_up_line(articles));
+            // It tells "lining up N articles" until the first stage reports.
+            let app = App::new(Arc::clone(&corpus), config.keymap.clone(), config.theme);
             (app, worker::Input::Corpus(corpus))
         }
         Articles::Found(found) => {
-            let progress = worker::loading_line(found.files.len());
+            let progress = progress::Progress::Loading {
+                files: found.files.len(),
+            };
             let app = App::loading(progress, config.keymap.clone(), config.theme);
             (app, worker::Input::Files(found))
         }
@@ -126,6 +128,7 @@ pub fn run(launch: Launch, config: &Settings) -> anyhow::Result<Arc<Corpus>> {
 }
 
 /// Draws and handles events until the user quits or `stop` is set (by a signal).
+#[cfg(test)]
 pub fn run_loop<B>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -164,7 +167,7 @@ where
                     }
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
-                        if app.is_loading() || app.context().is_none() {
+                        if app.is_loading() || app.is_aligning() {
                             // The worker ended without its result: it panicked. Its report
                             // is told once the terminal is restored.
                             match terminal::take_panic_report() {
@@ -183,8 +186,11 @@ where
             }
         }
         if terminal::take_repaint() {
-            // Continued after a stop: the screen was the shell's meanwhile.
-            terminal.clear()?;
+            // Continued after a stop: the screen was the shell's meanwhile. A blank frame
+            // after clearing makes the next frame draw every cell. (`Terminal::clear` would
+            // ask the terminal where its cursor is, and fail if no answer comes in time.)
+            terminal.backend_mut().clear_region(ClearType::All)?;
+            terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
             needs_draw = true;
         }
         let size = terminal.size()?;

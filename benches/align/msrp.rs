@@ -46,12 +46,20 @@ pub struct Row {
     pub s2: String,
 }
 
-/// Where the evaluation data is: `$CROSSREAD_EVAL`, else `../shared/eval` next to the
-/// repository.
+/// Where the evaluation data is: `$CROSSREAD_EVAL`, else `shared/eval` beside the repository
+/// or beside the folder that holds it (a git worktree).
 pub fn eval_dir() -> PathBuf {
-    std::env::var_os("CROSSREAD_EVAL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"))
+    if let Some(d) = std::env::var_os("CROSSREAD_EVAL") {
+        return PathBuf::from(d);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let near = root.join("../shared/eval");
+    let far = root.join("../../shared/eval");
+    if !near.is_dir() && far.is_dir() {
+        far
+    } else {
+        near
+    }
 }
 
 /// The two halves: (tune rows, held-out rows), each in file order, malformed rows left out;
@@ -214,6 +222,7 @@ pub fn generate(planted: &[Row], other: &[Row], half: Half, seed: u64) -> Genera
             "not_paraphrases": pairs.len() - positive,
         }),
         pairs,
+        stories: Vec::new(),
     };
     Generated { ids, texts, truth }
 }

@@ -5,10 +5,11 @@
 //! paraphrase or an MSRP pair has one). Reported pairs are matched to truth one to one:
 //!
 //! - A reported pair *can* match a run of units of a truth pair of the same two articles when,
-//!   on each side, it covers at least half of every unit of the run it touches, the run is at
-//!   least half covered on each side, and each reported side is no longer than twice the run's
-//!   side plus [`SLACK`] bytes (so a pair spanning two whole articles, or a sentence and its
-//!   neighbours, matches nothing).
+//!   on each side, it covers at least half of every unit of the run (the run: the units it
+//!   covers so on both sides, which must follow one another), and each reported side is no
+//!   longer than twice the run's side plus [`SLACK`] bytes (so a pair spanning two whole
+//!   articles, or a sentence and its neighbours, matches nothing). A unit touched by less
+//!   than half only makes the reported side longer.
 //! - Matching is greedy by covered bytes: each reported pair takes at most one run, each unit
 //!   is taken by at most one reported pair. A second pair over the same sentences, a pair
 //!   touching a truth by one byte, a pair of the right articles at the wrong place: all wrong.
@@ -17,8 +18,10 @@
 //!
 //! Precision is given per reported kind: a verbatim pair is right when it matches a copy; a
 //! paraphrase pair when it matches any planted pair (an edited copy is a fair paraphrase).
-//! Truth pairs people labelled "not a paraphrase" (MSRP label 0) are never found; a reported
-//! pair matched to one is counted apart, so that precision can be given both ways.
+//! A verbatim pair matched to a paraphrase is counted apart (`verbatim_on_paraphrase`): right
+//! in the all-kinds precision, wrong in the verbatim one. Truth pairs people labelled "not a
+//! paraphrase" (MSRP label 0) are never found; a reported pair matched to one is counted
+//! apart, so that precision can be given both ways.
 
 use std::collections::HashMap;
 
@@ -77,6 +80,9 @@ pub struct TruthFile {
     /// Article ids, index = article number.
     pub articles: Vec<String>,
     pub pairs: Vec<TruthPairJson>,
+    /// The story each article tells (synthetic corpora), by article number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<usize>,
     #[serde(default)]
     pub stats: serde_json::Value,
 }
@@ -278,6 +284,13 @@ pub struct Scores {
     pub paraphrase_on_copy: usize,
     /// Reported pairs (either kind) matched to a pair labelled "not a paraphrase".
     pub on_negative: [usize; 2],
+    /// Wrong pairs by kind, and why they may have been made: they overlap a planted pair on
+    /// both sides yet cover too little of it (or too much around it, or it was taken), a side
+    /// is a stock sentence, the two articles tell one story, or none of these.
+    pub wrong_partial: [usize; 2],
+    pub wrong_stock: [usize; 2],
+    pub wrong_story: [usize; 2],
+    pub wrong_other: [usize; 2],
 }
 
 pub fn ratio(a: usize, b: usize) -> Option<f64> {
@@ -330,8 +343,13 @@ impl Scores {
         self.reported_paraphrase += o.reported_paraphrase;
         self.correct_paraphrase += o.correct_paraphrase;
         self.paraphrase_on_copy += o.paraphrase_on_copy;
-        self.on_negative[0] += o.on_negative[0];
-        self.on_negative[1] += o.on_negative[1];
+        for k in 0..2 {
+            self.on_negative[k] += o.on_negative[k];
+            self.wrong_partial[k] += o.wrong_partial[k];
+            self.wrong_stock[k] += o.wrong_stock[k];
+            self.wrong_story[k] += o.wrong_story[k];
+            self.wrong_other[k] += o.wrong_other[k];
+        }
     }
 }
 
@@ -425,8 +443,28 @@ pub fn matching(truth: &[Truth], reported: &[Pair]) -> Vec<Option<(usize, usize,
     out
 }
 
+/// What the scorer knows of a corpus beyond its truth pairs, to say why wrong pairs were made.
+#[derive(Default)]
+pub struct Context<'a> {
+    /// The story of each article; empty if unknown.
+    pub stories: &'a [usize],
+    /// The article files, to tell stock sentences; empty if unknown.
+    pub texts: &'a [String],
+    /// Tells whether a text is a stock sentence.
+    pub is_stock: Option<&'a dyn Fn(&str) -> bool>,
+}
+
 pub fn score(truth: &[Truth], reported: &Reported) -> Scores {
+    score_in(truth, reported, &Context::default())
+}
+
+pub fn score_in(truth: &[Truth], reported: &Reported, cx: &Context) -> Scores {
     let matched = matching(truth, &reported.pairs);
+    let mut by_articles: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, t) in truth.iter().enumerate() {
+        let (a, b) = (t.a.article, t.b.article);
+        by_articles.entry((a.min(b), a.max(b))).or_default().push(i);
+    }
     let mut s = Scores {
         reported_verbatim: reported.unknown[Kind::Verbatim as usize],
         reported_paraphrase: reported.unknown[Kind::Paraphrase as usize],
@@ -441,7 +479,36 @@ pub fn score(truth: &[Truth], reported: &Reported) -> Scores {
         } else {
             s.reported_paraphrase += 1;
         }
-        let Some((ti, lo, hi)) = *m else { continue };
+        let Some((ti, lo, hi)) = *m else {
+            let k = r.kind as usize;
+            let text = |x: &Side| cx.texts.get(x.article).and_then(|t| t.get(x.start..x.end));
+            let stock = cx
+                .is_stock
+                .is_some_and(|f| [&r.a, &r.b].iter().any(|x| text(x).is_some_and(|t| f(t))));
+            let story = |i: usize| cx.stories.get(i);
+            let key = (r.a.article.min(r.b.article), r.a.article.max(r.b.article));
+            let partial = by_articles.get(&key).is_some_and(|ts| {
+                ts.iter().any(|&ti| {
+                    let t = &truth[ti];
+                    let (ra, rb) = if r.a.article == t.a.article {
+                        (r.a, r.b)
+                    } else {
+                        (r.b, r.a)
+                    };
+                    ra.overlap(&t.a) > 0 && rb.overlap(&t.b) > 0
+                })
+            });
+            if partial {
+                s.wrong_partial[k] += 1;
+            } else if stock {
+                s.wrong_stock[k] += 1;
+            } else if story(r.a.article).is_some() && story(r.a.article) == story(r.b.article) {
+                s.wrong_story[k] += 1;
+            } else {
+                s.wrong_other[k] += 1;
+            }
+            continue;
+        };
         let t = &truth[ti];
         for (ua, ub) in &t.units[lo..=hi] {
             taken[ti].0 += ua.len();

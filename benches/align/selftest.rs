@@ -694,6 +694,7 @@ fn scorer_checks(c: &mut Checks, g: &synth::Generated) {
         n: truth.n,
         articles: truth.articles.clone(),
         pairs: with_negative,
+        stories: Vec::new(),
         stats: serde_json::Value::Null,
     };
     let neg = neg_truth.truths();

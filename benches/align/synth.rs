@@ -74,7 +74,7 @@ pub fn article_id(i: usize, n: usize) -> String {
 }
 
 /// The share of an article's own sentences that are stock sentences of news English.
-const STOCK_SHARE: f64 = 0.04;
+const STOCK_SHARE: f64 = 0.03;
 
 fn base_article<'a>(ctx: &mut Ctx<'a>, rng: &mut Rng) -> Vec<Vec<Item>> {
     let target = (450.0 + 100.0 * rng.normal()).round().clamp(250.0, 700.0) as usize;
@@ -546,6 +546,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         n,
         articles: ids.clone(),
         pairs,
+        stories: story.clone(),
         stats,
     };
     Generated {

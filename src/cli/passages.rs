@@ -72,15 +72,7 @@ fn plural(n: usize, noun: &str) -> String {
 
 /// `ID (outlet, date)`, leaving out what is unknown.
 fn describe(article: &Article) -> String {
-    let known: Vec<&str> = [article.meta.outlet.as_deref(), article.meta.date.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if known.is_empty() {
-        article.id.clone()
-    } else {
-        format!("{} ({})", article.id, known.join(", "))
-    }
+    crate::display::label::describe(article)
 }
 
 /// A passage on one line: runs of whitespace (line breaks too) become one space.

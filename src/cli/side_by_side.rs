@@ -7,11 +7,10 @@
 //! closes at word edges, and a word is cut only when it is wider than a whole column.
 
 use crate::display::comparison::Comparison;
-use crate::display::layout::{lay_out as lay_out_lines, plain_units, Line, Side, Unit};
+use crate::display::layout::{
+    column_width, lay_out as lay_out_lines, plain_units, Line, Side, Unit, DIVIDER,
+};
 use crate::display::text::{sanitize, truncate, width as display_width, wrap};
-
-/// Between the two columns.
-const DIVIDER: &str = " │ ";
 
 /// Renders the comparison at `width` terminal cells, with ANSI colours if `color`, else with
 /// `[-…-]` around words only the left says (or says differently) and `{+…+}` around words
@@ -61,11 +60,6 @@ struct Layout {
     /// Cells of a whole line.
     width: usize,
     color: bool,
-}
-
-/// Each column's width: half of what the divider leaves, at least one cell.
-fn column_width(width: usize) -> usize {
-    (width.saturating_sub(display_width(DIVIDER)) / 2).max(1)
 }
 
 /// Ids, outlets and dates, and titles, each side in its column.

@@ -1,15 +1,99 @@
 //! Full calendar dates written in prose ("October 25, 2015", "23 October 2015", "2015-10-25").
 //!
 //! Cleaning uses these to recognise date lines and agency photo captions; describing uses them
-//! to read a publication date; [`iso_date`] reads the dates that front matter and pages declare. Only dates with a day, a month and a year count: "October 2015"
-//! or "September 30" say too little to be a publication date.
+//! to read a publication date; [`iso_date`] reads the dates that front matter and pages
+//! declare. Only dates with a day, a month and a year count: "October 2015" or "September 30"
+//! say too little to be a publication date.
 
-/// A date found in a text: its byte range and its ISO 8601 form (`YYYY-MM-DD`).
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
+
+/// A date found in a text: its byte range and the calendar day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
     pub start: usize,
     pub end: usize,
-    pub iso: String,
+    pub day: NaiveDate,
+}
+
+/// An article's date: the calendar day, shown as ISO 8601 (`YYYY-MM-DD`) everywhere, and the
+/// text it was read from, kept for a reader who wants to see what the page wrote.
+///
+/// Dates compare and sort by day; the written text plays no part. It dereferences to its
+/// ISO form, so `meta.date.as_deref()` is the date as shown.
+#[derive(Debug, Clone)]
+pub struct PubDate {
+    day: NaiveDate,
+    iso: String,
+    written: String,
+}
+
+impl PubDate {
+    /// Reads a date as [`iso_date`] does, keeping `text` as written.
+    pub fn parse(text: &str) -> Option<PubDate> {
+        iso_date(text).map(|day| PubDate::new(day, text))
+    }
+
+    pub fn new(day: NaiveDate, written: &str) -> PubDate {
+        PubDate {
+            day,
+            iso: format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+            written: written.trim().to_string(),
+        }
+    }
+
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn as_str(&self) -> &str {
+        &self.iso
+    }
+
+    /// The date as the file or page wrote it ("Sat, 03 Oct 2015 14:25:00 +0300").
+    pub fn written(&self) -> &str {
+        &self.written
+    }
+}
+
+impl PartialEq for PubDate {
+    fn eq(&self, other: &Self) -> bool {
+        self.day == other.day
+    }
+}
+
+impl Eq for PubDate {}
+
+impl PartialOrd for PubDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PubDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.day.cmp(&other.day)
+    }
+}
+
+impl std::ops::Deref for PubDate {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.iso
+    }
+}
+
+impl std::fmt::Display for PubDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.iso)
+    }
+}
+
+impl Serialize for PubDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso)
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -75,21 +159,13 @@ fn year(word: &str) -> Option<(u32, usize)> {
     (1900..2200).contains(&y).then_some((y, digits))
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn iso(y: u32, m: u32, d: u32) -> Option<String> {
-    (d <= days_in_month(y, m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+/// The one calendar check of the crate: the day exists (leap years as chrono has them).
+fn iso(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// Reads `2015-10-25` (optionally followed by a time, as in `2015-10-25T10:00Z`).
-fn iso_word(word: &str) -> Option<(String, usize)> {
+fn iso_word(word: &str) -> Option<(NaiveDate, usize)> {
     let b = word.as_bytes();
     if b.len() < 10 || b[4] != b'-' && b[4] != b'/' || b[7] != b[4] {
         return None;
@@ -148,7 +224,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             found.push(FoundDate {
                 start,
                 end: start + len,
-                iso,
+                day: iso,
             });
             i += 1;
             continue;
@@ -163,7 +239,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                 found.push(FoundDate {
                     start,
                     end: end_of(2, len),
-                    iso,
+                    day: iso,
                 });
                 i += 3;
                 continue;
@@ -177,7 +253,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                 found.push(FoundDate {
                     start,
                     end: end_of(2, len),
-                    iso,
+                    day: iso,
                 });
                 i += 3;
                 continue;
@@ -210,25 +286,26 @@ pub fn ends_with_date(text: &str) -> bool {
             .is_some_and(|d| d.end == trimmed.len())
 }
 
-/// Reads a date or date-time as ISO 8601 `YYYY-MM-DD`; `None` if it is not a full date.
+/// Reads a date or date-time as a calendar day; `None` if it is not a full date. The one date
+/// parser of the crate: front matter, pages, manifests and JSON Lines records all use it.
 ///
 /// Accepts what front matter and HTML pages write: ISO dates and timestamps (also with `/`
 /// or `.`), and English dates with a month name, RFC 2822 included. The time and zone are
 /// dropped: the date as the publisher wrote it is the one readers see on the page.
 ///
 /// ```text
-/// "2015-10-03T14:25:00+03:00"        → "2015-10-03"
-/// "2015/10/3"                         → "2015-10-03"
-/// "Sat, 03 Oct 2015 14:25:00 +0300"   → "2015-10-03"
-/// "October 3, 2015"                   → "2015-10-03"
+/// "2015-10-03T14:25:00+03:00"        → 2015-10-03
+/// "2015/10/3"                         → 2015-10-03
+/// "Sat, 03 Oct 2015 14:25:00 +0300"   → 2015-10-03
+/// "October 3, 2015"                   → 2015-10-03
 /// "last Tuesday", "2015-13-01"        → None
 /// ```
-pub(super) fn iso_date(text: &str) -> Option<String> {
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     numeric_date(text).or_else(|| named_month_date(text))
 }
 
-fn numeric_date(text: &str) -> Option<String> {
+fn numeric_date(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     if bytes.len() < 8 || !bytes[..4].iter().all(u8::is_ascii_digit) {
         return None;
@@ -248,25 +325,17 @@ fn numeric_date(text: &str) -> Option<String> {
 
 /// "October 3, 2015", "3 Oct 2015", "Sat, 03 Oct 2015 14:25:00 +0300": the first full date
 /// with a month name, read by the same rules cleaning and describing use.
-fn named_month_date(text: &str) -> Option<String> {
-    find_dates(text).into_iter().next().map(|d| d.iso)
+fn named_month_date(text: &str) -> Option<NaiveDate> {
+    find_dates(text).into_iter().next().map(|d| d.day)
 }
 
-/// Validates and formats a date given as digit strings.
-fn ymd(year: &str, month: &str, day: &str) -> Option<String> {
+/// Validates a date given as digit strings (years 1000 to 9999).
+fn ymd(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
     let year: u32 = year.parse().ok()?;
-    let month: u32 = month.parse().ok()?;
-    let day: u32 = day.parse().ok()?;
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1000..=9999).contains(&year) && (1..=days).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    if !(1000..=9999).contains(&year) {
+        return None;
+    }
+    iso(year, month.parse().ok()?, day.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -275,7 +344,10 @@ mod tests {
 
     #[track_caller]
     fn isos(text: &str) -> Vec<String> {
-        find_dates(text).into_iter().map(|d| d.iso).collect()
+        find_dates(text)
+            .into_iter()
+            .map(|d| d.day.to_string())
+            .collect()
     }
 
     #[test]
@@ -386,7 +458,11 @@ mod tests {
             ("Mayhem 3 2015", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(iso_date(text).as_deref(), expected, "{text}");
+            assert_eq!(
+                iso_date(text).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{text}"
+            );
         }
     }
 }

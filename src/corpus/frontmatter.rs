@@ -7,7 +7,7 @@
 //! an unquoted title containing `: `) is still taken off the body, since it is metadata and not
 //! article text, and its simple `key: value` lines are salvaged.
 
-use super::dates::iso_date;
+use super::dates::PubDate;
 use super::normalize::normalize_field;
 use super::Metadata;
 
@@ -316,10 +316,10 @@ fn metadata_from(fields: &[(String, Value)]) -> (Metadata, bool) {
         title: get(&TITLE_KEYS).into_iter().find_map(one_line),
         date: get(&DATE_KEYS)
             .into_iter()
-            .find_map(|v| iso_date(&one_line(v)?)),
+            .find_map(|v| PubDate::parse(&one_line(v)?)),
         author: get(&AUTHOR_KEYS).into_iter().find_map(names),
         url: get(&URL_KEYS).into_iter().find_map(one_line),
-        outlet: None,
+        ..Metadata::default()
     };
     // `source` is sometimes the address the article came from rather than the outlet's name.
     for outlet in get(&OUTLET_KEYS).into_iter().filter_map(names) {
@@ -376,9 +376,10 @@ mod tests {
         Metadata {
             title: some(title),
             outlet: some(outlet),
-            date: some(date),
+            date: PubDate::parse(date),
             author: some(author),
             url: some(url),
+            ..Metadata::default()
         }
     }
 
@@ -514,10 +515,7 @@ mod tests {
         // Linear work, not a parser's minutes (generous for a debug build).
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
 
-        let huge = format!(
-            "---\ntitle: Long\nnote: {}\n---\nBody.",
-            "x".repeat(100_000)
-        );
+        let huge = format!("---\ntitle: Long\nnote: {}\n---\nBody.", "x".repeat(100_000));
         let (meta, body) = split(&huge);
         assert_eq!(meta.title.as_deref(), Some("Long"));
         assert_eq!(body, "Body.");

@@ -429,7 +429,7 @@ impl Page {
 }
 
 /// Classifies one paragraph by its own cues, before its place on the page is known.
-fn kind_alone(unit: &Unit) -> Kind {
+pub fn kind_alone(unit: &Unit) -> Kind {
     if unit.markup {
         return Kind::Markup;
     }

@@ -21,6 +21,10 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
     let mut out = Walked::default();
     let mut seen = HashSet::new();
     for root in paths {
+        if root.as_os_str() == super::STDIN {
+            push_unique(&mut out, &mut seen, root.clone(), Format::Jsonl);
+            continue;
+        }
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(err) => {

@@ -40,6 +40,11 @@ pub fn author(article: &Article) -> Option<String> {
     field(article.meta.author.as_deref())
 }
 
+/// The article's address on the web, if the file gave one.
+pub fn url(article: &Article) -> Option<String> {
+    field(article.meta.url.as_deref())
+}
+
 /// The day of the date (`2015-10-25` of `2015-10-25T10:00:00Z`).
 pub fn short_date(article: &Article) -> Option<String> {
     let date = date(article)?;

@@ -14,6 +14,15 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::align::diff::{DiffOp, DiffTag};
 use crate::display::text::{sanitize, width as display_width};
 
+/// Between the two columns of a side-by-side view.
+pub const DIVIDER: &str = " │ ";
+
+/// Each column's width in a side-by-side view `width` cells wide: half of what the divider
+/// leaves, at least one cell. The screen and the printout share it, so both wrap alike.
+pub fn column_width(width: usize) -> usize {
+    (width.saturating_sub(display_width(DIVIDER)) / 2).max(1)
+}
+
 /// Given the right passages' starts of pairs in the left article's order, returns for each
 /// pair true if and only if its right passage sits out of the right article's order: not on
 /// the longest run of pairs whose right passages keep the left article's order.

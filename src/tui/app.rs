@@ -11,6 +11,7 @@ use ratatui::layout::{Position, Rect, Size};
 
 use super::action::Action;
 use super::keymap::{Key, Keymap, Scope};
+use super::progress::Progress;
 use super::screens::compare::CompareState;
 use super::screens::group::GroupState;
 use super::screens::groups::GroupsState;
@@ -21,7 +22,6 @@ use super::screens::reader::ReaderState;
 pub use super::screens::Screen;
 use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
-use crate::align::Alignment;
 use crate::corpus::Corpus;
 use crate::display::comparison::Comparison;
 use crate::display::{AlignmentIndex, ArticleIdx};
@@ -31,7 +31,7 @@ use crate::display::{AlignmentIndex, ArticleIdx};
 #[derive(Debug, Clone)]
 pub enum AlignmentState {
     /// Still running: how far it is, for the title bar ("aligning: paraphrases").
-    Running(String),
+    Running(Progress),
     /// Indexed on the worker, its groups in listing order.
     Ready(Arc<AlignmentIndex>),
     Failed(String),
@@ -118,13 +118,17 @@ impl App {
     pub fn new(corpus: impl Into<Arc<Corpus>>, keymap: Keymap, theme: Theme) -> App {
         let corpus = corpus.into();
         let library = LibraryState::new(&corpus.articles, theme);
+        let articles = corpus.articles.len();
         App {
             corpus,
             keymap,
             theme,
             library,
             stack: Vec::new(),
-            alignment: AlignmentState::Running("aligning".to_string()),
+            alignment: AlignmentState::Running(Progress::LiningUp {
+                articles,
+                stage: None,
+            }),
             marked: None,
             popup: None,
             message: None,
@@ -140,7 +144,7 @@ impl App {
     /// An app whose corpus is still being read: it draws and answers keys at once, and
     /// shows the articles when [`App::set_corpus`] hands them over. `progress` says what is
     /// going on, in the title bar ("loading 10,000 files").
-    pub fn loading(progress: String, keymap: Keymap, theme: Theme) -> App {
+    pub fn loading(progress: Progress, keymap: Keymap, theme: Theme) -> App {
         let mut app = App::new(Corpus::default(), keymap, theme);
         app.alignment = AlignmentState::Running(progress);
         app.is_loading = true;
@@ -156,6 +160,11 @@ impl App {
         self.is_loading = false;
         self.marked = None;
         self.relayout();
+    }
+
+    /// Returns true if and only if the alignment is still running (neither ready nor failed).
+    pub fn is_aligning(&self) -> bool {
+        matches!(self.alignment, AlignmentState::Running(_))
     }
 
     /// Returns true if and only if the corpus is still being read.
@@ -224,13 +233,14 @@ impl App {
 
     /// Takes an alignment of the corpus and indexes it here, on the calling thread (the
     /// worker sends one indexed already: [`App::set_index`]).
-    pub fn set_alignment(&mut self, alignment: Alignment) {
+    #[cfg(test)]
+    pub fn set_alignment(&mut self, alignment: crate::align::Alignment) {
         let index = AlignmentIndex::new(alignment, &self.corpus);
         self.set_index(Arc::new(index));
     }
 
     /// Tells how far the alignment is, while it runs.
-    pub fn set_alignment_progress(&mut self, progress: String) {
+    pub fn set_alignment_progress(&mut self, progress: Progress) {
         if matches!(self.alignment, AlignmentState::Running(_)) {
             self.alignment = AlignmentState::Running(progress);
         }
@@ -363,7 +373,7 @@ impl App {
                     _ => "The comparison opens",
                 };
                 let progress = match &self.alignment {
-                    AlignmentState::Running(progress) => progress.clone(),
+                    AlignmentState::Running(progress) => progress.to_string(),
                     _ => String::new(),
                 };
                 self.message = Some(format!(
@@ -600,13 +610,13 @@ impl App {
             Action::SortById => library.sort_by(Column::Id),
             Action::SortByShared => library.sort_by(Column::Shared),
             Action::ToggleMark => {
-                let index = ArticleIdx(library.selected_article()?);
+                let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {
                     None
                 } else {
                     Some(index)
                 };
-                library.set_marked(self.marked.map(ArticleIdx::get));
+                library.set_marked(self.marked);
                 library.move_by(1);
             }
             Action::Compare => {
@@ -614,7 +624,7 @@ impl App {
                     self.message = Some("No article to compare.".to_string());
                     return None;
                 };
-                return self.compare_from(ArticleIdx(index));
+                return self.compare_from(index);
             }
             _ => {}
         }
@@ -642,7 +652,7 @@ impl App {
             self.message = Some("No article to open.".to_string());
             return;
         };
-        let Some(article) = self.corpus.articles.get(index) else {
+        let Some(article) = index.of(&self.corpus) else {
             return;
         };
         // `J`/`K` from the unique-only view keep to it.

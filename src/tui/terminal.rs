@@ -184,6 +184,11 @@ fn handle_job_control(signal: i32, has_ended: &AtomicBool) -> bool {
     {
         use signal_hook::consts::{SIGCONT, SIGTSTP};
         if signal == SIGTSTP {
+            // In an orphaned process group (no shell to continue it), the kernel ignores a
+            // stop request from the terminal; SIGSTOP would stop the process for good.
+            if is_orphaned() {
+                return true;
+            }
             let _ = restore();
             let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
             return true;
@@ -202,6 +207,17 @@ fn handle_job_control(signal: i32, has_ended: &AtomicBool) -> bool {
     }
     let _ = (signal, has_ended);
     false
+}
+
+/// Returns true if and only if no process could continue this one after a stop: its parent
+/// is in another session, or in its own process group (no job-control shell above it).
+#[cfg(unix)]
+fn is_orphaned() -> bool {
+    // SAFETY: plain queries of process ids, with no memory passed.
+    unsafe {
+        let parent = libc::getppid();
+        libc::getsid(parent) != libc::getsid(0) || libc::getpgid(parent) == libc::getpgrp()
+    }
 }
 
 fn job_control_signals() -> Vec<i32> {
@@ -256,8 +272,8 @@ pub fn take_panic_report() -> Option<String> {
 }
 
 /// Leaves the alternate screen, disables raw mode, mouse capture and bracketed paste and
-/// shows the cursor, if the interface had set them. Each step runs even if an earlier one failed (after
-/// SIGHUP the terminal may be gone); the first error is returned.
+/// shows the cursor, if the interface had set them. Each step runs even if an earlier one
+/// failed (after SIGHUP the terminal may be gone); the first error is returned.
 pub fn restore() -> io::Result<()> {
     if !IS_ACTIVE.swap(false, Ordering::SeqCst) {
         return Ok(());

@@ -36,7 +36,7 @@ fn render_loading(app: &App, area: Rect, buf: &mut Buffer) {
     let AlignmentState::Running(progress) = &app.alignment else {
         return;
     };
-    let mut text = progress.clone();
+    let mut text = progress.to_string();
     if let Some(first) = text.get(..1) {
         text.replace_range(..1, &first.to_uppercase());
     }
@@ -71,7 +71,7 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(
             format!(
                 " · {} article{}",
-                super::worker::thousands(count),
+                super::progress::thousands(count),
                 plural(count)
             ),
             theme.dim(),

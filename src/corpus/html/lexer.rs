@@ -25,7 +25,7 @@ pub(super) struct Tag<'a> {
     /// Written `<name ... />`. Only meaningful for SVG and MathML; in HTML `<div/>` opens a div.
     pub self_closing: bool,
     /// The raw text between the name and `>`, parsed on demand by [`Tag::attr`].
-    attrs: &'a str,
+    pub(super) attrs: &'a str,
 }
 
 impl<'a> Tag<'a> {
@@ -248,44 +248,13 @@ impl<'a> Iterator for Attributes<'a> {
 }
 
 /// Elements that never have content or an end tag.
-const VOID_ELEMENTS: [&str; 17] = [
+pub(super) const VOID_ELEMENTS: [&str; 17] = [
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
     "keygen", "link", "meta", "param", "source", "track",
 ];
 
-/// Elements whose end tag may be omitted; a parser closes them rather than nesting them.
-const OPTIONAL_END_ELEMENTS: [&str; 13] = [
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
-];
-
 pub(super) fn is_one_of(name: &str, names: &[&str]) -> bool {
     names.iter().any(|n| name.eq_ignore_ascii_case(n))
-}
-
-/// The greatest element nesting depth of a page, counting up to just past `limit` (scanning
-/// stops there). Void, self-closed and optionally-closed elements (`<p>`, `<li>`, ...) are
-/// not counted, so that sloppy but shallow pages do not look deep.
-pub(super) fn nesting_depth(html: &str, limit: usize) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    for token in Lexer::new(html) {
-        let Token::Tag(tag) = token else { continue };
-        if tag.self_closing
-            || is_one_of(tag.name, &VOID_ELEMENTS)
-            || is_one_of(tag.name, &OPTIONAL_END_ELEMENTS)
-        {
-            continue;
-        }
-        if tag.is_end {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
-            if deepest > limit {
-                break;
-            }
-        }
-    }
-    deepest
 }
 
 /// Finds the charset label a page declares in `<meta charset=...>` or

@@ -3,9 +3,9 @@
 use super::entities::decode_entities;
 use super::lexer::{Lexer, Tag, Token};
 use super::{is_absolute_url, is_sensible_title, strip_site_name};
-use crate::corpus::dates::iso_date;
+use crate::corpus::dates::PubDate;
 use crate::corpus::normalize::normalize_field;
-use crate::corpus::Metadata;
+use crate::corpus::{outlets, Metadata};
 
 /// Metadata candidates a page declares, each the first one found, normalised to one line.
 #[derive(Debug, Default)]
@@ -21,6 +21,8 @@ pub(super) struct DeclaredMeta {
     ld_site: Option<String>,
     /// `article:published_time` and its many synonyms, still as written.
     date: Option<String>,
+    /// `<time pubdate>` or `<time itemprop="datePublished">`: the page's visible date.
+    time_pubdate: Option<String>,
     ld_date: Option<String>,
     author: Option<String>,
     ld_author: Option<String>,
@@ -108,6 +110,14 @@ impl DeclaredMeta {
                             .attr("type")
                             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                         pending = is_json_ld.then_some(Pending::JsonLd);
+                    } else if tag.is("time") {
+                        let published = tag.attr("pubdate").is_some()
+                            || tag
+                                .attr("itemprop")
+                                .is_some_and(|p| p.trim().eq_ignore_ascii_case("datepublished"));
+                        if let Some(when) = tag.attr("datetime").filter(|_| published) {
+                            set_once(&mut meta.time_pubdate, &when);
+                        }
                     } else if tag.is("h1") && meta.first_h1.is_none() {
                         h1 = Some(String::new());
                     }
@@ -176,9 +186,12 @@ impl DeclaredMeta {
         }
         for node in nodes {
             let types = json_ld_types(node);
-            let is_article = types
-                .iter()
-                .any(|t| t.ends_with("Article") || t.ends_with("Posting") || *t == "Report");
+            let is_article = types.iter().any(|t| {
+                t.ends_with("Article")
+                    || t.ends_with("Posting")
+                    || *t == "Report"
+                    || *t == "ClaimReview"
+            });
             if is_article {
                 if let Some(headline) = node.get("headline").or_else(|| node.get("name")) {
                     set_json_text(&mut self.ld_headline, headline);
@@ -211,7 +224,13 @@ impl DeclaredMeta {
     }
 
     pub(super) fn into_metadata(self) -> Metadata {
-        let outlet = self.site_name.or(self.ld_publisher).or(self.ld_site);
+        // The publisher the article object names first; `og:site_name` often holds a section
+        // ("U.S.") or a tagline, so it counts only when it is a plausible name.
+        let table = outlets::built_in();
+        let outlet = [self.ld_publisher, self.site_name, self.ld_site]
+            .into_iter()
+            .flatten()
+            .find_map(|name| outlets::tidy(&name, table));
         let title = [
             self.og_title,
             self.ld_headline,
@@ -222,10 +241,10 @@ impl DeclaredMeta {
         .flatten()
         .map(|t| strip_site_name(&t, outlet.as_deref()))
         .find(|t| is_sensible_title(t, outlet.as_deref()));
-        let date = [self.date, self.ld_date]
+        let date = [self.date, self.ld_date, self.time_pubdate]
             .into_iter()
             .flatten()
-            .find_map(|d| iso_date(&d));
+            .find_map(|d| PubDate::parse(&d));
         let url = [self.og_url, self.canonical, self.ld_url]
             .into_iter()
             .flatten()
@@ -236,6 +255,7 @@ impl DeclaredMeta {
             date,
             author: self.author.or(self.ld_author),
             url,
+            ..Metadata::default()
         }
     }
 }

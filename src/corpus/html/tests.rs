@@ -1,7 +1,7 @@
 //! Pages end to end, and each part of reading them.
 
 use super::entities::decode_entities;
-use super::lexer::{declared_charset, nesting_depth};
+use super::lexer::declared_charset;
 use super::meta::DeclaredMeta;
 use super::text::{html_to_text, Scope};
 use super::*;
@@ -32,9 +32,10 @@ fn news_meta() -> Metadata {
     Metadata {
         title: Some("Iraq to share intelligence with Russia, Iran and Syria".into()),
         outlet: Some("Example News".into()),
-        date: Some("2015-10-03".into()),
+        date: crate::corpus::PubDate::parse("2015-10-03"),
         author: Some("Jane Doe".into()),
         url: Some("https://news.example.com/world/iraq-intelligence-center".into()),
+        ..Metadata::default()
     }
 }
 
@@ -63,9 +64,9 @@ fn json_ld_graph_and_title_suffix() {
         Metadata {
             title: Some("Talks resume in Vienna".into()),
             outlet: Some("The Daily Wire Service".into()),
-            date: Some("2015-10-30".into()),
+            date: crate::corpus::PubDate::parse("2015-10-30"),
             author: Some("A. Writer, B. Writer".into()),
-            url: None,
+            ..Metadata::default()
         }
     );
 }
@@ -175,16 +176,6 @@ fn charset_declarations_are_found() {
 }
 
 #[test]
-fn nesting_depth_counts_real_nesting_only() {
-    assert_eq!(
-        nesting_depth("<div><p>a<p>b<br><img src=x><div></div></div>", 100),
-        2
-    );
-    assert_eq!(nesting_depth("<svg><path/><path/><path/></svg>", 100), 1);
-    assert_eq!(nesting_depth(&"<div>".repeat(1000), 10), 11);
-}
-
-#[test]
 fn deeply_nested_page_is_read_without_trafilatura() {
     let depth = 100_000;
     let page = format!(
@@ -195,6 +186,39 @@ fn deeply_nested_page_is_read_without_trafilatura() {
     let (text, meta) = extract(&page).expect("text");
     assert_eq!(text, "Deep text survives.");
     assert_eq!(meta.title.as_deref(), Some("Deep page"));
+}
+
+#[test]
+fn pages_deep_by_the_parser_s_rules_are_read_without_trafilatura() {
+    let paragraph = "<p>Iraqi Prime Minister Haider al-Abadi said on Saturday that Baghdad \
+        would share intelligence with Russia, Iran and Syria.</p>";
+    for filler in ["<div/>".repeat(8_000), "<div></x>".repeat(20_000)] {
+        let page = format!("<html><body>{filler}{}</body></html>", paragraph.repeat(3));
+        // A worker thread's default stack: the extractor must not overflow it.
+        let result = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || extract_noting(&page))
+            .expect("thread")
+            .join()
+            .expect("no stack overflow");
+        let (text, _, note) = result.expect("text");
+        assert!(text.starts_with("Iraqi Prime Minister"), "{text}");
+        assert_eq!(
+            note.as_deref(),
+            Some("nested more than 512 elements deep; read by the plain tag stripper")
+        );
+    }
+}
+
+#[test]
+fn a_page_of_too_many_elements_is_read_without_trafilatura() {
+    let page = format!(
+        "<html><body><p>A paragraph of words.</p>{}</body></html>",
+        "<b></b>".repeat(MAX_ELEMENTS + 1)
+    );
+    let (text, _, note) = extract_noting(&page).expect("text");
+    assert_eq!(text, "A paragraph of words.");
+    assert!(note.unwrap().starts_with("more than 100000 elements"));
 }
 
 #[test]

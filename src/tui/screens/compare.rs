@@ -13,16 +13,13 @@ use ratatui::text::{Line as TextLine, Span as TextSpan};
 use ratatui::widgets::Widget;
 
 use crate::display::comparison::{plural, words, Block, Comparison, GapPiece};
-use crate::display::layout::{lay_out, plain_units, Line, Mark, Side};
+use crate::display::layout::{column_width, lay_out, plain_units, Line, Mark, Side, DIVIDER};
 use crate::display::text::{truncate, width};
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 use crate::tui::screens::{Screen, ScreenState, WHEEL_LINES};
 use crate::tui::theme::Theme;
-
-/// Between the two columns.
-const DIVIDER: &str = " │ ";
 
 /// Rows of context kept above a passage jumped to.
 const CONTEXT_ROWS: usize = 1;
@@ -98,7 +95,7 @@ impl CompareState {
     /// Lays the rows out again for a new area. The current passage keeps its place on
     /// screen if it was on screen, else the text at the top stays at the top.
     pub fn relayout(&mut self, area: Rect) {
-        let column = column_width(area.width);
+        let column = column_width(usize::from(area.width));
         if column != self.column || self.rows.is_empty() {
             let anchor = self.anchor();
             self.area = area;
@@ -656,11 +653,6 @@ fn layout(area: Rect) -> (Rect, Rect) {
         ..area
     };
     (head, body)
-}
-
-/// Each column's width: half of what the divider leaves, at least one cell.
-fn column_width(width: u16) -> usize {
-    (usize::from(width).saturating_sub(DIVIDER.chars().count()) / 2).max(1)
 }
 
 /// Where the view stands across a new layout (see [`CompareState::relayout`]).

@@ -557,7 +557,7 @@ mod tests {
             path: format!("{id}.txt").into(),
             format: Format::Text,
             meta: Metadata {
-                date: date.map(String::from),
+                date: date.and_then(crate::corpus::PubDate::parse),
                 ..Metadata::default()
             },
             raw: String::new(),

@@ -6,6 +6,8 @@
 //! always on screen however many articles there are. Cells are looked up in the sparse
 //! [`Overlap`] as they are drawn: nothing of size N² is ever made.
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
@@ -13,8 +15,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::align::overlap::Overlap;
-use crate::display::label::short_ids;
-use crate::display::text::{sanitize, truncate, width};
+use crate::display::label::{self, short_ids};
+use crate::display::text::{truncate, width};
+use crate::display::AlignmentIndex;
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
@@ -100,7 +103,8 @@ pub struct MatrixState {
     /// Per article: its short id and outlet, sanitised.
     ids: Vec<String>,
     outlets: Vec<Option<String>>,
-    overlap: Overlap,
+    /// The alignment (its overlaps), shared with the app rather than copied.
+    index: Arc<AlignmentIndex>,
     /// The selected cell: row and column article.
     row: usize,
     column: usize,
@@ -118,18 +122,14 @@ pub struct MatrixState {
 }
 
 impl MatrixState {
+    fn overlap(&self) -> &Overlap {
+        self.index.overlap()
+    }
+
     pub fn new(context: &Context, theme: Theme) -> MatrixState {
         let articles = &context.corpus.articles;
         let ids = short_ids(articles);
-        let outlets: Vec<Option<String>> = articles
-            .iter()
-            .map(|a| {
-                let outlet = a.meta.outlet.as_deref().map(str::trim);
-                outlet
-                    .filter(|o| !o.is_empty())
-                    .map(|o| sanitize(o).into_owned())
-            })
-            .collect();
+        let outlets: Vec<Option<String>> = articles.iter().map(label::outlet).collect();
         let digits = articles.len().max(1).to_string().len() as u16;
         let label_width = ids
             .iter()
@@ -142,7 +142,7 @@ impl MatrixState {
         MatrixState {
             ids,
             outlets,
-            overlap: context.overlap.clone(),
+            index: Arc::clone(context.index),
             row: 0,
             column: usize::from(articles.len() > 1),
             row_offset: 0,
@@ -245,16 +245,16 @@ impl MatrixState {
         let (row, column) = (self.row, self.column);
         let found = if forward {
             let here = self
-                .overlap
+                .overlap()
                 .others(row)
                 .find(|&c| c > column)
                 .map(|c| (row, c));
             here.or_else(|| {
-                (row + 1..n).find_map(|r| self.overlap.others(r).next().map(|c| (r, c)))
+                (row + 1..n).find_map(|r| self.overlap().others(r).next().map(|c| (r, c)))
             })
         } else {
             let here = self
-                .overlap
+                .overlap()
                 .others(row)
                 .filter(|&c| c < column)
                 .last()
@@ -262,7 +262,7 @@ impl MatrixState {
             here.or_else(|| {
                 (0..row)
                     .rev()
-                    .find_map(|r| self.overlap.others(r).last().map(|c| (r, c)))
+                    .find_map(|r| self.overlap().others(r).last().map(|c| (r, c)))
             })
         };
         match found {
@@ -325,8 +325,8 @@ impl MatrixState {
         let percent = |share: f32| (share * 100.0).round() as u32;
         format!(
             "{row} × {column} · {}% of {row} · {}% of {column} ",
-            percent(self.overlap.share(self.row, self.column)),
-            percent(self.overlap.share(self.column, self.row)),
+            percent(self.overlap().share(self.row, self.column)),
+            percent(self.overlap().share(self.column, self.row)),
         )
     }
 
@@ -413,7 +413,7 @@ impl MatrixState {
                         self.theme.dim(),
                     )
                 } else {
-                    let share = self.overlap.share(row, column);
+                    let share = self.overlap().share(row, column);
                     (
                         cell_text(share, usize::from(self.cell)),
                         self.theme.heat(share),

@@ -19,6 +19,7 @@ use ratatui::widgets::Widget;
 
 use crate::align::{Alignment, PairKind};
 use crate::corpus::{Article, Corpus};
+use crate::display::label;
 use crate::display::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
@@ -206,14 +207,10 @@ fn merge_into(ranges: &mut Vec<Range<usize>>, range: Range<usize>, text: &str) {
 fn note(partners: &[(usize, bool)], corpus: &Corpus) -> String {
     let mut names: Vec<(String, bool)> = Vec::new();
     for &(other, is_verbatim) in partners {
-        let name = corpus.articles.get(other).map_or_else(
-            || format!("article {}", other + 1),
-            |a| {
-                let outlet = a.meta.outlet.as_deref().map(str::trim);
-                let name = outlet.filter(|o| !o.is_empty()).unwrap_or(&a.id);
-                sanitize(name).into_owned()
-            },
-        );
+        let name = corpus
+            .articles
+            .get(other)
+            .map_or_else(|| format!("article {}", other + 1), label::outlet_or_id);
         match names.iter_mut().find(|(n, _)| *n == name) {
             Some((_, v)) => *v |= is_verbatim,
             None => names.push((name, is_verbatim)),
@@ -309,7 +306,7 @@ impl ReaderLayout {
 #[derive(Debug, Clone)]
 pub struct ReaderState {
     /// The article's index in the corpus.
-    article: usize,
+    article: ArticleIdx,
     /// The article's position in the library's list, and the list's length: "2/5".
     position: (usize, usize),
     title: String,
@@ -332,22 +329,20 @@ pub struct ReaderState {
 }
 
 impl ReaderState {
-    pub fn new(article: &Article, index: usize, position: (usize, usize), theme: Theme) -> Self {
-        let meta = &article.meta;
-        let field = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| sanitize(s).into_owned())
-        };
-        let title = field(&meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
+    pub fn new(
+        article: &Article,
+        index: ArticleIdx,
+        position: (usize, usize),
+        theme: Theme,
+    ) -> Self {
+        let title = label::title(article);
         let mut byline: Vec<String> = Vec::new();
-        byline.extend(field(&meta.outlet));
-        byline.extend(field(&meta.date));
-        byline.extend(field(&meta.author).map(|a| format!("by {a}")));
+        byline.extend(label::outlet(article));
+        byline.extend(label::date(article));
+        byline.extend(label::author(article).map(|a| format!("by {a}")));
         byline.push(format!("{} words", article.words));
         let mut path = sanitize(&article.path.display().to_string()).into_owned();
-        if let Some(url) = field(&meta.url) {
+        if let Some(url) = label::url(article) {
             path.push_str(" · ");
             path.push_str(&url);
         }
@@ -370,8 +365,8 @@ impl ReaderState {
         }
     }
 
-    /// The corpus index of the article shown.
-    pub fn article(&self) -> usize {
+    /// The article shown.
+    pub fn article(&self) -> ArticleIdx {
         self.article
     }
 
@@ -384,7 +379,12 @@ impl ReaderState {
     /// the reading position. Called when the reader opens, or later when the alignment
     /// arrives.
     pub fn set_alignment(&mut self, alignment: &Alignment, corpus: &Corpus) {
-        self.marks = Some(Marks::new(self.article, &self.text, alignment, corpus));
+        self.marks = Some(Marks::new(
+            self.article.get(),
+            &self.text,
+            alignment,
+            corpus,
+        ));
         if self.view != View::Raw && self.wrap_width > 0 {
             self.rewrap_keeping_place(self.wrap_width);
         }
@@ -854,7 +854,7 @@ impl ScreenState for ReaderState {
             }
             Action::Compare => {
                 return Some(Action::CompareFrom {
-                    article: ArticleIdx(self.article()),
+                    article: self.article(),
                 })
             }
             Action::NextArticle => return Some(Action::OpenAdjacent { is_next: true }),
@@ -1010,7 +1010,12 @@ mod tests {
     #[test]
     fn scrolls_within_the_text_and_reports_percent() {
         let text: Vec<String> = (0..40).map(|i| format!("paragraph {i}")).collect();
-        let mut state = ReaderState::new(&article(&text.join("\n\n")), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(
+            &article(&text.join("\n\n")),
+            ArticleIdx(0),
+            (0, 1),
+            Theme::default(),
+        );
         state.relayout(Rect::new(0, 0, 40, 14)); // header 4 rows, text 10
         assert_eq!(state.rows.len(), 79);
         assert_eq!(state.percent(), "0%");
@@ -1028,7 +1033,12 @@ mod tests {
 
     #[test]
     fn a_short_text_is_all_on_screen() {
-        let mut state = ReaderState::new(&article("one line"), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(
+            &article("one line"),
+            ArticleIdx(0),
+            (0, 1),
+            Theme::default(),
+        );
         state.relayout(Rect::new(0, 0, 40, 14));
         assert_eq!(state.percent(), "All");
         state.scroll_by(5);
@@ -1107,7 +1117,7 @@ mod tests {
         assert_eq!(marks.unique, [0..16, 42..55], "the space before is trimmed");
         assert_eq!(marks.summary, "43% shared with 3 articles");
 
-        let mut state = ReaderState::new(&article(text), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(&article(text), ArticleIdx(0), (0, 1), Theme::default());
         state.set_alignment(&alignment, &corpus);
         state.relayout(Rect::new(0, 0, 40, 14));
         let rows: Vec<String> = state.rows.iter().map(|r| r.line.to_string()).collect();
