@@ -98,6 +98,10 @@ impl AlignmentIndex {
     /// in the left article's text order.
     pub fn between(&self, left: ArticleIdx, right: ArticleIdx) -> Vec<(AlignedPair, Span, Span)> {
         let (l, r) = (left.get(), right.get());
+        // Copies are aligned once, through another article (see `align::family`).
+        if let Some(found) = crate::align::family::between_copies(&self.alignment, l, r) {
+            return found;
+        }
         let Some(positions) = self.pairs.get(&(l.min(r), l.max(r))) else {
             return Vec::new();
         };
