@@ -214,10 +214,9 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
         && alignment.pairs.iter().all(|p| {
             p.a.article != p.b.article && p.score.is_finite() && span_fits(&p.a) && span_fits(&p.b)
         })
-        && alignment
-            .groups
-            .iter()
-            .all(|g| g.score.is_finite() && span_fits(&g.label) && g.members.iter().all(span_fits))
+        && alignment.groups.iter().all(|g| {
+            g.score.is_finite() && span_fits(&g.label) && g.members.iter().all(span_fits)
+        })
         && alignment.unique.iter().all(span_fits)
         && families_fit(alignment, texts, &span_fits, all_units)
 }

@@ -214,3 +214,43 @@ fn a_rewritten_copy_says_what_it_adds_drops_and_changes_against_the_earliest() {
         serde_json::json!(["a_rewrite", "b_wire"])
     );
 }
+
+#[test]
+fn compare_shows_two_copies_as_one_text_and_a_copy_with_what_its_original_shares() {
+    let dir = folder_of_copies(3);
+    let quoting = "Reports from the south were confused.\n\nEmergency crews evacuated four \
+        thousand residents from the low districts of Port Avel before the river burst its \
+        banks, a spokesman confirmed.\n\nThe bank of Morland said nothing.\n";
+    std::fs::write(dir.path().join("quoting.txt"), quoting).unwrap();
+    let compare = |a: &str, b: &str| -> Value {
+        let home = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_crossread"))
+            .args(["compare", a, b, "--json"])
+            .arg(dir.path())
+            .current_dir(home.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let copies = compare("copy0001", "copy0002");
+    let pairs = copies["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for p in pairs {
+        assert_eq!(p["kind"], "verbatim");
+        assert_eq!(p["left"]["text"], p["right"]["text"]);
+    }
+    assert_eq!(copies["unique_left"], serde_json::json!([]));
+    assert_eq!(copies["unique_right"], serde_json::json!([]));
+    // The second copy shows the passage its original shares with the quoting article.
+    let original = compare("copy0000", "quoting");
+    let copy = compare("copy0002", "quoting");
+    assert!(!original["pairs"].as_array().unwrap().is_empty());
+    assert_eq!(original["pairs"], copy["pairs"]);
+}

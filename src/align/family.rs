@@ -536,7 +536,7 @@ fn project(span: (usize, usize), sentences: &[LinedUp]) -> Option<(usize, usize)
 /// article (a copy): it has the passages of that article, moved onto its own text, and two
 /// copies of one text are the same text, paragraph for paragraph. `None` when neither is a
 /// copy.
-pub(crate) fn between_copies(
+pub fn between_copies(
     alignment: &Alignment,
     left: usize,
     right: usize,
@@ -645,6 +645,102 @@ pub(crate) fn between_copies(
     }
     found.sort_by_key(|(_, l, r)| (l.start, r.start));
     Some(found)
+}
+
+/// Copy sets of at most this many articles count as sharing their text with each other in
+/// [`copy_links`]; larger ones with their first article only (the links would grow with the
+/// square of their number).
+const COPY_LINKS_ALL_PAIRS: usize = 64;
+
+/// What copies share, as `(span of one article, the other article, kind)` links, both ways: a copy
+/// shares what the article it stands with shares (moved onto its own text), and its text with
+/// that article. Pairs list none of this (copies are aligned once), so a measure of how much
+/// of each article others have too (the overlap matrix, the reader's marks) adds these links
+/// to the pairs'.
+pub fn copy_links(alignment: &Alignment) -> Vec<(Span, usize, PairKind)> {
+    if alignment.copies.is_empty() {
+        return Vec::new();
+    }
+    let stand_ins: FxHashSet<usize> = alignment
+        .copies
+        .iter()
+        .map(|c| c.near.as_ref().map_or(c.articles[0], |n| n.of))
+        .collect();
+    let mut pairs_of: FxHashMap<usize, Vec<(Span, Span, PairKind)>> = FxHashMap::default();
+    for p in &alignment.pairs {
+        for (this, other) in [(p.a, p.b), (p.b, p.a)] {
+            if stand_ins.contains(&this.article) {
+                pairs_of
+                    .entry(this.article)
+                    .or_default()
+                    .push((this, other, p.kind));
+            }
+        }
+    }
+    let mut out: Vec<(Span, usize, PairKind)> = Vec::new();
+    let mut link = |a: Span, b: Span, kind: PairKind| {
+        out.push((a, b.article, kind));
+        out.push((b, a.article, kind));
+    };
+    for set in &alignment.copies {
+        let whole = |article: usize| {
+            let start = set.paragraphs.first().map_or(0, |p| p.0);
+            let end = set.paragraphs.last().map_or(0, |p| p.1);
+            Span {
+                article,
+                start,
+                end,
+            }
+        };
+        match &set.near {
+            None => {
+                let first = set.articles[0];
+                for (k, &m) in set.articles.iter().enumerate().skip(1) {
+                    link(whole(m), whole(first), PairKind::Verbatim);
+                    if set.articles.len() <= COPY_LINKS_ALL_PAIRS {
+                        for &other in &set.articles[1..k] {
+                            link(whole(m), whole(other), PairKind::Verbatim);
+                        }
+                    }
+                    for &(this, other, kind) in pairs_of.get(&first).map_or(&[][..], |l| &l[..]) {
+                        link(Span { article: m, ..this }, other, kind);
+                    }
+                }
+            }
+            Some(near) => {
+                for (k, &m) in set.articles.iter().enumerate() {
+                    for &(kind, there, here) in &near.sentences {
+                        let at = |article: usize, (start, end): (usize, usize)| Span {
+                            article,
+                            start,
+                            end,
+                        };
+                        link(at(m, here), at(near.of, there), kind);
+                    }
+                    if set.articles.len() <= COPY_LINKS_ALL_PAIRS {
+                        for &other in &set.articles[..k] {
+                            link(whole(m), whole(other), PairKind::Verbatim);
+                        }
+                    }
+                    for &(this, other, kind) in pairs_of.get(&near.of).map_or(&[][..], |l| &l[..]) {
+                        if let Some((start, end)) = project((this.start, this.end), &near.sentences)
+                        {
+                            link(
+                                Span {
+                                    article: m,
+                                    start,
+                                    end,
+                                },
+                                other,
+                                kind,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Words with a letter or digit in `text`.
@@ -1164,6 +1260,7 @@ fn average_linkage(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<V
 
 #[cfg(test)]
 mod tests {
+    use super::super::overlap::Overlap;
     use super::super::{align, AlignOptions};
     use super::*;
 
@@ -1263,6 +1360,15 @@ mod tests {
             );
         }
         assert!(alignment.between(last, 1).is_empty());
+        // Each copy shares all its text (the library's Shared column, the matrix).
+        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+        let overlap = Overlap::new(&alignment, &lens);
+        for copy in [0, 2, last] {
+            assert_eq!(overlap.shared(copy), 1.0, "copy {copy}");
+        }
+        assert_eq!(overlap.share(last, 0), 1.0);
+        assert_eq!(overlap.share(last, 2), if n <= 64 { 1.0 } else { 0.0 });
+        assert_eq!(overlap.shared(1), 0.0);
     }
 
     #[test]
@@ -1297,6 +1403,12 @@ mod tests {
             assert_eq!((l1.article, r1.article), (1, 2));
             assert_eq!((l0.start, l0.end, r0), (l1.start, l1.end, r1));
         }
+        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+        let overlap = Overlap::new(&alignment, &lens);
+        assert!(overlap.share(1, 2) > 0.0);
+        assert_eq!(overlap.share(1, 2), overlap.share(0, 2));
+        assert_eq!(overlap.share(2, 1), overlap.share(2, 0));
+        assert_eq!(overlap.shared(1), 1.0);
     }
 
     /// The wire story with two more paragraphs.
@@ -1354,6 +1466,12 @@ mod tests {
         assert_eq!(alignment.stories[0].articles.len(), n);
         // Nothing of a reprint is unique: every sentence has its like in the others.
         assert!(alignment.unique.iter().all(|s| s.article == n));
+        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+        let overlap = Overlap::new(&alignment, &lens);
+        for copy in [0, 7, n - 1] {
+            assert!(overlap.shared(copy) > 0.95, "{}", overlap.shared(copy));
+        }
+        assert!(overlap.share(7, 0) > 0.95);
         // Two reprints side by side: their six common sentences line up word for word, and
         // their own sentences as rewordings of each other.
         let shown = alignment.between(7, 90);

@@ -98,7 +98,7 @@ impl AlignmentIndex {
     /// in the left article's text order.
     pub fn between(&self, left: ArticleIdx, right: ArticleIdx) -> Vec<(AlignedPair, Span, Span)> {
         let (l, r) = (left.get(), right.get());
-        // An exact copy has the passages of the article standing for its family.
+        // Copies are aligned once, through another article (see `align::family`).
         if let Some(found) = crate::align::family::between_copies(&self.alignment, l, r) {
             return found;
         }
