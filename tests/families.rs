@@ -99,6 +99,41 @@ fn eight_hundred_copies_are_one_family_of_eight_hundred() {
 }
 
 #[test]
+fn eight_hundred_reprints_each_with_a_sentence_of_its_own_are_one_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let copies = 800;
+    for i in 0..copies {
+        // A name of its own in each reprint (digits would be folded by the cleaner).
+        let name: String = (0..3)
+            .map(|k| {
+                let c = b"bcdfghklmnprstvz"[(i >> (4 * k)) & 15] as char;
+                let v = b"aeiou"[(i >> k) % 5] as char;
+                format!("{c}{v}")
+            })
+            .collect();
+        let text = WIRE.replace(
+            "\n\nOfficials",
+            &format!("\n\nA ferry captain named {name} watched the water rise.\n\nOfficials"),
+        );
+        std::fs::write(dir.path().join(format!("copy{i:04}.txt")), text).unwrap();
+    }
+    std::fs::write(dir.path().join("other.txt"), OTHER).unwrap();
+    let out = passages(dir.path());
+    assert!(out.status.success());
+    assert!(out.stdout.len() < 2_000_000, "{} bytes", out.stdout.len());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 0);
+    let families = v["families"].as_array().unwrap();
+    assert_eq!(families.len(), 1);
+    let members = families[0]["members"].as_array().unwrap();
+    assert_eq!(members.len(), copies);
+    for m in &members[1..] {
+        assert_eq!(m["changed"].as_array().unwrap().len(), 1, "{m}");
+        assert_eq!(m["added_words"], 0);
+    }
+}
+
+#[test]
 fn a_rewritten_copy_says_what_it_adds_drops_and_changes_against_the_earliest() {
     let dir = tempfile::tempdir().unwrap();
     // The rewrite comes first in the folder but is dated later: the earliest is the reference.
