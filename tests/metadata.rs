@@ -416,3 +416,11 @@ fn pages_read_once_come_from_the_store_until_they_change() {
     std::fs::write(dir.join("a.html"), page("A second, longer title")).unwrap();
     assert_eq!(list(), "A second, longer title");
 }
+
+#[test]
+fn show_reads_a_file_named_alone_without_the_configured_folders() {
+    let page = pages().join("portuguese.html");
+    let shown = json(&run(&["show", "--json", page.to_str().unwrap()]));
+    assert_eq!(shown["id"], "portuguese");
+    assert_eq!(shown["outlet"], "Folha de S.Paulo");
+}
