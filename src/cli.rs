@@ -298,6 +298,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         config.load.store_dir =
             config::cache_dir().and_then(|dir| Some(dir.parent()?.join("documents")));
     }
+    // The alignment cache for the printing commands, unless `--no-cache` said otherwise.
+    let alignment_cache = if cli.no_cache {
+        None
+    } else {
+        config::cache_dir().map(AlignmentCache::new)
+    };
     match cli.command {
         None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
@@ -336,7 +342,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
             let (l, r) = compare_pair(&corpus, &left, &right)?;
-            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &config.align, alignment_cache.as_ref()),
+                &corpus,
+            );
             let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), l, r)
                 .ok_or_else(|| Failure::usage("export: an article is missing from the corpus"))?;
             let mut args: Vec<String> = ["crossread", "export", "compare", &left, &right]
@@ -404,9 +413,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
             // Groups in the order the screens list them.
-            let cache = config::cache_dir().map(AlignmentCache::new);
             let index = AlignmentIndex::new(
-                align_cached(&corpus, &options, cache.as_ref()),
+                align_cached(&corpus, &options, alignment_cache.as_ref()),
                 &corpus,
             );
             stream(Some(safe_mode(json)), |out| {
@@ -433,11 +441,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             // The alignment of the whole corpus, as the screen has it: from the cache when the
             // same articles were aligned before (by the screen or by an earlier call).
-            let cache = if no_cache {
-                None
-            } else {
-                config::cache_dir().map(AlignmentCache::new)
-            };
+            let cache = if no_cache { None } else { alignment_cache };
             let index = AlignmentIndex::new(
                 align_cached(&corpus, &config.align, cache.as_ref()),
                 &corpus,
