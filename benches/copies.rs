@@ -1,12 +1,11 @@
 //! Many copies of one article: `cargo bench --bench copies [-- N...]` (default 100 120 800).
 //!
 //! Wire copy reprinted by hundreds of sites is the common case of a scrape. For each N,
-//! writes N byte-identical copies of a sample article plus the other sample articles, and
-//! N copies that differ only by a closing line (a near-copy: its own dateline), then runs
-//! `crossread passages --json` on each folder and reports the time, the JSON size, the
-//! pairs and the family sizes. Identical copies must cost about one article's alignment and
-//! a family member each; near-copies are still aligned pair by pair (see the README's
-//! limits), which the second row of each N shows.
+//! writes the sample articles plus N byte-identical copies of a wire story, then the same
+//! with N near copies (each with a sentence of its own), runs `crossread passages --json` on
+//! each folder and reports the time, the JSON size, the pairs and the family sizes. Copies
+//! must cost about one article's alignment and one family member each, not a pair for every
+//! two of them.
 
 use std::path::Path;
 use std::process::Command;

@@ -338,8 +338,9 @@ pub fn align_with_progress(
             );
         }
     };
-    // Identical texts are aligned once, then reported as copies (a family), not as pairs.
-    if let Some(duplicates) = family::Duplicates::find(texts) {
+    // Identical and nearly identical texts are aligned once, then reported as copies (a
+    // family), not as pairs.
+    if let Some(duplicates) = family::Duplicates::find(texts, &options.family) {
         let distinct = duplicates.distinct_texts(texts);
         return duplicates.expand(align_with_progress(&distinct, options, progress), texts);
     }

@@ -292,6 +292,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         config.load.manifest = Some(manifest.clone());
     }
+    // Pages read once are kept beside the alignments: a second start skips their extraction.
+    let compare_no_cache = matches!(cli.command, Some(Command::Compare { no_cache: true, .. }));
+    if !cli.no_cache && !compare_no_cache {
+        config.load.store_dir =
+            config::cache_dir().and_then(|dir| Some(dir.parent()?.join("documents")));
+    }
+    // The alignment cache for the printing commands, unless `--no-cache` said otherwise.
+    let alignment_cache = if cli.no_cache {
+        None
+    } else {
+        config::cache_dir().map(AlignmentCache::new)
+    };
     match cli.command {
         None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
@@ -304,7 +316,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             raw,
             json,
         }) => {
-            let corpus = load(&input.paths, &config)?;
+            // A file named with no PATH is read alone, not with the config's whole folders.
+            let paths = if input.paths.is_empty() && std::path::Path::new(&id).is_file() {
+                vec![PathBuf::from(&id)]
+            } else {
+                input.paths.clone()
+            };
+            let corpus = load(&paths, &config)?;
             let article = corpus
                 .find(&id)
                 .map_err(|e| Failure::usage(e.to_string()))?;
@@ -324,7 +342,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
             let (l, r) = compare_pair(&corpus, &left, &right)?;
-            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &config.align, alignment_cache.as_ref()),
+                &corpus,
+            );
             let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), l, r)
                 .ok_or_else(|| Failure::usage("export: an article is missing from the corpus"))?;
             let mut args: Vec<String> = ["crossread", "export", "compare", &left, &right]
@@ -392,7 +413,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
             // Groups in the order the screens list them.
-            let index = AlignmentIndex::new(align_corpus(&corpus, &options), &corpus);
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &options, alignment_cache.as_ref()),
+                &corpus,
+            );
             stream(Some(safe_mode(json)), |out| {
                 passages::print(out, &corpus, index.alignment(), json, terminal_width())
             })
@@ -415,7 +439,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let paths = input.paths.clone();
                 return launch(Articles::Loaded(corpus), &paths, &config, no_cache, then);
             }
-            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
+            // The alignment of the whole corpus, as the screen has it: from the cache when the
+            // same articles were aligned before (by the screen or by an earlier call).
+            let cache = if no_cache { None } else { alignment_cache };
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &config.align, cache.as_ref()),
+                &corpus,
+            );
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -525,10 +555,27 @@ fn compare_corpus(
     load(&all, config)
 }
 
-/// Aligns the corpus's cleaned texts; pairs below `options.min_score` are left out.
-fn align_corpus(corpus: &Corpus, options: &AlignOptions) -> crate::align::Alignment {
+/// Aligns the corpus's cleaned texts, or reads the alignment from `cache` if these texts
+/// were aligned with these options before (the screen keeps its alignments there too), and
+/// keeps a new one there; pairs below `options.min_score` are left out.
+fn align_cached(
+    corpus: &Corpus,
+    options: &AlignOptions,
+    cache: Option<&AlignmentCache>,
+) -> crate::align::Alignment {
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    let mut alignment = crate::align::align(&texts, options);
+    let key = crate::cache::CacheKey::new(&texts, options);
+    let mut alignment = match cache.and_then(|c| c.load(key, &texts)) {
+        Some(alignment) => alignment,
+        None => {
+            let alignment = crate::align::align(&texts, options);
+            if let Some(cache) = cache {
+                // Best effort: a cache that cannot be written only costs the next call.
+                let _ = cache.store(key, &alignment);
+            }
+            alignment
+        }
+    };
     alignment.pairs.retain(|p| p.score >= options.min_score);
     alignment
 }

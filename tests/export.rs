@@ -5,14 +5,18 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
+    // A home of its own, apart from `dir`: reading a folder keeps its documents in the
+    // cache folder, which is not what the tests look for in `dir`.
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
     Command::new(env!("CARGO_BIN_EXE_crossread"))
         .args(args)
         .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join(".config"))
-        .env("XDG_CACHE_HOME", dir.join(".cache"))
-        .env("XDG_DATA_HOME", dir.join(".local/share"))
-        .env("XDG_STATE_HOME", dir.join(".local/state"))
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_STATE_HOME", home.join(".local/state"))
         .output()
         .unwrap()
 }
@@ -89,8 +93,13 @@ fn an_existing_file_is_left_alone_unless_forced() {
         std::fs::read_to_string(dir.path().join("mine.html")).unwrap(),
         "my notes"
     );
-    let listed: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(listed.len(), 1, "no temporary file left: {listed:?}");
+    // The binary's own cache folder (`.cache`, set by `run`) aside, only the user's file.
+    let listed: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|name| name != ".cache")
+        .collect();
+    assert_eq!(listed, ["mine.html"], "no temporary file left");
 
     let mut forced = args.to_vec();
     forced.push("--force");

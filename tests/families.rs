@@ -32,6 +32,8 @@ fn passages(dir: &Path) -> Output {
         .current_dir(home.path())
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        // Reading a folder keeps its documents in the cache folder: never the user's.
+        .env("XDG_CACHE_HOME", home.path().join(".cache"))
         .output()
         .unwrap()
 }
@@ -96,6 +98,41 @@ fn copies_past_the_verbatim_document_frequency_cap_are_still_copies() {
 #[test]
 fn eight_hundred_copies_are_one_family_of_eight_hundred() {
     copies_are_reported_as_one_family(800);
+}
+
+#[test]
+fn eight_hundred_reprints_each_with_a_sentence_of_its_own_are_one_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let copies = 800;
+    for i in 0..copies {
+        // A name of its own in each reprint (digits would be folded by the cleaner).
+        let name: String = (0..3)
+            .map(|k| {
+                let c = b"bcdfghklmnprstvz"[(i >> (4 * k)) & 15] as char;
+                let v = b"aeiou"[(i >> k) % 5] as char;
+                format!("{c}{v}")
+            })
+            .collect();
+        let text = WIRE.replace(
+            "\n\nOfficials",
+            &format!("\n\nA ferry captain named {name} watched the water rise.\n\nOfficials"),
+        );
+        std::fs::write(dir.path().join(format!("copy{i:04}.txt")), text).unwrap();
+    }
+    std::fs::write(dir.path().join("other.txt"), OTHER).unwrap();
+    let out = passages(dir.path());
+    assert!(out.status.success());
+    assert!(out.stdout.len() < 2_000_000, "{} bytes", out.stdout.len());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 0);
+    let families = v["families"].as_array().unwrap();
+    assert_eq!(families.len(), 1);
+    let members = families[0]["members"].as_array().unwrap();
+    assert_eq!(members.len(), copies);
+    for m in &members[1..] {
+        assert_eq!(m["changed"].as_array().unwrap().len(), 1, "{m}");
+        assert_eq!(m["added_words"], 0);
+    }
 }
 
 #[test]
@@ -176,4 +213,44 @@ fn a_rewritten_copy_says_what_it_adds_drops_and_changes_against_the_earliest() {
         stories[0]["articles"],
         serde_json::json!(["a_rewrite", "b_wire"])
     );
+}
+
+#[test]
+fn compare_shows_two_copies_as_one_text_and_a_copy_with_what_its_original_shares() {
+    let dir = folder_of_copies(3);
+    let quoting = "Reports from the south were confused.\n\nEmergency crews evacuated four \
+        thousand residents from the low districts of Port Avel before the river burst its \
+        banks, a spokesman confirmed.\n\nThe bank of Morland said nothing.\n";
+    std::fs::write(dir.path().join("quoting.txt"), quoting).unwrap();
+    let compare = |a: &str, b: &str| -> Value {
+        let home = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_crossread"))
+            .args(["compare", a, b, "--json"])
+            .arg(dir.path())
+            .current_dir(home.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let copies = compare("copy0001", "copy0002");
+    let pairs = copies["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for p in pairs {
+        assert_eq!(p["kind"], "verbatim");
+        assert_eq!(p["left"]["text"], p["right"]["text"]);
+    }
+    assert_eq!(copies["unique_left"], serde_json::json!([]));
+    assert_eq!(copies["unique_right"], serde_json::json!([]));
+    // The second copy shows the passage its original shares with the quoting article.
+    let original = compare("copy0000", "quoting");
+    let copy = compare("copy0002", "quoting");
+    assert!(!original["pairs"].as_array().unwrap().is_empty());
+    assert_eq!(original["pairs"], copy["pairs"]);
 }

@@ -89,13 +89,27 @@ pub struct Story {
     pub articles: Vec<usize>,
 }
 
-/// Articles with byte-identical texts, aligned once: the first of them stands for all.
+/// Articles aligned through another article: byte-identical copies of one text, and, when
+/// that text nearly copies an aligned article (all of it but a dateline or a sentence), how
+/// its sentences line up with that article's.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Copies {
-    /// The articles, in input order (at least two).
+    /// The articles with this text, in input order (at least one).
     pub articles: Vec<usize>,
     /// Byte ranges of the text's paragraphs, for showing two of the copies side by side.
     pub paragraphs: Vec<(usize, usize)>,
+    /// Set when the text nearly copies another, aligned, article.
+    pub near: Option<NearCopy>,
+}
+
+/// How a near copy lines up with the aligned article it stands in for.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NearCopy {
+    /// The aligned article: its passages are the near copy's passages.
+    pub of: usize,
+    /// Sentences that line up, in text order: `(kind, byte range there, byte range here)`;
+    /// verbatim when the words are the same, paraphrase when reworded.
+    pub sentences: Vec<(PairKind, (usize, usize), (usize, usize))>,
 }
 
 /// Thresholds of families and stories. Each default says why it is what it is.
@@ -108,6 +122,15 @@ pub struct FamilyOptions {
     /// ... and the longer at least this share: an update that doubles a wire story is still
     /// that story's family, an article that quotes a short statement in full is not.
     pub min_shared_longer: f32,
+    /// An article is a near copy of an earlier one, aligned only through it, when at least
+    /// this share of the words of each is in sentences both have unchanged: a reprint with
+    /// its own dateline or closing line. Aligning such reprints pair by pair would cost the
+    /// square of their number (800 reprints: 319,600 article pairs).
+    pub near_copy: f32,
+    /// Near copies are aligned through their original only when it has at least this many
+    /// (itself included): fewer reprints are aligned pair by pair like any article, as their
+    /// pairs are few; from this many on, pairs would grow with the square of their number.
+    pub near_copy_min_group: usize,
     /// Two groups of articles are one story when the mean TF-IDF cosine of their articles'
     /// words is at least this. News on one event shares its rare words (names, places,
     /// numbers); different events of one kind (two earthquakes) share fewer: on news sets
@@ -123,62 +146,182 @@ impl Default for FamilyOptions {
         FamilyOptions {
             min_shared: 0.6,
             min_shared_longer: 0.3,
+            near_copy: 0.85,
+            near_copy_min_group: 10,
             story_similarity: 0.2,
             story_max_df: 200,
         }
     }
 }
 
-/// Byte-identical texts of a corpus: which distinct text each article has.
+/// Fewest words for a text to be a near copy: short texts differ by too little to tell.
+const NEAR_COPY_MIN_WORDS: u32 = 40;
+
+/// A sentence found in more aligned articles than this is site furniture, not evidence
+/// that one text reprints another.
+const NEAR_COPY_MAX_POSTINGS: usize = 64;
+
+/// Copies in a corpus: texts identical to an earlier one, and texts that nearly copy an
+/// earlier one. Only the others are aligned.
 #[derive(Clone, Debug)]
 pub(crate) struct Duplicates {
-    /// Per distinct text, the first article that has it (increasing).
+    /// The articles aligned, in input order.
     pub distinct: Vec<usize>,
-    /// Per article, its distinct text.
-    pub of: Vec<usize>,
+    /// Per article, the first article with the same text.
+    first: Vec<usize>,
+    /// Per first article of a text that nearly copies an aligned article, that article.
+    near_of: FxHashMap<usize, usize>,
+}
+
+/// A text's distinct sentences as `(hash of its words, word count)`.
+fn sentence_sketch(text: &str) -> Vec<(u64, u32)> {
+    use std::hash::{Hash, Hasher};
+    let mut out: Vec<(u64, u32)> = sentences(text)
+        .iter()
+        .map(|s| {
+            let mut h = rustc_hash::FxHasher::default();
+            s.key.hash(&mut h);
+            (h.finish(), s.words.len() as u32)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup_by_key(|s| s.0);
+    out
 }
 
 impl Duplicates {
-    /// The duplicates of `texts`, or `None` when every text is different.
-    pub fn find(texts: &[&str]) -> Option<Duplicates> {
-        let mut first: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut distinct = Vec::new();
-        let mut of = Vec::with_capacity(texts.len());
-        for (i, text) in texts.iter().enumerate() {
-            let d = *first.entry(text).or_insert_with(|| {
-                distinct.push(i);
-                distinct.len() - 1
-            });
-            of.push(d);
+    /// The copies among `texts`, or `None` when there are none.
+    pub fn find(texts: &[&str], options: &FamilyOptions) -> Option<Duplicates> {
+        let n = texts.len();
+        let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
+        let first: Vec<usize> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| *by_text.entry(t).or_insert(i))
+            .collect();
+        let sketches: Vec<Vec<(u64, u32)>> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                if first[i] == i {
+                    sentence_sketch(texts[i])
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        // In input order, each text is compared with the aligned texts before it through an
+        // index of their sentences; one that shares nearly all its words with one of them,
+        // and that one nearly all of its own, is a near copy and is not indexed.
+        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut totals: Vec<u32> = vec![0; n];
+        let mut near_of: FxHashMap<usize, usize> = FxHashMap::default();
+        for i in 0..n {
+            if first[i] != i {
+                continue;
+            }
+            let sketch = &sketches[i];
+            let total: u32 = sketch.iter().map(|s| s.1).sum();
+            let mut best: Option<(u32, u32)> = None;
+            if total >= NEAR_COPY_MIN_WORDS {
+                let mut tally: FxHashMap<u32, u32> = FxHashMap::default();
+                for (h, w) in sketch {
+                    for &r in index.get(h).map_or(&[][..], |l| &l[..]) {
+                        *tally.entry(r).or_insert(0) += w;
+                    }
+                }
+                let enough = |shared: u32, of: u32| shared as f32 >= options.near_copy * of as f32;
+                best = tally
+                    .into_iter()
+                    .filter(|&(r, shared)| {
+                        enough(shared, total) && enough(shared, totals[r as usize])
+                    })
+                    .max_by_key(|&(r, shared)| (shared, std::cmp::Reverse(r)));
+            }
+            match best {
+                Some((r, _)) => {
+                    near_of.insert(i, r as usize);
+                }
+                None => {
+                    totals[i] = total;
+                    for &(h, _) in sketch {
+                        let list = index.entry(h).or_default();
+                        if list.len() < NEAR_COPY_MAX_POSTINGS {
+                            list.push(i as u32);
+                        }
+                    }
+                }
+            }
         }
-        (distinct.len() < texts.len()).then_some(Duplicates { distinct, of })
+        let mut group: FxHashMap<usize, usize> = FxHashMap::default();
+        for &r in near_of.values() {
+            *group.entry(r).or_insert(1) += 1;
+        }
+        near_of.retain(|_, r| group[r] >= options.near_copy_min_group);
+        let distinct: Vec<usize> = (0..n)
+            .filter(|&i| first[i] == i && !near_of.contains_key(&i))
+            .collect();
+        (distinct.len() < n).then_some(Duplicates {
+            distinct,
+            first,
+            near_of,
+        })
     }
 
-    /// One text per distinct text, in input order.
+    /// One text per aligned article, in input order.
     pub fn distinct_texts<'a>(&self, texts: &[&'a str]) -> Vec<&'a str> {
         self.distinct.iter().map(|&i| texts[i]).collect()
     }
 
-    /// The alignment of the whole corpus from that of its distinct texts: passages stay on
-    /// the first article of each text; the others join its family as exact copies, its story,
-    /// and nothing of their text is unique (their copies have all of it).
+    /// The alignment of the whole corpus from that of its aligned articles: passages stay on
+    /// those; an identical copy joins its text's family, a near copy its original's (diffed
+    /// against the family's reference), both join its story, and a copy's text is unique
+    /// only where it adds to the text it copies.
     pub fn expand(&self, inner: Alignment, texts: &[&str]) -> Alignment {
+        let n = texts.len();
         let map = |s: Span| Span {
             article: self.distinct[s.article],
             ..s
         };
-        let mut sets: Vec<Vec<usize>> = vec![Vec::new(); self.distinct.len()];
-        for (article, &d) in self.of.iter().enumerate() {
-            sets[d].push(article);
+        // Per first article of a text: every article with that text.
+        let mut same: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (article, &f) in self.first.iter().enumerate() {
+            same[f].push(article);
         }
-        let copies: Vec<Copies> = sets
-            .iter()
-            .filter(|set| set.len() > 1)
-            .map(|set| Copies {
-                articles: set.clone(),
-                paragraphs: paragraphs(texts[set[0]]),
-            })
+        // Per aligned article: the first articles of the texts that nearly copy it.
+        let mut near: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut near_list: Vec<(usize, usize)> =
+            self.near_of.iter().map(|(&f, &r)| (f, r)).collect();
+        near_list.sort_unstable();
+        for &(f, r) in &near_list {
+            near[r].push(f);
+        }
+        let lined_up: FxHashMap<usize, (CopyChanges, Vec<LinedUp>)> = near_list
+            .par_iter()
+            .map(|&(f, r)| (f, diff_sentences(texts[r], texts[f], r, f)))
             .collect();
+
+        let mut copies: Vec<Copies> = Vec::new();
+        for &r in &self.distinct {
+            if same[r].len() > 1 {
+                copies.push(Copies {
+                    articles: same[r].clone(),
+                    paragraphs: paragraphs(texts[r]),
+                    near: None,
+                });
+            }
+        }
+        for &(f, r) in &near_list {
+            copies.push(Copies {
+                articles: same[f].clone(),
+                paragraphs: paragraphs(texts[f]),
+                near: Some(NearCopy {
+                    of: r,
+                    sentences: lined_up[&f].1.clone(),
+                }),
+            });
+        }
+        copies.sort_by_key(|c| c.articles[0]);
+
         let pairs = inner
             .pairs
             .into_iter()
@@ -197,94 +340,128 @@ impl Duplicates {
                 g
             })
             .collect();
-        let unique = inner
+
+        // Unique text: none in a text with identical copies; none that a near copy repeats;
+        // in a near copy with no identical copy, what it adds to its original.
+        let mut unique: Vec<Span> = inner
             .unique
             .into_iter()
-            .filter(|s| sets[s.article].len() == 1)
             .map(map)
+            .filter(|s| same[s.article].len() == 1)
+            .filter(|s| {
+                !near[s.article].iter().any(|f| {
+                    lined_up[f]
+                        .1
+                        .iter()
+                        .any(|&(_, there, _)| there.0 < s.end && s.start < there.1)
+                })
+            })
             .collect();
+        for &(f, _) in &near_list {
+            if same[f].len() == 1 {
+                unique.extend(lined_up[&f].0.added.iter().copied());
+            }
+        }
+        unique.sort_by_key(|s| (s.article, s.start));
 
-        // Families: each inner family gains the copies of its members; a text in no family
-        // becomes one with its copies.
-        let mut in_family = vec![false; self.distinct.len()];
+        // The articles that stand with aligned article `r`: its identical copies, then each
+        // near copy's articles, in input order.
+        let with = |r: usize| -> Vec<usize> {
+            let mut all: Vec<usize> = same[r].clone();
+            for &f in &near[r] {
+                all.extend(&same[f]);
+            }
+            all.sort_unstable();
+            all
+        };
+        let member = |reference: usize, article: usize| -> FamilyMember {
+            let f = self.first[article];
+            FamilyMember {
+                article,
+                copy_of: (f != article).then_some(f),
+                changes: changes(texts[reference], texts[article], reference, article),
+            }
+        };
+
+        let mut in_family = vec![false; n];
         let mut families: Vec<Family> = inner
             .families
             .into_iter()
             .map(|f| {
+                let reference = self.distinct[f.reference];
                 let mut members = Vec::new();
                 for m in f.members {
-                    in_family[m.article] = true;
-                    for (k, &article) in sets[m.article].iter().enumerate() {
-                        members.push(FamilyMember {
-                            article,
-                            copy_of: (k > 0).then_some(sets[m.article][0]),
-                            changes: CopyChanges {
-                                added: on(&m.changes.added, article),
-                                dropped: on(&m.changes.dropped, self.distinct[f.reference]),
-                                changed: m
-                                    .changes
-                                    .changed
-                                    .iter()
-                                    .map(|c| Change {
-                                        reference: Span {
-                                            article: self.distinct[f.reference],
-                                            ..c.reference
-                                        },
-                                        copy: Span { article, ..c.copy },
-                                    })
-                                    .collect(),
-                                ..m.changes.clone()
-                            },
-                        });
+                    let r = self.distinct[m.article];
+                    in_family[r] = true;
+                    for article in with(r) {
+                        if article == r {
+                            members.push(FamilyMember {
+                                article,
+                                copy_of: None,
+                                changes: CopyChanges {
+                                    added: on(&m.changes.added, article),
+                                    dropped: on(&m.changes.dropped, reference),
+                                    changed: m
+                                        .changes
+                                        .changed
+                                        .iter()
+                                        .map(|c| Change {
+                                            reference: Span {
+                                                article: reference,
+                                                ..c.reference
+                                            },
+                                            copy: Span { article, ..c.copy },
+                                        })
+                                        .collect(),
+                                    ..m.changes.clone()
+                                },
+                            });
+                        } else {
+                            members.push(member(reference, article));
+                        }
                     }
                 }
                 Family {
                     id: 0,
-                    reference: self.distinct[f.reference],
-                    members: order_members(members, self.distinct[f.reference]),
+                    reference,
+                    members: order_members(members, reference),
                 }
             })
             .collect();
-        for (d, set) in sets.iter().enumerate() {
-            if set.len() > 1 && !in_family[d] {
-                let same = changes(texts[set[0]], texts[set[0]], set[0], set[0]);
+        for &r in &self.distinct {
+            let all = with(r);
+            if all.len() > 1 && !in_family[r] {
                 families.push(Family {
                     id: 0,
-                    reference: set[0],
-                    members: set
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &article)| FamilyMember {
-                            article,
-                            copy_of: (k > 0).then_some(set[0]),
-                            changes: same.clone(),
-                        })
-                        .collect(),
+                    reference: r,
+                    members: all.iter().map(|&a| member(r, a)).collect(),
                 });
             }
         }
         number_families(&mut families);
 
-        // Stories: copies join the story of their text, or make one together.
-        let mut in_story = vec![false; self.distinct.len()];
+        // Stories: copies join the story of the article they copy, or make one with it.
+        let mut in_story = vec![false; n];
         let mut stories: Vec<Story> = inner
             .stories
             .into_iter()
             .map(|s| {
                 let mut articles: Vec<usize> = Vec::new();
                 for d in s.articles {
-                    in_story[d] = true;
-                    articles.extend(&sets[d]);
+                    let r = self.distinct[d];
+                    in_story[r] = true;
+                    articles.extend(with(r));
                 }
                 articles.sort_unstable();
                 Story { id: 0, articles }
             })
             .collect();
-        for (d, set) in sets.iter().enumerate() {
-            if set.len() > 1 && !in_story[d] {
+        for &r in &self.distinct {
+            let all = with(r);
+            if all.len() > 1 && !in_story[r] {
                 stories.push(Story {
                     id: 0,
-                    articles: set.clone(),
+                    articles: all,
                 });
             }
         }
@@ -321,10 +498,45 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The pairs between articles `left` and `right` when either is an exact copy: a copy has the
-/// passages of the article that stands for it, and two copies of one text are the same text,
-/// paragraph for paragraph. `None` when neither is a copy.
-pub(crate) fn between_copies(
+/// How an article's text reaches the aligned article that stands for it.
+enum Through<'a> {
+    /// The same text (the article itself, or an identical copy).
+    Same,
+    /// A near copy's sentences.
+    Near(&'a [LinedUp]),
+}
+
+/// A span of the aligned article `there` moved onto a near copy through its sentences:
+/// `None` when the copy has none of it.
+fn project(span: (usize, usize), sentences: &[LinedUp]) -> Option<(usize, usize)> {
+    let hits: Vec<&LinedUp> = sentences
+        .iter()
+        .filter(|(_, there, _)| there.0 < span.1 && span.0 < there.1)
+        .collect();
+    let (first_kind, first_there, first_here) = **hits.first()?;
+    let (last_kind, last_there, last_here) = **hits.last()?;
+    // Inside an unchanged sentence the offsets hold; a reworded one is taken whole.
+    let start = if first_kind == PairKind::Verbatim {
+        (first_here.0 + span.0.saturating_sub(first_there.0)).min(first_here.1)
+    } else {
+        first_here.0
+    };
+    let end = if last_kind == PairKind::Verbatim {
+        last_here
+            .1
+            .saturating_sub(last_there.1.saturating_sub(span.1))
+            .max(last_here.0)
+    } else {
+        last_here.1
+    };
+    (start < end).then_some((start, end))
+}
+
+/// The pairs between articles `left` and `right` when either is aligned through another
+/// article (a copy): it has the passages of that article, moved onto its own text, and two
+/// copies of one text are the same text, paragraph for paragraph. `None` when neither is a
+/// copy.
+pub fn between_copies(
     alignment: &Alignment,
     left: usize,
     right: usize,
@@ -335,73 +547,200 @@ pub(crate) fn between_copies(
             .iter()
             .find(|c| c.articles.binary_search(&article).is_ok())
     };
-    let (l_set, r_set) = (set_of(left), set_of(right));
+    let resolve = |article: usize| -> Option<(usize, Through<'_>, &Copies)> {
+        let set = set_of(article)?;
+        Some(match &set.near {
+            Some(near) => (near.of, Through::Near(&near.sentences), set),
+            None => (set.articles[0], Through::Same, set),
+        })
+    };
+    let (l_set, r_set) = (resolve(left), resolve(right));
     if l_set.is_none() && r_set.is_none() {
         return None;
     }
-    let stand_in = |article: usize, set: Option<&Copies>| set.map_or(article, |c| c.articles[0]);
-    let (l0, r0) = (stand_in(left, l_set), stand_in(right, r_set));
-    if l0 == r0 {
-        let (a, b) = (left.min(right), left.max(right));
-        let paragraphs = l_set.map_or(&[][..], |c| &c.paragraphs[..]);
-        return Some(
-            paragraphs
-                .iter()
-                .map(|&(start, end)| {
-                    let pair = AlignedPair {
-                        kind: PairKind::Verbatim,
-                        score: 1.0,
-                        a: Span {
-                            article: a,
-                            start,
-                            end,
-                        },
-                        b: Span {
-                            article: b,
-                            start,
-                            end,
-                        },
-                    };
-                    let l = Span {
-                        article: left,
-                        start,
-                        end,
-                    };
-                    (
-                        pair,
-                        l,
-                        Span {
-                            article: right,
-                            ..l
-                        },
-                    )
-                })
-                .collect(),
-        );
-    }
-    let moved = |s: Span| {
-        let article = if s.article == l0 { left } else { right };
-        Span { article, ..s }
+    let (l0, l_way) = l_set
+        .as_ref()
+        .map_or((left, &Through::Same), |(a, w, _)| (*a, w));
+    let (r0, r_way) = r_set
+        .as_ref()
+        .map_or((right, &Through::Same), |(a, w, _)| (*a, w));
+    let span = |article: usize, (start, end): (usize, usize)| Span {
+        article,
+        start,
+        end,
     };
-    let mut found: Vec<(AlignedPair, Span, Span)> = alignment
-        .pairs
-        .iter()
-        .filter_map(|p| {
-            let (l, r) = p.oriented(l0)?;
-            (r.article == r0).then_some((*p, l, r))
-        })
-        .map(|(p, l, r)| {
-            let (l, r) = (moved(l), moved(r));
-            let (a, b) = if l.article < r.article {
-                (l, r)
-            } else {
-                (r, l)
+    let pair = |kind: PairKind, score: f32, l: Span, r: Span| {
+        let (a, b) = if l.article < r.article {
+            (l, r)
+        } else {
+            (r, l)
+        };
+        (AlignedPair { kind, score, a, b }, l, r)
+    };
+    // Identical texts: paragraph for paragraph.
+    if let (Some((_, _, ls)), Some((_, _, rs))) = (&l_set, &r_set) {
+        if std::ptr::eq(*ls, *rs) {
+            return Some(
+                ls.paragraphs
+                    .iter()
+                    .map(|&p| pair(PairKind::Verbatim, 1.0, span(left, p), span(right, p)))
+                    .collect(),
+            );
+        }
+    }
+    let mut found: Vec<(AlignedPair, Span, Span)> = Vec::new();
+    if l0 == r0 {
+        // Both stand for one aligned text: line up their sentences through it.
+        let through = |way: &Through| -> Vec<LinedUp> {
+            match way {
+                Through::Near(s) => s.to_vec(),
+                Through::Same => Vec::new(),
+            }
+        };
+        match (l_way, r_way) {
+            (Through::Near(s), Through::Same) => {
+                for &(kind, there, here) in *s {
+                    found.push(pair(kind, 1.0, span(left, here), span(right, there)));
+                }
+            }
+            (Through::Same, Through::Near(s)) => {
+                for &(kind, there, here) in *s {
+                    found.push(pair(kind, 1.0, span(left, there), span(right, here)));
+                }
+            }
+            _ => {
+                let (ls, rs) = (through(l_way), through(r_way));
+                for &(lk, there, lh) in &ls {
+                    if let Some(&(rk, _, rh)) = rs.iter().find(|(_, t, _)| *t == there) {
+                        let kind = if lk == PairKind::Verbatim && rk == PairKind::Verbatim {
+                            PairKind::Verbatim
+                        } else {
+                            PairKind::Paraphrase
+                        };
+                        found.push(pair(kind, 1.0, span(left, lh), span(right, rh)));
+                    }
+                }
+            }
+        }
+    } else {
+        let onto = |way: &Through, article: usize, s: Span| -> Option<Span> {
+            match way {
+                Through::Same => Some(Span { article, ..s }),
+                Through::Near(sentences) => {
+                    project((s.start, s.end), sentences).map(|r| span(article, r))
+                }
+            }
+        };
+        for p in &alignment.pairs {
+            let Some((l, r)) = p.oriented(l0) else {
+                continue;
             };
-            (AlignedPair { a, b, ..p }, l, r)
-        })
-        .collect();
+            if r.article != r0 {
+                continue;
+            }
+            if let (Some(l), Some(r)) = (onto(l_way, left, l), onto(r_way, right, r)) {
+                found.push(pair(p.kind, p.score, l, r));
+            }
+        }
+    }
     found.sort_by_key(|(_, l, r)| (l.start, r.start));
     Some(found)
+}
+
+/// Copy sets of at most this many articles count as sharing their text with each other in
+/// [`copy_links`]; larger ones with their first article only (the links would grow with the
+/// square of their number).
+const COPY_LINKS_ALL_PAIRS: usize = 64;
+
+/// What copies share, as `(span of one article, the other article, kind)` links, both ways: a copy
+/// shares what the article it stands with shares (moved onto its own text), and its text with
+/// that article. Pairs list none of this (copies are aligned once), so a measure of how much
+/// of each article others have too (the overlap matrix, the reader's marks) adds these links
+/// to the pairs'.
+pub fn copy_links(alignment: &Alignment) -> Vec<(Span, usize, PairKind)> {
+    if alignment.copies.is_empty() {
+        return Vec::new();
+    }
+    let stand_ins: FxHashSet<usize> = alignment
+        .copies
+        .iter()
+        .map(|c| c.near.as_ref().map_or(c.articles[0], |n| n.of))
+        .collect();
+    let mut pairs_of: FxHashMap<usize, Vec<(Span, Span, PairKind)>> = FxHashMap::default();
+    for p in &alignment.pairs {
+        for (this, other) in [(p.a, p.b), (p.b, p.a)] {
+            if stand_ins.contains(&this.article) {
+                pairs_of
+                    .entry(this.article)
+                    .or_default()
+                    .push((this, other, p.kind));
+            }
+        }
+    }
+    let mut out: Vec<(Span, usize, PairKind)> = Vec::new();
+    let mut link = |a: Span, b: Span, kind: PairKind| {
+        out.push((a, b.article, kind));
+        out.push((b, a.article, kind));
+    };
+    for set in &alignment.copies {
+        let whole = |article: usize| {
+            let start = set.paragraphs.first().map_or(0, |p| p.0);
+            let end = set.paragraphs.last().map_or(0, |p| p.1);
+            Span {
+                article,
+                start,
+                end,
+            }
+        };
+        match &set.near {
+            None => {
+                let first = set.articles[0];
+                for (k, &m) in set.articles.iter().enumerate().skip(1) {
+                    link(whole(m), whole(first), PairKind::Verbatim);
+                    if set.articles.len() <= COPY_LINKS_ALL_PAIRS {
+                        for &other in &set.articles[1..k] {
+                            link(whole(m), whole(other), PairKind::Verbatim);
+                        }
+                    }
+                    for &(this, other, kind) in pairs_of.get(&first).map_or(&[][..], |l| &l[..]) {
+                        link(Span { article: m, ..this }, other, kind);
+                    }
+                }
+            }
+            Some(near) => {
+                for (k, &m) in set.articles.iter().enumerate() {
+                    for &(kind, there, here) in &near.sentences {
+                        let at = |article: usize, (start, end): (usize, usize)| Span {
+                            article,
+                            start,
+                            end,
+                        };
+                        link(at(m, here), at(near.of, there), kind);
+                    }
+                    if set.articles.len() <= COPY_LINKS_ALL_PAIRS {
+                        for &other in &set.articles[..k] {
+                            link(whole(m), whole(other), PairKind::Verbatim);
+                        }
+                    }
+                    for &(this, other, kind) in pairs_of.get(&near.of).map_or(&[][..], |l| &l[..]) {
+                        if let Some((start, end)) = project((this.start, this.end), &near.sentences)
+                        {
+                            link(
+                                Span {
+                                    article: m,
+                                    start,
+                                    end,
+                                },
+                                other,
+                                kind,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Words with a letter or digit in `text`.
@@ -460,14 +799,29 @@ pub fn changes(
     reference_article: usize,
     copy_article: usize,
 ) -> CopyChanges {
+    diff_sentences(reference, copy, reference_article, copy_article).0
+}
+
+/// Sentences of a copy lined up with a reference's: `(kind, range in the reference, range in
+/// the copy)`, verbatim when the words are the same, paraphrase when reworded.
+type LinedUp = (PairKind, (usize, usize), (usize, usize));
+
+/// [`changes`], and the sentences that line up.
+fn diff_sentences(
+    reference: &str,
+    copy: &str,
+    reference_article: usize,
+    copy_article: usize,
+) -> (CopyChanges, Vec<LinedUp>) {
     let words = word_count(copy);
     let mut out = CopyChanges {
         words,
         ..CopyChanges::default()
     };
+    let mut lined: Vec<LinedUp> = Vec::new();
     if reference == copy {
         out.shared_words = words;
-        return out;
+        return (out, lined);
     }
     let (rs, cs) = (sentences(reference), sentences(copy));
     let rk: Vec<&str> = rs.iter().map(|s| s.key.as_str()).collect();
@@ -483,6 +837,13 @@ pub fn changes(
         let (tag, r, c) = op.as_tag_tuple();
         if tag == similar::DiffTag::Equal {
             out.shared_words += c.clone().map(|k| cs[k].words.len()).sum::<usize>();
+            for (i, k) in r.zip(c) {
+                lined.push((
+                    PairKind::Verbatim,
+                    (rs[i].start, rs[i].end),
+                    (cs[k].start, cs[k].end),
+                ));
+            }
             continue;
         }
         // Pair the block's sentences in order: each copy sentence with the first later
@@ -511,8 +872,18 @@ pub fn changes(
             }
             if different == 0 {
                 // Only case, quotes or punctuation differ: the same sentence.
+                lined.push((
+                    PairKind::Verbatim,
+                    (rs[i].start, rs[i].end),
+                    (cs[k].start, cs[k].end),
+                ));
                 continue;
             }
+            lined.push((
+                PairKind::Paraphrase,
+                (rs[i].start, rs[i].end),
+                (cs[k].start, cs[k].end),
+            ));
             out.changed_words += different;
             out.changed.push(Change {
                 reference: span(reference_article, &rs, i, i + 1),
@@ -551,7 +922,8 @@ pub fn changes(
             spans.push(span(article, list, i, j));
         }
     }
-    out
+    lined.sort_by_key(|l| l.2);
+    (out, lined)
 }
 
 /// The reference first, then the others in input order.
@@ -888,6 +1260,7 @@ fn average_linkage(n: usize, edges: &[(u32, u32, f32)], threshold: f32) -> Vec<V
 
 #[cfg(test)]
 mod tests {
+    use super::super::overlap::Overlap;
     use super::super::{align, AlignOptions};
     use super::*;
 
@@ -987,6 +1360,15 @@ mod tests {
             );
         }
         assert!(alignment.between(last, 1).is_empty());
+        // Each copy shares all its text (the library's Shared column, the matrix).
+        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+        let overlap = Overlap::new(&alignment, &lens);
+        for copy in [0, 2, last] {
+            assert_eq!(overlap.shared(copy), 1.0, "copy {copy}");
+        }
+        assert_eq!(overlap.share(last, 0), 1.0);
+        assert_eq!(overlap.share(last, 2), if n <= 64 { 1.0 } else { 0.0 });
+        assert_eq!(overlap.shared(1), 0.0);
     }
 
     #[test]
@@ -1021,6 +1403,125 @@ mod tests {
             assert_eq!((l1.article, r1.article), (1, 2));
             assert_eq!((l0.start, l0.end, r0), (l1.start, l1.end, r1));
         }
+        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+        let overlap = Overlap::new(&alignment, &lens);
+        assert!(overlap.share(1, 2) > 0.0);
+        assert_eq!(overlap.share(1, 2), overlap.share(0, 2));
+        assert_eq!(overlap.share(2, 1), overlap.share(2, 0));
+        assert_eq!(overlap.shared(1), 1.0);
+    }
+
+    /// The wire story with two more paragraphs.
+    fn long_wire() -> String {
+        format!(
+            "{WIRE}\nInsurers in the capital said it was too early to estimate the damage to the \
+             port.\nClaims from the harbour alone could exceed those of the floods three years \
+             ago, one broker warned."
+        )
+    }
+
+    /// A sentence only copy `i` has (a name of its own, so no two copies share it).
+    fn aside(i: usize) -> String {
+        let name: String = (0..3)
+            .map(|k| {
+                let c = b"bcdfghklmnprstvz"[(i >> (4 * k)) & 15] as char;
+                let v = b"aeiou"[(i >> k) % 5] as char;
+                format!("{c}{v}")
+            })
+            .collect();
+        format!("A ferry captain named {name} watched the water rise from the pier.")
+    }
+
+    #[test]
+    fn near_copies_past_the_verbatim_cap_are_one_family_not_pairs() {
+        // Each reprint adds a sentence of its own after the second line.
+        let n = 120;
+        let mut list: Vec<String> = (0..n)
+            .map(|i| {
+                long_wire().replacen(".\nThe harbour", &format!(". {}\nThe harbour", aside(i)), 1)
+            })
+            .collect();
+        list.push(OTHER.to_string());
+        let texts = texts_of(&list);
+        let alignment = align(&texts, &AlignOptions::default());
+        assert!(
+            alignment.pairs.is_empty(),
+            "{} pairs",
+            alignment.pairs.len()
+        );
+        assert_eq!(alignment.families.len(), 1);
+        let family = &alignment.families[0];
+        assert_eq!(family.members.len(), n);
+        // Each reprint words the reference's own sentence its own way; nothing else differs.
+        for m in &family.members[1..] {
+            assert_eq!(m.copy_of, None);
+            let c = &m.changes;
+            assert!(c.added.is_empty() && c.dropped.is_empty(), "{c:?}");
+            assert_eq!(c.changed.len(), 1);
+            let text = |s: &Span| &texts[s.article][s.start..s.end];
+            assert_eq!(text(&c.changed[0].copy), aside(m.article));
+            assert_eq!(text(&c.changed[0].reference), aside(0));
+        }
+        assert_eq!(alignment.stories.len(), 1);
+        assert_eq!(alignment.stories[0].articles.len(), n);
+        // Nothing of a reprint is unique: every sentence has its like in the others.
+        assert!(alignment.unique.iter().all(|s| s.article == n));
+        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+        let overlap = Overlap::new(&alignment, &lens);
+        for copy in [0, 7, n - 1] {
+            assert!(overlap.shared(copy) > 0.95, "{}", overlap.shared(copy));
+        }
+        assert!(overlap.share(7, 0) > 0.95);
+        // Two reprints side by side: their six common sentences line up word for word, and
+        // their own sentences as rewordings of each other.
+        let shown = alignment.between(7, 90);
+        assert_eq!(shown.len(), 7);
+        for (pair, l, r) in &shown {
+            assert_eq!((l.article, r.article), (7, 90));
+            let (l, r) = (&texts[7][l.start..l.end], &texts[90][r.start..r.end]);
+            match pair.kind {
+                PairKind::Verbatim => assert_eq!(l, r),
+                PairKind::Paraphrase => assert_eq!((l, r), (&*aside(7), &*aside(90))),
+            }
+        }
+    }
+
+    #[test]
+    fn a_near_copy_shows_the_passages_of_the_text_it_copies() {
+        let quoting = "Reports from the south were confused. Emergency crews evacuated four \
+            thousand residents from the low districts of Port Avel, a spokesman confirmed. \
+            The bank of Morland said nothing.";
+        let reprint =
+            long_wire().replacen(".\nThe harbour", &format!(". {}\nThe harbour", aside(3)), 1);
+        let list = vec![long_wire(), reprint, quoting.to_string()];
+        let texts = texts_of(&list);
+        // Aligned pair by pair by default, two reprints are aligned once when asked.
+        let options = AlignOptions::default();
+        let alignment = align(&texts, &options);
+        assert!(alignment
+            .pairs
+            .iter()
+            .any(|p| (p.a.article, p.b.article) == (0, 1)));
+        let mut options = AlignOptions::default();
+        options.family.near_copy_min_group = 2;
+        let alignment = align(&texts, &options);
+        assert!(alignment
+            .pairs
+            .iter()
+            .all(|p| p.a.article != 1 && p.b.article != 1));
+        let from_first = alignment.between(0, 2);
+        let from_copy = alignment.between(1, 2);
+        assert!(!from_first.is_empty());
+        assert_eq!(from_first.len(), from_copy.len());
+        for ((_, l0, r0), (_, l1, r1)) in from_first.iter().zip(&from_copy) {
+            assert_eq!((l1.article, r1.article), (1, 2));
+            assert_eq!(r0, r1);
+            assert_eq!(texts[0][l0.start..l0.end], texts[1][l1.start..l1.end]);
+        }
+        // And the other way round.
+        let back = alignment.between(2, 1);
+        assert_eq!(back.len(), from_copy.len());
+        assert_eq!((back[0].1.article, back[0].2.article), (2, 1));
     }
 
     #[test]

@@ -17,8 +17,6 @@ use crate::display::layout::{column_width, lay_out, plain_units, Line, Mark, Sid
 use crate::display::text::{truncate, width};
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
-use crate::tui::screens::{Screen, ScreenState, WHEEL_LINES};
 use crate::tui::theme::Theme;
 
 /// Rows of context kept above a passage jumped to.
@@ -585,50 +583,7 @@ impl CompareState {
     }
 }
 
-impl ScreenState for CompareState {
-    fn kind(&self) -> Screen {
-        Screen::Compare
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Compare
-    }
-
-    fn title(&self) -> &'static str {
-        "Compare"
-    }
-
-    fn update(&mut self, action: Action) -> Option<Action> {
-        CompareState::update(self, action)
-    }
-
-    fn click(&mut self, position: Position) -> Option<Action> {
-        CompareState::click(self, position)
-    }
-
-    fn wheel(&mut self, is_down: bool) {
-        let action = if is_down {
-            Action::ScrollDown
-        } else {
-            Action::ScrollUp
-        };
-        for _ in 0..WHEEL_LINES {
-            self.update(action);
-        }
-    }
-
-    fn relayout(&mut self, area: Rect) {
-        CompareState::relayout(self, area);
-    }
-
-    fn status(&self) -> String {
-        CompareState::status(self)
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer) {
-        Widget::render(self, area, buf);
-    }
-}
+screen_state!(CompareState, Compare, "Compare", wheel = Lines);
 
 impl Widget for &CompareState {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -92,6 +92,13 @@ impl Marks {
                 ))
             })
             .collect();
+        // Copies are aligned once (see `align::family`): what they share comes as links.
+        for (this, other, kind) in crate::align::family::copy_links(alignment) {
+            let range = clamp(this.start, this.end);
+            if this.article == article && other != article && !range.is_empty() {
+                sides.push((range, other, kind));
+            }
+        }
         sides.sort_by_key(|(range, other, _)| (range.start, range.end, *other));
 
         // Merge the pairs into stretches, remembering each stretch's partners and whether
