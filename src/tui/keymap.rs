@@ -405,6 +405,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Groups, Action::MoveToBottom, &["G", "<End>"], "Select the last passage", None),
     (Scope::Groups, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
     (Scope::Groups, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Groups, Action::StartFilter, &["/"], "Filter the passages by words of their wording, outlets or ids", Some("filter")),
     (Scope::Groups, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's wording of the passage", Some("open")),
     (Scope::Groups, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 

@@ -11,13 +11,19 @@
 /// `status` and drawn by `impl Widget for &State`: `kind` and `scope` are `$kind`, the title
 /// bar says `$title`, and a notch of the wheel scrolls three `Lines` or moves one `Row`.
 macro_rules! screen_state {
-    ($state:ty, $kind:ident, $title:literal, wheel = $wheel:ident) => {
+    ($state:ty, $kind:ident, $title:literal, wheel = $wheel:ident $(, typing = $typing:ident)?) => {
         impl $crate::tui::screens::ScreenState for $state {
             fn kind(&self) -> $crate::tui::screens::Screen {
                 $crate::tui::screens::Screen::$kind
             }
 
             fn scope(&self) -> $crate::tui::keymap::Scope {
+                // A screen with a prompt takes typed keys as text while it is open.
+                $(
+                    if <$state>::$typing(self) {
+                        return $crate::tui::keymap::Scope::Filter;
+                    }
+                )?
                 $crate::tui::keymap::Scope::$kind
             }
 

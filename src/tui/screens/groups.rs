@@ -105,6 +105,8 @@ struct Row {
     date: Option<String>,
     /// The group's core passage on one line.
     label: String,
+    /// Lower-cased outlets, ids and every member's wording, for the filter.
+    haystack: String,
 }
 
 impl Row {
@@ -131,7 +133,17 @@ impl Row {
             .get(group.label.article)
             .map(|a| one_line(a, &group.label))
             .unwrap_or_default();
+        let mut haystack = outlets.to_lowercase();
+        for member in &group.members {
+            if let Some(article) = context.corpus.articles.get(member.article) {
+                haystack.push('\n');
+                haystack.push_str(&article.id.to_lowercase());
+                haystack.push('\n');
+                haystack.push_str(&one_line(article, member).to_lowercase());
+            }
+        }
         Row {
+            haystack,
             articles: articles.len(),
             score: group.score,
             outlets,
@@ -145,7 +157,11 @@ impl Row {
 #[derive(Debug, Clone)]
 pub struct GroupsState {
     rows: Vec<Row>,
-    /// Index of the selected row (a group index; 0 when there are none).
+    /// The groups shown (indices into `rows`), in order: those the filter keeps.
+    view: Vec<usize>,
+    filter: String,
+    is_editing_filter: bool,
+    /// Index into `view` of the selected row (0 when there are none).
     selected: usize,
     /// Index of the first row on screen.
     offset: usize,
@@ -161,8 +177,11 @@ impl GroupsState {
             .groups
             .iter()
             .map(|g| Row::new(context, g, &ids))
-            .collect();
+            .collect::<Vec<Row>>();
         GroupsState {
+            view: (0..rows.len()).collect(),
+            filter: String::new(),
+            is_editing_filter: false,
             rows,
             selected: 0,
             offset: 0,
@@ -197,17 +216,53 @@ impl GroupsState {
 
     /// The selected group (an index into the alignment's groups), if there is any.
     pub fn selected(&self) -> Option<usize> {
-        (self.selected < self.rows.len()).then_some(self.selected)
+        self.view.get(self.selected).copied()
     }
 
-    /// Selects a group, as when the group screen moved on to it.
+    /// Selects a group, as when the group screen moved on to it (if the filter shows it).
     pub fn select(&mut self, group: usize) {
-        self.selected = group.min(self.rows.len().saturating_sub(1));
+        if let Some(at) = self.view.iter().position(|&g| g == group) {
+            self.select_row(at);
+        }
+    }
+
+    /// Selects a row of the list.
+    fn select_row(&mut self, row: usize) {
+        self.selected = row.min(self.view.len().saturating_sub(1));
         self.scroll_to_selection();
     }
 
     fn move_by(&mut self, delta: isize) {
-        self.select(self.selected.saturating_add_signed(delta));
+        self.select_row(self.selected.saturating_add_signed(delta));
+    }
+
+    /// Returns true while the filter is typed.
+    pub fn is_editing_filter(&self) -> bool {
+        self.is_editing_filter
+    }
+
+    /// Keeps the passages whose outlets, ids or wordings hold every word of the filter
+    /// (case aside), the selection following its group when it stays.
+    fn refilter(&mut self) {
+        let previous = self.selected();
+        let terms: Vec<String> = self
+            .filter
+            .to_lowercase()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        self.view = (0..self.rows.len())
+            .filter(|&i| {
+                terms
+                    .iter()
+                    .all(|t| self.rows[i].haystack.contains(t.as_str()))
+            })
+            .collect();
+        self.selected = previous
+            .and_then(|p| self.view.iter().position(|&g| g == p))
+            .unwrap_or(0);
+        self.offset = 0;
+        self.scroll_to_selection();
     }
 
     /// Keeps `offset` such that the selected row is on screen.
@@ -218,7 +273,7 @@ impl GroupsState {
         } else if self.selected >= self.offset + height {
             self.offset = self.selected + 1 - height;
         }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
+        self.offset = self.offset.min(self.view.len().saturating_sub(height));
     }
 
     /// Applies a key's action; returns a follow-up for the app (open a group).
@@ -227,8 +282,23 @@ impl GroupsState {
         match action {
             Action::MoveDown => self.move_by(1),
             Action::MoveUp => self.move_by(-1),
-            Action::MoveToTop => self.select(0),
-            Action::MoveToBottom => self.select(usize::MAX),
+            Action::MoveToTop => self.select_row(0),
+            Action::MoveToBottom => self.select_row(usize::MAX),
+            Action::StartFilter => self.is_editing_filter = true,
+            Action::InsertChar(c) if self.is_editing_filter && !c.is_control() => {
+                self.filter.push(c);
+                self.refilter();
+            }
+            Action::DeleteChar if self.is_editing_filter => {
+                self.filter.pop();
+                self.refilter();
+            }
+            Action::ConfirmFilter => self.is_editing_filter = false,
+            Action::CancelFilter => {
+                self.is_editing_filter = false;
+                self.filter.clear();
+                self.refilter();
+            }
             Action::PageDown => self.move_by(page),
             Action::PageUp => self.move_by(-page),
             Action::HalfPageDown => self.move_by((page / 2).max(1)),
@@ -247,22 +317,31 @@ impl GroupsState {
             return None;
         }
         let index = self.offset + usize::from(position.y - rows.y);
-        if index >= self.rows.len() {
-            return None;
-        }
+        let group = *self.view.get(index)?;
         if index == self.selected {
-            return Some(Action::ShowGroup { group: index });
+            return Some(Action::ShowGroup { group });
         }
-        self.select(index);
+        self.select_row(index);
         None
     }
 
-    /// The right end of the status line: "3/9 ".
+    /// The right end of the status line: "3/9 ", after the filter when there is one
+    /// ("/sputnik▏ · 3 of 12 ").
     pub fn status(&self) -> String {
-        match self.rows.len() {
+        let place = match self.view.len() {
             0 => String::new(),
             len => format!("{}/{len} ", self.selected + 1),
+        };
+        if !self.is_editing_filter && self.filter.is_empty() {
+            return place;
         }
+        let cursor = if self.is_editing_filter { "▏" } else { "" };
+        format!(
+            "/{}{cursor} · {} of {} · {place}",
+            sanitize(&self.filter),
+            self.view.len(),
+            self.rows.len()
+        )
     }
 
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
@@ -279,15 +358,20 @@ impl GroupsState {
     }
 
     fn render_rows(&self, area: Rect, buf: &mut Buffer) {
-        if self.rows.is_empty() {
-            let message = "No passage is shared by two articles.";
-            render_empty(area, buf, message, self.theme.dim());
+        if self.view.is_empty() {
+            let message = if self.rows.is_empty() {
+                "No passage is shared by two articles.".to_string()
+            } else {
+                format!("No shared passage matches “{}”.", sanitize(&self.filter))
+            };
+            render_empty(area, buf, &message, self.theme.dim());
             return;
         }
         let spans = column_spans(area.width);
         let visible = self
-            .rows
+            .view
             .iter()
+            .map(|&g| &self.rows[g])
             .enumerate()
             .skip(self.offset)
             .take(usize::from(area.height));
@@ -329,7 +413,13 @@ impl GroupsState {
     }
 }
 
-screen_state!(GroupsState, Groups, "Shared passages", wheel = Row);
+screen_state!(
+    GroupsState,
+    Groups,
+    "Shared passages",
+    wheel = Row,
+    typing = is_editing_filter
+);
 
 impl Widget for &GroupsState {
     fn render(self, area: Rect, buf: &mut Buffer) {

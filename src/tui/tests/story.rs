@@ -278,3 +278,34 @@ fn reader_search_marks_every_match_and_n_goes_through_them() {
         assert_eq!(h.app.screen(), Screen::Reader);
     }
 }
+
+#[test]
+fn the_shared_passages_list_filters_by_wording_and_outlet() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    let all = h.screen_text();
+    let total = all.lines().filter(|l| l.contains("0.")).count();
+    h.press("/baghdad informa");
+    let status = h.rows().last().cloned().unwrap_or_default();
+    assert!(status.contains("/baghdad informa▏ · "), "{status}");
+    let shown: Vec<String> = h.rows()[2..h.rows().len() - 1]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .cloned()
+        .collect();
+    assert!(
+        !shown.is_empty() && shown.len() < total,
+        "{shown:?} of {total}"
+    );
+    h.press("<Enter><Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+    assert!(h.screen_text().contains("Baghdad"), "{}", h.screen_text());
+    h.press("<Esc>/ zzzz");
+    assert!(h
+        .screen_text()
+        .contains("No shared passage matches “baghdad informa zzzz”."));
+    h.press("<Esc>");
+    assert!(!h.rows().last().unwrap().contains("zzzz"));
+    assert_eq!(h.app.screen(), Screen::Groups);
+}
