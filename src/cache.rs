@@ -208,6 +208,7 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
     let all_units: usize = units.iter().sum();
     let members: usize = alignment.groups.iter().map(|g| g.members.len()).sum();
     alignment.pairs.len() <= max_pairs
+        && alignment.groups.len() <= max_pairs
         && members <= 2 * max_pairs
         && alignment.unique.len() <= 2 * all_units + texts.len()
         && alignment.pairs.iter().all(|p| {
@@ -217,6 +218,68 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
             g.score.is_finite() && span_fits(&g.label) && g.members.iter().all(span_fits)
         })
         && alignment.unique.iter().all(span_fits)
+        && families_fit(alignment, texts, &span_fits, all_units)
+}
+
+/// The part of [`fits`] for copy families, stories and sets of identical copies: every
+/// article index names an article, every span fits, every set of copies holds at least two
+/// byte-identical texts listed in order, with paragraphs inside them; and each article is in
+/// at most one family, one story and one set of copies.
+fn families_fit(
+    alignment: &Alignment,
+    texts: &[&str],
+    span_fits: &impl Fn(&crate::align::Span) -> bool,
+    all_units: usize,
+) -> bool {
+    let n = texts.len();
+    let is_article = |a: &usize| *a < n;
+    let family_members: usize = alignment.families.iter().map(|f| f.members.len()).sum();
+    let story_articles: usize = alignment.stories.iter().map(|s| s.articles.len()).sum();
+    let copies: usize = alignment.copies.iter().map(|c| c.articles.len()).sum();
+    let changes: usize = alignment
+        .families
+        .iter()
+        .flat_map(|f| &f.members)
+        .map(|m| m.changes.added.len() + m.changes.dropped.len() + m.changes.changed.len())
+        .sum();
+    family_members <= n
+        && story_articles <= n
+        && copies <= n
+        && changes <= 4 * all_units + n
+        && alignment.families.iter().all(|f| {
+            is_article(&f.reference)
+                && f.members.iter().all(|m| {
+                    let c = &m.changes;
+                    is_article(&m.article)
+                        && m.copy_of.as_ref().is_none_or(is_article)
+                        && c.added.iter().chain(&c.dropped).all(span_fits)
+                        && c.changed.iter().all(|x| span_fits(&x.reference) && span_fits(&x.copy))
+                })
+        })
+        && alignment.stories.iter().all(|s| s.articles.iter().all(is_article))
+        && alignment.copies.iter().all(|c| {
+            let Some(first) = c.articles.first().and_then(|&a| texts.get(a)) else {
+                return false;
+            };
+            let in_text = |text: &str, (start, end): (usize, usize)| {
+                start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+            };
+            // A near copy may stand alone; identical copies come at least two to a set.
+            let near_fits = match &c.near {
+                None => c.articles.len() >= 2,
+                Some(near) => texts.get(near.of).is_some_and(|original| {
+                    near.sentences.len() <= all_units
+                        && near
+                            .sentences
+                            .iter()
+                            .all(|&(_, there, here)| in_text(original, there) && in_text(first, here))
+                }),
+            };
+            near_fits
+                && c.articles.windows(2).all(|w| w[0] < w[1])
+                && c.articles.iter().all(|&a| texts.get(a) == Some(first))
+                && c.paragraphs.iter().all(|&range| in_text(first, range))
+        })
 }
 
 /// A generous count of the pieces a text can be aligned in: its clauses and lines (every
@@ -382,6 +445,9 @@ mod tests {
         no_such_article.groups[0].members[1].article = 3;
         let mut too_many = sample_alignment();
         too_many.pairs = vec![too_many.pairs[0]; 2_000_000];
+        let mut empty_groups = sample_alignment();
+        empty_groups.groups = vec![empty_groups.groups[0].clone(); 1_000];
+        empty_groups.groups.iter_mut().for_each(|g| g.members.clear());
         let mut mid_character = sample_alignment();
         let accented = ["é".repeat(100), TEXTS[1].into(), TEXTS[2].into()];
         let accented: Vec<&str> = accented.iter().map(String::as_str).collect();
@@ -390,10 +456,52 @@ mod tests {
             start: 3,
             end: 40,
         };
-        for bad in [past_the_end, backwards, no_such_article, too_many] {
+        for bad in [past_the_end, backwards, no_such_article, too_many, empty_groups] {
             assert!(!fits(&bad, &TEXTS));
         }
         assert!(!fits(&mid_character, &accented));
+
+        // Sets of identical copies: unsorted, empty, or with paragraphs past the end.
+        let same = [TEXTS[0], TEXTS[0], TEXTS[1]];
+        let copies = |articles: Vec<usize>, paragraphs: Vec<(usize, usize)>| Alignment {
+            copies: vec![crate::align::family::Copies {
+                articles,
+                paragraphs,
+                near: None,
+            }],
+            ..Alignment::default()
+        };
+        assert!(fits(&copies(vec![0, 1], vec![(0, 10)]), &same));
+        for bad in [
+            copies(vec![], vec![]),
+            copies(vec![1, 0], vec![(0, 10)]),
+            copies(vec![0, 2], vec![(0, 10)]),
+            copies(vec![0, 1], vec![(0, TEXTS[0].len() + 1)]),
+            copies(vec![0, 5], vec![]),
+        ] {
+            assert!(!fits(&bad, &same), "{:?}", bad.copies);
+        }
+
+        // A near copy stands alone, its sentences inside both texts.
+        let near = |of: usize, there: (usize, usize), here: (usize, usize)| Alignment {
+            copies: vec![crate::align::family::Copies {
+                articles: vec![2],
+                paragraphs: vec![(0, 10)],
+                near: Some(crate::align::family::NearCopy {
+                    of,
+                    sentences: vec![(crate::align::PairKind::Verbatim, there, here)],
+                }),
+            }],
+            ..Alignment::default()
+        };
+        assert!(fits(&near(0, (0, 10), (0, 10)), &same));
+        for bad in [
+            near(7, (0, 10), (0, 10)),
+            near(0, (0, TEXTS[0].len() + 1), (0, 10)),
+            near(0, (0, 10), (5, TEXTS[1].len() + 1)),
+        ] {
+            assert!(!fits(&bad, &same), "{:?}", bad.copies);
+        }
 
         // Stored and then read back against other texts: dropped, not used.
         let dir = tempfile::tempdir().unwrap();
@@ -402,6 +510,20 @@ mod tests {
         cache.store(key, &sample_alignment()).unwrap();
         assert_eq!(cache.load(key, &["short", "texts", "here"]), None);
         assert!(cache.load(key, &TEXTS).is_some());
+    }
+
+    #[test]
+    fn real_alignments_fit_their_texts() {
+        let a = include_str!("../assets/articles/000_569b729a2117decc.txt");
+        let b = include_str!("../assets/articles/003_b5e1fbffe1debdfc.txt");
+        let c = include_str!("../assets/articles/004_a614a29300825745.txt");
+        let near = a.replacen("Iraq", "Iraq's government", 3);
+        let mut longer = b.to_string();
+        longer.push_str("\n\nAn update added at the end of the day, with a new paragraph.");
+        let texts = [a, b, a, c, near.as_str(), a, longer.as_str(), b];
+        let alignment = crate::align::align(&texts, &AlignOptions::default());
+        assert!(!alignment.copies.is_empty() && !alignment.families.is_empty());
+        assert!(fits(&alignment, &texts), "{:?}", alignment.families);
     }
 
     #[cfg(unix)]

@@ -117,10 +117,16 @@ enum Command {
     /// "series", "title", "outlet", "date", "author", "url", "wire", "path", extra fields,
     /// "cleaned", "text"}. passim reads it as it is; crossread reads it back (a file, or `-`
     /// for standard input) as the same articles.
+    ///
+    /// `export compare A B` writes instead a report of two articles to cite: Markdown
+    /// (`--md FILE`, else on standard output) and a self-contained HTML page (`--html FILE`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Export {
+        #[command(subcommand)]
+        report: Option<Report>,
         #[command(flatten)]
         input: Input,
-        /// JSON Lines (the one format there is; required so that others can come).
+        /// JSON Lines (required for the articles, so that other formats can come).
         #[arg(long, required = true)]
         jsonl: bool,
     },
@@ -147,6 +153,32 @@ enum Command {
         /// reader's `--no-cache`).
         #[arg(long)]
         no_cache: bool,
+    },
+}
+
+/// The reports `export` writes.
+#[derive(Debug, Subcommand)]
+enum Report {
+    /// Two articles side by side, as the compare screen shows them: each article's outlet,
+    /// date, title and URL or path, the aligned passages with the words only one side has
+    /// marked, what each says alone, and the command that writes the report again.
+    Compare {
+        /// The left article: its id (or a unique prefix of it) or its path.
+        left: String,
+        /// The right article, named the same way.
+        right: String,
+        #[command(flatten)]
+        input: Input,
+        /// Write a self-contained HTML page (inline CSS, no external asset) to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Write Markdown to FILE; without --md nor --html, Markdown goes to standard output.
+        #[arg(long, value_name = "FILE")]
+        md: Option<PathBuf>,
+        /// Replace FILEs that exist (by default an existing file is left alone and the
+        /// export fails).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -260,6 +292,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         config.load.manifest = Some(manifest.clone());
     }
+    // Pages read once are kept beside the alignments: a second start skips their extraction.
+    let compare_no_cache = matches!(cli.command, Some(Command::Compare { no_cache: true, .. }));
+    if !cli.no_cache && !compare_no_cache {
+        config.load.store_dir =
+            config::cache_dir().and_then(|dir| Some(dir.parent()?.join("documents")));
+    }
     match cli.command {
         None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
@@ -272,13 +310,64 @@ fn run(cli: Cli) -> Result<(), Failure> {
             raw,
             json,
         }) => {
-            let corpus = load(&input.paths, &config)?;
+            // A file named with no PATH is read alone, not with the config's whole folders.
+            let paths = if input.paths.is_empty() && std::path::Path::new(&id).is_file() {
+                vec![PathBuf::from(&id)]
+            } else {
+                input.paths.clone()
+            };
+            let corpus = load(&paths, &config)?;
             let article = corpus
                 .find(&id)
                 .map_err(|e| Failure::usage(e.to_string()))?;
             print_show(article, raw, json)
         }
-        Some(Command::Export { input, jsonl: _ }) => {
+        Some(Command::Export {
+            report:
+                Some(Report::Compare {
+                    left,
+                    right,
+                    input,
+                    html,
+                    md,
+                    force,
+                }),
+            ..
+        }) => {
+            let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
+            let (l, r) = compare_pair(&corpus, &left, &right)?;
+            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
+            let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), l, r)
+                .ok_or_else(|| Failure::usage("export: an article is missing from the corpus"))?;
+            let mut args: Vec<String> = ["crossread", "export", "compare", &left, &right]
+                .map(String::from)
+                .into();
+            for (flag, file) in [("--html", &html), ("--md", &md)] {
+                if let Some(file) = file {
+                    args.push(flag.to_string());
+                    args.push(file.display().to_string());
+                }
+            }
+            args.extend(input.paths.iter().map(|p| p.display().to_string()));
+            let command = crate::display::report::command_line(&args);
+            if html.is_none() && md.is_none() {
+                return write_stdout(
+                    &crate::display::report::markdown(&cmp, &command),
+                    Mode::Text,
+                );
+            }
+            let outputs = [
+                (html, crate::display::report::html(&cmp, &command)),
+                (md, crate::display::report::markdown(&cmp, &command)),
+            ];
+            for (file, contents) in outputs {
+                let Some(file) = file else { continue };
+                write_report(&file, contents.as_bytes(), force)?;
+                eprintln!("crossread: wrote {}", sanitize(&file.display().to_string()));
+            }
+            Ok(())
+        }
+        Some(Command::Export { input, .. }) => {
             let corpus = load(&input.paths, &config)?;
             stream(Some(Mode::Json), |out| {
                 for article in &corpus.articles {
@@ -315,7 +404,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
             // Groups in the order the screens list them.
-            let index = AlignmentIndex::new(align_corpus(&corpus, &options), &corpus);
+            let cache = config::cache_dir().map(AlignmentCache::new);
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &options, cache.as_ref()),
+                &corpus,
+            );
             stream(Some(safe_mode(json)), |out| {
                 passages::print(out, &corpus, index.alignment(), json, terminal_width())
             })
@@ -330,25 +423,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             no_cache,
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
-            let position = |key: &str| -> Result<ArticleIdx, Failure> {
-                let article = corpus
-                    .find(key)
-                    .map_err(|e| Failure::usage(e.to_string()))?;
-                let at = corpus
-                    .articles
-                    .iter()
-                    .position(|a| std::ptr::eq(a, article));
-                at.map(ArticleIdx).ok_or_else(|| {
-                    Failure::usage(format!("{key}: not an article of the corpus read"))
-                })
-            };
-            let (left, right) = (position(&left)?, position(&right)?);
-            if left == right {
-                return Err(Failure::usage(format!(
-                    "compare needs two different articles; both name {}",
-                    corpus.articles[left.get()].id
-                )));
-            }
+            let (left, right) = compare_pair(&corpus, &left, &right)?;
             // A person at a terminal gets the compare screen; scripts and pipes get text.
             let is_interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
             if is_interactive && !json && width.is_none() {
@@ -356,7 +431,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let paths = input.paths.clone();
                 return launch(Articles::Loaded(corpus), &paths, &config, no_cache, then);
             }
-            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
+            // The alignment of the whole corpus, as the screen has it: from the cache when the
+            // same articles were aligned before (by the screen or by an earlier call).
+            let cache = if no_cache {
+                None
+            } else {
+                config::cache_dir().map(AlignmentCache::new)
+            };
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &config.align, cache.as_ref()),
+                &corpus,
+            );
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -373,6 +458,63 @@ fn run(cli: Cli) -> Result<(), Failure> {
             stream(mode, |out| compare::print(&cmp, out, json, width, color))
         }
     }
+}
+
+/// The articles `compare A B` names, by position in the corpus; two different ones.
+fn compare_pair(
+    corpus: &Corpus,
+    left: &str,
+    right: &str,
+) -> Result<(ArticleIdx, ArticleIdx), Failure> {
+    let position = |key: &str| -> Result<ArticleIdx, Failure> {
+        let article = corpus
+            .find(key)
+            .map_err(|e| Failure::usage(e.to_string()))?;
+        let at = corpus
+            .articles
+            .iter()
+            .position(|a| std::ptr::eq(a, article));
+        at.map(ArticleIdx)
+            .ok_or_else(|| Failure::usage(format!("{key}: not an article of the corpus read")))
+    };
+    let (left, right) = (position(left)?, position(right)?);
+    if left == right {
+        return Err(Failure::usage(format!(
+            "compare needs two different articles; both name {}",
+            corpus.articles[left.get()].id
+        )));
+    }
+    Ok((left, right))
+}
+
+/// Writes a report to `file`, whole or not at all; an existing file is replaced only with
+/// `force`.
+fn write_report(file: &std::path::Path, contents: &[u8], force: bool) -> Result<(), Failure> {
+    let shown = file.display().to_string();
+    if force && file.is_file() {
+        let tmp = file.with_file_name(format!(
+            ".{}.{}.tmp",
+            file.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, file));
+        let _ = std::fs::remove_file(&tmp);
+        return result.map_err(|e| Failure {
+            code: 1,
+            message: format!("cannot write {shown}: {e}"),
+        });
+    }
+    crate::display::report::write_new(file, contents).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "; give --force to replace it"
+        } else {
+            ""
+        };
+        Failure {
+            code: if hint.is_empty() { 1 } else { EXIT_USAGE },
+            message: format!("cannot write {shown}: {e}{hint}"),
+        }
+    })
 }
 
 /// The corpus `compare A B` reads. `A` and `B` may be files of their own: with no PATH, two
@@ -409,10 +551,27 @@ fn compare_corpus(
     load(&all, config)
 }
 
-/// Aligns the corpus's cleaned texts; pairs below `options.min_score` are left out.
-fn align_corpus(corpus: &Corpus, options: &AlignOptions) -> crate::align::Alignment {
+/// Aligns the corpus's cleaned texts, or reads the alignment from `cache` if these texts
+/// were aligned with these options before (the screen keeps its alignments there too), and
+/// keeps a new one there; pairs below `options.min_score` are left out.
+fn align_cached(
+    corpus: &Corpus,
+    options: &AlignOptions,
+    cache: Option<&AlignmentCache>,
+) -> crate::align::Alignment {
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    let mut alignment = crate::align::align(&texts, options);
+    let key = crate::cache::CacheKey::new(&texts, options);
+    let mut alignment = match cache.and_then(|c| c.load(key, &texts)) {
+        Some(alignment) => alignment,
+        None => {
+            let alignment = crate::align::align(&texts, options);
+            if let Some(cache) = cache {
+                // Best effort: a cache that cannot be written only costs the next call.
+                let _ = cache.store(key, &alignment);
+            }
+            alignment
+        }
+    };
     alignment.pairs.retain(|p| p.score >= options.min_score);
     alignment
 }
@@ -474,6 +633,10 @@ fn launch(
         theme: config.theme,
         load: config.load.clone(),
         align: config.align.clone(),
+        export: Some(crate::tui::export::Target {
+            dir: PathBuf::from("."),
+            paths: paths.to_vec(),
+        }),
     };
     match crate::tui::run(launch, &settings) {
         Ok(corpus) => {

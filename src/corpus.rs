@@ -20,6 +20,7 @@ pub mod outlets;
 mod page;
 mod read;
 mod sample;
+mod store;
 mod walk;
 
 pub use clean::CleanOptions;
@@ -195,6 +196,8 @@ pub struct LoadOptions {
     pub outlets: OutletTable,
     /// A manifest given on the command line, read besides the folders' own `manifest.*`.
     pub manifest: Option<PathBuf>,
+    /// Where read documents are kept between runs (see [`store`]); `None`: nowhere.
+    pub store_dir: Option<PathBuf>,
 }
 
 /// The articles of one session, in a stable order (by path), and the files that were skipped.
@@ -225,19 +228,47 @@ impl Corpus {
     pub fn load_found(walked: Walked, options: &LoadOptions) -> Corpus {
         let mut warnings = walked.warnings;
         type Read = Result<(Vec<Document>, Vec<LoadWarning>), LoadError>;
-        let read: Vec<(PathBuf, Read)> = walked
+        let store = options
+            .store_dir
+            .as_deref()
+            .map(|dir| store::Store::open(dir, &walked.roots));
+        // (path, what was read, the store key of a file read, whether it came from the store)
+        let read: Vec<(PathBuf, Read, Option<store::Key>, bool)> = walked
             .files
             .into_par_iter()
             .map(|(path, format)| {
-                let read = match format {
-                    Format::Jsonl => read_jsonl(&path),
-                    _ => read_document(&path, format).map(|doc| (vec![doc], Vec::new())),
+                if format == Format::Jsonl {
+                    return (path.clone(), read_jsonl(&path), None, false);
+                }
+                let key = store.as_ref().and_then(|_| store::key(&path, format));
+                let stored = store
+                    .as_ref()
+                    .zip(key)
+                    .and_then(|(s, k)| s.get(k, &path, format));
+                let hit = stored.is_some();
+                let doc = match stored {
+                    Some(doc) => Ok(doc),
+                    None => read_document(&path, format),
                 };
-                (path, read)
+                (path, doc.map(|d| (vec![d], Vec::new())), key, hit)
             })
             .collect();
+        if let Some(store) = &store {
+            let kept: Vec<(store::Key, &Document)> = read
+                .iter()
+                .filter_map(|(_, r, key, _)| {
+                    Some((key.as_ref().copied()?, r.as_ref().ok()?.0.first()?))
+                })
+                .collect();
+            let all_hits = read
+                .iter()
+                .all(|(_, r, key, hit)| *hit || key.is_none() || r.is_err());
+            if !all_hits {
+                store.save(&kept);
+            }
+        }
         let mut documents = Vec::with_capacity(read.len());
-        for (path, result) in read {
+        for (path, result, _, _) in read {
             match result {
                 Ok((docs, bad_lines)) => {
                     documents.extend(docs);

@@ -8,6 +8,7 @@
 //!   the compare screen turns it into ratatui rows, `crossread compare` into text.
 //! - [`label`]: how an article is named (id, outlet, date).
 //! - [`layout`]: marked words laid out in columns of a given width.
+//! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
 //! - [`text`]: untrusted strings made safe for a terminal, measured, cut and wrapped.
 //!
 //! Nothing here prints or draws; the layering test (`tests/layers.rs`) keeps it so.
@@ -16,6 +17,7 @@ pub mod comparison;
 pub mod index;
 pub mod label;
 pub mod layout;
+pub mod report;
 pub mod text;
 
 pub use index::{AlignmentIndex, ArticleIdx};

@@ -20,6 +20,7 @@
 
 pub mod align;
 pub mod cache;
+pub mod calendar;
 pub mod cli;
 pub(crate) mod config;
 pub mod corpus;

@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod app;
+pub mod export;
 pub mod keymap;
 pub mod progress;
 pub mod screens;
@@ -70,6 +71,9 @@ pub struct Settings {
     pub theme: Theme,
     pub load: LoadOptions,
     pub align: AlignOptions,
+    /// Where `e` writes reports (`None`: nowhere; the session says so), and the paths the
+    /// session opened, for the command that writes the same report again.
+    pub export: Option<export::Target>,
 }
 
 /// How a session starts.
@@ -104,6 +108,7 @@ pub fn run(launch: Launch, config: &Settings) -> anyhow::Result<Arc<Corpus>> {
             (app, worker::Input::Files(found))
         }
     };
+    app.export = config.export.clone();
     if let Some(action) = launch.then {
         app.run_when_aligned(action);
     }

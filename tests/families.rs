@@ -32,6 +32,8 @@ fn passages(dir: &Path) -> Output {
         .current_dir(home.path())
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        // Reading a folder keeps its documents in the cache folder: never the user's.
+        .env("XDG_CACHE_HOME", home.path().join(".cache"))
         .output()
         .unwrap()
 }

@@ -1,6 +1,6 @@
 //! A fuzz harness run by `cargo test`: seeded mutations of real inputs fed to every loader
-//! (HTML, Markdown with front matter, plain text in any encoding), to cleaning and
-//! description, to the aligner and to the cache reader.
+//! (HTML, Markdown with front matter, plain text in any encoding, JSON Lines), to cleaning
+//! and description, to the aligner and to the cache reader.
 //!
 //! Each target has a fixed budget: [`RUNS`] inputs (`CROSSREAD_FUZZ_RUNS` sets another
 //! number, for a longer campaign) and [`TIME_BUDGET`] of wall-clock time, whichever ends
@@ -105,12 +105,12 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
             0 if len > 0 => data[at.min(len - 1)] ^= 1 << rng.below(8),
             1 if len > 0 => data[at.min(len - 1)] = rng.next() as u8,
             2 | 3 => {
-                let piece: &[u8] = *rng.pick(FRAGMENTS);
+                let piece = FRAGMENTS[rng.below(FRAGMENTS.len())];
                 data.splice(at..at, piece.iter().copied());
             }
             4 => {
                 // A fragment many times over: nesting, long runs.
-                let piece: &[u8] = *rng.pick(FRAGMENTS);
+                let piece = FRAGMENTS[rng.below(FRAGMENTS.len())];
                 let times = 1 + rng.below(5_000);
                 let run: Vec<u8> = piece.iter().copied().cycle().take(piece.len() * times).collect();
                 data.splice(at..at, run);
@@ -133,7 +133,7 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
                 data.swap(a, b);
             }
             _ => {
-                let piece: &[u8] = *rng.pick(FRAGMENTS);
+                let piece = FRAGMENTS[rng.below(FRAGMENTS.len())];
                 data.extend_from_slice(piece);
             }
         }
@@ -235,10 +235,9 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
     let corpus = Corpus::from_documents(vec![doc, good], Vec::new(), &LoadOptions::default());
     for article in &corpus.articles {
         check_text("text", &article.text)?;
-        for field in [&article.meta.title, &article.meta.outlet, &article.meta.author] {
-            if let Some(value) = field {
-                check_text("a metadata field", value)?;
-            }
+        let meta = &article.meta;
+        for value in [&meta.title, &meta.outlet, &meta.author].into_iter().flatten() {
+            check_text("a metadata field", value)?;
         }
     }
     Ok(())
@@ -328,6 +327,43 @@ fn fuzz_text_decoding() {
             mutate(rng, &seed)
         },
         |bytes| check_load(Format::Text, bytes),
+    ));
+}
+
+#[test]
+fn fuzz_json_lines_corpus() {
+    let texts: Vec<String> = sample_texts()
+        .iter()
+        .map(|t| String::from_utf8_lossy(t).into_owned())
+        .collect();
+    let line = |i: usize, text: &str| {
+        serde_json::json!({
+            "id": format!("article-{i}"),
+            "series": "outlet",
+            "date": "2015-10-25",
+            "title": "A title",
+            "text": text,
+        })
+        .to_string()
+    };
+    let seed: String = texts.iter().enumerate().map(|(i, t)| line(i, t) + "\n").collect();
+    assert_clean(fuzz(
+        "jsonl",
+        |rng| mutate(rng, seed.as_bytes()),
+        |bytes| {
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                return Ok(()); // refused whole: JSON Lines must be UTF-8
+            };
+            let (docs, _) = crossread::corpus::jsonl::documents(Path::new("fuzz.jsonl"), text);
+            for doc in &docs {
+                check_document(doc)?;
+            }
+            let corpus = Corpus::from_documents(docs, Vec::new(), &LoadOptions::default());
+            for article in &corpus.articles {
+                check_text("text", &article.text)?;
+            }
+            Ok(())
+        },
     ));
 }
 

@@ -380,3 +380,47 @@ fn passim_input_is_a_corpus_and_its_clusters_become_pairs_and_groups() {
     assert_eq!(groups.len(), 1);
     assert_eq!(groups[0]["members"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn pages_read_once_come_from_the_store_until_they_change() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("pages");
+    std::fs::create_dir(&dir).unwrap();
+    let page = |title: &str| {
+        format!(
+            "<html><head><title>{title}</title><meta property=\"og:site_name\" content=\"Example Post\">\
+             </head><body><article><h1>{title}</h1><p>The council voted on Tuesday to approve the \
+             transit plan after a long debate about its cost and its route.</p></article></body></html>"
+        )
+    };
+    std::fs::write(dir.join("a.html"), page("First title")).unwrap();
+    let list = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_crossread"))
+            .args(["list", "--json", dir.to_str().unwrap()])
+            .current_dir(home.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("XDG_CACHE_HOME", home.path().join(".cache"))
+            .output()
+            .unwrap();
+        json(&out)["articles"][0]["title"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(list(), "First title");
+    let store = home.path().join(".cache/crossread/documents");
+    assert_eq!(std::fs::read_dir(&store).unwrap().count(), 1);
+    assert_eq!(list(), "First title");
+    // Another size and time: the page is read again, not taken from the store.
+    std::fs::write(dir.join("a.html"), page("A second, longer title")).unwrap();
+    assert_eq!(list(), "A second, longer title");
+}
+
+#[test]
+fn show_reads_a_file_named_alone_without_the_configured_folders() {
+    let page = pages().join("portuguese.html");
+    let shown = json(&run(&["show", "--json", page.to_str().unwrap()]));
+    assert_eq!(shown["id"], "portuguese");
+    assert_eq!(shown["outlet"], "Folha de S.Paulo");
+}

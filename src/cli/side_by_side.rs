@@ -142,52 +142,19 @@ fn lay_out(units: &[Unit], layout: &Layout) -> Vec<Line> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
-    use crate::align::{AlignedPair, Alignment, PairKind, Span};
+    use crate::align::PairKind;
     use crate::cli::test_article as article;
-    use crate::corpus::{Article, Corpus};
+    use crate::corpus::Article;
     use crate::display::layout::paragraph_number;
-    use crate::display::{AlignmentIndex, ArticleIdx};
     use pretty_assertions::assert_eq;
 
-    /// The comparison of `left` and `right` with pairs `(kind, score, left text, right text)`,
-    /// each text found in its article.
     fn comparison(
         left: &Article,
         right: &Article,
         pairs: &[(PairKind, f32, &str, &str)],
     ) -> Comparison {
-        let find = |a: &Article, s: &str, article| {
-            let start = a
-                .text
-                .find(s)
-                .unwrap_or_else(|| panic!("{s:?} not in {}", a.id));
-            Span {
-                article,
-                start,
-                end: start + s.len(),
-            }
-        };
-        let corpus = Corpus {
-            articles: vec![left.clone(), right.clone()],
-            ..Corpus::default()
-        };
-        let alignment = Alignment {
-            pairs: pairs
-                .iter()
-                .map(|&(kind, score, l, r)| AlignedPair {
-                    kind,
-                    score,
-                    a: find(left, l, 0),
-                    b: find(right, r, 1),
-                })
-                .collect(),
-            ..Alignment::default()
-        };
-        let index = Arc::new(AlignmentIndex::new(alignment, &corpus));
-        Comparison::new(Arc::new(corpus), index, ArticleIdx(0), ArticleIdx(1)).unwrap()
+        Comparison::of_pairs(left, right, pairs)
     }
 
     #[track_caller]

@@ -96,20 +96,7 @@ impl Serialize for PubDate {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::calendar::MONTHS;
 
 /// Returns the month number of a month name or its usual abbreviation ("Oct", "Oct.", "Sept").
 ///
@@ -231,33 +218,19 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         }
         let next = |k: usize| ws.get(i + k).map(|(_, s)| *s);
         let end_of = |k: usize, len: usize| ws[i + k].0 + len;
-        // Month D, YYYY
-        if let (Some(m), Some(d), Some((y, len))) =
-            (month(w), next(1).and_then(day), next(2).and_then(year))
-        {
-            if let Some(iso) = iso(y, m, d) {
-                found.push(FoundDate {
-                    start,
-                    end: end_of(2, len),
-                    day: iso,
-                });
-                i += 3;
-                continue;
-            }
-        }
-        // D Month YYYY
-        if let (Some(d), Some(m), Some((y, len))) =
-            (day(w), next(1).and_then(month), next(2).and_then(year))
-        {
-            if let Some(iso) = iso(y, m, d) {
-                found.push(FoundDate {
-                    start,
-                    end: end_of(2, len),
-                    day: iso,
-                });
-                i += 3;
-                continue;
-            }
+        // "Month D, YYYY", then "D Month YYYY".
+        let orders = [
+            (month(w), next(1).and_then(day)),
+            (next(1).and_then(month), day(w)),
+        ];
+        let found_here = orders.into_iter().find_map(|(m, d)| {
+            let (y, len) = next(2).and_then(year)?;
+            Some((iso(y, m?, d?)?, end_of(2, len)))
+        });
+        if let Some((day, end)) = found_here {
+            found.push(FoundDate { start, end, day });
+            i += 3;
+            continue;
         }
         i += 1;
     }

@@ -354,22 +354,12 @@ const NOT_A_NAME_START: &[&str] = &[
     "all rights",
 ];
 
-const WEEKDAYS: [&str; 14] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-];
+/// Returns true for a weekday's name or abbreviation ("Monday", "mon").
+fn is_weekday(word: &str) -> bool {
+    crate::calendar::WEEKDAYS
+        .iter()
+        .any(|d| *d == word || d[..3] == *word)
+}
 
 /// Returns true if `name` can be an outlet's name: a short name, not a section, date, time,
 /// address, credit, label or place in capitals. Names the table knows always can.
@@ -405,7 +395,7 @@ pub fn plausible(name: &str, table: &OutletTable) -> bool {
     if !find_dates(name).is_empty()
         || name.contains(':') && name.chars().any(|c| c.is_ascii_digit())
         || k.split(' ')
-            .any(|w| WEEKDAYS.contains(&w) || w == "am" || w == "pm")
+            .any(|w| is_weekday(w) || w == "am" || w == "pm")
     {
         return false;
     }
@@ -466,7 +456,7 @@ pub fn tidy(name: &str, table: &OutletTable) -> Option<String> {
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     if let Some((last, rest)) = words.split_last() {
-        if !rest.is_empty() && WEEKDAYS.contains(&last.to_lowercase().as_str()) {
+        if !rest.is_empty() && is_weekday(&last.to_lowercase()) {
             return tidy(&rest.join(" "), table);
         }
     }

@@ -8,6 +8,8 @@ use super::{Format, LoadWarning};
 /// The files to read, with their formats, and the paths that could not be searched.
 #[derive(Debug, Default)]
 pub struct Walked {
+    /// The paths searched, as given.
+    pub roots: Vec<PathBuf>,
     pub files: Vec<(PathBuf, Format)>,
     pub warnings: Vec<LoadWarning>,
 }
@@ -18,7 +20,10 @@ pub struct Walked {
 /// best guess); inside folders only known extensions are taken, and hidden entries skipped.
 /// The same file reached twice (two arguments, a symlink) is listed once.
 pub fn find_files(paths: &[PathBuf]) -> Walked {
-    let mut out = Walked::default();
+    let mut out = Walked {
+        roots: paths.to_vec(),
+        ..Walked::default()
+    };
     let mut seen = HashSet::new();
     for root in paths {
         if root.as_os_str() == super::STDIN {

@@ -168,6 +168,47 @@ impl Comparison {
         })
     }
 
+    /// The comparison of two articles with pairs `(kind, score, left text, right text)`, each
+    /// text found in its article: a fixture for tests of the comparison and its renderings.
+    #[cfg(test)]
+    pub(crate) fn of_pairs(
+        left: &Article,
+        right: &Article,
+        pairs: &[(PairKind, f32, &str, &str)],
+    ) -> Comparison {
+        use crate::align::{AlignedPair, Alignment, Span};
+        let find = |a: &Article, s: &str, article| {
+            let start = a
+                .text
+                .find(s)
+                .unwrap_or_else(|| panic!("{s:?} not in {}", a.id));
+            Span {
+                article,
+                start,
+                end: start + s.len(),
+            }
+        };
+        let corpus = Corpus {
+            articles: vec![left.clone(), right.clone()],
+            ..Corpus::default()
+        };
+        let alignment = Alignment {
+            pairs: pairs
+                .iter()
+                .map(|&(kind, score, l, r)| AlignedPair {
+                    kind,
+                    score,
+                    a: find(left, l, 0),
+                    b: find(right, r, 1),
+                })
+                .collect(),
+            ..Alignment::default()
+        };
+        let index = Arc::new(AlignmentIndex::new(alignment, &corpus));
+        Comparison::new(Arc::new(corpus), index, ArticleIdx(0), ArticleIdx(1))
+            .expect("both articles are in the corpus")
+    }
+
     /// The same two articles the other way round.
     pub fn swapped(&self) -> Comparison {
         Comparison::new(
@@ -363,7 +404,6 @@ pub fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{AlignedPair, Alignment, Span};
     use crate::corpus::{Format, Metadata};
     use crate::display::layout::{lay_out, Mark};
 
@@ -379,34 +419,13 @@ mod tests {
         }
     }
 
-    /// A comparison of two articles with pairs given by their texts.
+    /// A comparison of two articles with pairs given by their texts (score 0.8).
     fn compare(left: &str, right: &str, pairs: &[(PairKind, &str, &str)]) -> Comparison {
-        let corpus = Corpus {
-            articles: vec![article("a", left), article("b", right)],
-            ..Corpus::default()
-        };
-        let find = |text: &str, s: &str, article| {
-            let start = text.find(s).unwrap();
-            Span {
-                article,
-                start,
-                end: start + s.len(),
-            }
-        };
-        let alignment = Alignment {
-            pairs: pairs
-                .iter()
-                .map(|&(kind, l, r)| AlignedPair {
-                    kind,
-                    score: 0.8,
-                    a: find(left, l, 0),
-                    b: find(right, r, 1),
-                })
-                .collect(),
-            ..Alignment::default()
-        };
-        let index = Arc::new(AlignmentIndex::new(alignment, &corpus));
-        Comparison::new(Arc::new(corpus), index, ArticleIdx(0), ArticleIdx(1)).unwrap()
+        let pairs: Vec<(PairKind, f32, &str, &str)> = pairs
+            .iter()
+            .map(|&(kind, l, r)| (kind, 0.8, l, r))
+            .collect();
+        Comparison::of_pairs(&article("a", left), &article("b", right), &pairs)
     }
 
     fn marked(units: &[Unit]) -> String {
@@ -485,6 +504,8 @@ mod tests {
     }
 
     #[test]
+    // A slice of one covered range is what is meant, not a range of numbers.
+    #[allow(clippy::single_range_in_vec_init)]
     fn uncovered_keeps_what_no_range_touches_per_paragraph() {
         let text = "One two.\n\nThree four.";
         let texts = |ranges: Vec<Range<usize>>| -> Vec<&str> {

@@ -269,4 +269,49 @@ mod tests {
         assert_eq!(index.group_of(&span(2, 5, 9), &span(0, 0, 4)), None);
         assert_eq!(index.overlap().best_partner(1), Some(2));
     }
+
+    /// The index answers as the alignment does, for every two articles of a corpus with
+    /// exact copies, shared passages and an article apart (the real aligner, end to end).
+    #[test]
+    fn between_agrees_with_the_alignment_copies_included() {
+        let wire = "The central bank raised its main interest rate by a quarter point on \
+                    Tuesday, the third increase this year, citing prices that keep rising.\n\n\
+                    Economists had expected a smaller increase after inflation slowed in March.\n";
+        let texts = [
+            wire.to_string(),
+            wire.to_string(),
+            format!("Markets fell.\n\n{wire}"),
+            "A football club sold its stadium to a developer for a record sum.\n".to_string(),
+        ];
+        let corpus = Corpus {
+            articles: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Article {
+                    text: t.clone(),
+                    ..article(&i.to_string(), None)
+                })
+                .collect(),
+            ..Corpus::default()
+        };
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let alignment = crate::align::align(&refs, &Default::default());
+        let index = AlignmentIndex::new(alignment.clone(), &corpus);
+        let mut shared = 0;
+        for l in 0..texts.len() {
+            for r in (0..texts.len()).filter(|&r| r != l) {
+                let expected = alignment.between(l, r);
+                shared += usize::from(!expected.is_empty());
+                assert_eq!(
+                    index.between(ArticleIdx(l), ArticleIdx(r)),
+                    expected,
+                    "{l}×{r}"
+                );
+            }
+        }
+        assert!(
+            shared >= 6,
+            "the three copies of the wire share text: {shared}"
+        );
+    }
 }

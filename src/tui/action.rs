@@ -61,6 +61,8 @@ pub enum Action {
     /// article says.
     ToggleUnique,
     OpenGroup,
+    /// Write the comparison on screen as a report to cite (Markdown and HTML).
+    Export,
 
     // Matrix.
     MoveLeft,
@@ -167,6 +169,7 @@ impl Action {
         Action::SwapSides,
         Action::ToggleUnique,
         Action::OpenGroup,
+        Action::Export,
         Action::MoveLeft,
         Action::MoveRight,
         Action::ConfirmFilter,
@@ -219,6 +222,7 @@ impl Action {
             Action::SwapSides => "swap_sides",
             Action::ToggleUnique => "toggle_unique",
             Action::OpenGroup => "open_group",
+            Action::Export => "export",
             Action::MoveLeft => "move_left",
             Action::MoveRight => "move_right",
             Action::ConfirmFilter => "confirm_filter",

@@ -110,6 +110,8 @@ pub struct App {
     /// The screen the session was started on from the command line (`crossread compare A
     /// B`): going back from it ends the session, as there is nothing behind it.
     launched_on: Option<Screen>,
+    /// Where reports go (`e` on the compare screen); `None` writes none.
+    pub(super) export: Option<super::export::Target>,
     size: Size,
     is_running: bool,
 }
@@ -136,6 +138,7 @@ impl App {
             pending: None,
             pending_is_launch: false,
             launched_on: None,
+            export: None,
             size: Size::default(),
             is_running: true,
         }
@@ -390,6 +393,13 @@ impl App {
             Action::CompareFrom { article } => return self.compare_from(article),
             Action::OpenAdjacent { is_next } => self.open_adjacent(is_next),
             Action::GoBack if !self.stack.is_empty() => self.go_back(),
+            Action::Export => {
+                if let Some(Open::Compare(compare)) = self.stack.last() {
+                    let written =
+                        super::export::comparison(self.export.as_ref(), compare.comparison());
+                    self.message = Some(written);
+                }
+            }
             Action::ToggleUnique if self.screen() == Screen::Reader => {
                 // The unique-only view needs the alignment.
                 self.require_context()?;

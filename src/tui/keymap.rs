@@ -393,6 +393,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Compare, Action::SwapSides, &["s"], "Swap the two articles", Some("swap")),
     (Scope::Compare, Action::ToggleUnique, &["u"], "Hide or show the text aligned with nothing", Some("unaligned")),
     (Scope::Compare, Action::OpenGroup, &["<Enter>"], "Show every article's wording of this passage", Some("group")),
+    (Scope::Compare, Action::Export, &["e"], "Write this comparison as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
     (Scope::Compare, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back (quit, when crossread started on this screen)", Some("back")),
 
     (Scope::Groups, Action::MoveDown, &["j", "<Down>"], "Select the next passage", None),

@@ -3,8 +3,56 @@
 //! lays itself out in `relayout` (called on resize) and draws with `impl Widget for &State`;
 //! [`ScreenState`] is what the app asks of an open screen.
 //!
-//! Adding a screen: a file with its state and `impl ScreenState`, a variant in [`open!`]'s
-//! list, a [`Screen`] kind and a keymap [`Scope`].
+//! Adding a screen: a file with its state and `impl ScreenState` (or [`screen_state!`] when
+//! its state has the usual methods), a variant in [`open!`]'s list, a [`Screen`] kind and a
+//! keymap [`Scope`].
+
+/// Implements [`ScreenState`] for a state with inherent `update`, `click`, `relayout` and
+/// `status` and drawn by `impl Widget for &State`: `kind` and `scope` are `$kind`, the title
+/// bar says `$title`, and a notch of the wheel scrolls three `Lines` or moves one `Row`.
+macro_rules! screen_state {
+    ($state:ty, $kind:ident, $title:literal, wheel = $wheel:ident) => {
+        impl $crate::tui::screens::ScreenState for $state {
+            fn kind(&self) -> $crate::tui::screens::Screen {
+                $crate::tui::screens::Screen::$kind
+            }
+
+            fn scope(&self) -> $crate::tui::keymap::Scope {
+                $crate::tui::keymap::Scope::$kind
+            }
+
+            fn title(&self) -> &'static str {
+                $title
+            }
+
+            fn update(&mut self, action: Action) -> Option<Action> {
+                <$state>::update(self, action)
+            }
+
+            fn click(&mut self, position: ratatui::layout::Position) -> Option<Action> {
+                <$state>::click(self, position)
+            }
+
+            fn wheel(&mut self, is_down: bool) {
+                for action in $crate::tui::screens::Wheel::$wheel.actions(is_down) {
+                    <$state>::update(self, action);
+                }
+            }
+
+            fn relayout(&mut self, area: ratatui::layout::Rect) {
+                <$state>::relayout(self, area);
+            }
+
+            fn status(&self) -> String {
+                <$state>::status(self)
+            }
+
+            fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+                ratatui::widgets::Widget::render(self, area, buf);
+            }
+        }
+    };
+}
 
 pub mod compare;
 pub mod group;
@@ -32,6 +80,28 @@ use crate::tui::keymap::Scope;
 
 /// Lines the reader and the compare and group screens scroll per notch of the mouse wheel.
 pub const WHEEL_LINES: isize = 3;
+
+/// What a notch of the mouse wheel does on a screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wheel {
+    /// Scrolls [`WHEEL_LINES`] lines of text.
+    Lines,
+    /// Moves the selection one row.
+    Row,
+}
+
+impl Wheel {
+    /// The actions of one notch.
+    pub fn actions(self, is_down: bool) -> impl Iterator<Item = Action> {
+        let (action, times) = match (self, is_down) {
+            (Wheel::Lines, true) => (Action::ScrollDown, WHEEL_LINES),
+            (Wheel::Lines, false) => (Action::ScrollUp, WHEEL_LINES),
+            (Wheel::Row, true) => (Action::MoveDown, 1),
+            (Wheel::Row, false) => (Action::MoveUp, 1),
+        };
+        std::iter::repeat_n(action, times as usize)
+    }
+}
 
 /// Which screen is showing (the one under any popup).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

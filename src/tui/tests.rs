@@ -34,6 +34,7 @@ use crate::corpus::{Article, Corpus, Format, LoadOptions, LoadWarning, Metadata}
 use crate::display::ArticleIdx;
 
 mod fixture;
+mod story;
 
 /// The alignment the screen tests use, never the aligner's: the sample's fixed pairs and
 /// groups for the sample corpus ([`fixture`]), nothing shared for any other corpus (a test
@@ -1714,6 +1715,7 @@ fn random_key_walks_through_every_screen_never_panic() {
         "w",
         "n",
         "N",
+        "e",
     ];
     let mut visited = std::collections::HashSet::new();
     for seed in 1..=6u64 {

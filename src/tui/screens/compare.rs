@@ -17,8 +17,6 @@ use crate::display::layout::{column_width, lay_out, plain_units, Line, Mark, Sid
 use crate::display::text::{truncate, width};
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
-use crate::tui::screens::{Screen, ScreenState, WHEEL_LINES};
 use crate::tui::theme::Theme;
 
 /// Rows of context kept above a passage jumped to.
@@ -85,6 +83,11 @@ impl CompareState {
             notice: None,
             theme,
         }
+    }
+
+    /// What the screen shows.
+    pub fn comparison(&self) -> &Comparison {
+        &self.cmp
     }
 
     /// The left and right articles.
@@ -422,7 +425,7 @@ impl CompareState {
     /// A click selects the passage under it and focuses the side it fell on.
     pub fn click(&mut self, position: Position) -> Option<Action> {
         self.notice = None;
-        let (head, body) = layout(self.area);
+        let (head, body, _) = layout(self.area);
         let on_left = position.x < body.x + self.column as u16 + 1;
         if head.contains(position) || body.contains(position) {
             self.focus = if on_left { Side::Left } else { Side::Right };
@@ -517,6 +520,52 @@ impl CompareState {
         buf.set_stringn(area.x, area.y, format!("{title}{fill}"), w, style);
     }
 
+    /// One line that says what the marks mean, each in the style it names.
+    fn render_legend(&self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let theme = &self.theme;
+        let legend = |long: bool| -> TextLine<'static> {
+            let parts: [(&'static str, &'static str, Style); 4] = [
+                ("left only", "left", theme.mark(Mark::Deleted)),
+                ("right only", "right", theme.mark(Mark::Inserted)),
+                (
+                    "worded differently",
+                    "reworded",
+                    theme.mark(Mark::ReplacedLeft),
+                ),
+                ("aligned with nothing", "unaligned", theme.dim()),
+            ];
+            let mut spans = vec![TextSpan::styled(" ", theme.dim())];
+            for (i, (full, short, style)) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(TextSpan::styled(" · ", theme.dim()));
+                }
+                let word = if long { full } else { short };
+                // Without colour, the marks are brackets: the legend shows them.
+                let word = match (i, theme.is_monochrome()) {
+                    (0 | 2, true) => format!("[-{word}-]"),
+                    (1, true) => format!("{{+{word}+}}"),
+                    _ => word.to_string(),
+                };
+                spans.push(TextSpan::styled(word, style));
+            }
+            let tail = if long {
+                "   score: how surely both say it (0–1) · ? explains"
+            } else {
+                " · ? explains"
+            };
+            spans.push(TextSpan::styled(tail, theme.dim()));
+            TextLine::from(spans)
+        };
+        let line = crate::tui::screens::fit_line(
+            vec![legend(true), legend(false)],
+            usize::from(area.width),
+        );
+        buf.set_line(area.x, area.y, &line, area.width);
+    }
+
     fn render_side(&self, line: &Line, base: Style, x: u16, y: u16, buf: &mut Buffer) {
         let spans: Vec<TextSpan> = line
             .runs
@@ -534,50 +583,7 @@ impl CompareState {
     }
 }
 
-impl ScreenState for CompareState {
-    fn kind(&self) -> Screen {
-        Screen::Compare
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Compare
-    }
-
-    fn title(&self) -> &'static str {
-        "Compare"
-    }
-
-    fn update(&mut self, action: Action) -> Option<Action> {
-        CompareState::update(self, action)
-    }
-
-    fn click(&mut self, position: Position) -> Option<Action> {
-        CompareState::click(self, position)
-    }
-
-    fn wheel(&mut self, is_down: bool) {
-        let action = if is_down {
-            Action::ScrollDown
-        } else {
-            Action::ScrollUp
-        };
-        for _ in 0..WHEEL_LINES {
-            self.update(action);
-        }
-    }
-
-    fn relayout(&mut self, area: Rect) {
-        CompareState::relayout(self, area);
-    }
-
-    fn status(&self) -> String {
-        CompareState::status(self)
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer) {
-        Widget::render(self, area, buf);
-    }
-}
+screen_state!(CompareState, Compare, "Compare", wheel = Lines);
 
 impl Widget for &CompareState {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -586,8 +592,9 @@ impl Widget for &CompareState {
             return;
         }
         buf.set_style(area, self.theme.text());
-        let (head, body) = layout(area);
+        let (head, body, legend) = layout(area);
         self.render_head(head, buf);
+        self.render_legend(legend, buf);
         if self.cmp.passages.is_empty() && body.height > 0 {
             let note = "These two articles share no passage: each is shown whole.";
             buf.set_stringn(
@@ -634,8 +641,9 @@ impl Widget for &CompareState {
     }
 }
 
-/// The header (two lines per side and a rule, when there is room) and the body.
-fn layout(area: Rect) -> (Rect, Rect) {
+/// The header (two lines per side and a rule, when there is room), the body, and the
+/// legend's row at the bottom (when there is room for it: empty otherwise).
+fn layout(area: Rect) -> (Rect, Rect, Rect) {
     let head_height = if area.height >= 8 {
         3
     } else if area.height >= 4 {
@@ -643,16 +651,22 @@ fn layout(area: Rect) -> (Rect, Rect) {
     } else {
         0
     };
+    let legend_height = u16::from(area.height >= 12);
     let head = Rect {
         height: head_height,
         ..area
     };
     let body = Rect {
         y: area.y + head_height,
-        height: area.height - head_height,
+        height: area.height - head_height - legend_height,
         ..area
     };
-    (head, body)
+    let legend = Rect {
+        y: body.bottom(),
+        height: legend_height,
+        ..area
+    };
+    (head, body, legend)
 }
 
 /// Where the view stands across a new layout (see [`CompareState::relayout`]).

@@ -22,12 +22,10 @@ use crate::display::layout::{self, lay_out, paragraph_number, plain_units, units
 use crate::display::text::sanitize;
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
 use crate::tui::screens::fit_line;
 use crate::tui::screens::groups::articles_of;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::screens::{Screen, ScreenState, WHEEL_LINES};
 use crate::tui::theme::Theme;
 
 /// The member the others are diffed against: the earliest dated, else (no member dated)
@@ -456,50 +454,7 @@ fn reworded(reference: &str, text: &str) -> (Vec<Unit>, usize) {
     (units(text, &marks), percent)
 }
 
-impl ScreenState for GroupState {
-    fn kind(&self) -> Screen {
-        Screen::Group
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Group
-    }
-
-    fn title(&self) -> &'static str {
-        "Shared passage"
-    }
-
-    fn update(&mut self, action: Action) -> Option<Action> {
-        GroupState::update(self, action)
-    }
-
-    fn click(&mut self, position: Position) -> Option<Action> {
-        GroupState::click(self, position)
-    }
-
-    fn wheel(&mut self, is_down: bool) {
-        let action = if is_down {
-            Action::ScrollDown
-        } else {
-            Action::ScrollUp
-        };
-        for _ in 0..WHEEL_LINES {
-            self.update(action);
-        }
-    }
-
-    fn relayout(&mut self, area: Rect) {
-        GroupState::relayout(self, area);
-    }
-
-    fn status(&self) -> String {
-        GroupState::status(self)
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer) {
-        Widget::render(self, area, buf);
-    }
-}
+screen_state!(GroupState, Group, "Shared passage", wheel = Lines);
 
 impl Widget for &GroupState {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -17,10 +17,8 @@ use crate::corpus::Article;
 use crate::display::label::{outlet_or_id, short_date, short_ids};
 use crate::display::text::{sanitize, truncate, width};
 use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::screens::{Screen, ScreenState};
 use crate::tui::theme::Theme;
 
 /// A span's text on one line: whitespace runs collapsed to one space, sanitised. An
@@ -331,47 +329,7 @@ impl GroupsState {
     }
 }
 
-impl ScreenState for GroupsState {
-    fn kind(&self) -> Screen {
-        Screen::Groups
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Groups
-    }
-
-    fn title(&self) -> &'static str {
-        "Shared passages"
-    }
-
-    fn update(&mut self, action: Action) -> Option<Action> {
-        GroupsState::update(self, action)
-    }
-
-    fn click(&mut self, position: Position) -> Option<Action> {
-        GroupsState::click(self, position)
-    }
-
-    fn wheel(&mut self, is_down: bool) {
-        self.update(if is_down {
-            Action::MoveDown
-        } else {
-            Action::MoveUp
-        });
-    }
-
-    fn relayout(&mut self, area: Rect) {
-        GroupsState::relayout(self, area);
-    }
-
-    fn status(&self) -> String {
-        GroupsState::status(self)
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer) {
-        Widget::render(self, area, buf);
-    }
-}
+screen_state!(GroupsState, Groups, "Shared passages", wheel = Row);
 
 impl Widget for &GroupsState {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -20,11 +20,9 @@ use crate::display::text::{truncate, width};
 use crate::display::AlignmentIndex;
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
 use crate::tui::screens::fit_line;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::screens::{Screen, ScreenState};
 use crate::tui::theme::Theme;
 
 /// A share as a cell shows it: " 34 ", "100 ", " <1 ", "  · " for nothing shared.
@@ -460,47 +458,7 @@ impl MatrixState {
     }
 }
 
-impl ScreenState for MatrixState {
-    fn kind(&self) -> Screen {
-        Screen::Matrix
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Matrix
-    }
-
-    fn title(&self) -> &'static str {
-        "Overlap"
-    }
-
-    fn update(&mut self, action: Action) -> Option<Action> {
-        MatrixState::update(self, action)
-    }
-
-    fn click(&mut self, position: Position) -> Option<Action> {
-        MatrixState::click(self, position)
-    }
-
-    fn wheel(&mut self, is_down: bool) {
-        self.update(if is_down {
-            Action::MoveDown
-        } else {
-            Action::MoveUp
-        });
-    }
-
-    fn relayout(&mut self, area: Rect) {
-        MatrixState::relayout(self, area);
-    }
-
-    fn status(&self) -> String {
-        MatrixState::status(self)
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer) {
-        Widget::render(self, area, buf);
-    }
-}
+screen_state!(MatrixState, Matrix, "Overlap", wheel = Row);
 
 impl Widget for &MatrixState {
     fn render(self, area: Rect, buf: &mut Buffer) {
