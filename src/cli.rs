@@ -336,7 +336,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
             let (l, r) = compare_pair(&corpus, &left, &right)?;
-            let index = AlignmentIndex::new(align_corpus(&corpus, &config.align), &corpus);
+            let index = AlignmentIndex::new(align_cached(&corpus, &config.align, None), &corpus);
             let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), l, r)
                 .ok_or_else(|| Failure::usage("export: an article is missing from the corpus"))?;
             let mut args: Vec<String> = ["crossread", "export", "compare", &left, &right]
