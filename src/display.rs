@@ -9,6 +9,7 @@
 //! - [`label`]: how an article is named (id, outlet, date).
 //! - [`layout`]: marked words laid out in columns of a given width.
 //! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
+//! - [`search`]: the articles' bodies indexed by word, for search as you type.
 //! - [`text`]: untrusted strings made safe for a terminal, measured, cut and wrapped.
 //!
 //! Nothing here prints or draws; the layering test (`tests/layers.rs`) keeps it so.
@@ -18,6 +19,7 @@ pub mod index;
 pub mod label;
 pub mod layout;
 pub mod report;
+pub mod search;
 pub mod text;
 
 pub use index::{AlignmentIndex, ArticleIdx};

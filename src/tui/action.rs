@@ -75,6 +75,10 @@ pub enum Action {
 
     // Reader.
     ToggleRaw,
+    /// Go to the next match of the search.
+    NextMatch,
+    /// Go to the previous match of the search.
+    PreviousMatch,
     NextArticle,
     PreviousArticle,
     GoBack,
@@ -176,6 +180,8 @@ impl Action {
         Action::CancelFilter,
         Action::DeleteChar,
         Action::ToggleRaw,
+        Action::NextMatch,
+        Action::PreviousMatch,
         Action::NextArticle,
         Action::PreviousArticle,
         Action::GoBack,
@@ -229,6 +235,8 @@ impl Action {
             Action::CancelFilter => "cancel_filter",
             Action::DeleteChar => "delete_char",
             Action::ToggleRaw => "toggle_raw",
+            Action::NextMatch => "next_match",
+            Action::PreviousMatch => "previous_match",
             Action::NextArticle => "next_article",
             Action::PreviousArticle => "previous_article",
             Action::GoBack => "go_back",

@@ -165,6 +165,13 @@ impl App {
         self.relayout();
     }
 
+    /// Takes the index of the articles' bodies: the library's filter searches them too.
+    pub fn set_search(&mut self, index: Arc<crate::display::search::SearchIndex>) {
+        if Arc::ptr_eq(index.corpus(), &self.corpus) {
+            self.library.set_search(index);
+        }
+    }
+
     /// Returns true if and only if the alignment is still running (neither ready nor failed).
     pub fn is_aligning(&self) -> bool {
         matches!(self.alignment, AlignmentState::Running(_))

@@ -7,6 +7,7 @@
 //! sends it. The loop ([`super::run_loop_with`]) takes the messages between events and
 //! hands them to the [`App`] ([`apply`]).
 
+use crate::display::search::SearchIndex;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
@@ -28,6 +29,8 @@ pub enum Message {
     Progress(Progress),
     /// The finished alignment of the corpus, indexed for the screens.
     Aligned(Arc<AlignmentIndex>),
+    /// The articles' bodies indexed for search (built beside the alignment).
+    Searchable(Arc<SearchIndex>),
     /// The aligner stopped (it panicked): why. The library and the reader still work.
     Failed(String),
 }
@@ -84,6 +87,16 @@ pub fn run(job: Job, sender: &Sender<Message>) {
     if corpus.articles.is_empty() {
         return;
     }
+    // The search index is built on a thread of its own, beside the alignment: the library
+    // searches the bodies within a second or two, long before the passages are lined up.
+    let search_corpus = Arc::clone(&corpus);
+    let search_sender = sender.clone();
+    let _ = std::thread::Builder::new()
+        .name("crossread-search".to_string())
+        .spawn(move || {
+            let index = SearchIndex::new(search_corpus);
+            let _ = search_sender.send(Message::Searchable(Arc::new(index)));
+        });
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
     let key = CacheKey::new(&texts, &job.align);
     let alignment = match job.cache.as_ref().and_then(|cache| cache.load(key, &texts)) {
@@ -135,6 +148,7 @@ pub fn apply(app: &mut App, message: Message) -> Result<(), NoArticle> {
         }
         Message::Progress(progress) => app.set_alignment_progress(progress),
         Message::Aligned(index) => app.set_index(index),
+        Message::Searchable(index) => app.set_search(index),
         Message::Failed(reason) => app.set_alignment_failed(reason),
     }
     Ok(())
@@ -165,7 +179,15 @@ mod tests {
             align: AlignOptions::default(),
             cache: Some(cache.clone()),
         };
-        let messages: Vec<Message> = spawn(job()).unwrap().iter().collect();
+        // The search index comes from a thread of its own, at any point after the corpus.
+        let without_search = |messages: Vec<Message>| -> Vec<Message> {
+            let (search, rest): (Vec<Message>, Vec<Message>) = messages
+                .into_iter()
+                .partition(|m| matches!(m, Message::Searchable(_)));
+            assert_eq!(search.len(), 1, "one search index: {rest:?}");
+            rest
+        };
+        let messages = without_search(spawn(job()).unwrap().iter().collect());
         let Some(Message::Loaded(corpus)) = messages.first() else {
             panic!("{messages:?}");
         };
@@ -187,7 +209,7 @@ mod tests {
         assert_eq!(first.alignment(), expected.alignment());
 
         // The second time, the alignment comes from the cache: no stage runs.
-        let again: Vec<Message> = spawn(job()).unwrap().iter().collect();
+        let again = without_search(spawn(job()).unwrap().iter().collect());
         assert_eq!(again.len(), 2, "{again:?}");
         let Some(Message::Aligned(second)) = again.last() else {
             panic!("{again:?}");

@@ -3,6 +3,10 @@
 //! The state keeps one sanitised [`Row`] per article (built once) and `view`, the indices
 //! of the rows shown, in order. Sorting and filtering rebuild `view`; the selection follows
 //! the selected article when it stays visible.
+//!
+//! The filter searches the title, outlet, id and author of each article, and, once the
+//! worker has indexed them ([`SearchIndex`]), the articles' bodies: each row found says
+//! where ([`Field`]), with a snippet of the text when the body is what matched.
 
 use std::cmp::Ordering;
 
@@ -12,8 +16,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use std::sync::Arc;
+
 use crate::corpus::Article;
 use crate::display::label;
+use crate::display::search::{self, snippet, Field, FieldKeys, SearchIndex};
 use crate::display::text::{sanitize, truncate, width};
 use crate::display::ArticleIdx;
 use crate::tui::screens::render_empty;
@@ -87,11 +94,10 @@ pub struct Row {
     pub words: usize,
     /// Percent of the text other articles share, once the alignment is ready.
     pub shared: Option<u8>,
-    /// Lower-cased title, outlet, id and author, one per line, for the filter.
-    haystack: String,
-    /// Lower-cased title and outlet, so that sorting allocates nothing.
-    title_key: String,
-    outlet_key: Option<String>,
+    /// Lower-cased title, outlet, author and id, for the filter and for sorting.
+    keys: FieldKeys,
+    /// The author, sanitised, when the file names one.
+    author: Option<String>,
 }
 
 impl Row {
@@ -100,47 +106,31 @@ impl Row {
         let outlet = label::outlet(article);
         let date = label::short_date(article);
         let author = label::author(article);
-        let haystack = [
-            Some(title.as_str()),
-            outlet.as_deref(),
-            Some(article.id.as_str()),
-            author.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("\n");
         Row {
+            keys: FieldKeys::new(article),
+            author,
             id: sanitize(&article.id).into_owned(),
-            title_key: title.to_lowercase(),
-            outlet_key: outlet.as_deref().map(str::to_lowercase),
             outlet,
             date,
             title,
             words: article.words,
             shared: None,
-            haystack,
         }
-    }
-
-    /// Returns true if and only if every word of `filter` (lower-cased) occurs in the title,
-    /// outlet, id or author. An empty filter matches every row.
-    fn matches(&self, terms: &[String]) -> bool {
-        terms.iter().all(|t| self.haystack.contains(t.as_str()))
     }
 
     fn compare(&self, other: &Row, column: Column) -> Ordering {
         // Missing values sort after present ones in both directions: see `sorted_view`.
         match column {
             Column::Outlet => self
-                .outlet_key
-                .cmp(&other.outlet_key)
+                .keys
+                .outlet
+                .cmp(&other.keys.outlet)
                 .then_with(|| self.outlet.cmp(&other.outlet)),
             Column::Date => self.date.cmp(&other.date),
             Column::Title => self
-                .title_key
-                .cmp(&other.title_key)
+                .keys
+                .title
+                .cmp(&other.keys.title)
                 .then_with(|| self.title.cmp(&other.title)),
             Column::Words => self.words.cmp(&other.words),
             Column::Shared => self.shared.cmp(&other.shared),
@@ -158,16 +148,25 @@ impl Row {
     }
 }
 
+/// Per row, where the filter found it (`None`: not found, or no filter).
+pub type Found = Vec<Option<Field>>;
+
+/// The rows matching `filter` and where each was found ([`search::find`]).
+fn find(rows: &[Row], filter: &str, search: Option<&SearchIndex>) -> Found {
+    search::find(rows.iter().map(|r| &r.keys), filter, search)
+}
+
 /// The indices of the rows matching `filter`, in `sort` order; ties and missing values keep
 /// the corpus order (by path), and missing values come last in either direction.
 pub fn sorted_view(rows: &[Row], filter: &str, sort: Sort) -> Vec<usize> {
-    let terms: Vec<String> = filter
-        .to_lowercase()
-        .split_whitespace()
-        .map(String::from)
-        .collect();
+    sorted_found(rows, filter, &find(rows, filter, None), sort)
+}
+
+/// [`sorted_view`] of rows already searched.
+fn sorted_found(rows: &[Row], filter: &str, found: &Found, sort: Sort) -> Vec<usize> {
+    let is_filtered = !filter.trim().is_empty();
     let mut view: Vec<usize> = (0..rows.len())
-        .filter(|&i| rows[i].matches(&terms))
+        .filter(|&i| !is_filtered || found[i].is_some())
         .collect();
     view.sort_by(|&a, &b| {
         let (ra, rb) = (&rows[a], &rows[b]);
@@ -276,6 +275,10 @@ pub struct LibraryState {
     area: Rect,
     /// The article marked for a comparison, shown in the left margin.
     marked: Option<ArticleIdx>,
+    /// The bodies indexed for the filter, once the worker has done it.
+    search: Option<Arc<SearchIndex>>,
+    /// Where the filter found each row.
+    found: Found,
     theme: Theme,
 }
 
@@ -285,6 +288,8 @@ impl LibraryState {
         let sort = Sort::default();
         let view = sorted_view(&rows, "", sort);
         LibraryState {
+            search: None,
+            found: vec![None; rows.len()],
             rows,
             view,
             selected: 0,
@@ -314,6 +319,24 @@ impl LibraryState {
             row.shared = Some((share * 100.0).round().clamp(0.0, 100.0) as u8);
         }
         self.refresh();
+    }
+
+    /// Takes the index of the articles' bodies: the filter searches them from now on.
+    pub fn set_search(&mut self, search: Arc<SearchIndex>) {
+        if search.corpus().articles.len() == self.rows.len() {
+            self.search = Some(search);
+            self.refresh();
+        }
+    }
+
+    /// Returns true once the filter searches the bodies too.
+    pub fn searches_text(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Where the filter found this row (an index into the corpus).
+    pub fn found(&self, row: usize) -> Option<Field> {
+        self.found.get(row).copied().flatten()
     }
 
     /// Shows this article as marked for a comparison.
@@ -411,7 +434,8 @@ impl LibraryState {
     /// Re-sorts and re-filters, keeping the selected article selected if it is still shown.
     fn refresh(&mut self) {
         let previous = self.selected_article();
-        self.view = sorted_view(&self.rows, &self.filter, self.sort);
+        self.found = find(&self.rows, &self.filter, self.search.as_deref());
+        self.view = sorted_found(&self.rows, &self.filter, &self.found, self.sort);
         self.selected = previous
             .and_then(|p| self.view.iter().position(|&i| i == p.get()))
             .unwrap_or(0);
@@ -580,15 +604,92 @@ impl LibraryState {
                 };
                 // The selection's colours win over the dim style of missing values.
                 let style = if is_selected { base } else { base.patch(style) };
-                let text = truncate(&text, usize::from(w));
+                // Where the filter found a row its columns do not show: after the title,
+                // which gives up to half its room for it.
+                let tag = (column == Column::Title)
+                    .then(|| self.found_tag(row_index, usize::from(w)))
+                    .flatten();
+                let text_room = match &tag {
+                    Some(tag) => usize::from(w)
+                        .saturating_sub(width(tag))
+                        .max(usize::from(w) / 2),
+                    None => usize::from(w),
+                };
+                let text = truncate(&text, text_room);
                 let x = if matches!(column, Column::Words | Column::Shared) {
                     line_area.x + x + w - width(&text) as u16
                 } else {
                     line_area.x + x
                 };
                 buf.set_stringn(x, y, &text, usize::from(w), style);
+                let used = width(&text) as u16;
+                if let Some(tag) = tag.filter(|_| used + 3 < w) {
+                    let tag_style = if is_selected {
+                        base
+                    } else {
+                        base.patch(self.theme.dim())
+                    };
+                    let room = usize::from(w - used);
+                    buf.set_stringn(x + used, y, truncate(&tag, room), room, tag_style);
+                }
             }
         }
+    }
+
+    /// " · text: …the nuclear talks…", " · author: Hakem al-Zameli": where the filter found
+    /// the article (a corpus index) when the title and outlet columns do not show it.
+    fn found_tag(&self, row_index: usize, room: usize) -> Option<String> {
+        match self.found(row_index)? {
+            Field::Text(at) => {
+                let text = &self.search.as_ref()?.corpus().articles.get(row_index)?.text;
+                let (snippet, _) = snippet(text, at, (room / 2).max(20));
+                Some(format!(" · text: {snippet}"))
+            }
+            Field::Author => Some(format!(
+                " · author: {}",
+                self.rows[row_index].author.as_deref()?
+            )),
+            Field::Id => Some(format!(" · id: {}", self.rows[row_index].id)),
+            Field::Title | Field::Outlet => None,
+        }
+    }
+
+    /// For the filter line: where the filter found the selected article, the words found
+    /// in the text marked.
+    fn found_line(&self, room: usize) -> Vec<Span<'static>> {
+        let Some(row) = self.selected_article().map(ArticleIdx::get) else {
+            return Vec::new();
+        };
+        let Some(field) = self.found(row) else {
+            return Vec::new();
+        };
+        let mut spans = vec![Span::styled(
+            format!("   in {}", field.name()),
+            self.theme.dim(),
+        )];
+        if let Field::Text(at) = field {
+            let Some(search) = &self.search else {
+                return spans;
+            };
+            let Some(article) = search.corpus().articles.get(row) else {
+                return spans;
+            };
+            let (snippet, hit) = snippet(&article.text, at, room.saturating_sub(16).max(10));
+            spans.push(Span::styled(": ", self.theme.dim()));
+            spans.push(Span::styled(
+                snippet[..hit.start].to_string(),
+                self.theme.text(),
+            ));
+            spans.push(Span::styled(
+                snippet[hit.clone()].to_string(),
+                self.theme.accent().add_modifier(Modifier::BOLD),
+            ));
+            spans.push(Span::styled(
+                snippet[hit.end..].to_string(),
+                self.theme.text(),
+            ));
+        }
+        spans
     }
 
     fn render_filter(&self, area: Rect, buf: &mut Buffer) {
@@ -599,14 +700,19 @@ impl LibraryState {
         } else {
             "  (filter kept)"
         };
-        let line = Line::from(vec![
-            Span::styled("/", self.theme.accent()),
-            Span::styled(filter, self.theme.text()),
-            Span::styled(hint, self.theme.dim()),
-        ]);
-        buf.set_style(area, self.theme.text());
         let count_width = width(&count) as u16;
         let line_width = area.width.saturating_sub(count_width + 1);
+        let mut spans = vec![
+            Span::styled("/", self.theme.accent()),
+            Span::styled(filter.clone(), self.theme.text()),
+            Span::styled(hint, self.theme.dim()),
+        ];
+        let room = usize::from(line_width).saturating_sub(1 + width(&filter) + width(hint));
+        if room > 12 {
+            spans.extend(self.found_line(room));
+        }
+        let line = Line::from(spans);
+        buf.set_style(area, self.theme.text());
         buf.set_line(area.x + 1.min(area.width), area.y, &line, line_width);
         if area.width > count_width {
             buf.set_stringn(

@@ -332,6 +332,12 @@ pub struct ReaderState {
     wrap_width: usize,
     /// The first row on screen.
     scroll: usize,
+    /// The search typed with `/` (empty: none), and whether it is being typed.
+    search: String,
+    is_editing_search: bool,
+    /// Where the search matches the cleaned text, in order, and the match last gone to.
+    hits: Vec<Range<usize>>,
+    current_hit: Option<usize>,
     theme: Theme,
 }
 
@@ -368,6 +374,10 @@ impl ReaderState {
             rows: Vec::new(),
             wrap_width: 0,
             scroll: 0,
+            search: String::new(),
+            is_editing_search: false,
+            hits: Vec::new(),
+            current_hit: None,
             theme,
         }
     }
@@ -441,18 +451,85 @@ impl ReaderState {
         self.rows = match self.view {
             View::Raw => {
                 let lines = wrap_mapped(&self.raw, text_width);
-                mark_rows(&lines, &plain, (gutter, text_width), self.theme)
+                mark_rows(
+                    &lines,
+                    &plain,
+                    (gutter, text_width),
+                    &Hits::NONE,
+                    self.theme,
+                )
             }
             View::Clean => {
                 let marks = self.marks.as_ref().unwrap_or(&plain);
                 let lines = wrap_mapped(&self.text, text_width);
-                mark_rows(&lines, marks, (gutter, text_width), self.theme)
+                let hits = Hits {
+                    all: &self.hits,
+                    current: self.current_hit.and_then(|i| self.hits.get(i)),
+                };
+                mark_rows(&lines, marks, (gutter, text_width), &hits, self.theme)
             }
             View::Unique => {
                 let unique = self.marks.as_ref().map_or(&[][..], |m| &m.unique[..]);
                 unique_rows(&self.text, unique, text_width, gutter, self.theme)
             }
         };
+    }
+
+    /// Searches the cleaned text for `search`'s words, marking every match; the first match
+    /// at or after the top of the window becomes the current one.
+    fn set_search(&mut self, search: String) {
+        self.search = search;
+        self.hits = crate::display::search::find_all(&self.text, &self.search);
+        let top = self.rows.get(self.scroll).map_or(0, |r| r.source);
+        self.current_hit = if self.hits.is_empty() {
+            None
+        } else {
+            Some(self.hits.iter().position(|h| h.start >= top).unwrap_or(0))
+        };
+        if self.view != View::Clean {
+            self.view = View::Clean;
+        }
+        if self.wrap_width > 0 {
+            self.rewrap_keeping_place(self.wrap_width);
+        }
+        self.show_current_hit();
+    }
+
+    /// Goes to the next (or previous) match, round the end.
+    fn go_to_hit(&mut self, forward: bool) {
+        let n = self.hits.len();
+        if n == 0 {
+            return;
+        }
+        self.current_hit = Some(match self.current_hit {
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None => 0,
+        });
+        if self.view != View::Clean {
+            self.view = View::Clean;
+        }
+        if self.wrap_width > 0 {
+            self.rewrap_keeping_place(self.wrap_width);
+        }
+        self.show_current_hit();
+    }
+
+    /// Scrolls so that the current match is on screen, a few rows below the top.
+    fn show_current_hit(&mut self) {
+        let Some(hit) = self.current_hit.and_then(|i| self.hits.get(i)) else {
+            return;
+        };
+        let row = self
+            .rows
+            .iter()
+            .rposition(|r| r.source <= hit.start)
+            .unwrap_or(0);
+        let height = self.page_height();
+        if row < self.scroll || row >= self.scroll + height {
+            self.scroll = row.saturating_sub(2);
+        }
+        self.clamp_scroll();
     }
 
     fn layout(&self) -> ReaderLayout {
@@ -675,10 +752,38 @@ impl Marker<'_> {
 
 /// Rows of wrapped text with the marks of shared stretches: the gutter, tinted words and
 /// a note above the line where each stretch starts.
+/// The matches of the reader's search, to mark: all of them, and the one gone to.
+struct Hits<'a> {
+    all: &'a [Range<usize>],
+    current: Option<&'a Range<usize>>,
+}
+
+impl Hits<'_> {
+    const NONE: Hits<'static> = Hits {
+        all: &[],
+        current: None,
+    };
+
+    /// How a word (a range of the source) is marked if the search matches it.
+    fn style(&self, word: &Range<usize>) -> Option<Style> {
+        let overlaps = |hit: &Range<usize>| hit.start < word.end && word.start < hit.end;
+        if self.current.is_some_and(overlaps) {
+            return Some(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
+        }
+        // Matches are sorted: the first that ends after the word's start decides.
+        let at = self.all.partition_point(|h| h.end <= word.start);
+        self.all
+            .get(at)
+            .filter(|h| overlaps(h))
+            .map(|_| Style::new().add_modifier(Modifier::REVERSED))
+    }
+}
+
 fn mark_rows(
     lines: &[WrappedLine],
     marks: &Marks,
     (gutter, text_width): (usize, usize),
+    hits: &Hits,
     theme: Theme,
 ) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::with_capacity(lines.len());
@@ -745,17 +850,18 @@ fn mark_rows(
             _ => shared_text(theme),
         };
         let mut at = 0;
-        for (k, ((shown, _), mark)) in line.words.iter().zip(&word_marks).enumerate() {
+        for (k, ((shown, source), mark)) in line.words.iter().zip(&word_marks).enumerate() {
             if shown.start > at {
                 // The space before a word is shared if the words on both sides are.
                 let same = k > 0 && word_marks[k - 1] == *mark;
                 let style = if same { style_of(*mark) } else { theme.text() };
                 spans.push(Span::styled(line.text[at..shown.start].to_string(), style));
             }
-            spans.push(Span::styled(
-                line.text[shown.clone()].to_string(),
-                style_of(*mark),
-            ));
+            let style = match hits.style(source) {
+                Some(hit) => style_of(*mark).patch(hit),
+                None => style_of(*mark),
+            };
+            spans.push(Span::styled(line.text[shown.clone()].to_string(), style));
             at = shown.end;
         }
         source = line.words[0].1.start;
@@ -838,7 +944,12 @@ impl ScreenState for ReaderState {
     }
 
     fn scope(&self) -> Scope {
-        Scope::Reader
+        // While the search is typed, keys type (as in the library's filter prompt).
+        if self.is_editing_search {
+            Scope::Filter
+        } else {
+            Scope::Reader
+        }
     }
 
     fn title(&self) -> &'static str {
@@ -856,6 +967,24 @@ impl ScreenState for ReaderState {
             Action::ScrollToTop => self.scroll_to_top(),
             Action::ScrollToBottom => self.scroll_to_bottom(),
             Action::ToggleRaw => self.toggle_raw(),
+            Action::StartFilter => self.is_editing_search = true,
+            Action::InsertChar(c) if self.is_editing_search && !c.is_control() => {
+                let mut search = std::mem::take(&mut self.search);
+                search.push(c);
+                self.set_search(search);
+            }
+            Action::DeleteChar if self.is_editing_search => {
+                let mut search = std::mem::take(&mut self.search);
+                search.pop();
+                self.set_search(search);
+            }
+            Action::ConfirmFilter => self.is_editing_search = false,
+            Action::CancelFilter => {
+                self.is_editing_search = false;
+                self.set_search(String::new());
+            }
+            Action::MoveDown | Action::NextMatch => self.go_to_hit(true),
+            Action::MoveUp | Action::PreviousMatch => self.go_to_hit(false),
             Action::ToggleUnique => {
                 self.toggle_unique();
             }
@@ -883,8 +1012,20 @@ impl ScreenState for ReaderState {
         ReaderState::relayout(self, area);
     }
 
+    /// The search and where it stands: "/nuclear · match 2 of 5".
     fn status(&self) -> String {
-        String::new()
+        if !self.is_editing_search && self.search.is_empty() {
+            return String::new();
+        }
+        let search = sanitize(&self.search);
+        let place = match (self.current_hit, self.hits.len()) {
+            (_, 0) if search.trim().is_empty() => String::new(),
+            (_, 0) => " · no match".to_string(),
+            (Some(i), n) => format!(" · match {} of {n}", i + 1),
+            (None, n) => format!(" · {n} matches"),
+        };
+        let cursor = if self.is_editing_search { "▏" } else { "" };
+        format!("/{search}{cursor}{place} ")
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer) {

@@ -3,6 +3,7 @@
 use super::*;
 use crate::tui::export::Target;
 use pretty_assertions::assert_eq;
+use std::sync::Arc;
 
 #[test]
 fn e_on_the_compare_screen_writes_both_reports_and_says_where() {
@@ -137,5 +138,143 @@ fn help_explains_the_colours_and_terms_at_both_sizes() {
         "verbatim",
     ] {
         assert!(all.contains(term), "{term}");
+    }
+}
+
+/// The sample with its bodies indexed, as the worker hands the index over.
+fn searchable(width: u16, height: u16) -> Harness {
+    let mut h = Harness::sample(width, height);
+    let index = crate::display::search::SearchIndex::new(Arc::clone(&h.app.corpus));
+    h.app.set_search(Arc::new(index));
+    h.draw();
+    h
+}
+
+#[test]
+fn library_search_finds_a_word_only_one_body_has_and_says_where() {
+    for (w, hgt, name) in [
+        (120, 40, "library_search_120x40"),
+        (60, 20, "library_search_60x20"),
+    ] {
+        let mut h = searchable(w, hgt);
+        h.press("/rotat");
+        let text = h.screen_text();
+        assert!(text.contains(" 1 of 5 "), "{text}");
+        let row = h.rows()[2].clone();
+        assert!(
+            row.contains("War Press") || row.contains("Russia, Syria"),
+            "{row}"
+        );
+        let filter = h.rows()[h.rows().len() - 2].clone();
+        assert!(filter.contains("/rotat   in text: "), "{filter}");
+        assert!(filter.contains("rotating"), "{filter}");
+        // The word found is marked in the snippet.
+        let (y, x) = find(&h, "rotating");
+        let cell = &h.buffer()[(x as u16, y as u16)];
+        assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
+        insta::assert_snapshot!(name, h.terminal.backend());
+    }
+}
+
+#[test]
+fn without_the_index_the_filter_searches_the_fields_alone() {
+    let mut h = Harness::sample(120, 40);
+    h.press("/rotat");
+    assert!(h.screen_text().contains(" 0 of 5 "));
+    // The index arrives while the filter is typed: the list follows.
+    let index = crate::display::search::SearchIndex::new(Arc::clone(&h.app.corpus));
+    h.app.set_search(Arc::new(index));
+    h.draw();
+    assert!(h.screen_text().contains(" 1 of 5 "), "{}", h.screen_text());
+}
+
+#[test]
+fn a_row_found_by_its_author_or_id_says_so_in_the_title_column() {
+    let mut h = searchable(120, 40);
+    h.press("/003");
+    let row = h.rows()[2].clone();
+    assert!(row.contains(" · id: 003_b5e1"), "{row}");
+    assert!(h.rows()[h.rows().len() - 2].contains("in id"));
+}
+
+#[test]
+fn reader_search_marks_every_match_and_n_goes_through_them() {
+    for (w, hgt, name) in [
+        (120, 40, "reader_search_120x40"),
+        (60, 20, "reader_search_60x20"),
+    ] {
+        let mut h = Harness::sample(w, hgt);
+        // The Sputnik article: "Russia" in it many times.
+        let sputnik = h
+            .app
+            .corpus
+            .articles
+            .iter()
+            .position(|a| a.id.starts_with("003"))
+            .unwrap();
+        let row = h
+            .app
+            .library
+            .view()
+            .iter()
+            .position(|&i| i == sputnik)
+            .unwrap();
+        h.app.library.move_to(row);
+        h.press("<Enter>/russia");
+        let status = h.rows().last().cloned().unwrap_or_default();
+        assert!(status.contains("/russia▏ · match 1 of "), "{status}");
+        // Typed keys went to the search, not to the reader's keys (`r` is "raw").
+        assert!(!h.screen_text().contains("RAW"));
+        h.press("<Enter>");
+        let marked = |h: &Harness| -> Vec<(usize, String)> {
+            let buf = h.buffer();
+            let mut out = Vec::new();
+            for y in 0..buf.area.height {
+                let mut word = String::new();
+                for x in 0..buf.area.width {
+                    let cell = &buf[(x, y)];
+                    if cell.modifier.contains(Modifier::REVERSED) && y + 1 < buf.area.height {
+                        word.push_str(cell.symbol());
+                    } else if !word.is_empty() {
+                        out.push((y as usize, std::mem::take(&mut word)));
+                    }
+                }
+            }
+            out
+        };
+        let first = marked(&h);
+        assert!(!first.is_empty(), "{}", h.screen_text());
+        assert!(
+            first
+                .iter()
+                .all(|(_, w)| w.to_lowercase().starts_with("russia")),
+            "{first:?}"
+        );
+        insta::assert_snapshot!(name, h.terminal.backend());
+        let status = h.rows().last().cloned().unwrap_or_default();
+        let total: usize = status
+            .split(" of ")
+            .nth(1)
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{status}"));
+        assert!(total >= 3, "{status}");
+        h.press("n");
+        assert!(
+            h.rows().last().unwrap().contains("match 2 of "),
+            "{:?}",
+            h.rows().last()
+        );
+        h.press("NN");
+        assert!(
+            h.rows()
+                .last()
+                .unwrap()
+                .contains(&format!("match {total} of {total}")),
+            "N goes round: {:?}",
+            h.rows().last()
+        );
+        h.press("/<Esc>");
+        assert!(marked(&h).is_empty(), "Esc clears the search");
+        assert_eq!(h.app.screen(), Screen::Reader);
     }
 }
