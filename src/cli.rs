@@ -49,6 +49,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
 
+    /// Open the reader on the shared passages of passim's output OUT (its `out.json` folder or
+    /// a file of it) for the articles at PATH, instead of aligning them.
+    #[arg(long, value_name = "OUT")]
+    from_passim: Option<PathBuf>,
+
     /// Read per-file metadata (outlet, date, url, title, author) from FILE: CSV, TSV or JSON
     /// Lines naming each file in a `path`, `file` or `doc` column. A folder's own
     /// `manifest.csv`, `manifest.tsv` or `manifest.jsonl` is read without this.
@@ -305,7 +310,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         config::cache_dir().map(AlignmentCache::new)
     };
     match cli.command {
-        None => run_tui(&cli.paths, &config, cli.no_cache),
+        None => match &cli.from_passim {
+            Some(out) => run_tui_passim(&cli.paths, &config, out),
+            None => run_tui(&cli.paths, &config, cli.no_cache),
+        },
         Some(Command::List { input, json }) => {
             let corpus = load(&input.paths, &config)?;
             print_list(&corpus, json)
@@ -627,6 +635,45 @@ fn launch(
     } else {
         config::cache_dir().map(AlignmentCache::new)
     };
+    launch_with(articles, paths, config, cache, then)
+}
+
+/// The reader on passim's shared passages: they are put in a cache folder of this run alone,
+/// under the key of these articles, where the reader finds them instead of aligning (the
+/// user's cache is left alone: a later start aligns as usual).
+fn run_tui_passim(paths: &[PathBuf], config: &Config, out: &std::path::Path) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(
+            "the reader needs a terminal; for scripts use `crossread passages --from-passim OUT`",
+        ));
+    }
+    let corpus = load(paths, config)?;
+    let (alignment, warnings) = passim::read(out, &corpus).map_err(Failure::usage)?;
+    for warning in warnings {
+        eprintln!("crossread: warning: {}", sanitize_lines(&warning));
+    }
+    let dir = std::env::temp_dir().join(format!("crossread-passim-{}", std::process::id()));
+    let cache = AlignmentCache::new(&dir).keeping(1);
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    let stored = cache.store(crate::cache::CacheKey::new(&texts, &config.align), &alignment);
+    let result = match stored {
+        Ok(()) => launch_with(Articles::Loaded(corpus), paths, config, Some(cache), None),
+        Err(err) => Err(Failure {
+            code: 1,
+            message: format!("cannot keep passim's passages in {}: {err}", dir.display()),
+        }),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn launch_with(
+    articles: Articles,
+    paths: &[PathBuf],
+    config: &Config,
+    cache: Option<AlignmentCache>,
+    then: Option<Action>,
+) -> Result<(), Failure> {
     let launch = Launch {
         articles,
         cache,

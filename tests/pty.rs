@@ -463,3 +463,44 @@ fn a_resize_keeps_the_passage_on_top() {
     s.press("q");
     assert_eq!(s.wait_exit().unwrap(), 0);
 }
+
+/// `crossread --from-passim OUT PATH` opens the reader on passim's shared passages: a
+/// cluster passim found between two passages that share no words is listed on the shared
+/// passages screen, and the user's own cache is left as it was.
+#[test]
+fn the_reader_shows_passim_s_shared_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = "The ministers signed the accord in Geneva on Friday evening.";
+    let b = "Delegates concluded an agreement at a Swiss venue late that week.";
+    std::fs::write(
+        dir.path().join("alpha.txt"),
+        format!("Talks end\n\n{a}\n\nOnly alpha says this.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("beta.txt"),
+        format!("Accord reached\n\nOnly beta says that.\n\n{b}\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("out.json");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(
+        out.join("part-00000.json"),
+        format!(
+            "{{\"cluster\": 1, \"size\": 2, \"id\": \"alpha\", \"begin\": 0, \"end\": 9, \"text\": \"{a}\"}}\n\
+             {{\"cluster\": 1, \"size\": 2, \"id\": \"beta\", \"begin\": 0, \"end\": 9, \"text\": \"{b}\"}}\n"
+        ),
+    )
+    .unwrap();
+    let folder = dir.path().to_str().unwrap().to_string();
+    let out = out.to_str().unwrap().to_string();
+    let mut s = Session::start(&["--from-passim", &out, &folder], 120, 30);
+    s.wait_for("2 articles").unwrap();
+    s.press("p");
+    s.wait_for("ministers signed the accord").unwrap();
+    s.press("q");
+    s.press("q");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+    let cache = s._home.path().join(".cache/crossread/alignments");
+    assert!(!cache.exists(), "{}", cache.display());
+}

@@ -24,9 +24,9 @@ use super::{AlignedPair, Alignment, PairKind, Span};
 pub struct Family {
     /// 1, 2, …: families by number of members, largest first.
     pub id: usize,
-    /// The member the others are measured against: the first in input order (an interface
-    /// that knows the articles' dates may measure them against the earliest instead, with
-    /// [`changes`]).
+    /// The member the others are measured against: the one that shares most of its text with
+    /// the most members (an interface that knows the articles' dates may measure them against
+    /// the earliest instead, with [`changes`]).
     pub reference: usize,
     /// Every member, the reference first, then in input order.
     pub members: Vec<FamilyMember>,
@@ -116,8 +116,8 @@ pub struct NearCopy {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FamilyOptions {
     /// Two articles are copies of one text when the shorter has at least this share of its
-    /// words in passages aligned with the longer: most of it, so that a story that quotes a
-    /// few paragraphs of another is not its copy.
+    /// words in verbatim passages aligned with the longer: most of it, so that a story that
+    /// quotes a few paragraphs of another is not its copy.
     pub min_shared: f32,
     /// ... and the longer at least this share: an update that doubles a wire story is still
     /// that story's family, an article that quotes a short statement in full is not.
@@ -965,8 +965,8 @@ fn covered_words(text: &str, ranges: &mut [(usize, usize)]) -> usize {
 
 /// The copy families of a corpus, from its aligned pairs.
 ///
-/// Two articles are linked when most of each is covered by the passages aligned between them
-/// (see [`FamilyOptions`]). Families are stars, never chains: the article with the most links
+/// Two articles are linked when most of each is covered by the verbatim passages aligned
+/// between them (see [`FamilyOptions`]). Families are stars, never chains: the article with the most links
 /// takes all its unclaimed partners, then the next, so every member shares most of its text
 /// with one article of the family, not through a run of intermediaries.
 pub(crate) fn families(
@@ -976,7 +976,9 @@ pub(crate) fn families(
 ) -> Vec<Family> {
     let mut spans: FxHashMap<(usize, usize), (Vec<(usize, usize)>, Vec<(usize, usize)>)> =
         FxHashMap::default();
-    for p in pairs {
+    // Copies share their wording: reworded passages say two articles tell one story (see
+    // `stories`), not that one is a copy of the other.
+    for p in pairs.iter().filter(|p| p.kind == PairKind::Verbatim) {
         let entry = spans.entry((p.a.article, p.b.article)).or_default();
         entry.0.push((p.a.start, p.a.end));
         entry.1.push((p.b.start, p.b.end));
@@ -1009,7 +1011,7 @@ pub(crate) fn families(
         .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(partners[i].len()), i));
     let mut claimed = vec![false; texts.len()];
-    let mut sets: Vec<Vec<usize>> = Vec::new();
+    let mut sets: Vec<(usize, Vec<usize>)> = Vec::new();
     for centre in order {
         if claimed[centre] {
             continue;
@@ -1027,12 +1029,11 @@ pub(crate) fn families(
         for &m in &set {
             claimed[m] = true;
         }
-        sets.push(set);
+        sets.push((centre, set));
     }
     let mut families: Vec<Family> = sets
         .into_par_iter()
-        .map(|set| {
-            let reference = set[0];
+        .map(|(reference, set)| {
             let members = set
                 .iter()
                 .map(|&article| FamilyMember {
@@ -1044,7 +1045,7 @@ pub(crate) fn families(
             Family {
                 id: 0,
                 reference,
-                members,
+                members: order_members(members, reference),
             }
         })
         .collect();

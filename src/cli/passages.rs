@@ -145,7 +145,7 @@ struct StoryJson<'a> {
 impl<'a> FamilyJson<'a> {
     /// The family with its members by date (undated ones after, in input order), each
     /// measured against the earliest: the aligner knows no dates and measured them against
-    /// the first in input order.
+    /// the member most of the others copy, which stays the reference when none is dated.
     fn new(corpus: &'a Corpus, family: &Family) -> Self {
         let articles = &corpus.articles;
         let mut order: Vec<usize> = (0..family.members.len()).collect();
@@ -154,6 +154,11 @@ impl<'a> FamilyJson<'a> {
             let date = articles[article].meta.date.as_deref();
             (date.is_none(), date, article)
         });
+        // Without dates, the aligner's reference: the member most of the others copy.
+        let is_dated = |i: &usize| articles[family.members[*i].article].meta.date.is_some();
+        if !order.iter().any(is_dated) {
+            order.sort_by_key(|&i| family.members[i].article != family.reference);
+        }
         let reference = family.members[order[0]].article;
         let id = |article: usize| articles[article].id.as_str();
         let span = |s: &Span| SpanJson::new(&articles[s.article], s, false);
