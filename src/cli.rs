@@ -356,9 +356,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), l, r)
                 .ok_or_else(|| Failure::usage("export: an article is missing from the corpus"))?;
-            let mut args: Vec<String> = ["crossread", "export", "compare", &left, &right]
-                .map(String::from)
-                .into();
+            let mut args: Vec<String> = vec!["crossread".to_string()];
+            // The settings that change what is read or aligned come along.
+            for (flag, file) in [("--config", &cli.config), ("--manifest", &cli.manifest)] {
+                if let Some(file) = file {
+                    args.push(flag.to_string());
+                    args.push(file.display().to_string());
+                }
+            }
+            args.extend(["export", "compare", &left, &right].map(String::from));
             for (flag, file) in [("--html", &html), ("--md", &md)] {
                 if let Some(file) = file {
                     args.push(flag.to_string());
@@ -687,6 +693,10 @@ fn launch_with(
         export: Some(crate::tui::export::Target {
             dir: PathBuf::from("."),
             paths: paths.to_vec(),
+            options: match &config.load.manifest {
+                Some(manifest) => vec!["--manifest".into(), manifest.display().to_string()],
+                None => Vec::new(),
+            },
         }),
     };
     match crate::tui::run(launch, &settings) {

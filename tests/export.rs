@@ -145,3 +145,38 @@ fn export_still_needs_a_format_or_a_report() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_command_given_carries_the_manifest_that_named_the_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples();
+    std::fs::write(
+        dir.path().join("m.tsv"),
+        "path\toutlet\n003_b5e1fbffe1debdfc.txt\tSputnik Test Desk\n",
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "--manifest",
+            "m.tsv",
+            "export",
+            "compare",
+            "003",
+            "004",
+            &samples,
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(
+        md.starts_with("# Sputnik Test Desk and War Press Info Network"),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "crossread --manifest m.tsv export compare 003 004 {samples}\n"
+        )),
+        "{md}"
+    );
+}

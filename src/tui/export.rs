@@ -14,6 +14,8 @@ pub struct Target {
     pub dir: PathBuf,
     /// The paths the session was started on (empty: the config's or the sample).
     pub paths: Vec<PathBuf>,
+    /// Options the session was started with that change what is read (`--manifest F`).
+    pub options: Vec<String>,
 }
 
 /// Writes the report of `cmp` to `target` and returns what the status line says: where it
@@ -38,8 +40,9 @@ pub fn comparison(target: Option<&Target>, cmp: &Comparison) -> String {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
-    let mut args: Vec<String> = vec![
-        "crossread".into(),
+    let mut args: Vec<String> = vec!["crossread".into()];
+    args.extend(target.options.iter().cloned());
+    args.extend([
         "export".into(),
         "compare".into(),
         cmp.left.id.clone(),
@@ -48,7 +51,7 @@ pub fn comparison(target: Option<&Target>, cmp: &Comparison) -> String {
         name(&html_path),
         "--md".into(),
         name(&md_path),
-    ];
+    ]);
     args.extend(target.paths.iter().map(|p| p.display().to_string()));
     let command = report::command_line(&args);
     let writes = [

@@ -12,6 +12,7 @@ fn e_on_the_compare_screen_writes_both_reports_and_says_where() {
     h.app.export = Some(Target {
         dir: dir.path().to_path_buf(),
         paths: vec![PathBuf::from("../shared/seeds")],
+        options: vec!["--manifest".into(), "m.tsv".into()],
     });
     h.press("e");
     let status = h.rows().last().cloned().unwrap_or_default();
@@ -37,7 +38,7 @@ fn e_on_the_compare_screen_writes_both_reports_and_says_where() {
         "{row}"
     );
     assert!(
-        html.contains("crossread export compare 003_"),
+        html.contains("crossread --manifest m.tsv export compare 003_"),
         "the command is given"
     );
     assert!(
