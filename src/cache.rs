@@ -196,6 +196,7 @@ mod tests {
                 score: 0.625,
                 a,
                 b,
+                evidence: Default::default(),
             }],
             groups: vec![SharedPassage {
                 id: 0,

@@ -468,6 +468,7 @@ fn scorer_checks(c: &mut Checks, g: &synth::Generated) {
                 score: 1.0,
                 a: span(&p.a),
                 b: span(&p.b),
+                evidence: Default::default(),
             })
             .collect(),
         ..Alignment::default()

@@ -224,6 +224,7 @@ mod tests {
                 score: 0.912_34,
                 a,
                 b,
+                evidence: Default::default(),
             }],
             ..Alignment::default()
         };

@@ -198,7 +198,17 @@ mod tests {
             }
         };
         let (a, b) = (find(left, l, 0), find(right, r, 1));
-        (AlignedPair { kind, score, a, b }, a, b)
+        (
+            AlignedPair {
+                kind,
+                score,
+                a,
+                b,
+                evidence: Default::default(),
+            },
+            a,
+            b,
+        )
     }
 
     /// A comparison of pairs, with nothing unique on either side.
