@@ -83,7 +83,7 @@ fn main() {
     let hashed = clock.elapsed();
     let cache = AlignmentCache::new(&cache_dir);
     let clock = Instant::now();
-    let alignment = cache.load(key);
+    let alignment = cache.load(key, &texts);
     let read = clock.elapsed();
     match alignment {
         Some(a) => println!(

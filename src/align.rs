@@ -11,9 +11,11 @@
 //!    drawn from an index of each sentence's rarest terms (never all pairs).
 //! 5. [`group`]: pairs joined into shared passages without chaining; unique spans per article.
 //! 6. [`diff`]: word-level diffs of aligned passages for display.
+//! 7. [`family`]: whole-article relations: copy families and stories.
 
 pub mod checks;
 pub mod diff;
+pub mod family;
 pub mod group;
 pub mod overlap;
 pub mod paraphrase;
@@ -29,6 +31,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use family::FamilyOptions;
 use paraphrase::ParaphraseOptions;
 use terms::{Aliases, Analysis};
 use verbatim::VerbatimOptions;
@@ -221,12 +224,24 @@ pub struct Alignment {
     pub groups: Vec<SharedPassage>,
     /// Per article, the spans that align with nothing, in text order.
     pub unique: Vec<Span>,
+    /// Articles that share most of their text, largest family first.
+    #[serde(default)]
+    pub families: Vec<family::Family>,
+    /// Articles about one event, largest story first; an article in none stands alone.
+    #[serde(default)]
+    pub stories: Vec<family::Story>,
+    /// Byte-identical texts, aligned once: their first article holds the pairs of all.
+    #[serde(default)]
+    pub copies: Vec<family::Copies>,
 }
 
 impl Alignment {
     /// The pairs between articles `left` and `right`, each oriented `(left side, right side)`,
     /// in the left article's text order.
     pub fn between(&self, left: usize, right: usize) -> Vec<(AlignedPair, Span, Span)> {
+        if let Some(found) = family::between_copies(self, left, right) {
+            return found;
+        }
         let mut found: Vec<(AlignedPair, Span, Span)> = self
             .pairs
             .iter()
@@ -265,6 +280,7 @@ pub struct AlignOptions {
     pub stock_max_words: usize,
     pub verbatim: VerbatimOptions,
     pub paraphrase: ParaphraseOptions,
+    pub family: FamilyOptions,
 }
 
 impl Default for AlignOptions {
@@ -278,6 +294,7 @@ impl Default for AlignOptions {
             stock_max_words: 12,
             verbatim: VerbatimOptions::default(),
             paraphrase: ParaphraseOptions::default(),
+            family: FamilyOptions::default(),
         }
     }
 }
@@ -411,6 +428,12 @@ pub fn align_with_progress(
             );
         }
     };
+    // Identical and nearly identical texts are aligned once, then reported as copies (a
+    // family), not as pairs.
+    if let Some(duplicates) = family::Duplicates::find(texts, &options.family) {
+        let distinct = duplicates.distinct_texts(texts);
+        return duplicates.expand(align_with_progress(&distinct, options, progress), texts);
+    }
     progress(Stage::Analysing);
     let aliases = Aliases::new(&options.aliases);
     let mut analyses: Vec<Analysis> = texts
@@ -466,9 +489,15 @@ pub fn align_with_progress(
     let groups = group::groups(&pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
+    let families = family::families(texts, &pairs, &options.family);
+    let stories = family::stories(&analyses, &options.family);
+    lap("families and stories");
     Alignment {
         pairs,
         groups,
         unique,
+        families,
+        stories,
+        copies: Vec::new(),
     }
 }

@@ -8,7 +8,13 @@
 //!
 //! The cache is an optimisation and never a reason to fail: an entry that cannot be read,
 //! is cut short or is not what it claims to be is ignored (the alignment is recomputed),
-//! and an entry that cannot be written is not written. Where the folder is (the platform
+//! and an entry that cannot be written is not written.
+//!
+//! An entry is untrusted input like any file: anyone who can write the folder can put
+//! anything under a valid name. So an entry is read only if it is a regular file of at most
+//! [`MAX_ENTRY_BYTES`], and used only if it fits the texts it is used with ([`fits`]): every
+//! span inside its article's text on character boundaries, and no more pairs, groups or
+//! unique spans than an alignment of those texts can have. Where the folder is (the platform
 //! cache folder) is the shell's business: this module takes it as given.
 
 use std::io::{self, Write};
@@ -21,6 +27,10 @@ use crate::align::{AlignOptions, Alignment};
 
 /// The first bytes of every entry: what the file is, and the version of its layout.
 const MAGIC: &[u8; 8] = b"CRALIGN1";
+
+/// The largest entry read. An alignment of 10,000 articles takes under 1 MiB; 100,000
+/// articles, tens of MiB.
+pub const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Entries kept by default: a few corpora a user switches between, each a few MiB.
 pub const DEFAULT_KEEP: usize = 8;
@@ -91,12 +101,14 @@ impl AlignmentCache {
         self.dir.join(key.file_name())
     }
 
-    /// The alignment stored under `key`, if there is a readable, whole entry for it. A hit
-    /// marks the entry as just used, so that it outlives the others.
-    pub fn load(&self, key: CacheKey) -> Option<Alignment> {
+    /// The alignment stored under `key`, if there is a readable, whole entry for it that fits
+    /// `texts` (those the key was made of). A hit marks the entry as just used, so that it
+    /// outlives the others.
+    pub fn load(&self, key: CacheKey, texts: &[&str]) -> Option<Alignment> {
         let path = self.path(key);
-        let bytes = std::fs::read(&path).ok()?;
-        let alignment = decode(&bytes, key)?;
+        // Not `fs::read`: a FIFO under the entry's name would block it forever.
+        let bytes = crate::corpus::read_regular(&path, MAX_ENTRY_BYTES).ok()?;
+        let alignment = decode(&bytes, key).filter(|a| fits(a, texts))?;
         if let Ok(file) = std::fs::File::options().write(true).open(&path) {
             // Best effort: an entry not marked is only removed sooner.
             let _ = file.set_modified(SystemTime::now());
@@ -174,10 +186,146 @@ fn decode(bytes: &[u8], key: CacheKey) -> Option<Alignment> {
     left.is_empty().then_some(alignment)
 }
 
+/// Returns true if and only if `alignment` can be an alignment of `texts`: every span is a
+/// non-empty slice of its article's text, cut on character boundaries; every pair joins two
+/// different articles; and there are no more pairs, group members or unique spans than
+/// those texts have room for (see [`max_pairs`]).
+///
+/// An entry that fails is as good as absent: the alignment is recomputed. Without this, a
+/// span past the end of a text made the compare screen panic on every start, and an entry of
+/// two million pairs froze the interface.
+pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
+    let span_fits = |span: &crate::align::Span| {
+        texts.get(span.article).is_some_and(|text| {
+            span.start < span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+        })
+    };
+    let units: Vec<usize> = texts.iter().map(|t| units(t)).collect();
+    let max_pairs = max_pairs(&units);
+    let all_units: usize = units.iter().sum();
+    let members: usize = alignment.groups.iter().map(|g| g.members.len()).sum();
+    alignment.pairs.len() <= max_pairs
+        && alignment.groups.len() <= max_pairs
+        && members <= 2 * max_pairs
+        && alignment.unique.len() <= 2 * all_units + texts.len()
+        && alignment.pairs.iter().all(|p| {
+            p.a.article != p.b.article && p.score.is_finite() && span_fits(&p.a) && span_fits(&p.b)
+        })
+        && alignment
+            .groups
+            .iter()
+            .all(|g| g.score.is_finite() && span_fits(&g.label) && g.members.iter().all(span_fits))
+        && alignment.unique.iter().all(span_fits)
+        && families_fit(alignment, texts, &span_fits, all_units)
+}
+
+/// The part of [`fits`] for copy families, stories and sets of identical copies: every
+/// article index names an article, every span fits, every set of copies holds at least two
+/// byte-identical texts listed in order, with paragraphs inside them; and each article is in
+/// at most one family, one story and one set of copies.
+fn families_fit(
+    alignment: &Alignment,
+    texts: &[&str],
+    span_fits: &impl Fn(&crate::align::Span) -> bool,
+    all_units: usize,
+) -> bool {
+    let n = texts.len();
+    let is_article = |a: &usize| *a < n;
+    let family_members: usize = alignment.families.iter().map(|f| f.members.len()).sum();
+    let story_articles: usize = alignment.stories.iter().map(|s| s.articles.len()).sum();
+    let copies: usize = alignment.copies.iter().map(|c| c.articles.len()).sum();
+    let changes: usize = alignment
+        .families
+        .iter()
+        .flat_map(|f| &f.members)
+        .map(|m| m.changes.added.len() + m.changes.dropped.len() + m.changes.changed.len())
+        .sum();
+    family_members <= n
+        && story_articles <= n
+        && copies <= n
+        && changes <= 4 * all_units + n
+        && alignment.families.iter().all(|f| {
+            is_article(&f.reference)
+                && f.members.iter().all(|m| {
+                    let c = &m.changes;
+                    is_article(&m.article)
+                        && m.copy_of.as_ref().is_none_or(is_article)
+                        && c.added.iter().chain(&c.dropped).all(span_fits)
+                        && c.changed
+                            .iter()
+                            .all(|x| span_fits(&x.reference) && span_fits(&x.copy))
+                })
+        })
+        && alignment
+            .stories
+            .iter()
+            .all(|s| s.articles.iter().all(is_article))
+        && alignment.copies.iter().all(|c| {
+            let Some(first) = c.articles.first().and_then(|&a| texts.get(a)) else {
+                return false;
+            };
+            let in_text = |text: &str, (start, end): (usize, usize)| {
+                start < end
+                    && end <= text.len()
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end)
+            };
+            // A near copy may stand alone; identical copies come at least two to a set.
+            let near_fits = match &c.near {
+                None => c.articles.len() >= 2,
+                Some(near) => texts.get(near.of).is_some_and(|original| {
+                    near.sentences.len() <= all_units
+                        && near.sentences.iter().all(|&(_, there, here)| {
+                            in_text(original, there) && in_text(first, here)
+                        })
+                }),
+            };
+            near_fits
+                && c.articles.windows(2).all(|w| w[0] < w[1])
+                && c.articles.iter().all(|&a| texts.get(a) == Some(first))
+                && c.paragraphs.iter().all(|&range| in_text(first, range))
+        })
+}
+
+/// A generous count of the pieces a text can be aligned in: its clauses and lines (every
+/// `.`, `!`, `?`, `;`, `,` and line break ends one), plus one.
+fn units(text: &str) -> usize {
+    text.bytes()
+        .filter(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
+        .count()
+        + 1
+}
+
+/// The most pairs an alignment of texts of `units` pieces each can hold: a pair of articles
+/// shares at most as many passages as the shorter one has pieces, four times over for
+/// passages that overlap.
+fn max_pairs(units: &[usize]) -> usize {
+    let mut sorted = units.to_vec();
+    sorted.sort_unstable();
+    let n = sorted.len();
+    // Each article is the shorter one of a pair with every longer one after it.
+    let shared: usize = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, &u)| u.saturating_mul(n - 1 - i))
+        .fold(0, usize::saturating_add);
+    shared.saturating_mul(4)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::align::{AlignedPair, PairKind, SharedPassage, Span};
+
+    /// Texts that [`sample_alignment`] fits: its spans end at byte 151 at most.
+    const TEXTS: [&str; 3] = [
+        concat!("One story, told once. ", "Then told again, and again, at length. ", "x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x."),
+        concat!("Another story, told once. ", "Then told again, and again, at length. ", "y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y y."),
+        concat!("A third story, told once. ", "Then told again, and again, at length. ", "z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z z."),
+    ];
 
     fn sample_alignment() -> Alignment {
         let a = Span {
@@ -209,6 +357,7 @@ mod tests {
                 start: 0,
                 end: 12,
             }],
+            ..Alignment::default()
         }
     }
 
@@ -244,11 +393,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = AlignmentCache::new(dir.path().join("made/on/demand"));
         let key = CacheKey::new(&["a"], &AlignOptions::default());
-        assert_eq!(cache.load(key), None);
+        assert_eq!(cache.load(key, &TEXTS), None);
         cache.store(key, &sample_alignment()).unwrap();
-        assert_eq!(cache.load(key), Some(sample_alignment()));
+        assert_eq!(cache.load(key, &TEXTS), Some(sample_alignment()));
         let other = CacheKey::new(&["b"], &AlignOptions::default());
-        assert_eq!(cache.load(other), None);
+        assert_eq!(cache.load(other, &TEXTS), None);
         // No temporary file is left behind.
         let names: Vec<String> = std::fs::read_dir(cache.dir())
             .unwrap()
@@ -284,10 +433,129 @@ mod tests {
         ];
         for bytes in bad {
             std::fs::write(&path, &bytes).unwrap();
-            assert_eq!(cache.load(key), None, "{bytes:?}");
+            assert_eq!(cache.load(key, &TEXTS), None, "{bytes:?}");
         }
         cache.store(key, &sample_alignment()).unwrap();
-        assert_eq!(cache.load(key), Some(sample_alignment()));
+        assert_eq!(cache.load(key, &TEXTS), Some(sample_alignment()));
+    }
+
+    #[test]
+    fn an_entry_that_does_not_fit_its_texts_is_dropped() {
+        assert!(fits(&sample_alignment(), &TEXTS));
+        let mut past_the_end = sample_alignment();
+        past_the_end.pairs[0].b.end = TEXTS[2].len() + 1;
+        let mut backwards = sample_alignment();
+        backwards.unique[0] = Span {
+            article: 1,
+            start: 12,
+            end: 3,
+        };
+        let mut no_such_article = sample_alignment();
+        no_such_article.groups[0].members[1].article = 3;
+        let mut too_many = sample_alignment();
+        too_many.pairs = vec![too_many.pairs[0]; 2_000_000];
+        let mut empty_groups = sample_alignment();
+        empty_groups.groups = vec![empty_groups.groups[0].clone(); 1_000];
+        empty_groups
+            .groups
+            .iter_mut()
+            .for_each(|g| g.members.clear());
+        let mut mid_character = sample_alignment();
+        let accented = ["é".repeat(100), TEXTS[1].into(), TEXTS[2].into()];
+        let accented: Vec<&str> = accented.iter().map(String::as_str).collect();
+        mid_character.pairs[0].a = Span {
+            article: 0,
+            start: 3,
+            end: 40,
+        };
+        for bad in [
+            past_the_end,
+            backwards,
+            no_such_article,
+            too_many,
+            empty_groups,
+        ] {
+            assert!(!fits(&bad, &TEXTS));
+        }
+        assert!(!fits(&mid_character, &accented));
+
+        // Sets of identical copies: unsorted, empty, or with paragraphs past the end.
+        let same = [TEXTS[0], TEXTS[0], TEXTS[1]];
+        let copies = |articles: Vec<usize>, paragraphs: Vec<(usize, usize)>| Alignment {
+            copies: vec![crate::align::family::Copies {
+                articles,
+                paragraphs,
+                near: None,
+            }],
+            ..Alignment::default()
+        };
+        assert!(fits(&copies(vec![0, 1], vec![(0, 10)]), &same));
+        for bad in [
+            copies(vec![], vec![]),
+            copies(vec![1, 0], vec![(0, 10)]),
+            copies(vec![0, 2], vec![(0, 10)]),
+            copies(vec![0, 1], vec![(0, TEXTS[0].len() + 1)]),
+            copies(vec![0, 5], vec![]),
+        ] {
+            assert!(!fits(&bad, &same), "{:?}", bad.copies);
+        }
+
+        // A near copy stands alone, its sentences inside both texts.
+        let near = |of: usize, there: (usize, usize), here: (usize, usize)| Alignment {
+            copies: vec![crate::align::family::Copies {
+                articles: vec![2],
+                paragraphs: vec![(0, 10)],
+                near: Some(crate::align::family::NearCopy {
+                    of,
+                    sentences: vec![(crate::align::PairKind::Verbatim, there, here)],
+                }),
+            }],
+            ..Alignment::default()
+        };
+        assert!(fits(&near(0, (0, 10), (0, 10)), &same));
+        for bad in [
+            near(7, (0, 10), (0, 10)),
+            near(0, (0, TEXTS[0].len() + 1), (0, 10)),
+            near(0, (0, 10), (5, TEXTS[1].len() + 1)),
+        ] {
+            assert!(!fits(&bad, &same), "{:?}", bad.copies);
+        }
+
+        // Stored and then read back against other texts: dropped, not used.
+        let dir = tempfile::tempdir().unwrap();
+        let cache = AlignmentCache::new(dir.path());
+        let key = CacheKey::new(&TEXTS, &AlignOptions::default());
+        cache.store(key, &sample_alignment()).unwrap();
+        assert_eq!(cache.load(key, &["short", "texts", "here"]), None);
+        assert!(cache.load(key, &TEXTS).is_some());
+    }
+
+    #[test]
+    fn real_alignments_fit_their_texts() {
+        let a = include_str!("../assets/articles/000_569b729a2117decc.txt");
+        let b = include_str!("../assets/articles/003_b5e1fbffe1debdfc.txt");
+        let c = include_str!("../assets/articles/004_a614a29300825745.txt");
+        let near = a.replacen("Iraq", "Iraq's government", 3);
+        let mut longer = b.to_string();
+        longer.push_str("\n\nAn update added at the end of the day, with a new paragraph.");
+        let texts = [a, b, a, c, near.as_str(), a, longer.as_str(), b];
+        let alignment = crate::align::align(&texts, &AlignOptions::default());
+        assert!(!alignment.copies.is_empty() && !alignment.families.is_empty());
+        assert!(fits(&alignment, &texts), "{:?}", alignment.families);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_place_of_an_entry_is_a_miss_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = AlignmentCache::new(dir.path());
+        let key = CacheKey::new(&TEXTS, &AlignOptions::default());
+        let status = std::process::Command::new("mkfifo")
+            .arg(cache.path(key))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(cache.load(key, &TEXTS), None);
     }
 
     #[test]
@@ -311,10 +579,10 @@ mod tests {
         cache.store(keys[1], &sample_alignment()).unwrap();
         age(keys[1], 200);
         // Using the oldest entry makes it the newest: the one left out is the other one.
-        assert!(cache.load(keys[0]).is_some());
+        assert!(cache.load(keys[0], &TEXTS).is_some());
         cache.store(keys[2], &sample_alignment()).unwrap();
-        assert!(cache.load(keys[0]).is_some());
-        assert!(cache.load(keys[1]).is_none());
-        assert!(cache.load(keys[2]).is_some());
+        assert!(cache.load(keys[0], &TEXTS).is_some());
+        assert!(cache.load(keys[1], &TEXTS).is_none());
+        assert!(cache.load(keys[2], &TEXTS).is_some());
     }
 }

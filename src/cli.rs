@@ -10,11 +10,13 @@
 
 mod compare;
 mod passages;
-pub mod side_by_side;
+mod passim;
+pub(crate) mod side_by_side;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -23,6 +25,9 @@ use crate::align::{AlignOptions, Span};
 use crate::cache::AlignmentCache;
 use crate::config::{self, Config};
 use crate::corpus::{Article, Corpus};
+use crate::display::comparison::Comparison;
+use crate::display::{AlignmentIndex, ArticleIdx};
+use crate::safe_text::{sanitize, sanitize_lines, Mode, SafeWriter};
 use crate::tui::action::Action;
 use crate::tui::worker::NoArticle;
 use crate::tui::{Articles, Launch};
@@ -37,13 +42,18 @@ const EXIT_USAGE: u8 = 2;
     about = "Read one story across many outlets: list, read and compare articles in the terminal.",
     long_about = "Read one story across many outlets: list, read and compare articles in the \
                   terminal.\n\nWith no PATH, opens the folders named in the config file, else \
-                  the sample corpus built into crossread.",
-    args_conflicts_with_subcommands = true
+                  the sample corpus built into crossread."
 )]
 pub struct Cli {
     /// Read settings from FILE instead of the platform config file.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+
+    /// Read per-file metadata (outlet, date, url, title, author) from FILE: CSV, TSV or JSON
+    /// Lines naming each file in a `path`, `file` or `doc` column. A folder's own
+    /// `manifest.csv`, `manifest.tsv` or `manifest.jsonl` is read without this.
+    #[arg(long, global = true, value_name = "FILE")]
+    manifest: Option<PathBuf>,
 
     /// Print where crossread looks for its config file, and exit.
     #[arg(long)]
@@ -97,6 +107,28 @@ enum Command {
         /// into each article's text as `show` prints it.
         #[arg(long)]
         json: bool,
+        /// Read the shared passages from passim's output (its `out.json` folder or one of
+        /// its files) instead of aligning: run passim on `crossread export --jsonl`, then
+        /// give the same PATH here.
+        #[arg(long, value_name = "FILE")]
+        from_passim: Option<PathBuf>,
+    },
+    /// Write the cleaned articles with their metadata, one JSON object a line: {"id",
+    /// "series", "title", "outlet", "date", "author", "url", "wire", "path", extra fields,
+    /// "cleaned", "text"}. passim reads it as it is; crossread reads it back (a file, or `-`
+    /// for standard input) as the same articles.
+    ///
+    /// `export compare A B` writes instead a report of two articles to cite: Markdown
+    /// (`--md FILE`, else on standard output) and a self-contained HTML page (`--html FILE`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+    Export {
+        #[command(subcommand)]
+        report: Option<Report>,
+        #[command(flatten)]
+        input: Input,
+        /// JSON Lines (required for the articles, so that other formats can come).
+        #[arg(long, required = true)]
+        jsonl: bool,
     },
     /// Show two articles side by side, the passages they share on the same rows.
     Compare {
@@ -121,6 +153,32 @@ enum Command {
         /// reader's `--no-cache`).
         #[arg(long)]
         no_cache: bool,
+    },
+}
+
+/// The reports `export` writes.
+#[derive(Debug, Subcommand)]
+enum Report {
+    /// Two articles side by side, as the compare screen shows them: each article's outlet,
+    /// date, title and URL or path, the aligned passages with the words only one side has
+    /// marked, what each says alone, and the command that writes the report again.
+    Compare {
+        /// The left article: its id (or a unique prefix of it) or its path.
+        left: String,
+        /// The right article, named the same way.
+        right: String,
+        #[command(flatten)]
+        input: Input,
+        /// Write a self-contained HTML page (inline CSS, no external asset) to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Write Markdown to FILE; without --md nor --html, Markdown goes to standard output.
+        #[arg(long, value_name = "FILE")]
+        md: Option<PathBuf>,
+        /// Replace FILEs that exist (by default an existing file is left alone and the
+        /// export fails).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -171,26 +229,81 @@ impl Failure {
 
 /// Parses the process arguments, runs, and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
+    install_panic_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("crossread: {}", failure.message);
+                // Messages quote paths, ids and config text, all untrusted.
+                eprintln!("crossread: {}", sanitize_lines(&failure.message));
             }
             ExitCode::from(failure.code)
         }
     }
 }
 
+/// Replaces the default panic message with a sanitised one: a panic message may quote text
+/// from a file (a slice of an article, a name). A panic caught on purpose (an extractor's,
+/// see [`crate::panics`]) is not reported at all. The interface installs its own hook over
+/// this one, restoring the terminal first.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let thread = std::thread::current();
+        if crate::panics::is_caught_on_purpose() {
+            return;
+        }
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "crossread: internal error in thread '{}'{place}: {}",
+            sanitize(thread.name().unwrap_or("unnamed")),
+            sanitize_lines(message)
+        );
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     if cli.print_config_path {
         let path = config::default_path()
             .ok_or_else(|| Failure::usage("no home directory: cannot place a config file"))?;
-        println!("{}", path.display());
+        println!("{}", sanitize(&path.display().to_string()));
         return Ok(());
     }
-    let config = Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    let mut config =
+        Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    if let Some(manifest) = &cli.manifest {
+        if !manifest.is_file() {
+            return Err(Failure::usage(format!(
+                "cannot read manifest {}: no such file",
+                manifest.display()
+            )));
+        }
+        config.load.manifest = Some(manifest.clone());
+    }
+    // Pages read once are kept beside the alignments: a second start skips their extraction.
+    let compare_no_cache = matches!(cli.command, Some(Command::Compare { no_cache: true, .. }));
+    if !cli.no_cache && !compare_no_cache {
+        config.load.store_dir =
+            config::cache_dir().and_then(|dir| Some(dir.parent()?.join("documents")));
+    }
+    // The alignment cache for the printing commands, unless `--no-cache` said otherwise.
+    let alignment_cache = if cli.no_cache {
+        None
+    } else {
+        config::cache_dir().map(AlignmentCache::new)
+    };
     match cli.command {
         None => run_tui(&cli.paths, &config, cli.no_cache),
         Some(Command::List { input, json }) => {
@@ -203,22 +316,110 @@ fn run(cli: Cli) -> Result<(), Failure> {
             raw,
             json,
         }) => {
-            let corpus = load(&input.paths, &config)?;
+            // A file named with no PATH is read alone, not with the config's whole folders.
+            let paths = if input.paths.is_empty() && std::path::Path::new(&id).is_file() {
+                vec![PathBuf::from(&id)]
+            } else {
+                input.paths.clone()
+            };
+            let corpus = load(&paths, &config)?;
             let article = corpus
                 .find(&id)
                 .map_err(|e| Failure::usage(e.to_string()))?;
             print_show(article, raw, json)
         }
+        Some(Command::Export {
+            report:
+                Some(Report::Compare {
+                    left,
+                    right,
+                    input,
+                    html,
+                    md,
+                    force,
+                }),
+            ..
+        }) => {
+            let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
+            let (l, r) = compare_pair(&corpus, &left, &right)?;
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &config.align, alignment_cache.as_ref()),
+                &corpus,
+            );
+            let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), l, r)
+                .ok_or_else(|| Failure::usage("export: an article is missing from the corpus"))?;
+            let mut args: Vec<String> = ["crossread", "export", "compare", &left, &right]
+                .map(String::from)
+                .into();
+            for (flag, file) in [("--html", &html), ("--md", &md)] {
+                if let Some(file) = file {
+                    args.push(flag.to_string());
+                    args.push(file.display().to_string());
+                }
+            }
+            args.extend(input.paths.iter().map(|p| p.display().to_string()));
+            let command = crate::display::report::command_line(&args);
+            if html.is_none() && md.is_none() {
+                return write_stdout(
+                    &crate::display::report::markdown(&cmp, &command),
+                    Mode::Text,
+                );
+            }
+            let outputs = [
+                (html, crate::display::report::html(&cmp, &command)),
+                (md, crate::display::report::markdown(&cmp, &command)),
+            ];
+            for (file, contents) in outputs {
+                let Some(file) = file else { continue };
+                write_report(&file, contents.as_bytes(), force)?;
+                eprintln!("crossread: wrote {}", sanitize(&file.display().to_string()));
+            }
+            Ok(())
+        }
+        Some(Command::Export { input, .. }) => {
+            let corpus = load(&input.paths, &config)?;
+            stream(Some(Mode::Json), |out| {
+                for article in &corpus.articles {
+                    serde_json::to_writer(&mut *out, &crate::corpus::jsonl::record(article))?;
+                    writeln!(out)?;
+                }
+                Ok(())
+            })
+        }
+        Some(Command::Passages {
+            input,
+            min_score: _,
+            json,
+            from_passim: Some(passim_output),
+        }) => {
+            let corpus = load(&input.paths, &config)?;
+            let (alignment, warnings) =
+                passim::read(&passim_output, &corpus).map_err(Failure::usage)?;
+            for warning in warnings {
+                eprintln!("crossread: warning: {}", sanitize_lines(&warning));
+            }
+            let index = AlignmentIndex::new(alignment, &corpus);
+            stream(Some(safe_mode(json)), |out| {
+                passages::print(out, &corpus, index.alignment(), json, terminal_width())
+            })
+        }
         Some(Command::Passages {
             input,
             min_score,
             json,
+            from_passim: None,
         }) => {
             let corpus = load(&input.paths, &config)?;
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
-            let alignment = align_corpus(&corpus, &options);
-            stream(|out| passages::print(out, &corpus, &alignment, json, terminal_width()))
+            // Groups in the order the screens list them.
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &options, alignment_cache.as_ref()),
+                &corpus,
+            );
+            stream(Some(safe_mode(json)), |out| {
+                passages::print(out, &corpus, index.alignment(), json, terminal_width())
+            })
         }
         Some(Command::Compare {
             left,
@@ -230,26 +431,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             no_cache,
         }) => {
             let corpus = compare_corpus(&left, &right, &input.paths, &config)?;
-            let find = |key: &str| corpus.find(key).map_err(|e| Failure::usage(e.to_string()));
-            let (left, right) = (find(&left)?, find(&right)?);
-            if left.id == right.id {
-                return Err(Failure::usage(format!(
-                    "compare needs two different articles; both name {}",
-                    left.id
-                )));
-            }
+            let (left, right) = compare_pair(&corpus, &left, &right)?;
             // A person at a terminal gets the compare screen; scripts and pipes get text.
             let is_interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
             if is_interactive && !json && width.is_none() {
-                let index = |id: &str| corpus.articles.iter().position(|a| a.id == id);
-                // `find` returned articles of this corpus, so both have an index.
-                let then = index(&left.id)
-                    .zip(index(&right.id))
-                    .map(|(left, right)| Action::CompareArticles { left, right });
+                let then = Some(Action::CompareArticles { left, right });
                 let paths = input.paths.clone();
                 return launch(Articles::Loaded(corpus), &paths, &config, no_cache, then);
             }
-            let alignment = align_corpus(&corpus, &config.align);
+            // The alignment of the whole corpus, as the screen has it: from the cache when the
+            // same articles were aligned before (by the screen or by an earlier call).
+            let cache = if no_cache { None } else { alignment_cache };
+            let index = AlignmentIndex::new(
+                align_cached(&corpus, &config.align, cache.as_ref()),
+                &corpus,
+            );
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -258,10 +454,71 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             let width = width.map_or_else(terminal_width, usize::from);
-            let view = compare::View::new(&corpus, &alignment, left, right);
-            stream(|out| view.print(out, json, width, color))
+            let cmp = Comparison::new(Arc::new(corpus), Arc::new(index), left, right)
+                .ok_or_else(|| Failure::usage("compare: an article is missing from the corpus"))?;
+            // Coloured output carries its own escape codes; its untrusted parts (ids, text)
+            // are safe already, the writer is the second line of defence for the rest.
+            let mode = (json || !color).then_some(safe_mode(json));
+            stream(mode, |out| compare::print(&cmp, out, json, width, color))
         }
     }
+}
+
+/// The articles `compare A B` names, by position in the corpus; two different ones.
+fn compare_pair(
+    corpus: &Corpus,
+    left: &str,
+    right: &str,
+) -> Result<(ArticleIdx, ArticleIdx), Failure> {
+    let position = |key: &str| -> Result<ArticleIdx, Failure> {
+        let article = corpus
+            .find(key)
+            .map_err(|e| Failure::usage(e.to_string()))?;
+        let at = corpus
+            .articles
+            .iter()
+            .position(|a| std::ptr::eq(a, article));
+        at.map(ArticleIdx)
+            .ok_or_else(|| Failure::usage(format!("{key}: not an article of the corpus read")))
+    };
+    let (left, right) = (position(left)?, position(right)?);
+    if left == right {
+        return Err(Failure::usage(format!(
+            "compare needs two different articles; both name {}",
+            corpus.articles[left.get()].id
+        )));
+    }
+    Ok((left, right))
+}
+
+/// Writes a report to `file`, whole or not at all; an existing file is replaced only with
+/// `force`.
+fn write_report(file: &std::path::Path, contents: &[u8], force: bool) -> Result<(), Failure> {
+    let shown = file.display().to_string();
+    if force && file.is_file() {
+        let tmp = file.with_file_name(format!(
+            ".{}.{}.tmp",
+            file.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, file));
+        let _ = std::fs::remove_file(&tmp);
+        return result.map_err(|e| Failure {
+            code: 1,
+            message: format!("cannot write {shown}: {e}"),
+        });
+    }
+    crate::display::report::write_new(file, contents).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "; give --force to replace it"
+        } else {
+            ""
+        };
+        Failure {
+            code: if hint.is_empty() { 1 } else { EXIT_USAGE },
+            message: format!("cannot write {shown}: {e}{hint}"),
+        }
+    })
 }
 
 /// The corpus `compare A B` reads. `A` and `B` may be files of their own: with no PATH, two
@@ -298,10 +555,27 @@ fn compare_corpus(
     load(&all, config)
 }
 
-/// Aligns the corpus's cleaned texts; pairs below `options.min_score` are left out.
-fn align_corpus(corpus: &Corpus, options: &AlignOptions) -> crate::align::Alignment {
+/// Aligns the corpus's cleaned texts, or reads the alignment from `cache` if these texts
+/// were aligned with these options before (the screen keeps its alignments there too), and
+/// keeps a new one there; pairs below `options.min_score` are left out.
+fn align_cached(
+    corpus: &Corpus,
+    options: &AlignOptions,
+    cache: Option<&AlignmentCache>,
+) -> crate::align::Alignment {
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    let mut alignment = crate::align::align(&texts, options);
+    let key = crate::cache::CacheKey::new(&texts, options);
+    let mut alignment = match cache.and_then(|c| c.load(key, &texts)) {
+        Some(alignment) => alignment,
+        None => {
+            let alignment = crate::align::align(&texts, options);
+            if let Some(cache) = cache {
+                // Best effort: a cache that cannot be written only costs the next call.
+                let _ = cache.store(key, &alignment);
+            }
+            alignment
+        }
+    };
     alignment.pairs.retain(|p| p.score >= options.min_score);
     alignment
 }
@@ -358,7 +632,17 @@ fn launch(
         cache,
         then,
     };
-    match crate::tui::run(launch, config) {
+    let settings = crate::tui::Settings {
+        keymap: config.keymap.clone(),
+        theme: config.theme,
+        load: config.load.clone(),
+        align: config.align.clone(),
+        export: Some(crate::tui::export::Target {
+            dir: PathBuf::from("."),
+            paths: paths.to_vec(),
+        }),
+    };
+    match crate::tui::run(launch, &settings) {
         Ok(corpus) => {
             print_warnings(&corpus);
             Ok(())
@@ -394,11 +678,17 @@ fn no_article_found(paths: &[PathBuf]) -> Failure {
 /// one line per skipped file on stderr. No article at all is an error.
 fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
     let paths = chosen_paths(paths, config);
-    let corpus = if paths.is_empty() {
+    let mut corpus = if paths.is_empty() {
         Corpus::sample(&config.load)
     } else {
         Corpus::load(paths, &config.load)
     };
+    // Ids are made of file names: every printer, coloured output included, gets safe ones.
+    for article in &mut corpus.articles {
+        if let std::borrow::Cow::Owned(id) = sanitize(&article.id) {
+            article.id = id;
+        }
+    }
     print_warnings(&corpus);
     if corpus.articles.is_empty() {
         return Err(no_article_found(paths));
@@ -409,14 +699,11 @@ fn load(paths: &[PathBuf], config: &Config) -> Result<Corpus, Failure> {
 /// One line on stderr per skipped file, then one per file read with a caveat.
 fn print_warnings(corpus: &Corpus) {
     for warning in &corpus.warnings {
-        eprintln!("crossread: {warning}");
+        eprintln!("crossread: {}", sanitize(&warning.to_string()));
     }
     for note in &corpus.notes {
-        eprintln!(
-            "crossread: warning: {}: {} (loaded)",
-            note.path.display(),
-            note.reason
-        );
+        let line = format!("warning: {}: {} (loaded)", note.path.display(), note.reason);
+        eprintln!("crossread: {}", sanitize(&line));
     }
 }
 
@@ -429,6 +716,14 @@ pub struct ArticleJson<'a> {
     pub outlet: Option<&'a str>,
     pub date: Option<&'a str>,
     pub author: Option<&'a str>,
+    /// The news agency the text credits, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wire: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    /// Manifest or JSON Lines fields crossread does not read, as given.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
     pub words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
@@ -443,6 +738,14 @@ impl<'a> ArticleJson<'a> {
             outlet: article.meta.outlet.as_deref(),
             date: article.meta.date.as_deref(),
             author: article.meta.author.as_deref(),
+            wire: article.meta.wire.as_deref(),
+            url: article.meta.url.as_deref(),
+            extra: article
+                .meta
+                .extra
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect(),
             words: article.words,
             text: None,
         }
@@ -461,6 +764,7 @@ fn print_list(corpus: &Corpus, json: bool) -> Result<(), Failure> {
         };
         out = serde_json::to_string_pretty(&list).expect("plain data serialises");
         out.push('\n');
+        return write_stdout(&out, Mode::Json);
     } else {
         let width = |f: &dyn Fn(&Article) -> usize, min: usize| {
             corpus.articles.iter().map(f).max().unwrap_or(0).max(min)
@@ -491,7 +795,7 @@ fn print_list(corpus: &Corpus, json: bool) -> Result<(), Failure> {
             out.push('\n');
         }
     }
-    write_stdout(&out)
+    write_stdout(&out, Mode::Text)
 }
 
 fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
@@ -502,6 +806,7 @@ fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
         obj.text = Some(text);
         out = serde_json::to_string_pretty(&obj).expect("plain data serialises");
         out.push('\n');
+        return write_stdout(&out, Mode::Json);
     } else {
         out = String::new();
         let field = |out: &mut String, name: &str, value: Option<&str>| {
@@ -522,18 +827,36 @@ fn print_show(article: &Article, raw: bool, json: bool) -> Result<(), Failure> {
             out.push('\n');
         }
     }
-    write_stdout(&out)
+    write_stdout(&out, Mode::Text)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends the run quietly, as in other Unix tools.
-fn write_stdout(text: &str) -> Result<(), Failure> {
-    stream(|out| out.write_all(text.as_bytes()))
+fn write_stdout(text: &str, mode: Mode) -> Result<(), Failure> {
+    stream(Some(mode), |out| out.write_all(text.as_bytes()))
+}
+
+/// How the output of a printer is made safe: JSON escaped, text sanitised.
+fn safe_mode(json: bool) -> Mode {
+    if json {
+        Mode::Json
+    } else {
+        Mode::Text
+    }
 }
 
 /// Runs a printer on buffered stdout, so that long output starts before it is all made; a
-/// closed pipe ends the run quietly.
-fn stream(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+/// closed pipe ends the run quietly. With a `mode`, everything printed passes through the
+/// sanitiser ([`SafeWriter`]); only coloured output, which writes escape codes of its own,
+/// goes without.
+fn stream(
+    mode: Option<Mode>,
+    print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out: Box<dyn Write> = match mode {
+        Some(mode) => Box::new(SafeWriter::new(stdout, mode)),
+        None => Box::new(stdout),
+    };
     match print(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -616,7 +939,7 @@ fn test_article(id: &str, outlet: &str, date: Option<&str>, title: &str, text: &
         meta: crate::corpus::Metadata {
             title: Some(title.to_string()),
             outlet: Some(outlet.to_string()).filter(|o| !o.is_empty()),
-            date: date.map(str::to_string),
+            date: date.and_then(crate::corpus::PubDate::parse),
             ..Default::default()
         },
         raw: text.to_string(),

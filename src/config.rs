@@ -12,8 +12,13 @@ use toml::Spanned;
 
 use crate::align::AlignOptions;
 use crate::corpus::{CleanOptions, LoadOptions};
-use crate::tui::keymap::{Key, Keymap};
+use crate::tui::action::Action;
+use crate::tui::app::global_key_on;
+use crate::tui::keymap::{Key, KeyError, Keymap, Scope};
 use crate::tui::theme::Theme;
+
+/// A config file is a few kilobytes; anything larger is not one.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The settings of one run, validated.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +44,8 @@ struct RawConfig {
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     /// `[keys.SCREEN] action = ["key", ...]`
     keys: BTreeMap<Spanned<String>, RawScreenKeys>,
+    /// `[outlets] "Name shown" = ["alias", "host.example"]`
+    outlets: BTreeMap<String, Vec<String>>,
 }
 
 /// The `[align]` table as written; values keep their places for error messages.
@@ -106,10 +113,22 @@ impl Config {
 
     /// Reads and validates one config file.
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let source = std::fs::read_to_string(path).map_err(|err| ConfigError::Read {
+        let unreadable = |reason: String| ConfigError::Read {
             path: path.to_path_buf(),
-            reason: crate::corpus::io_reason(&err),
+            reason,
+        };
+        // A FIFO or a device given as the config would block or never end.
+        let bytes = crate::corpus::read_regular(path, MAX_CONFIG_BYTES).map_err(|err| {
+            let reason = err.to_string();
+            unreadable(
+                reason
+                    .strip_prefix("cannot read: ")
+                    .unwrap_or(&reason)
+                    .to_string(),
+            )
         })?;
+        let source = String::from_utf8(bytes)
+            .map_err(|_| unreadable("not valid UTF-8 (TOML files are UTF-8)".into()))?;
         let mut config = Config::from_toml(&source, path)?;
         config.file = Some(path.to_path_buf());
         Ok(config)
@@ -137,16 +156,24 @@ impl Config {
             paths: raw.paths,
             load: LoadOptions {
                 clean: raw.cleaning,
+                ..LoadOptions::default()
             },
             ..Config::default()
         };
         config.align = align_options(&raw.align, &invalid)?;
+        for (name, aliases) in &raw.outlets {
+            config
+                .load
+                .outlets
+                .add(name, aliases.iter().map(String::as_str), false);
+        }
         for (name, value) in &raw.theme {
             config
                 .theme
                 .set(name.get_ref(), value.get_ref())
-                .map_err(|message| {
-                    invalid(value.span(), format!("theme.{}", name.get_ref()), message)
+                .map_err(|e| {
+                    let key = format!("theme.{}", name.get_ref());
+                    invalid(value.span(), key, e.to_string())
                 })?;
         }
         for (screen, actions) in &raw.keys {
@@ -154,17 +181,31 @@ impl Config {
                 let key_name = format!("keys.{}.{}", screen.get_ref(), action.get_ref());
                 let mut parsed = Vec::with_capacity(keys.len());
                 for key in keys {
-                    let k: Key = key
-                        .get_ref()
-                        .parse()
-                        .map_err(|message| invalid(key.span(), key_name.clone(), message))?;
+                    let k: Key = key.get_ref().parse().map_err(|e: KeyError| {
+                        invalid(key.span(), key_name.clone(), e.to_string())
+                    })?;
                     parsed.push(k);
                 }
                 config
                     .keymap
                     .bind(screen.get_ref(), action.get_ref(), parsed)
-                    .map_err(|message| invalid(action.span(), key_name.clone(), message))?;
+                    .map_err(|e| invalid(action.span(), key_name.clone(), e.to_string()))?;
             }
+        }
+        // However the keys were rebound, the library must keep a key that quits.
+        let quit_keys = config.keymap.keys_for(Scope::Global, Action::Quit);
+        if global_key_on(&config.keymap, Scope::Library, quit_keys).is_none() {
+            let span = raw
+                .keys
+                .iter()
+                .find(|(screen, _)| screen.get_ref() == "global")
+                .and_then(|(_, actions)| actions.keys().find(|a| a.get_ref() == "quit"))
+                .map_or(0..0, |action| action.span());
+            return Err(invalid(
+                span,
+                "keys.global.quit".into(),
+                "no key would quit crossread from the library; bind at least one".into(),
+            ));
         }
         Ok(config)
     }

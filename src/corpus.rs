@@ -1,19 +1,33 @@
 //! Articles and the corpus: loading files into cleaned, described articles.
 //!
-//! The pipeline per file is `walk` (find candidate files) → `decode` (bytes → normalised
-//! text) → format reader (`plain`, `frontmatter` for Markdown, `html`) → `clean` (boilerplate
-//! out, corpus-wide for repeated lines) → `describe` (metadata from the file, else from the
-//! text). A file that fails any step becomes a [`LoadWarning`]; the others load.
+//! The pipeline per file is `walk` (find candidate files) → `decode` (bytes → text) →
+//! `normalize` (safe, uniform text) → format reader (plain text as it is, `frontmatter` for
+//! Markdown, `html`) → `page` (paragraphs and what each one is) → `clean` (boilerplate out,
+//! corpus-wide for repeated lines) → `describe` (metadata from the file, else from the text).
+//! `dates` reads calendar dates for all of them. A file that fails any step becomes a
+//! [`LoadWarning`]; the others load.
 
 mod clean;
+mod dates;
 mod decode;
 mod describe;
 mod frontmatter;
 mod html;
+pub mod jsonl;
+mod manifest;
+mod normalize;
+pub mod outlets;
+mod page;
+mod read;
 mod sample;
+mod store;
 mod walk;
 
 pub use clean::CleanOptions;
+pub use dates::PubDate;
+pub use manifest::Manifest;
+pub use outlets::OutletTable;
+pub use read::{read_regular, ReadError};
 pub(crate) use walk::io_reason;
 pub use walk::Walked;
 
@@ -41,10 +55,15 @@ pub enum Source {
 pub struct Metadata {
     pub title: Option<String>,
     pub outlet: Option<String>,
-    /// ISO 8601 (`YYYY-MM-DD`, or a longer ISO timestamp when the file gives one).
-    pub date: Option<String>,
+    /// The publication date (never a modified date when the file gives both).
+    pub date: Option<PubDate>,
     pub author: Option<String>,
     pub url: Option<String>,
+    /// The news agency the text credits ("(AP) —", "By Reuters"): the copy's origin, which
+    /// is neither its author nor the outlet that ran it.
+    pub wire: Option<String>,
+    /// Fields of a manifest or JSON Lines record that crossread does not read, kept as given.
+    pub extra: Vec<(String, String)>,
 }
 
 impl Metadata {
@@ -55,6 +74,10 @@ impl Metadata {
         self.date = self.date.or(other.date);
         self.author = self.author.or(other.author);
         self.url = self.url.or(other.url);
+        self.wire = self.wire.or(other.wire);
+        if self.extra.is_empty() {
+            self.extra = other.extra;
+        }
         self
     }
 }
@@ -65,6 +88,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// JSON Lines, one article a line (see [`jsonl`]).
+    Jsonl,
 }
 
 impl Format {
@@ -75,6 +100,10 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            // A folder's manifest is metadata, not articles.
+            "jsonl" | "ndjson" if !manifest::MANIFEST_NAMES.iter().any(|m| path.ends_with(m)) => {
+                Some(Format::Jsonl)
+            }
             _ => None,
         }
     }
@@ -92,6 +121,11 @@ pub struct Document {
     /// Something the user should know about how the file was read (a guessed encoding,
     /// broken bytes replaced); the document loaded all the same.
     pub note: Option<String>,
+    /// The id a JSON Lines record gives; files get theirs from their paths.
+    pub id: Option<String>,
+    /// A record exported by crossread: its text is already clean and its metadata complete,
+    /// so it is neither cleaned nor described again.
+    pub cleaned: bool,
 }
 
 /// One article of the corpus, ready to read and compare.
@@ -139,12 +173,31 @@ pub enum LoadError {
     Encoding(String),
     #[error("no article text found")]
     NoText,
+    /// Not a regular file, or one of `/proc` and the like.
+    #[error(transparent)]
+    File(ReadError),
+}
+
+impl From<ReadError> for LoadError {
+    fn from(err: ReadError) -> LoadError {
+        match err {
+            ReadError::Io(io) => LoadError::Io(io),
+            ReadError::TooLarge(_) => LoadError::TooLarge,
+            other => LoadError::File(other),
+        }
+    }
 }
 
 /// Options of the whole loading pipeline.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub clean: CleanOptions,
+    /// Outlet names and aliases: the built-in table plus the config's `[outlets]`.
+    pub outlets: OutletTable,
+    /// A manifest given on the command line, read besides the folders' own `manifest.*`.
+    pub manifest: Option<PathBuf>,
+    /// Where read documents are kept between runs (see [`store`]); `None`: nowhere.
+    pub store_dir: Option<PathBuf>,
 }
 
 /// The articles of one session, in a stable order (by path), and the files that were skipped.
@@ -174,18 +227,53 @@ impl Corpus {
     /// could not search stay as warnings.
     pub fn load_found(walked: Walked, options: &LoadOptions) -> Corpus {
         let mut warnings = walked.warnings;
-        let results: Vec<(PathBuf, Result<Document, LoadError>)> = walked
+        type Read = Result<(Vec<Document>, Vec<LoadWarning>), LoadError>;
+        let store = options
+            .store_dir
+            .as_deref()
+            .map(|dir| store::Store::open(dir, &walked.roots));
+        // (path, what was read, the store key of a file read, whether it came from the store)
+        let read: Vec<(PathBuf, Read, Option<store::Key>, bool)> = walked
             .files
             .into_par_iter()
             .map(|(path, format)| {
-                let doc = read_document(&path, format);
-                (path, doc)
+                if format == Format::Jsonl {
+                    return (path.clone(), read_jsonl(&path), None, false);
+                }
+                let key = store.as_ref().and_then(|_| store::key(&path, format));
+                let stored = store
+                    .as_ref()
+                    .zip(key)
+                    .and_then(|(s, k)| s.get(k, &path, format));
+                let hit = stored.is_some();
+                let doc = match stored {
+                    Some(doc) => Ok(doc),
+                    None => read_document(&path, format),
+                };
+                (path, doc.map(|d| (vec![d], Vec::new())), key, hit)
             })
             .collect();
-        let mut documents = Vec::with_capacity(results.len());
-        for (path, result) in results {
+        if let Some(store) = &store {
+            let kept: Vec<(store::Key, &Document)> = read
+                .iter()
+                .filter_map(|(_, r, key, _)| {
+                    Some((key.as_ref().copied()?, r.as_ref().ok()?.0.first()?))
+                })
+                .collect();
+            let all_hits = read
+                .iter()
+                .all(|(_, r, key, hit)| *hit || key.is_none() || r.is_err());
+            if !all_hits {
+                store.save(&kept);
+            }
+        }
+        let mut documents = Vec::with_capacity(read.len());
+        for (path, result, _, _) in read {
             match result {
-                Ok(doc) => documents.push(doc),
+                Ok((docs, bad_lines)) => {
+                    documents.extend(docs);
+                    warnings.extend(bad_lines);
+                }
                 Err(err) => warnings.push(LoadWarning {
                     path,
                     reason: err.to_string(),
@@ -219,7 +307,7 @@ impl Corpus {
         options: &LoadOptions,
     ) -> Corpus {
         documents.sort_by(|a, b| a.path.cmp(&b.path));
-        let notes = documents
+        let mut notes: Vec<LoadWarning> = documents
             .iter()
             .filter_map(|d| {
                 let reason = d.note.clone()?;
@@ -231,10 +319,11 @@ impl Corpus {
             .collect();
         // Every page is read once, in parallel; the count of repeated lines needs all of them.
         let count_lines = clean::RepeatedLines::wanted(&options.clean);
-        let pages: Vec<(clean::page::Page, Vec<clean::FoldedLine>)> = documents
+        let pages: Vec<(page::Page, Vec<clean::FoldedLine>)> = documents
             .par_iter()
             .map(|doc| {
-                let page = clean::page::Page::read(&doc.raw);
+                // An exported record is read as it is: nothing to count, clean or describe.
+                let page = page::Page::read(if doc.cleaned { "" } else { &doc.raw });
                 let folded = if count_lines {
                     page.units
                         .iter()
@@ -250,14 +339,18 @@ impl Corpus {
             pages.iter().map(|(_, folded)| folded.as_slice()),
             &options.clean,
         );
-        let ids = assign_ids(documents.iter().map(|d| d.path.as_path()));
+        let ids = assign_ids_given(&documents);
+        let (sidecar, manifest_warnings) = read_manifests(&documents, options);
+        // A manifest row that could not be used is a caveat, like a guessed encoding.
+        notes.extend(manifest_warnings);
         let mut articles: Vec<Article> = documents
             .into_par_iter()
             .zip(pages)
             .zip(ids)
-            .map(|((doc, (page, folded)), id)| {
+            .zip(sidecar)
+            .map(|(((doc, (page, folded)), id), sidecar)| {
                 // One reading of the page serves counting, cleaning and describing.
-                let mut text = if options.clean.enabled {
+                let mut text = if options.clean.enabled && !doc.cleaned {
                     let folded = count_lines.then_some(folded.as_slice());
                     clean::clean_page(&page, folded, &repeated, &options.clean)
                 } else {
@@ -270,7 +363,12 @@ impl Corpus {
                     text = doc.raw.trim().to_string();
                     words = count_words(&text);
                 }
-                let meta = doc.declared.clone().or(describe::describe_page(&page));
+                let meta = resolve(
+                    sidecar,
+                    doc.declared.clone(),
+                    describe::describe_page(&page),
+                    &options.outlets,
+                );
                 Article {
                     id,
                     path: doc.path,
@@ -343,14 +441,126 @@ pub enum FindError {
     Ambiguous { key: String, ids: Vec<String> },
 }
 
-/// Reads one file into a document: size and type checks, decoding, format reading.
-pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError> {
-    let meta = std::fs::metadata(path)?;
-    if meta.len() > MAX_FILE_BYTES {
+/// What the manifests say about each document: the one given in the options first, then the
+/// `manifest.*` of each document's folder and of the folder above it.
+fn read_manifests(
+    documents: &[Document],
+    options: &LoadOptions,
+) -> (Vec<Option<Metadata>>, Vec<LoadWarning>) {
+    let mut files: Vec<PathBuf> = options.manifest.iter().cloned().collect();
+    let mut dirs: Vec<&Path> = Vec::new();
+    for doc in documents {
+        let parent = doc.path.parent();
+        for dir in [parent, parent.and_then(Path::parent)]
+            .into_iter()
+            .flatten()
+        {
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+    }
+    for dir in dirs {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Some(found) = Manifest::in_folder(dir) {
+            if !files.iter().any(|f| same_file(f, &found)) {
+                files.push(found);
+            }
+        }
+    }
+    let mut sidecar: Vec<Option<Metadata>> = vec![None; documents.len()];
+    let mut warnings = Vec::new();
+    if files.is_empty() {
+        return (sidecar, warnings);
+    }
+    let paths: Vec<&Path> = documents.iter().map(|d| d.path.as_path()).collect();
+    for file in files {
+        let (manifest, read_warnings) = Manifest::read(&file);
+        warnings.extend(read_warnings);
+        let Some(manifest) = manifest else { continue };
+        let (found, assign_warnings) = manifest.assign(&paths);
+        warnings.extend(assign_warnings);
+        for (slot, meta) in sidecar.iter_mut().zip(found) {
+            *slot = match (slot.take(), meta) {
+                (Some(first), Some(more)) => Some(first.or(more)),
+                (first, more) => first.or(more),
+            };
+        }
+    }
+    (sidecar, warnings)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+}
+
+/// An article's metadata: the manifest's, then what the file declares, then what its text
+/// says; outlet names through the alias table, else the outlet of the article's URL; a wire
+/// credited as the author moves to the wire field.
+fn resolve(
+    sidecar: Option<Metadata>,
+    declared: Metadata,
+    described: Metadata,
+    table: &OutletTable,
+) -> Metadata {
+    let mut meta = sidecar.unwrap_or_default().or(declared).or(described);
+    meta.outlet = meta.outlet.map(|o| table.normalize(&o));
+    if meta.outlet.is_none() {
+        meta.outlet = meta.url.as_deref().and_then(|url| {
+            table
+                .by_host(url)
+                .map(str::to_string)
+                .or_else(|| outlets::host(url))
+        });
+    }
+    meta.wire = meta.wire.map(|w| table.normalize(&w));
+    if let Some(author) = &meta.author {
+        if table.is_wire(author) {
+            meta.wire.get_or_insert_with(|| table.normalize(author));
+            meta.author = None;
+        }
+    }
+    meta
+}
+
+/// The name standing for standard input among the paths: a JSON Lines corpus piped in.
+pub const STDIN: &str = "-";
+
+/// Reads a JSON Lines corpus (standard input for [`STDIN`]): its documents, and a warning for
+/// each line that is not an article.
+fn read_jsonl(path: &Path) -> Result<(Vec<Document>, Vec<LoadWarning>), LoadError> {
+    let bytes = if path == Path::new(STDIN) {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(jsonl::MAX_JSONL_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        bytes
+    } else {
+        read::read_regular(path, jsonl::MAX_JSONL_BYTES)?
+    };
+    if bytes.len() as u64 > jsonl::MAX_JSONL_BYTES {
         return Err(LoadError::TooLarge);
     }
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| LoadError::Encoding(format!("JSON Lines must be UTF-8 ({e})")))?;
+    let (documents, warnings) = jsonl::documents(path, text);
+    if documents.is_empty() && warnings.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok((documents, warnings))
+}
+
+/// Reads one file into a document: size and type checks, decoding, format reading.
+pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError> {
     #[cfg(unix)]
     {
+        let meta = std::fs::metadata(path)?;
         // A file that grants nobody read permission is locked on purpose; root could still
         // read it, but an article list should not depend on who runs it.
         use std::os::unix::fs::PermissionsExt;
@@ -358,7 +568,8 @@ pub fn read_document(path: &Path, format: Format) -> Result<Document, LoadError>
             return Err(LoadError::Io(std::io::ErrorKind::PermissionDenied.into()));
         }
     }
-    let bytes = std::fs::read(path)?;
+    // Whatever size the file reports: a link into /proc reports 0 and never ends.
+    let bytes = read::read_regular(path, MAX_FILE_BYTES)?;
     document_from_bytes(path, format, &bytes)
 }
 
@@ -374,16 +585,25 @@ pub fn document_from_bytes(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty);
     }
-    let decode::Decoded { text, note } = decode::decode_noting(bytes, format == Format::Html)?;
+    let decode::Decoded { text, mut note } = decode::decode_noting(bytes, format == Format::Html)?;
     let (raw, declared) = match format {
         Format::Text => (text, Metadata::default()),
         Format::Markdown => {
             let (meta, body) = frontmatter::split(&text);
             (body.to_string(), meta)
         }
-        Format::Html => html::extract(&text)?,
+        Format::Html => {
+            let (raw, declared, why) = html::extract_noting(&text)?;
+            note = match (note, why) {
+                (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                (a, b) => a.or(b),
+            };
+            (raw, declared)
+        }
+        // Many articles to a file: see `read_jsonl`. One given alone is read as text.
+        Format::Jsonl => (text, Metadata::default()),
     };
-    let raw = decode::normalize(&raw);
+    let raw = normalize::normalize(&raw);
     if raw.trim().is_empty() {
         return Err(LoadError::NoText);
     }
@@ -393,6 +613,8 @@ pub fn document_from_bytes(
         raw,
         declared,
         note,
+        id: None,
+        cleaned: false,
     })
 }
 
@@ -480,6 +702,35 @@ fn ascii_words(b: &[u8]) -> usize {
         count += usize::from(alphanumeric);
     }
     count
+}
+
+/// The ids of documents: the one a JSON Lines record gives (with a counter if two records
+/// of the corpus give one id), else one from the path (see [`assign_ids`]).
+fn assign_ids_given(documents: &[Document]) -> Vec<String> {
+    let from_paths = assign_ids(
+        documents
+            .iter()
+            .filter(|d| d.id.is_none())
+            .map(|d| d.path.as_path()),
+    );
+    let mut from_paths = from_paths.into_iter();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    documents
+        .iter()
+        .map(|d| {
+            let id = match &d.id {
+                Some(id) => id.clone(),
+                None => from_paths.next().unwrap_or_default(),
+            };
+            let n = seen.entry(id.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                id
+            } else {
+                format!("{id}.{n}")
+            }
+        })
+        .collect()
 }
 
 /// Ids are file stems; where two files share a stem, their last folders (joined by `/`)

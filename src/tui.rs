@@ -13,10 +13,11 @@
 
 pub mod action;
 pub mod app;
+pub mod export;
 pub mod keymap;
+pub mod progress;
 pub mod screens;
 pub mod terminal;
-pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod worker;
@@ -27,17 +28,20 @@ mod tests;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
 use std::time::Duration;
 
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::Terminal;
 
+use crate::align::AlignOptions;
 use crate::cache::AlignmentCache;
-use crate::config::Config;
-use crate::corpus::{Corpus, Walked};
+use crate::corpus::{Corpus, LoadOptions, Walked};
 use action::Action;
 use app::App;
+use keymap::Keymap;
 use terminal::{CrosstermEvents, EventSource, Session};
+use theme::Theme;
 
 /// How long the loop waits for an event before checking for a termination signal.
 const POLL_TIMEOUT: Duration = Duration::from_millis(150);
@@ -58,6 +62,20 @@ pub enum Articles {
     Found(Walked),
 }
 
+/// What the user set for the session (from the config file): the interface takes these
+/// parts alone, so that it does not depend on the config module (which depends on it for
+/// parsing keys and colours).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub load: LoadOptions,
+    pub align: AlignOptions,
+    /// Where `e` writes reports (`None`: nowhere; the session says so), and the paths the
+    /// session opened, for the command that writes the same report again.
+    pub export: Option<export::Target>,
+}
+
 /// How a session starts.
 #[derive(Debug)]
 pub struct Launch {
@@ -74,21 +92,23 @@ pub struct Launch {
 ///
 /// A corpus read by the worker that has no article ends the session with
 /// [`worker::NoArticle`], which carries the corpus and its warnings.
-pub fn run(launch: Launch, config: &Config) -> anyhow::Result<Corpus> {
+pub fn run(launch: Launch, config: &Settings) -> anyhow::Result<Arc<Corpus>> {
     let (mut app, input) = match launch.articles {
         Articles::Loaded(corpus) => {
-            let texts = corpus.articles.iter().map(|a| a.text.clone()).collect();
-            let articles = corpus.articles.len();
-            let mut app = App::new(corpus, config.keymap.clone(), config.theme);
-            app.set_alignment_progress(worker::lining_up_line(articles));
-            (app, worker::Input::Texts(texts))
+            let corpus = Arc::new(corpus);
+            // It tells "lining up N articles" until the first stage reports.
+            let app = App::new(Arc::clone(&corpus), config.keymap.clone(), config.theme);
+            (app, worker::Input::Corpus(corpus))
         }
         Articles::Found(found) => {
-            let progress = worker::loading_line(found.files.len());
+            let progress = progress::Progress::Loading {
+                files: found.files.len(),
+            };
             let app = App::loading(progress, config.keymap.clone(), config.theme);
             (app, worker::Input::Files(found))
         }
     };
+    app.export = config.export.clone();
     if let Some(action) = launch.then {
         app.run_when_aligned(action);
     }
@@ -113,6 +133,7 @@ pub fn run(launch: Launch, config: &Config) -> anyhow::Result<Corpus> {
 }
 
 /// Draws and handles events until the user quits or `stop` is set (by a signal).
+#[cfg(test)]
 pub fn run_loop<B>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -151,16 +172,31 @@ where
                     }
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
-                        if app.is_loading() || app.context().is_none() {
-                            // The worker ended without its result: it panicked, and the panic
-                            // hook has already put the terminal back.
-                            anyhow::bail!("the worker reading and aligning the articles stopped");
+                        if app.is_loading() || app.is_aligning() {
+                            // The worker ended without its result: it panicked. Its report
+                            // is told once the terminal is restored.
+                            match terminal::take_panic_report() {
+                                Some(report) => anyhow::bail!(
+                                    "the worker reading and aligning the articles stopped: {report}"
+                                ),
+                                None => anyhow::bail!(
+                                    "the worker reading and aligning the articles stopped"
+                                ),
+                            }
                         }
                         work = None;
                         break;
                     }
                 }
             }
+        }
+        if terminal::take_repaint() {
+            // Continued after a stop: the screen was the shell's meanwhile. A blank frame
+            // after clearing makes the next frame draw every cell. (`Terminal::clear` would
+            // ask the terminal where its cursor is, and fail if no answer comes in time.)
+            terminal.backend_mut().clear_region(ClearType::All)?;
+            terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+            needs_draw = true;
         }
         let size = terminal.size()?;
         if size != app.size() {

@@ -7,8 +7,9 @@ use std::process::{Command, Output};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
-/// A command for the binary with an isolated home, config dir and working directory, so that
-/// no user config on the machine leaks into a test.
+/// A command for the binary with an isolated home, config, cache and data folders and working
+/// directory, so that no user config on the machine leaks into a test and no test writes to
+/// the user's cache, whatever `HOME` and `XDG_*` say.
 struct Run {
     cmd: Command,
     _home: tempfile::TempDir,
@@ -22,6 +23,9 @@ impl Run {
             .current_dir(home.path())
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("XDG_CACHE_HOME", home.path().join(".cache"))
+            .env("XDG_DATA_HOME", home.path().join(".local/share"))
+            .env("XDG_STATE_HOME", home.path().join(".local/state"))
             .env_remove("NO_COLOR");
         Run { cmd, _home: home }
     }
@@ -491,7 +495,10 @@ fn passages_json_has_the_documented_shape() {
     let v = json(&out);
     let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["articles", "groups", "pairs", "unique"]);
+    assert_eq!(
+        keys,
+        ["articles", "families", "groups", "pairs", "stories", "unique"]
+    );
     let list = json(&Run::new(&["list", "--json"]).output());
     assert_eq!(
         v["articles"], list["articles"],
@@ -650,7 +657,7 @@ fn compare_prints_both_articles_side_by_side_within_the_width() {
     assert!(text.contains("── Only in 003_b5e1fbffe1debdfc ─"), "{text}");
     for line in text.lines() {
         assert!(
-            crossread::tui::text::width(line) <= 90,
+            crossread::display::text::width(line) <= 90,
             "too wide: {line:?}"
         );
     }
@@ -722,6 +729,13 @@ fn compare_names_what_is_wrong_with_its_arguments() {
     assert!(stdout(&out).is_empty());
 }
 
+/// Text without the change markers `[-…-]` and `{+…+}`.
+fn unmarked(text: &str) -> String {
+    ["[-", "-]", "{+", "+}"]
+        .iter()
+        .fold(text.to_string(), |t, m| t.replace(m, ""))
+}
+
 /// The acceptance case of the compare view, on the sample corpus: the information-center
 /// sentences of 003 and 004 on one row, each reworded phrase whole. Needs the engine's pairs.
 #[test]
@@ -729,7 +743,8 @@ fn compare_lines_up_the_reworded_information_center_sentences() {
     let out = Run::new(&["compare", "003", "004", "--width", "200"]).output();
     let text = stdout(&out);
     assert!(
-        text.lines()
+        unmarked(&text)
+            .lines()
             .any(|l| l.contains("created the Baghdad Information Center")
                 && l.contains("agreed to establish an information center")),
         "{text}"
@@ -763,7 +778,8 @@ fn compare_takes_two_files_by_path() {
     );
     let text = stdout(&out);
     assert!(
-        text.lines()
+        unmarked(&text)
+            .lines()
             .any(|l| l.contains("created the Baghdad Information Center")
                 && l.contains("agreed to establish an information center")),
         "{text}"

@@ -40,6 +40,11 @@ impl Session {
         cmd.cwd(home.path());
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path().join(".config"));
+        // The user's cache is neither read (a warm alignment would skip what a test waits
+        // for) nor written.
+        cmd.env("XDG_CACHE_HOME", home.path().join(".cache"));
+        cmd.env("XDG_DATA_HOME", home.path().join(".local/share"));
+        cmd.env("XDG_STATE_HOME", home.path().join(".local/state"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).unwrap();
@@ -94,6 +99,26 @@ impl Session {
         }
         self.writer = None;
         self.master = None;
+    }
+
+    /// Resizes the terminal, as a window resized by hand does (the child gets SIGWINCH).
+    fn resize(&mut self, cols: u16, rows: u16) {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master
+            .as_ref()
+            .expect("terminal open")
+            .resize(size)
+            .unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     fn screen(&self) -> String {
@@ -379,4 +404,60 @@ fn a_folder_of_unreadable_files_ends_with_no_article_found() {
     assert!(!s.is_alternate_screen(), "alternate screen left on");
     let screen = s.wait_for("no article found in").unwrap();
     assert!(screen.contains("photo.txt"), "{screen}");
+}
+
+/// The number (`3/9`) of the first passage rule on screen: the passage on top.
+fn top_passage(screen: &str) -> Option<String> {
+    screen.lines().find_map(|row| {
+        let rest = row.trim_start().strip_prefix("── ")?;
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '/')
+            .collect();
+        number.contains('/').then_some(number)
+    })
+}
+
+/// Resizing the compare screen keeps the passage read on top: 160×45, then 80×24 (each
+/// passage takes twice the rows), then back.
+#[test]
+fn a_resize_keeps_the_passage_on_top() {
+    let mut s = Session::start(&["compare", "003", "004"], 160, 45);
+    s.wait_for("▸ 003_b5e1fbffe1debdfc").unwrap();
+    for _ in 0..3 {
+        let before = s.screen();
+        s.press("]");
+        let start = Instant::now();
+        while s.screen() == before && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+    let screen = s.screen();
+    let top = top_passage(&screen).unwrap_or_else(|| panic!("no passage on top:\n{screen}"));
+    let number = top.split('/').next().unwrap().to_string();
+    assert_ne!(
+        number, "1",
+        "three jumps leave the first passage:\n{screen}"
+    );
+    let status = format!("passage {number} of");
+    assert!(screen.contains(&status), "{screen}");
+    for (cols, rows) in [(80, 24), (160, 45)] {
+        let before = s.screen();
+        s.resize(cols, rows);
+        let start = Instant::now();
+        while s.screen() == before && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        // Let the frame that follows the resize arrive whole.
+        std::thread::sleep(Duration::from_millis(300));
+        let screen = s.screen();
+        assert_eq!(
+            top_passage(&screen).as_deref(),
+            Some(top.as_str()),
+            "at {cols}×{rows}:\n{screen}"
+        );
+        assert!(screen.contains(&status), "at {cols}×{rows}:\n{screen}");
+    }
+    s.press("q");
+    assert_eq!(s.wait_exit().unwrap(), 0);
 }

@@ -3,7 +3,7 @@
 //! organisations that recur across articles with Zipfian popularity.
 
 use super::rng::Rng;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A verb's forms: base ("approve"), past ("approved"), participle ("approved").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -238,37 +238,93 @@ pub const BRACKETED: &[&str] = &[
     "[the US]",
 ];
 
-/// General synonyms for paraphrase (each entry works both ways).
+/// General synonyms for paraphrase (each entry works both ways). The bench's own list: no
+/// pair sits in one group of the aligner's `assets/synonyms.txt` (the selftest checks), so a
+/// paraphrase is found by what it still shares, not by the aligner's own vocabulary.
 #[rustfmt::skip]
 pub const SYNONYMS: &[(&str, &str)] = &[
-    ("said", "stated"), ("announced", "declared"), ("officials", "authorities"),
-    ("large", "big"), ("key", "major"), ("plan", "proposal"), ("plans", "proposals"),
-    ("talks", "negotiations"), ("deal", "agreement"), ("attack", "assault"),
-    ("attacks", "assaults"), ("troops", "soldiers"), ("forces", "troops"),
-    ("militants", "fighters"), ("meeting", "talks"),
-    ("support", "backing"), ("country", "nation"), ("government", "administration"),
-    ("leader", "head"), ("statement", "announcement"), ("began", "started"),
-    ("begun", "started"), ("help", "assistance"), ("showed", "revealed"), ("shown", "revealed"),
-    ("recent", "latest"), ("previous", "prior"), ("main", "principal"), ("strong", "robust"),
-    ("serious", "grave"), ("significant", "considerable"), ("reduced", "cut"),
-    ("increased", "raised"), ("criticised", "condemned"), ("residents", "locals"),
-    ("warned", "cautioned"), ("noted", "observed"), ("told reporters", "said to journalists"),
+    ("said", "stated"), ("announced", "made public"), ("officials", "those in charge"),
+    ("large", "sizeable"), ("key", "pivotal"), ("plan", "scheme"), ("plans", "schemes"),
+    ("talks", "discussions"), ("deal", "accord"), ("attack", "onslaught"),
+    ("attacks", "onslaughts"), ("troops", "servicemen"), ("forces", "units"),
+    ("militants", "armed men"), ("meeting", "gathering"),
+    ("support", "endorsement"), ("country", "land"), ("government", "leadership"),
+    ("leader", "top figure"), ("statement", "written remarks"), ("began", "got under way"),
+    ("help", "backing"), ("showed", "made clear"), ("shown", "made clear"),
+    ("recent", "latest"), ("previous", "earlier"), ("main", "foremost"), ("strong", "robust"),
+    ("serious", "grave"), ("significant", "marked"), ("reduced", "trimmed"),
+    ("increased", "boosted"), ("criticised", "lambasted"), ("residents", "locals"),
+    ("warned", "sounded the alarm"), ("noted", "pointed out"),
+    ("told reporters", "briefed journalists"),
     ("people", "individuals"), ("report", "study"), ("killed", "left dead"),
-    ("bought", "purchased"), ("helped", "assisted"), ("started", "launched"),
-    ("held", "staged"), ("visited", "toured"), ("demanded", "called for"),
+    ("bought", "snapped up"), ("held", "staged"), ("visited", "toured"),
+    ("demanded", "called for"), ("former", "onetime"),
 ];
 
-/// Adverbs that say the same thing.
+/// Adverbs that say the same thing (the bench's own, like [`SYNONYMS`]).
 pub const ADV_SYNONYMS: &[(&str, &str)] = &[
     ("also", "additionally"),
-    ("quickly", "swiftly"),
-    ("later", "subsequently"),
+    ("quickly", "in short order"),
+    ("later", "in time"),
     ("reportedly", "allegedly"),
-    ("earlier", "previously"),
-    ("recently", "lately"),
+    ("earlier", "beforehand"),
+    ("recently", "of late"),
     ("eventually", "ultimately"),
     ("publicly", "openly"),
     ("still", "yet"),
+];
+
+/// Verb pairs that say the same thing (both in [`VERBS`]; the bench's own, like
+/// [`SYNONYMS`]).
+pub const VERB_SYNONYMS: &[(&str, &str)] = &[
+    ("criticise", "condemn"),
+    ("increase", "raise"),
+    ("reduce", "cut"),
+    ("back", "support"),
+    ("seize", "capture"),
+    ("launch", "open"),
+    ("reject", "block"),
+    ("approve", "back"),
+    ("attack", "target"),
+    ("release", "publish"),
+    ("begin", "launch"),
+];
+
+/// Stock phrases of English news that end a clause; some take a noun phrase after them.
+pub const STOCK_TAILS: &[(&str, bool)] = &[
+    ("in the wake of", true),
+    ("as a result of", true),
+    ("in the midst of", true),
+    ("at the heart of", true),
+    ("in the face of", true),
+    ("in the coming weeks", false),
+    ("for the first time in years", false),
+    ("at the end of the day", false),
+    ("in the long run", false),
+    ("as soon as possible", false),
+    ("in one way or another", false),
+    ("for the time being", false),
+];
+
+/// Stock sentences of English news; `{}` is the subject.
+pub const STOCK_SENTENCES: &[&str] = &[
+    "{} did not immediately respond to a request for comment.",
+    "{} declined to comment on the matter.",
+    "{} could not be reached for comment.",
+    "{} did not say when the decision would take effect.",
+    "It was not immediately clear whether {} would appeal.",
+    "It was not immediately clear how many people were affected.",
+    "Further details were not immediately available.",
+    "The cause of the incident is under investigation.",
+    "More details are expected to be released in the coming days.",
+    "The investigation is still ongoing, {} said.",
+    "It is not the first time that {} has faced criticism.",
+    "The move is seen as a step in the right direction, {} said.",
+    "{} said the situation was under control.",
+    "{} said it was too early to say what would happen next.",
+    "{} said all options remained on the table.",
+    "{} said it was monitoring the situation closely.",
+    "{} said it would take all necessary measures.",
 ];
 
 /// Function words never to be produced as pseudo-words.
@@ -298,6 +354,10 @@ pub struct Lexicon {
     pub lasts: Vec<Box<str>>,
     pub places: Vec<Box<str>>,
     pub orgs: Vec<Box<str>>,
+    /// Invented synonyms: every pseudo noun, adjective and verb form has a partner of its
+    /// class (ranks 2k and 2k+1), which a paraphrase may put in its place, as a reporter puts
+    /// "outlay" for "spending". No list outside the bench knows them.
+    pub alt: HashMap<Box<str>, Box<str>>,
 }
 
 const ONSETS: &[&str] = &[
@@ -370,7 +430,7 @@ impl Lexicon {
                 .iter()
                 .flat_map(|(a, b, c)| [a.to_string(), b.to_string(), c.to_string()]),
         );
-        let nouns = (0..26_000)
+        let nouns: Vec<(Box<str>, Box<str>)> = (0..26_000)
             .map(|_| {
                 let n = fresh(&mut rng, &mut seen, 4, "");
                 let plural = if n.ends_with(['s', 'x']) || n.ends_with("sh") || n.ends_with("ch") {
@@ -384,13 +444,13 @@ impl Lexicon {
             .collect();
         const ADJ_SUFFIXES: &[&str] =
             &["al", "ic", "ive", "ous", "ant", "ish", "ern", "ary", "ible"];
-        let adjs = (0..7_000)
+        let adjs: Vec<Box<str>> = (0..7_000)
             .map(|_| {
                 let s = rng.pick(ADJ_SUFFIXES);
                 fresh(&mut rng, &mut seen, 5, s).into_boxed_str()
             })
             .collect();
-        let verbs = (0..4_000)
+        let verbs: Vec<(Box<str>, Box<str>)> = (0..4_000)
             .map(|_| {
                 let base = fresh(&mut rng, &mut seen, 4, "");
                 let past = if base.ends_with('e') {
@@ -470,7 +530,26 @@ impl Lexicon {
             };
             orgs.push(o.into_boxed_str());
         }
+        let mut alt: HashMap<Box<str>, Box<str>> = HashMap::new();
+        let mut pair = |x: &str, y: &str| {
+            alt.insert(x.into(), y.into());
+            alt.insert(y.into(), x.into());
+        };
+        for k in (0..nouns.len() - 1).step_by(2) {
+            let ((s1, p1), (s2, p2)) = (&nouns[k], &nouns[k + 1]);
+            pair(s1, s2);
+            pair(p1, p2);
+        }
+        for k in (0..adjs.len() - 1).step_by(2) {
+            pair(&adjs[k], &adjs[k + 1]);
+        }
+        for k in (0..verbs.len() - 1).step_by(2) {
+            let ((b1, p1), (b2, p2)) = (&verbs[k], &verbs[k + 1]);
+            pair(b1, b2);
+            pair(p1, p2);
+        }
         Lexicon {
+            alt,
             nouns,
             adjs,
             verbs,

@@ -28,7 +28,7 @@ use super::text::{paraphrase, Ctx};
 
 /// Names the generator's output: bump it whenever the corpus a seed gives changes, so that a
 /// corpus left in the target dir by an older version is made again rather than reused.
-pub const GENERATOR: &str = "crossread-align-bench/1";
+pub const GENERATOR: &str = "crossread-align-bench/2";
 
 pub const DEFAULT_SEED: u64 = 0x00c0_ffee_2015;
 
@@ -37,9 +37,22 @@ pub const DEFAULT_SEED: u64 = 0x00c0_ffee_2015;
 struct Item {
     text: String,
     tag: u32,
+    /// The sentences of a planted passage (byte ranges in `text`), which stand for the
+    /// sentences of its other copies in order; empty: one sentence, the whole text.
+    units: Vec<(usize, usize)>,
 }
 
-/// An article's text and its planted passages: (group, start byte, end byte).
+impl Item {
+    fn own(text: String) -> Item {
+        Item {
+            text,
+            tag: 0,
+            units: Vec::new(),
+        }
+    }
+}
+
+/// An article's text and its planted sentences: (group, start byte, end byte), in order.
 type Rendered = (String, Vec<(u32, usize, usize)>);
 
 struct Draft<'a> {
@@ -60,10 +73,14 @@ pub fn article_id(i: usize, n: usize) -> String {
     format!("a{i:0width$}")
 }
 
+/// The share of an article's own sentences that are stock sentences of news English.
+const STOCK_SHARE: f64 = 0.03;
+
 fn base_article<'a>(ctx: &mut Ctx<'a>, rng: &mut Rng) -> Vec<Vec<Item>> {
     let target = (450.0 + 100.0 * rng.normal()).round().clamp(250.0, 700.0) as usize;
     let mut words = 0;
     let mut paras = Vec::new();
+    let mut last_stock = false;
     while words < target {
         // The lede is short; later paragraphs hold 1–4 sentences.
         let k = if paras.is_empty() {
@@ -73,9 +90,17 @@ fn base_article<'a>(ctx: &mut Ctx<'a>, rng: &mut Rng) -> Vec<Vec<Item>> {
         };
         let mut para = Vec::with_capacity(k);
         for _ in 0..k {
-            let text = ctx.sentence(rng).render(ctx.style);
+            // Never two stock sentences in a row: together they would be a long run of words
+            // that articles share by chance.
+            let stock = !last_stock && rng.chance(STOCK_SHARE);
+            last_stock = stock;
+            let text = if stock {
+                ctx.stock_sentence(rng)
+            } else {
+                ctx.sentence(rng).render(ctx.style)
+            };
             words += text.split_whitespace().count();
-            para.push(Item { text, tag: 0 });
+            para.push(Item::own(text));
             if words >= target {
                 break;
             }
@@ -90,8 +115,8 @@ fn words(s: &str) -> usize {
 }
 
 /// Picks 1–4 consecutive own sentences (15–120 words) of one paragraph holding nothing
-/// planted, tags them, and returns their text.
-fn take_passage(paras: &mut [Vec<Item>], tag: u32, rng: &mut Rng) -> Option<String> {
+/// planted, tags them, and returns them.
+fn take_passage(paras: &mut [Vec<Item>], tag: u32, rng: &mut Rng) -> Option<Vec<String>> {
     for _ in 0..40 {
         let p = rng.below(paras.len());
         let para = &mut paras[p];
@@ -104,14 +129,30 @@ fn take_passage(paras: &mut [Vec<Item>], tag: u32, rng: &mut Rng) -> Option<Stri
         if !(15..=120).contains(&n) {
             continue;
         }
-        let text: Vec<&str> = para[s..s + k].iter().map(|it| it.text.as_str()).collect();
-        let text = text.join(" ");
+        let text = para[s..s + k].iter().map(|it| it.text.clone()).collect();
         for it in &mut para[s..s + k] {
             it.tag = tag;
         }
         return Some(text);
     }
     None
+}
+
+/// A copy of a passage, each sentence edited on its own, as one item with its units.
+fn copy_item(passage: &[String], tag: u32, lex: &Lexicon, rng: &mut Rng) -> (Item, usize) {
+    let mut text = String::new();
+    let mut units = Vec::with_capacity(passage.len());
+    let mut edits = 0;
+    for sentence in passage {
+        let (copy, e) = edit_copy(sentence, lex, rng);
+        edits += e;
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        units.push((text.len(), text.len() + copy.len()));
+        text.push_str(&copy);
+    }
+    (Item { text, tag, units }, edits)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -237,15 +278,47 @@ fn edit_copy(text: &str, lex: &Lexicon, rng: &mut Rng) -> (String, usize) {
     (words.join(" "), edits)
 }
 
+/// Stories: a share of the articles tell one story with 1–7 others (the same people, places,
+/// organisations and topic words, their own wording); the rest each tell their own. Returns
+/// the story of each article and the members of each story.
+fn stories(n: usize, seed: u64) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let mut rng = Rng::derive(seed, u64::MAX - 1);
+    let mut order: Vec<usize> = (0..n).collect();
+    rng.shuffle(&mut order);
+    let shared = n * 2 / 5;
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut at = 0;
+    while at < n {
+        let size = if at < shared {
+            (2 + rng.weighted(&[30, 25, 15, 10, 8, 7, 5]))
+                .min(shared - at)
+                .max(1)
+        } else {
+            1
+        };
+        members.push(order[at..at + size].to_vec());
+        at += size;
+    }
+    let mut story = vec![0; n];
+    for (k, m) in members.iter().enumerate() {
+        for &i in m {
+            story[i] = k;
+        }
+    }
+    (story, members)
+}
+
 /// Writes the corpus of `n` articles that `seed` gives, in memory.
 pub fn generate(n: usize, seed: u64) -> Generated {
     let lex = Lexicon::new(seed);
     let pool: Vec<Person> = lex.people(seed, 3_000);
+    let (story, story_members) = stories(n, seed);
     let mut drafts: Vec<Draft> = (0..n)
         .into_par_iter()
         .map(|i| {
             let mut rng = Rng::derive(seed, i as u64);
-            let mut ctx = Ctx::new(&lex, &pool, &mut rng);
+            let mut story_rng = Rng::derive(seed ^ 0x5709_7e11, story[i] as u64);
+            let mut ctx = Ctx::new(&lex, &pool, &mut story_rng, &mut rng);
             let paras = base_article(&mut ctx, &mut rng);
             Draft { ctx, paras }
         })
@@ -283,94 +356,76 @@ pub fn generate(n: usize, seed: u64) -> Generated {
             None
         };
         for (k, &target) in members[1..].iter().enumerate() {
-            let (copy, e) = edit_copy(&passage, &lex, &mut rng);
+            let (copy, e) = copy_item(&passage, tag, &lex, &mut rng);
             edited_words += e;
-            copied_words += words(&passage);
+            copied_words += passage.iter().map(|s| words(s)).sum::<usize>();
             match &second {
-                // In the first copy, the two passages stand in the opposite order.
-                Some((tag2, p2)) if k == 0 => {
-                    let (copy2, e2) = edit_copy(p2, &lex, &mut rng);
-                    edited_words += e2;
-                    copied_words += words(p2);
-                    let paras = &mut drafts[target].paras;
-                    insert(paras, Item { text: copy, tag }, Place::End, &mut rng);
-                    insert(
-                        paras,
-                        Item {
-                            text: copy2,
-                            tag: *tag2,
-                        },
-                        Place::Start,
-                        &mut rng,
-                    );
-                }
                 Some((tag2, p2)) => {
-                    let (copy2, e2) = edit_copy(p2, &lex, &mut rng);
+                    let (copy2, e2) = copy_item(p2, *tag2, &lex, &mut rng);
                     edited_words += e2;
-                    copied_words += words(p2);
+                    copied_words += p2.iter().map(|s| words(s)).sum::<usize>();
+                    // In the first copy, the two passages stand in the opposite order.
+                    let (first, last) = if k == 0 { (copy2, copy) } else { (copy, copy2) };
                     let paras = &mut drafts[target].paras;
-                    insert(paras, Item { text: copy, tag }, Place::Start, &mut rng);
-                    insert(
-                        paras,
-                        Item {
-                            text: copy2,
-                            tag: *tag2,
-                        },
-                        Place::End,
-                        &mut rng,
-                    );
+                    insert(paras, last, Place::End, &mut rng);
+                    insert(paras, first, Place::Start, &mut rng);
                 }
                 None => {
                     let place = random_place(&mut rng);
-                    insert(
-                        &mut drafts[target].paras,
-                        Item { text: copy, tag },
-                        place,
-                        &mut rng,
-                    );
+                    insert(&mut drafts[target].paras, copy, place, &mut rng);
                 }
             }
         }
     }
 
-    // Paraphrases: one sentence in article a, reworded in article b.
-    for _ in 0..n / 20 {
+    // Paraphrases: one sentence in article a, reworded in article b; mostly b tells the same
+    // story, where rewording is most common and the aligner's same-story leniency is tested.
+    let mut in_story = 0usize;
+    // Stories of several articles, each as likely as its size.
+    let shared: Vec<usize> = story_members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.len() > 1)
+        .flat_map(|(k, m)| std::iter::repeat_n(k, m.len()))
+        .collect();
+    for _ in 0..n / 4 {
         if n < 2 {
             break;
         }
-        let a = rng.below(n);
-        let b = (a + 1 + rng.below(n - 1)) % n;
+        let (a, b) = if !shared.is_empty() && rng.chance(0.7) {
+            in_story += 1;
+            let mates = &story_members[rng.pick(&shared)];
+            let a = rng.pick(mates);
+            loop {
+                let b = rng.pick(mates);
+                if b != a {
+                    break (a, b);
+                }
+            }
+        } else {
+            let a = rng.below(n);
+            (a, (a + 1 + rng.below(n - 1)) % n)
+        };
         let tag = groups.len() as u32;
         groups.push((Kind::Paraphrase, vec![a, b]));
         let ctx = &mut drafts[a].ctx;
         let sent = ctx.sentence_at_least(&mut rng, 12);
         let original = sent.render(ctx.style);
         let other_style = ctx.style.other(&mut rng);
-        let reworded = paraphrase(&sent, &mut rng).render(other_style);
-        let place = random_place(&mut rng);
-        insert(
-            &mut drafts[a].paras,
-            Item {
-                text: original,
+        let reworded = paraphrase(&sent, &lex, &mut rng).render(other_style);
+        for (article, text) in [(a, original), (b, reworded)] {
+            let place = random_place(&mut rng);
+            let item = Item {
+                text,
                 tag,
-            },
-            place,
-            &mut rng,
-        );
-        let place = random_place(&mut rng);
-        insert(
-            &mut drafts[b].paras,
-            Item {
-                text: reworded,
-                tag,
-            },
-            place,
-            &mut rng,
-        );
+                units: Vec::new(),
+            };
+            insert(&mut drafts[article].paras, item, place, &mut rng);
+        }
     }
 
     // Render: paragraphs apart by a blank line, sentences by a space; note where each
-    // passage landed.
+    // planted sentence landed.
     let rendered: Vec<Rendered> = drafts
         .par_iter()
         .map(|d| {
@@ -386,11 +441,17 @@ pub fn generate(n: usize, seed: u64) -> Generated {
                     }
                     let start = text.len();
                     text.push_str(&it.text);
-                    if it.tag != 0 {
-                        match spans.last_mut() {
-                            Some(last) if last.0 == it.tag => last.2 = text.len(),
-                            _ => spans.push((it.tag, start, text.len())),
-                        }
+                    if it.tag == 0 {
+                        continue;
+                    }
+                    if it.units.is_empty() {
+                        spans.push((it.tag, start, text.len()));
+                    } else {
+                        spans.extend(
+                            it.units
+                                .iter()
+                                .map(|&(s, e)| (it.tag, start + s, start + e)),
+                        );
                     }
                 }
             }
@@ -401,18 +462,26 @@ pub fn generate(n: usize, seed: u64) -> Generated {
     drop(drafts);
 
     let ids: Vec<String> = (0..n).map(|i| article_id(i, n)).collect();
-    let mut members: HashMap<u32, Vec<(usize, usize, usize)>> = HashMap::new();
+    // tag → article → its sentences of the passage, in order.
+    let mut members: HashMap<u32, Vec<(usize, Vec<(usize, usize)>)>> = HashMap::new();
     for (i, (_, spans)) in rendered.iter().enumerate() {
         for &(tag, s, e) in spans {
-            members.entry(tag).or_default().push((i, s, e));
+            let m = members.entry(tag).or_default();
+            match m.last_mut() {
+                Some((article, units)) if *article == i => units.push((s, e)),
+                _ => m.push((i, vec![(s, e)])),
+            }
         }
     }
     let mut pairs = Vec::new();
-    let side = |(i, s, e): (usize, usize, usize)| SideJson {
-        article: serde_json::Value::String(ids[i].clone()),
-        start: s,
-        end: e,
-        text: Some(rendered[i].0[s..e].to_string()),
+    let side = |i: usize, units: &[(usize, usize)]| {
+        let (s, e) = (units[0].0, units[units.len() - 1].1);
+        SideJson {
+            article: serde_json::Value::String(ids[i].clone()),
+            start: s,
+            end: e,
+            text: Some(rendered[i].0[s..e].to_string()),
+        }
     };
     let mut tags: Vec<u32> = members.keys().copied().collect();
     tags.sort_unstable();
@@ -427,12 +496,26 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         );
         for x in 0..m.len() {
             for y in x + 1..m.len() {
+                let ((ia, ua), (ib, ub)) = (&m[x], &m[y]);
+                assert_eq!(
+                    ua.len(),
+                    ub.len(),
+                    "passage {tag}: sentences differ in number"
+                );
                 pairs.push(TruthPairJson {
                     kind,
                     group: tag,
-                    score: None,
-                    a: side(m[x]),
-                    b: side(m[y]),
+                    positive: true,
+                    a: side(*ia, ua),
+                    b: side(*ib, ub),
+                    units: if ua.len() > 1 {
+                        ua.iter()
+                            .zip(ub)
+                            .map(|(a, b)| [a.0, a.1, b.0, b.1])
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
                 });
             }
         }
@@ -451,6 +534,9 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         "verbatim_pairs": pairs.iter().filter(|p| p.kind == Kind::Verbatim).count(),
         "articles_with_copies": verbatim_articles.len(),
         "paraphrase_pairs": pairs.iter().filter(|p| p.kind == Kind::Paraphrase).count(),
+        "paraphrases_in_one_story": in_story,
+        "stories_of_several": story_members.iter().filter(|m| m.len() > 1).count(),
+        "articles_in_shared_stories": story_members.iter().filter(|m| m.len() > 1).map(Vec::len).sum::<usize>(),
         "edited_share_of_copied_words": edited_words as f64 / copied_words.max(1) as f64,
         "lexicon_forms": lex.size(),
     });
@@ -460,6 +546,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         n,
         articles: ids.clone(),
         pairs,
+        stories: story.clone(),
         stats,
     };
     Generated {
@@ -480,7 +567,10 @@ pub fn write(dir: &Path, g: &Generated) -> std::io::Result<()> {
     let mut f = std::io::BufWriter::new(std::fs::File::create(dir.join("truth.json"))?);
     serde_json::to_writer(&mut f, &g.truth)?;
     f.flush()?;
-    std::fs::write(dir.join(".complete"), marker(g.truth.n, g.truth.seed))
+    std::fs::write(
+        dir.join(".complete"),
+        marker(&g.truth.generator, g.truth.n, g.truth.seed),
+    )
 }
 
 /// The generator's own source, hashed into the marker: an edited generator never reuses a
@@ -491,6 +581,7 @@ fn source_hash() -> u64 {
         include_str!("text.rs"),
         include_str!("lexicon.rs"),
         include_str!("rng.rs"),
+        include_str!("msrp.rs"),
     ];
     // FNV-1a.
     sources
@@ -501,14 +592,14 @@ fn source_hash() -> u64 {
         })
 }
 
-fn marker(n: usize, seed: u64) -> String {
+fn marker(generator: &str, n: usize, seed: u64) -> String {
     format!(
-        "{GENERATOR} source={:016x} seed={seed} n={n}\n",
+        "{generator} source={:016x} seed={seed} n={n}\n",
         source_hash()
     )
 }
 
 /// True if `dir` holds a complete corpus of this generator, seed and size.
-pub fn is_generated(dir: &Path, n: usize, seed: u64) -> bool {
-    std::fs::read_to_string(dir.join(".complete")).is_ok_and(|m| m == marker(n, seed))
+pub fn is_generated(dir: &Path, generator: &str, n: usize, seed: u64) -> bool {
+    std::fs::read_to_string(dir.join(".complete")).is_ok_and(|m| m == marker(generator, n, seed))
 }

@@ -475,7 +475,15 @@ struct Used {
 const SUBJ_PLURAL_PRONOUN: &str = "they";
 
 impl<'a> Ctx<'a> {
-    pub fn new(lex: &'a Lexicon, pool: &'a [Person<'a>], rng: &mut Rng) -> Ctx<'a> {
+    /// An article's story: people, places, organisations and topic words drawn from `story`
+    /// (articles given the same stream tell the same story), its house style from `own`.
+    pub fn new(
+        lex: &'a Lexicon,
+        pool: &'a [Person<'a>],
+        story: &mut Rng,
+        own: &mut Rng,
+    ) -> Ctx<'a> {
+        let rng = story;
         let people = (0..rng.range(1, 4))
             .map(|_| (&pool[rng.zipf(pool.len(), 4.0)], 0))
             .collect();
@@ -494,8 +502,27 @@ impl<'a> Ctx<'a> {
             places,
             orgs,
             topic,
-            style: Style::random(rng),
+            style: Style::random(own),
         }
+    }
+
+    /// A stock sentence of news English ("Officials declined to comment on the matter."),
+    /// with a generic subject: it says nothing of the story, so two articles holding it share
+    /// no claim.
+    pub fn stock_sentence(&mut self, rng: &mut Rng) -> String {
+        const SUBJECTS: &[&str] = &[
+            "officials",
+            "police",
+            "the ministry",
+            "a spokesman",
+            "a spokeswoman",
+            "the company",
+            "the government",
+            "authorities",
+            "the agency",
+        ];
+        let frame = rng.pick(STOCK_SENTENCES);
+        capitalise(&frame.replacen("{}", rng.pick(SUBJECTS), 1))
     }
 
     fn place(&self, rng: &mut Rng) -> &'a str {
@@ -759,7 +786,7 @@ impl<'a> Ctx<'a> {
             "through",
             "within",
         ];
-        let kind = rng.weighted(&[12, 7, 4, 3, 4, 32, 2, 3, 3, 3, 5, 3, 2]);
+        let kind = rng.weighted(&[12, 7, 4, 3, 4, 32, 2, 3, 3, 3, 5, 3, 2, 3]);
         let flag = match kind {
             0 => Some(&mut used.place),
             1..=4 => Some(&mut used.time),
@@ -840,9 +867,17 @@ impl<'a> Ctx<'a> {
                 Tok::Num(self.count(rng)),
                 Tok::W(self.noun(rng, true)),
             ],
-            _ => {
+            12 => {
                 let mut t = vec![Tok::W("as part of")];
                 t.extend(self.thing(rng).toks);
+                t
+            }
+            _ => {
+                let (phrase, takes_np) = rng.pick(STOCK_TAILS);
+                let mut t = vec![Tok::W(phrase)];
+                if takes_np {
+                    t.extend(self.thing(rng).toks);
+                }
                 t
             }
         })
@@ -1053,22 +1088,6 @@ fn either_way(table: &[(&'static str, &'static str)], w: &str) -> Option<&'stati
     })
 }
 
-/// Verb pairs that say the same thing.
-const VERB_SYNONYMS: &[(&str, &str)] = &[
-    ("begin", "start"),
-    ("criticise", "condemn"),
-    ("increase", "raise"),
-    ("reduce", "cut"),
-    ("back", "support"),
-    ("seize", "capture"),
-    ("arrest", "detain"),
-    ("launch", "start"),
-    ("reject", "block"),
-    ("approve", "back"),
-    ("attack", "strike"),
-    ("kill", "hit"),
-];
-
 fn verb_synonym(v: Verb<'_>) -> Option<Verb<'static>> {
     let other = VERB_SYNONYMS.iter().find_map(|&(a, b)| {
         if a == v.base {
@@ -1085,12 +1104,21 @@ fn verb_synonym(v: Verb<'_>) -> Option<Verb<'static>> {
         .map(|&(base, past, part)| Verb { base, past, part })
 }
 
-fn swap_words<'a>(toks: &mut [Tok<'a>], rng: &mut Rng) -> usize {
+/// How often a paraphrase puts an invented synonym for a pseudo-word: real paraphrases
+/// reword rare content words too, keeping names and numbers.
+const RARE_SWAP: f64 = 0.5;
+
+fn swap_words<'a>(toks: &mut [Tok<'a>], lex: &'a Lexicon, rng: &mut Rng) -> usize {
     let mut n = 0;
     for t in toks {
         if let Tok::W(w) = t {
             if let Some(s) = synonym(w) {
                 if rng.chance(0.8) {
+                    *t = Tok::W(s);
+                    n += 1;
+                }
+            } else if let Some(s) = lex.alt.get(*w) {
+                if rng.chance(RARE_SWAP) {
                     *t = Tok::W(s);
                     n += 1;
                 }
@@ -1104,11 +1132,11 @@ fn swap_words<'a>(toks: &mut [Tok<'a>], rng: &mut Rng) -> usize {
 /// synonyms, reported speech laid out differently, clauses swapped around their comma, active
 /// to passive and back, a phrase dropped or added, other tense, and (by rendering in another
 /// style) other number and date formats. Applies at least three rules that change something.
-pub fn paraphrase<'a>(s: &Sent<'a>, rng: &mut Rng) -> Sent<'a> {
+pub fn paraphrase<'a>(s: &Sent<'a>, lex: &'a Lexicon, rng: &mut Rng) -> Sent<'a> {
     let mut p = s.clone();
     let mut applied = 0;
     // Synonyms everywhere they apply.
-    let mut swaps = swap_words(&mut p.lead, rng);
+    let mut swaps = swap_words(&mut p.lead, lex, rng);
     if let Body::Report {
         say, when, speaker, ..
     } = &mut p.body
@@ -1117,16 +1145,27 @@ pub fn paraphrase<'a>(s: &Sent<'a>, rng: &mut Rng) -> Sent<'a> {
             *say = s;
             swaps += 1;
         }
-        swaps += swap_words(when, rng) + swap_words(&mut speaker.toks, rng);
+        swaps += swap_words(when, lex, rng) + swap_words(&mut speaker.toks, lex, rng);
     }
     for c in p.clauses_mut() {
-        swaps += swap_words(&mut c.subj.toks, rng) + swap_words(&mut c.obj.toks, rng);
+        swaps += swap_words(&mut c.subj.toks, lex, rng) + swap_words(&mut c.obj.toks, lex, rng);
         for t in &mut c.tails {
-            swaps += swap_words(t, rng);
+            swaps += swap_words(t, lex, rng);
         }
         if let Some(v) = verb_synonym(c.verb) {
             if rng.chance(0.8) {
                 c.verb = v;
+                swaps += 1;
+            }
+        } else if let (Some(base), Some(past)) =
+            (lex.alt.get(c.verb.base), lex.alt.get(c.verb.past))
+        {
+            if rng.chance(RARE_SWAP) {
+                c.verb = Verb {
+                    base,
+                    past,
+                    part: past,
+                };
                 swaps += 1;
             }
         }

@@ -26,6 +26,12 @@ impl Overlap {
                 }
             }
         }
+        // Copies are aligned once (see `family`): what they share comes as links.
+        for (this, other, _) in super::family::copy_links(alignment) {
+            if let Some(list) = spans.get_mut(this.article) {
+                list.push((other, this));
+            }
+        }
         let covered = spans
             .iter()
             .map(|list| {

@@ -576,42 +576,9 @@ pub fn analyze(text: &str, aliases: &Aliases) -> Analysis {
 fn calendar_terms() -> &'static [Term] {
     static CALENDAR: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
     CALENDAR.get_or_init(|| {
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .map(|w| word_info(w).term)
-        .collect()
+        crate::calendar::calendar_words()
+            .map(|w| word_info(w).term)
+            .collect()
     })
 }
 

@@ -89,8 +89,16 @@ impl Match {
     }
 }
 
-/// Hashes of each article's n-grams: `(hash, position)`; n-grams of function words only are
-/// left out (they are everywhere and carry nothing).
+/// An n-gram found more often than this in one article is a pattern of that article (a run
+/// of one word, a line repeated down the page), not evidence of copying. Kept, it would seed
+/// every one of its places against every one in another article: two 20 KB files of one
+/// repeated word took the aligner minutes (the seeds grow as the product of the repeats, and
+/// chaining them faster still).
+const MAX_REPEATS: u32 = 8;
+
+/// Hashes of each article's n-grams: `(hash, position, made of stock phrases)`; n-grams of
+/// function words only, and n-grams repeated more than [`MAX_REPEATS`] times in the article,
+/// are left out (they carry nothing).
 fn ngram_hashes(analysis: &Analysis, stock: &[bool], n: usize) -> Vec<(u64, u32, bool)> {
     let units = &analysis.units;
     if units.len() < n {
@@ -114,6 +122,13 @@ fn ngram_hashes(analysis: &Analysis, stock: &[bool], n: usize) -> Vec<(u64, u32,
                 .rotate_left(23);
         }
         out.push((h, i as u32, stock));
+    }
+    let mut repeats: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+    for &(h, _, _) in &out {
+        *repeats.entry(h).or_insert(0) += 1;
+    }
+    if repeats.len() < out.len() {
+        out.retain(|(h, _, _)| repeats.get(h).is_some_and(|&r| r <= MAX_REPEATS));
     }
     out
 }
@@ -391,6 +406,24 @@ pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
 mod tests {
     use super::super::terms::{analyze, Aliases};
     use super::*;
+
+    #[test]
+    fn an_n_gram_repeated_down_an_article_seeds_nothing() {
+        let aliases = Aliases::new(&[]);
+        let a = format!("A short article. {}", "Baghdad word ".repeat(2_000));
+        let b = format!("Another text. {}", "Baghdad word ".repeat(2_000));
+        let analyses = [analyze(&a, &aliases), analyze(&b, &aliases)];
+        // Without the cap: 2,000 × 2,000 places of each of two n-grams.
+        let stock: Vec<Vec<bool>> = analyses.iter().map(stock_units).collect();
+        assert!(seeds(&analyses, &stock, &VerbatimOptions::default()).is_empty());
+        // A quote repeated a few times still seeds.
+        let quote = "the information centre in Baghdad would coordinate intelligence";
+        let a = format!("{quote}. {quote}. {quote}.");
+        let b = format!("They said {quote}.");
+        let analyses = [analyze(&a, &aliases), analyze(&b, &aliases)];
+        let stock: Vec<Vec<bool>> = analyses.iter().map(stock_units).collect();
+        assert!(!seeds(&analyses, &stock, &VerbatimOptions::default()).is_empty());
+    }
 
     fn run(texts: &[&str]) -> Vec<(usize, usize, String, String)> {
         let aliases = Aliases::new(&[]);

@@ -6,9 +6,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{round_score, span_text, ArticleJson, SpanJson};
+use crate::align::family::{self, CopyChanges, Family};
 use crate::align::{Alignment, PairKind, Span};
 use crate::corpus::{Article, Corpus};
-use crate::tui::text::{sanitize, truncate};
+use crate::display::text::{sanitize, truncate};
 
 /// Prints the alignment of `corpus`: JSON in the README's stable shape, or for each shared
 /// passage its label and members (one line each, cut to `width`), then counts.
@@ -71,15 +72,7 @@ fn plural(n: usize, noun: &str) -> String {
 
 /// `ID (outlet, date)`, leaving out what is unknown.
 fn describe(article: &Article) -> String {
-    let known: Vec<&str> = [article.meta.outlet.as_deref(), article.meta.date.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if known.is_empty() {
-        article.id.clone()
-    } else {
-        format!("{} ({})", article.id, known.join(", "))
-    }
+    crate::display::label::describe(article)
 }
 
 /// A passage on one line: runs of whitespace (line breaks too) become one space.
@@ -94,6 +87,8 @@ struct PassagesJson<'a> {
     pairs: Vec<PairJson<'a>>,
     groups: Vec<GroupJson<'a>>,
     unique: Vec<SpanJson<'a>>,
+    families: Vec<FamilyJson<'a>>,
+    stories: Vec<StoryJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -120,6 +115,104 @@ struct GroupJson<'a> {
     id: usize,
     label: &'a str,
     members: Vec<SpanJson<'a>>,
+}
+
+/// A copy family, its members in date order: the earliest is the reference.
+#[derive(Serialize)]
+struct FamilyJson<'a> {
+    id: usize,
+    reference: &'a str,
+    members: Vec<MemberJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberJson<'a> {
+    article: &'a str,
+    date: Option<&'a str>,
+    copy_of: Option<&'a str>,
+    words: usize,
+    shared: f64,
+    shared_words: usize,
+    added_words: usize,
+    dropped_words: usize,
+    changed_words: usize,
+    added: Vec<SpanJson<'a>>,
+    dropped: Vec<SpanJson<'a>>,
+    changed: Vec<ChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    reference: SpanJson<'a>,
+    copy: SpanJson<'a>,
+}
+
+#[derive(Serialize)]
+struct StoryJson<'a> {
+    id: usize,
+    articles: Vec<&'a str>,
+}
+
+impl<'a> FamilyJson<'a> {
+    /// The family with its members by date (undated ones after, in input order), each
+    /// measured against the earliest: the aligner knows no dates and measured them against
+    /// the first in input order.
+    fn new(corpus: &'a Corpus, family: &Family) -> Self {
+        let articles = &corpus.articles;
+        let mut order: Vec<usize> = (0..family.members.len()).collect();
+        order.sort_by_key(|&i| {
+            let article = family.members[i].article;
+            let date = articles[article].meta.date.as_deref();
+            (date.is_none(), date, article)
+        });
+        let reference = family.members[order[0]].article;
+        let id = |article: usize| articles[article].id.as_str();
+        let span = |s: &Span| SpanJson::new(&articles[s.article], s, false);
+        let members = order
+            .iter()
+            .map(|&i| {
+                let member = &family.members[i];
+                let rebased;
+                let changes: &CopyChanges = if reference == family.reference {
+                    &member.changes
+                } else {
+                    rebased = family::changes(
+                        &articles[reference].text,
+                        &articles[member.article].text,
+                        reference,
+                        member.article,
+                    );
+                    &rebased
+                };
+                MemberJson {
+                    article: id(member.article),
+                    date: articles[member.article].meta.date.as_deref(),
+                    copy_of: member.copy_of.map(id),
+                    words: changes.words,
+                    shared: round_score(changes.shared()),
+                    shared_words: changes.shared_words,
+                    added_words: changes.added_words,
+                    dropped_words: changes.dropped_words,
+                    changed_words: changes.changed_words,
+                    added: changes.added.iter().map(span).collect(),
+                    dropped: changes.dropped.iter().map(span).collect(),
+                    changed: changes
+                        .changed
+                        .iter()
+                        .map(|c| ChangeJson {
+                            reference: span(&c.reference),
+                            copy: span(&c.copy),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        FamilyJson {
+            id: family.id,
+            reference: id(reference),
+            members,
+        }
+    }
 }
 
 impl<'a> PassagesJson<'a> {
@@ -152,6 +245,23 @@ impl<'a> PassagesJson<'a> {
                 })
                 .collect(),
             unique: alignment.unique.iter().map(span).collect(),
+            families: alignment
+                .families
+                .iter()
+                .map(|f| FamilyJson::new(corpus, f))
+                .collect(),
+            stories: alignment
+                .stories
+                .iter()
+                .map(|s| StoryJson {
+                    id: s.id,
+                    articles: s
+                        .articles
+                        .iter()
+                        .map(|&a| corpus.articles[a].id.as_str())
+                        .collect(),
+                })
+                .collect(),
         }
     }
 }
@@ -215,6 +325,7 @@ mod tests {
                 score: 0.7,
             }],
             unique: vec![span(0, 0, 6), span(1, 34, 40)],
+            ..Alignment::default()
         };
         (corpus, alignment)
     }

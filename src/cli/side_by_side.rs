@@ -1,37 +1,16 @@
 //! The static side-by-side view of two articles (`crossread compare` when printing): each
 //! aligned pair on shared rows, its changed words marked, then what each article says alone.
 //!
-//! Rendering is a pure function of the two articles, their pairs and a width, so tests read
-//! like the output. Words are the unit of layout: a line breaks at spaces (or between CJK
-//! characters), a change marker opens and closes at word edges, and a word is cut only when
-//! it is wider than a whole column.
+//! It prints a [`Comparison`], the one the compare screen draws, so both mark the same words;
+//! only the layout (a width, brackets or ANSI colours) is this module's. Words are the unit
+//! of layout: a line breaks at spaces (or between CJK characters), a change marker opens and
+//! closes at word edges, and a word is cut only when it is wider than a whole column.
 
-use super::span_text;
-use crate::align::diff::word_diff;
-use crate::align::{AlignedPair, Span};
-use crate::corpus::Article;
-use crate::layout::{
-    lay_out as lay_out_lines, marks, out_of_order, paragraph_number, plain_units, segments, units,
-    Line, Side, Unit,
+use crate::display::comparison::Comparison;
+use crate::display::layout::{
+    column_width, lay_out as lay_out_lines, plain_units, Line, Side, Unit, DIVIDER,
 };
-use crate::tui::text::{sanitize, width as display_width};
-
-/// What the side-by-side view shows: two articles and what lines up between them.
-#[derive(Debug, Clone, Copy)]
-pub struct Comparison<'a> {
-    pub left: &'a Article,
-    pub right: &'a Article,
-    /// Pairs oriented `(pair, left span, right span)`, in the left article's text order, as
-    /// [`crate::align::Alignment::between`] gives them.
-    pub pairs: &'a [(AlignedPair, Span, Span)],
-    /// Stretches of the left article that no pair covers, in text order.
-    pub unique_left: &'a [Span],
-    /// Stretches of the right article that no pair covers, in text order.
-    pub unique_right: &'a [Span],
-}
-
-/// Between the two columns.
-const DIVIDER: &str = " │ ";
+use crate::display::text::{sanitize, truncate, width as display_width, wrap};
 
 /// Renders the comparison at `width` terminal cells, with ANSI colours if `color`, else with
 /// `[-…-]` around words only the left says (or says differently) and `{+…+}` around words
@@ -45,35 +24,27 @@ pub fn render(cmp: &Comparison, width: usize, color: bool) -> String {
     };
     let mut out = String::new();
     render_header(&mut out, cmp, &layout);
-    let starts: Vec<usize> = cmp.pairs.iter().map(|(_, _, r)| r.start).collect();
-    let moved = out_of_order(&starts);
-    for (i, (pair, left, right)) in cmp.pairs.iter().enumerate() {
-        let (kind, n) = (pair.kind.as_str(), cmp.pairs.len());
-        let mut title = format!("{}/{n} · {kind} · {:.2}", i + 1, pair.score);
-        if moved[i] {
-            let paragraph = paragraph_number(&cmp.right.text, right.start);
+    let n = cmp.passages.len();
+    for (i, p) in cmp.passages.iter().enumerate() {
+        let mut title = format!("{}/{n} · {} · {:.2}", i + 1, p.kind.as_str(), p.score);
+        if let Some(paragraph) = p.moved_from {
             title.push_str(&format!(" · right ¶{paragraph}, moved"));
         }
         push_rule(&mut out, &title, layout.width);
-        let left_text = span_text(cmp.left, left);
-        let right_text = span_text(cmp.right, right);
-        let ops = word_diff(left_text, right_text);
-        for (l, r) in segments(left_text, right_text, &ops) {
-            let left_units = units(&left_text[l.clone()], &marks(&ops, Side::Left, l.start));
-            let right_units = units(&right_text[r.clone()], &marks(&ops, Side::Right, r.start));
+        for piece in &p.pieces {
             let (left_lines, right_lines) = (
-                lay_out(&left_units, &layout),
-                lay_out(&right_units, &layout),
+                lay_out(&piece.left, &layout),
+                lay_out(&piece.right, &layout),
             );
             push_rows(&mut out, &layout, &left_lines, &right_lines);
         }
     }
-    if cmp.pairs.is_empty() {
+    if cmp.passages.is_empty() {
         let line = format!(
             "No aligned passages between {} and {}.",
             cmp.left.id, cmp.right.id
         );
-        for l in crate::tui::text::wrap(&line, layout.width.max(1)) {
+        for l in wrap(&line, layout.width.max(1)) {
             out.push_str(&l);
             out.push('\n');
         }
@@ -91,47 +62,46 @@ struct Layout {
     color: bool,
 }
 
-/// Each column's width: half of what the divider leaves, at least one cell.
-fn column_width(width: usize) -> usize {
-    (width.saturating_sub(display_width(DIVIDER)) / 2).max(1)
-}
-
 /// Ids, outlets and dates, and titles, each side in its column.
 fn render_header(out: &mut String, cmp: &Comparison, layout: &Layout) {
-    let describe = |a: &Article| {
-        let outlet = a.meta.outlet.as_deref().unwrap_or("-");
-        let date = a.meta.date.as_deref().unwrap_or("-");
+    let describe = |head: &crate::display::comparison::Head| {
+        let outlet = head.outlet.as_deref().unwrap_or("-");
+        let date = head.date.as_deref().unwrap_or("-");
         format!(
             "{}\n{outlet} · {date}\n{}",
-            a.id,
-            a.meta.title.as_deref().unwrap_or("-")
+            head.id,
+            head.title.as_deref().unwrap_or("-")
         )
     };
-    let left = lay_out(&plain_units(&describe(cmp.left)), layout);
-    let right = lay_out(&plain_units(&describe(cmp.right)), layout);
+    let left = lay_out(&plain_units(&describe(&cmp.left)), layout);
+    let right = lay_out(&plain_units(&describe(&cmp.right)), layout);
     push_rows(out, layout, &left, &right);
 }
 
 /// The last part: a heading per side, then the stretches only that side has, top-aligned.
 fn render_unique(out: &mut String, cmp: &Comparison, layout: &Layout) {
-    let column = |article: &Article, spans: &[Span]| {
+    let column = |side: Side| {
+        let (head, ranges) = match side {
+            Side::Left => (&cmp.left, &cmp.unique_left),
+            Side::Right => (&cmp.right, &cmp.unique_right),
+        };
         let mut text = String::new();
-        for span in spans {
+        for range in ranges {
             if !text.is_empty() {
                 text.push_str("\n\n");
             }
-            text.push_str(span_text(article, span).trim());
+            text.push_str(cmp.slice(side, range).trim());
         }
         if text.is_empty() {
             text.push_str("(nothing)");
         }
-        let heading = rule(&format!("Only in {}", article.id), layout.column);
+        let heading = rule(&format!("Only in {}", head.id), layout.column);
         let mut lines = vec![heading];
         lines.extend(lay_out(&plain_units(&text), layout));
         lines
     };
-    let left = column(cmp.left, cmp.unique_left);
-    let right = column(cmp.right, cmp.unique_right);
+    let left = column(Side::Left);
+    let right = column(Side::Right);
     push_rows(out, layout, &left, &right);
 }
 
@@ -160,7 +130,7 @@ fn push_rule(out: &mut String, title: &str, width: usize) {
 
 fn rule(title: &str, width: usize) -> Line {
     let head = format!("── {} ", sanitize(title));
-    let head = crate::tui::text::truncate(&head, width).into_owned();
+    let head = truncate(&head, width).into_owned();
     let used = display_width(&head);
     Line::plain(format!("{head}{}", "─".repeat(width.saturating_sub(used))))
 }
@@ -175,70 +145,16 @@ mod tests {
     use super::*;
     use crate::align::PairKind;
     use crate::cli::test_article as article;
+    use crate::corpus::Article;
+    use crate::display::layout::paragraph_number;
     use pretty_assertions::assert_eq;
 
-    /// The pair of `left[l]` and `right[r]` (found by text), oriented left to right.
-    fn pair(
-        kind: PairKind,
-        score: f32,
+    fn comparison(
         left: &Article,
-        l: &str,
         right: &Article,
-        r: &str,
-    ) -> (AlignedPair, Span, Span) {
-        let find = |a: &Article, s: &str, article| {
-            let start = a
-                .text
-                .find(s)
-                .unwrap_or_else(|| panic!("{s:?} not in {}", a.id));
-            Span {
-                article,
-                start,
-                end: start + s.len(),
-            }
-        };
-        let (a, b) = (find(left, l, 0), find(right, r, 1));
-        (
-            AlignedPair {
-                kind,
-                score,
-                a,
-                b,
-                evidence: Default::default(),
-            },
-            a,
-            b,
-        )
-    }
-
-    /// A comparison of pairs, with nothing unique on either side.
-    fn pairs_only<'a>(
-        left: &'a Article,
-        right: &'a Article,
-        pairs: &'a [(AlignedPair, Span, Span)],
-    ) -> Comparison<'a> {
-        Comparison {
-            left,
-            right,
-            pairs,
-            unique_left: &[],
-            unique_right: &[],
-        }
-    }
-
-    /// The spans of `texts` in `a`, as unique stretches.
-    fn spans(a: &Article, article: usize, texts: &[&str]) -> Vec<Span> {
-        texts
-            .iter()
-            .map(|t| {
-                let start = a.text.find(t).unwrap();
-                Span {
-                    article,
-                    start,
-                    end: start + t.len(),
-                }
-            })
-            .collect()
+        pairs: &[(PairKind, f32, &str, &str)],
+    ) -> Comparison {
+        Comparison::of_pairs(left, right, pairs)
     }
 
     #[track_caller]
@@ -274,23 +190,14 @@ mod tests {
             "City falls",
             "The army seized the city on Monday.\n\nMore.",
         );
-        let pairs = [pair(
+        let pairs = [(
             PairKind::Verbatim,
             0.9,
-            &left,
             "The army took the city on Monday after a long siege.",
-            &right,
             "The army seized the city on Monday.",
         )];
-        let unique_left = spans(&left, 0, &["Intro line.", "Other news."]);
-        let unique_right = spans(&right, 1, &["More."]);
-        let cmp = Comparison {
-            left: &left,
-            right: &right,
-            pairs: &pairs,
-            unique_left: &unique_left,
-            unique_right: &unique_right,
-        };
+        // What no pair covers is what each side has alone.
+        let cmp = comparison(&left, &right, &pairs);
         assert_renders(
             &cmp,
             43,
@@ -328,15 +235,13 @@ mod tests {
             "T",
             "He said: \"We agree.\" Later the meeting ended.",
         );
-        let pairs = [pair(
+        let pairs = [(
             PairKind::Verbatim,
             0.8,
-            &left,
-            &left.text,
-            &right,
-            &right.text,
+            left.text.as_str(),
+            right.text.as_str(),
         )];
-        let cmp = pairs_only(&left, &right, &pairs);
+        let cmp = comparison(&left, &right, &pairs);
         // Curly and straight quotes are no difference; "the" between two changes is
         // absorbed; a run broken by the line end closes and opens again.
         assert_renders(
@@ -367,15 +272,13 @@ mod tests {
             "伊拉克与俄罗斯合作打击恐怖主义。",
         );
         let right = article("右", "通讯社", None, "合作", "伊拉克与叙利亚合作。");
-        let pairs = [pair(
+        let pairs = [(
             PairKind::Paraphrase,
             0.6,
-            &left,
-            &left.text,
-            &right,
-            &right.text,
+            left.text.as_str(),
+            right.text.as_str(),
         )];
-        let cmp = pairs_only(&left, &right, &pairs);
+        let cmp = comparison(&left, &right, &pairs);
         assert_renders(
             &cmp,
             23,
@@ -406,24 +309,20 @@ mod tests {
             "Second claim there.\n\nFirst claim there.",
         );
         let pairs = [
-            pair(
+            (
                 PairKind::Verbatim,
                 0.8,
-                &left,
                 "First claim here.",
-                &right,
                 "First claim there.",
             ),
-            pair(
+            (
                 PairKind::Verbatim,
                 0.7,
-                &left,
                 "Second claim here.",
-                &right,
                 "Second claim there.",
             ),
         ];
-        let cmp = pairs_only(&left, &right, &pairs);
+        let cmp = comparison(&left, &right, &pairs);
         assert_renders(
             &cmp,
             50,
@@ -451,15 +350,7 @@ mod tests {
             "T",
             "Only that, and https://example.com/a/very/long/path/x",
         );
-        let unique_left = spans(&left, 0, &[&left.text]);
-        let unique_right = spans(&right, 1, &[&right.text]);
-        let cmp = Comparison {
-            left: &left,
-            right: &right,
-            pairs: &[],
-            unique_left: &unique_left,
-            unique_right: &unique_right,
-        };
+        let cmp = comparison(&left, &right, &[]);
         assert_renders(
             &cmp,
             33,
@@ -484,15 +375,13 @@ mod tests {
         let right = article("b", "B", None, "T", "Troops seized the city.");
         let right2 = article("c", "C", None, "T", "Troops took the old city quickly.");
         let cmp = |right: &Article| {
-            let pairs = [pair(
+            let pairs = [(
                 PairKind::Verbatim,
                 0.8,
-                &left,
-                &left.text,
-                right,
-                &right.text,
+                left.text.as_str(),
+                right.text.as_str(),
             )];
-            let out = render(&pairs_only(&left, right, &pairs), 80, true);
+            let out = render(&comparison(&left, right, &pairs), 80, true);
             out.lines().nth(4).unwrap().to_string()
         };
         assert_eq!(
@@ -510,15 +399,13 @@ mod tests {
     fn very_narrow_columns_still_hold_every_word() {
         let left = article("a", "A", None, "T", "Unbelievably long words happen.");
         let right = article("b", "B", None, "T", "Long words happen.");
-        let pairs = [pair(
+        let pairs = [(
             PairKind::Verbatim,
             0.5,
-            &left,
-            &left.text,
-            &right,
-            &right.text,
+            left.text.as_str(),
+            right.text.as_str(),
         )];
-        let cmp = pairs_only(&left, &right, &pairs);
+        let cmp = comparison(&left, &right, &pairs);
         let out = render(&cmp, 20, false);
         let left_column: String = out
             .lines()
@@ -551,15 +438,15 @@ mod tests {
             "The ministries have decided to set up a press office in the capital Vilnius to \
              answer questions from reporters.",
         );
-        let pairs = [pair(
-            PairKind::Paraphrase,
+        // Verbatim: in a paraphrase the words both sides use ("the", "ministries",
+        // "press office") are not marked at all (see the comparison's tests).
+        let pairs = [(
+            PairKind::Verbatim,
             0.7,
-            &left,
-            &left.text,
-            &right,
-            &right.text,
+            left.text.as_str(),
+            right.text.as_str(),
         )];
-        let cmp = pairs_only(&left, &right, &pairs);
+        let cmp = comparison(&left, &right, &pairs);
         let out = render(&cmp, 200, false);
         let row = out.lines().nth(4).unwrap();
         assert!(

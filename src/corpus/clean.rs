@@ -1,21 +1,14 @@
 //! Boilerplate removal: from a page as loaded to the article's own text.
 //!
-//! A page is split into paragraphs (`segment`), Markdown-ish syntax is rendered to plain text
-//! (`markdown`), and each paragraph is classified by its cues and its place on the page
-//! (`cue`, `page`): prompts and navigation, disclaimers and sign-offs, photo credits and
-//! captions, related-article teasers. Lines repeated across many articles of the corpus are site
+//! The page is read by [`super::page`] (paragraphs, Markdown-ish syntax rendered to plain
+//! text, each paragraph classified by its cues and its place on the page): prompts and
+//! navigation, disclaimers and sign-offs, photo credits and captions, related-article teasers. Lines repeated across many articles of the corpus are site
 //! furniture too ([`RepeatedLines`]). What is kept is copied word for word, one paragraph per
 //! block, so that offsets into the cleaned text address exactly what a reader sees.
 //!
 //! The rules are general (shapes, places and the usual phrasing of page furniture), never lists
 //! of any site's lines: crossread meets pages it has never seen.
 
-pub(super) mod cue;
-pub(super) mod date;
-mod markdown;
-pub(super) mod page;
-mod segment;
-pub(super) mod shape;
 #[cfg(test)]
 mod tests;
 
@@ -23,10 +16,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
-use page::{Family, Kind, Page};
 #[cfg(test)]
-use segment::segment;
-use shape::{ends_sentence, fold, word_count};
+use super::page::segment::segment;
+use super::page::shape::{ends_sentence, fold, word_count};
+use super::page::{Family, Kind, Page};
 
 /// Which kinds of boilerplate cleaning removes; each can be switched off in the config.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -255,6 +248,37 @@ pub fn clean(raw: &str, repeated: &RepeatedLines, options: &CleanOptions) -> Str
     clean_page(&Page::read(raw), None, repeated, options)
 }
 
+/// The share of a page's words that rules without a cue of their own (a paragraph's place,
+/// its repetition across the corpus) may remove when what they remove reads as prose.
+const MAX_PROSE_LOSS: f64 = 0.2;
+
+/// Puts back the prose paragraphs that only their place or their repetition marked as
+/// furniture, when together they are more than [`MAX_PROSE_LOSS`] of the page: rules of place
+/// are tuned on pages of short furniture lines, and a page they misread (a language they do
+/// not know, a wire story that many outlets ran) must not lose its text to them. Paragraphs
+/// with a cue of their own (a prompt's phrasing, a disclaimer, a credit) stay out.
+fn keep_prose_dropped_by_place(page: &Page, dropped: &mut [bool]) {
+    let total: usize = page.units.iter().map(|u| u.words()).sum();
+    if total == 0 {
+        return;
+    }
+    let weak: Vec<usize> = (0..page.units.len())
+        .filter(|&i| {
+            let unit = &page.units[i];
+            dropped[i]
+                && unit.words() >= 8
+                && ends_sentence(&unit.text)
+                && super::page::kind_alone(unit) == Kind::Content
+        })
+        .collect();
+    let lost: usize = weak.iter().map(|&i| page.units[i].words()).sum();
+    if lost as f64 > MAX_PROSE_LOSS * total as f64 {
+        for i in weak {
+            dropped[i] = false;
+        }
+    }
+}
+
 /// [`clean`] for a page already read (describing reads the same page); `folded`, if given,
 /// holds the [`fold`]ed text of each of its units, as counted for `repeated`.
 pub(super) fn clean_page(
@@ -264,16 +288,26 @@ pub(super) fn clean_page(
     options: &CleanOptions,
 ) -> String {
     let mut out = String::with_capacity(page.units.iter().map(|u| u.text.len() + 2).sum());
-    for (i, (unit, kind)) in page.units.iter().zip(&page.kinds).enumerate() {
-        let boilerplate = kind.family().is_some_and(|f| options.removes(f));
-        let furniture = options.repeated_lines
-            && *kind != Kind::Title
-            && repeated.is_repeated_folded(&unit.text, || match folded {
-                Some(keys) => std::borrow::Cow::Borrowed(keys[i].text.as_str()),
-                None => std::borrow::Cow::Owned(fold(&unit.text)),
-            });
+    let mut dropped: Vec<bool> = page
+        .units
+        .iter()
+        .zip(&page.kinds)
+        .enumerate()
+        .map(|(i, (unit, kind))| {
+            let boilerplate = kind.family().is_some_and(|f| options.removes(f));
+            let furniture = options.repeated_lines
+                && *kind != Kind::Title
+                && repeated.is_repeated_folded(&unit.text, || match folded {
+                    Some(keys) => std::borrow::Cow::Borrowed(keys[i].text.as_str()),
+                    None => std::borrow::Cow::Owned(fold(&unit.text)),
+                });
+            boilerplate || furniture
+        })
+        .collect();
+    keep_prose_dropped_by_place(page, &mut dropped);
+    for (unit, dropped) in page.units.iter().zip(dropped) {
         let text = unit.text.trim();
-        if boilerplate || furniture || text.is_empty() {
+        if dropped || text.is_empty() {
             continue;
         }
         if !out.is_empty() {

@@ -8,10 +8,12 @@
 //! nothing comes from the file name. Dates come only from publication cues, never from dates the
 //! article or its photo captions mention.
 
-use super::clean::cue::{byline_name, names_after, DATE_LABELS, TIME_WORDS};
-use super::clean::date::find_dates;
-use super::clean::page::{dateline, outlet_suffix, placed_byline, Kind, Page};
-use super::clean::shape::{find_ascii_ci, fold, is_name, strip_prefix_ci, word_count};
+use super::dates::find_dates;
+use super::dates::PubDate;
+use super::outlets;
+use super::page::cue::{byline_name, names_after, DATE_LABELS, TIME_WORDS};
+use super::page::shape::{find_ascii_ci, fold, is_name, strip_prefix_ci, word_count};
+use super::page::{dateline, outlet_suffix, placed_byline, Kind, Page};
 use super::Metadata;
 
 /// Infers title, outlet, date and author from an article's text.
@@ -25,17 +27,121 @@ pub fn describe(raw: &str) -> Metadata {
 
 /// [`describe`] for a page already read (cleaning reads the same page).
 pub(super) fn describe_page(page: &Page) -> Metadata {
-    let outlet = best(outlet_cues(page));
+    let table = outlets::built_in();
+    // A cue that names no plausible outlet (a date, a photographer, a section) is no cue. A
+    // news agency named in the text is where the copy came from: the outlet that ran it is
+    // most often another ("WASHINGTON (AP) —" on a local paper's site).
+    let mut wire = wire_credit(page, table);
+    let mut outlets_named: Vec<Cue> = Vec::new();
+    let mut wire_cues: Vec<Cue> = Vec::new();
+    for c in outlet_cues(page) {
+        let Some(value) = outlets::tidy(&c.value, table) else {
+            continue;
+        };
+        if table.is_wire(&value) {
+            wire_cues.push(Cue { value, ..c });
+        } else {
+            outlets_named.push(Cue { value, ..c });
+        }
+    }
+    if wire.is_none() {
+        wire = best(wire_cues);
+    }
+    let outlet = best(outlets_named);
     let title = page
         .title
         .map(|t| title_text(&page.units[t].text, outlet.as_deref()));
+    // "By Reuters" credits the agency, not a person.
+    let author = best(author_cues(page)).filter(|name| match table.canonical(name) {
+        Some(known) => {
+            if table.is_wire(known) {
+                wire.get_or_insert_with(|| known.to_string());
+            }
+            false
+        }
+        None => true,
+    });
     Metadata {
         title,
         outlet,
-        date: best(date_cues(page)),
-        author: best(author_cues(page)),
-        url: None,
+        date: best(date_cues(page)).and_then(|written| PubDate::parse(&written)),
+        author,
+        wire,
+        ..Metadata::default()
     }
+}
+
+/// The news agency a text credits: a dateline ("WASHINGTON (AP) —"), a credit line ("By
+/// Reuters", "— Associated Press", "Reuters contributed to this report"), or an agency's
+/// copyright. The first credit on the page wins.
+fn wire_credit(page: &Page, table: &outlets::OutletTable) -> Option<String> {
+    let aliases = table.wire_aliases();
+    let agency = |name: &str| -> Option<String> {
+        let name = name.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        table
+            .canonical(name)
+            .filter(|n| table.is_wire(n))
+            .map(str::to_string)
+    };
+    for (i, unit) in page.units.iter().enumerate() {
+        let text = unit.text.trim();
+        let kind = page.kinds[i];
+        if let Some(name) = dateline(text).and_then(agency) {
+            return Some(name);
+        }
+        if let Some(name) = byline_name(text).and_then(agency) {
+            return Some(name);
+        }
+        // A short credit line: "— Associated Press", "Reuters contributed to this report.",
+        // "Copyright 2018 The Associated Press. All rights reserved."
+        if unit.words() <= 16 && kind != Kind::Content || unit.words() <= 8 {
+            let lower = fold(text);
+            let line = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+            for (alias, name) in &aliases {
+                let Some(at) = find_word(line, alias) else {
+                    continue;
+                };
+                let before = line[..at].trim();
+                let after = line[at + alias.len()..].trim();
+                let credits = (before.is_empty()
+                    && (after.is_empty() || after.starts_with("contributed")))
+                    || before.ends_with("copyright")
+                    || (before.starts_with("copyright") || before.starts_with('©'))
+                        && before.len() <= 20
+                    || before == "by" && after.is_empty()
+                    || before.ends_with("contributed by") && after.len() <= 1;
+                if credits {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The byte offset of `word` in `text` as a whole word (letters or digits on neither side).
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = text[from..].find(word) {
+        let at = from + k;
+        let end = at + word.len();
+        let open = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let close = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if open && close {
+            return Some(at);
+        }
+        from = at + word.len().max(1);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
 }
 
 /// A value a cue gives, with its rank (higher is more telling) and its paragraph's index.
@@ -146,7 +252,7 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
         let text = unit.text.as_str();
         let kind = page.kinds[i];
         if i < head_end {
-            if let Some(name) = super::clean::page::outlet_tag(text) {
+            if let Some(name) = super::page::outlet_tag(text) {
                 push(TAG, i, outlet_name(name));
             }
             if kind == Kind::Meta && page.is_byline_outlet(i) && byline_name(text).is_none() {
@@ -301,7 +407,7 @@ fn date_cues(page: &Page) -> Vec<Cue> {
         cues.push(Cue {
             rank,
             at: i,
-            value: date.iso,
+            value: unit.text[date.start..date.end].to_string(),
         });
     }
     for i in text_start(page).take(1) {
@@ -312,7 +418,7 @@ fn date_cues(page: &Page) -> Vec<Cue> {
                 cues.push(Cue {
                     rank: DATELINE,
                     at: i,
-                    value: date.iso,
+                    value: text[date.start..date.end].to_string(),
                 });
             }
         }
@@ -438,16 +544,17 @@ mod tests {
     #[test]
     fn outlet_from_a_dateline() {
         let raw = format!("A Headline for the Story\n\nMOSCOW (Sputnik) — {BODY}");
-        assert_eq!(meta(&raw).outlet.as_deref(), Some("Sputnik"));
+        assert_eq!(meta(&raw).outlet.as_deref(), Some("Sputnik International"));
+        // A news agency's dateline credits the copy: the outlet that ran it is another.
         let raw =
             format!("A Headline for the Story\n\nBAGHDAD, October 23, 2015 (Reuters) - {BODY}");
         let m = meta(&raw);
-        assert_eq!(m.outlet.as_deref(), Some("Reuters"));
+        assert_eq!((m.outlet, m.wire.as_deref()), (None, Some("Reuters")));
         assert_eq!(m.date.as_deref(), Some("2015-10-23"));
         let raw = format!("## World\n\n**MOSCOW, October 23. /TASS/.** {BODY}");
         let m = meta(&raw);
         assert_eq!(
-            (m.outlet.as_deref(), m.date),
+            (m.wire.as_deref(), m.date),
             (Some("TASS"), None),
             "no year, no date"
         );
@@ -494,7 +601,7 @@ mod tests {
         let raw = format!("A Headline for the Story\n\n{BODY}\n\n© 2015 The Daily Planet Ltd. All rights reserved.");
         assert_eq!(meta(&raw).outlet.as_deref(), Some("The Daily Planet Ltd"));
         let raw = format!("A Headline for the Story\n\n{BODY}\n\n© TASS 2015. Use of the materials is allowed only with a hyperlink.");
-        assert_eq!(meta(&raw).outlet.as_deref(), Some("TASS"));
+        assert_eq!(meta(&raw).wire.as_deref(), Some("TASS"));
         let raw = format!("A Headline for the Story\n\n© AFP\n\n{BODY}");
         assert_eq!(meta(&raw).outlet, None, "a photo credit names no outlet");
         let raw = format!("A Headline for the Story\n\n{BODY}\n\nThe original source of this article is [Other Paper](#)");

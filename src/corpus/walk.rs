@@ -8,6 +8,8 @@ use super::{Format, LoadWarning};
 /// The files to read, with their formats, and the paths that could not be searched.
 #[derive(Debug, Default)]
 pub struct Walked {
+    /// The paths searched, as given.
+    pub roots: Vec<PathBuf>,
     pub files: Vec<(PathBuf, Format)>,
     pub warnings: Vec<LoadWarning>,
 }
@@ -18,9 +20,16 @@ pub struct Walked {
 /// best guess); inside folders only known extensions are taken, and hidden entries skipped.
 /// The same file reached twice (two arguments, a symlink) is listed once.
 pub fn find_files(paths: &[PathBuf]) -> Walked {
-    let mut out = Walked::default();
+    let mut out = Walked {
+        roots: paths.to_vec(),
+        ..Walked::default()
+    };
     let mut seen = HashSet::new();
     for root in paths {
+        if root.as_os_str() == super::STDIN {
+            push_unique(&mut out, &mut seen, root.clone(), Format::Jsonl);
+            continue;
+        }
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(err) => {
@@ -36,16 +45,48 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
             push_unique(&mut out, &mut seen, root.clone(), format);
             continue;
         }
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        if !meta.is_dir() {
+            out.warnings.push(LoadWarning {
+                path: root.clone(),
+                reason: not_regular(&meta),
+            });
+            continue;
+        }
         // Canonicalising every file costs a system call per folder of its path. Below a
         // canonical root, a path with no symbolic link in it is canonical as it stands, so
         // only paths through a link are canonicalised. `linked[d]`: the folder entered at
         // depth `d` was reached through a link.
         let canonical_root = std::fs::canonicalize(root).ok();
+        // Links to folders are followed only within the folder given: one link to `/` would
+        // otherwise crawl the whole file system. Skipped links are reported.
+        let outside = std::cell::RefCell::new(Vec::new());
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                if e.depth() == 0 {
+                    return true;
+                }
+                if e.file_name().to_string_lossy().starts_with('.') {
+                    return false;
+                }
+                let is_inside = !(e.path_is_symlink() && e.file_type().is_dir())
+                    || canonical_root.as_ref().is_some_and(|root| {
+                        std::fs::canonicalize(e.path()).is_ok_and(|p| p.starts_with(root))
+                    });
+                if !is_inside {
+                    outside.borrow_mut().push(LoadWarning {
+                        path: e.path().to_path_buf(),
+                        reason: format!(
+                            "link to a folder outside {}, not followed (name that folder \
+                             to read it)",
+                            root.display()
+                        ),
+                    });
+                }
+                is_inside
+            });
         let mut linked: Vec<bool> = Vec::new();
         for entry in walker {
             match entry {
@@ -60,6 +101,16 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
                         linked.push(depth > 0 && through_link);
                     }
                     if !entry.file_type().is_file() {
+                        // A FIFO, socket or device: never read (a FIFO would block), but
+                        // said, since it may be an article someone meant to save there.
+                        if !entry.file_type().is_dir() {
+                            if let Ok(meta) = entry.metadata() {
+                                out.warnings.push(LoadWarning {
+                                    path: entry.into_path(),
+                                    reason: not_regular(&meta),
+                                });
+                            }
+                        }
                         continue;
                     }
                     if let Some(format) = Format::from_path(entry.path()) {
@@ -88,8 +139,16 @@ pub fn find_files(paths: &[PathBuf]) -> Walked {
                 }
             }
         }
+        out.warnings.extend(outside.into_inner());
     }
     out
+}
+
+/// The warning for a path that is neither a regular file nor a folder.
+fn not_regular(meta: &std::fs::Metadata) -> String {
+    super::read::check_kind(meta)
+        .err()
+        .map_or_else(|| "not a regular file".into(), |e| e.to_string())
 }
 
 fn push_unique(out: &mut Walked, seen: &mut HashSet<PathBuf>, path: PathBuf, format: Format) {

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::ArticleIdx;
+
 /// A request to the app. Unit variants can be bound to keys: their snake_case names are
 /// what users write in `[keys.*]` of the config file, so renaming one breaks configs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -59,6 +61,8 @@ pub enum Action {
     /// article says.
     ToggleUnique,
     OpenGroup,
+    /// Write the comparison on screen as a report to cite (Markdown and HTML).
+    Export,
 
     // Matrix.
     MoveLeft,
@@ -101,13 +105,23 @@ pub enum Action {
     /// Open the compare screen on these two articles (corpus indices).
     #[serde(skip)]
     CompareArticles {
-        left: usize,
-        right: usize,
+        left: ArticleIdx,
+        right: ArticleIdx,
     },
     /// Compare this article (a corpus index) with the one it shares most with.
     #[serde(skip)]
     CompareBest {
-        article: usize,
+        article: ArticleIdx,
+    },
+    /// Compare this article with the one marked in the library, else with its best partner.
+    #[serde(skip)]
+    CompareFrom {
+        article: ArticleIdx,
+    },
+    /// Read the next (or previous) article of the library's list.
+    #[serde(skip)]
+    OpenAdjacent {
+        is_next: bool,
     },
     /// Open this shared passage (an index into the alignment's groups).
     #[serde(skip)]
@@ -155,6 +169,7 @@ impl Action {
         Action::SwapSides,
         Action::ToggleUnique,
         Action::OpenGroup,
+        Action::Export,
         Action::MoveLeft,
         Action::MoveRight,
         Action::ConfirmFilter,
@@ -207,6 +222,7 @@ impl Action {
             Action::SwapSides => "swap_sides",
             Action::ToggleUnique => "toggle_unique",
             Action::OpenGroup => "open_group",
+            Action::Export => "export",
             Action::MoveLeft => "move_left",
             Action::MoveRight => "move_right",
             Action::ConfirmFilter => "confirm_filter",
@@ -223,6 +239,8 @@ impl Action {
             | Action::Click { .. }
             | Action::CompareArticles { .. }
             | Action::CompareBest { .. }
+            | Action::CompareFrom { .. }
+            | Action::OpenAdjacent { .. }
             | Action::ShowGroup { .. } => return None,
         })
     }

@@ -1,6 +1,8 @@
-//! The model: [`App`] holds the corpus and every screen's state; [`handle_event`] turns a
-//! terminal event into an [`Action`] through the keymap of the current screen, and
-//! [`App::update`] applies it. Drawing is elsewhere ([`super::ui::view`]) and reads only.
+//! The model: [`App`] holds the corpus, the library and the stack of screens open over it;
+//! [`handle_event`] turns a terminal event into an [`Action`] through the keymap of the
+//! current screen, and [`App::update`] applies it: the app's own actions here (opening,
+//! going back, what needs the alignment), the rest handed to the screen on top. Drawing is
+//! elsewhere ([`super::ui::view`]) and reads only.
 
 use std::sync::Arc;
 
@@ -9,6 +11,7 @@ use ratatui::layout::{Position, Rect, Size};
 
 use super::action::Action;
 use super::keymap::{Key, Keymap, Scope};
+use super::progress::Progress;
 use super::screens::compare::CompareState;
 use super::screens::group::GroupState;
 use super::screens::groups::GroupsState;
@@ -16,36 +19,21 @@ use super::screens::help::HelpState;
 use super::screens::library::{Column, Hit, LibraryState};
 use super::screens::matrix::MatrixState;
 use super::screens::reader::ReaderState;
-use super::screens::Context;
+pub use super::screens::Screen;
+use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
-use crate::align::overlap::Overlap;
-use crate::align::Alignment;
 use crate::corpus::Corpus;
-
-/// Lines the reader and the help scroll per notch of the mouse wheel.
-const WHEEL_LINES: isize = 3;
-
-/// The screen under any popup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Library,
-    Reader,
-    Compare,
-    Groups,
-    Group,
-    Matrix,
-}
+use crate::display::comparison::Comparison;
+use crate::display::{AlignmentIndex, ArticleIdx};
 
 /// Where the corpus alignment stands. It runs off the UI thread; the screens that need it
 /// open once it is ready.
 #[derive(Debug, Clone)]
 pub enum AlignmentState {
     /// Still running: how far it is, for the title bar ("aligning: paraphrases").
-    Running(String),
-    Ready {
-        alignment: Arc<Alignment>,
-        overlap: Arc<Overlap>,
-    },
+    Running(Progress),
+    /// Indexed on the worker, its groups in listing order.
+    Ready(Arc<AlignmentIndex>),
     Failed(String),
 }
 
@@ -99,21 +87,17 @@ impl AppLayout {
 /// The whole interface's state.
 #[derive(Debug)]
 pub struct App {
-    pub(super) corpus: Corpus,
+    /// Shared with the worker (which aligns its texts) and the comparisons.
+    pub(super) corpus: Arc<Corpus>,
     pub(super) keymap: Keymap,
     pub(super) theme: Theme,
-    pub(super) screen: Screen,
+    /// The screen beneath every other.
     pub(super) library: LibraryState,
-    pub(super) reader: Option<ReaderState>,
-    pub(super) compare: Option<CompareState>,
-    pub(super) groups: Option<GroupsState>,
-    pub(super) group: Option<GroupState>,
-    pub(super) matrix: Option<MatrixState>,
+    /// The screens open over the library, the current one last; empty: the library shows.
+    stack: Vec<Open>,
     pub(super) alignment: AlignmentState,
     /// The article marked (`Space` in the library) to be compared with the selected one.
-    pub(super) marked: Option<usize>,
-    /// The screens to go back to, most recent last.
-    history: Vec<Screen>,
+    pub(super) marked: Option<ArticleIdx>,
     pub(super) popup: Option<(PopupKind, HelpState)>,
     /// A message for the status line, shown until the next key.
     pub(super) message: Option<String>,
@@ -126,33 +110,35 @@ pub struct App {
     /// The screen the session was started on from the command line (`crossread compare A
     /// B`): going back from it ends the session, as there is nothing behind it.
     launched_on: Option<Screen>,
+    /// Where reports go (`e` on the compare screen); `None` writes none.
+    pub(super) export: Option<super::export::Target>,
     size: Size,
     is_running: bool,
 }
 
 impl App {
-    pub fn new(corpus: Corpus, keymap: Keymap, theme: Theme) -> App {
+    pub fn new(corpus: impl Into<Arc<Corpus>>, keymap: Keymap, theme: Theme) -> App {
+        let corpus = corpus.into();
         let library = LibraryState::new(&corpus.articles, theme);
+        let articles = corpus.articles.len();
         App {
             corpus,
             keymap,
             theme,
-            screen: Screen::Library,
             library,
-            reader: None,
-            compare: None,
-            groups: None,
-            group: None,
-            matrix: None,
-            alignment: AlignmentState::Running("aligning".to_string()),
+            stack: Vec::new(),
+            alignment: AlignmentState::Running(Progress::LiningUp {
+                articles,
+                stage: None,
+            }),
             marked: None,
-            history: Vec::new(),
             popup: None,
             message: None,
             is_loading: false,
             pending: None,
             pending_is_launch: false,
             launched_on: None,
+            export: None,
             size: Size::default(),
             is_running: true,
         }
@@ -161,7 +147,7 @@ impl App {
     /// An app whose corpus is still being read: it draws and answers keys at once, and
     /// shows the articles when [`App::set_corpus`] hands them over. `progress` says what is
     /// going on, in the title bar ("loading 10,000 files").
-    pub fn loading(progress: String, keymap: Keymap, theme: Theme) -> App {
+    pub fn loading(progress: Progress, keymap: Keymap, theme: Theme) -> App {
         let mut app = App::new(Corpus::default(), keymap, theme);
         app.alignment = AlignmentState::Running(progress);
         app.is_loading = true;
@@ -169,7 +155,7 @@ impl App {
     }
 
     /// Takes the corpus read since [`App::loading`]: the library lists it from the top.
-    pub fn set_corpus(&mut self, corpus: Corpus) {
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
         let mut library = LibraryState::new(&corpus.articles, self.theme);
         library.keep_view_of(&self.library);
         self.library = library;
@@ -177,6 +163,11 @@ impl App {
         self.is_loading = false;
         self.marked = None;
         self.relayout();
+    }
+
+    /// Returns true if and only if the alignment is still running (neither ready nor failed).
+    pub fn is_aligning(&self) -> bool {
+        matches!(self.alignment, AlignmentState::Running(_))
     }
 
     /// Returns true if and only if the corpus is still being read.
@@ -188,7 +179,7 @@ impl App {
     pub fn run_when_aligned(&mut self, action: Action) {
         self.pending = Some(action);
         self.pending_is_launch = true;
-        if matches!(self.alignment, AlignmentState::Ready { .. }) {
+        if matches!(self.alignment, AlignmentState::Ready(_)) {
             self.run_pending();
         }
     }
@@ -201,9 +192,9 @@ impl App {
         while let Some(action) = next {
             next = self.update(action);
         }
-        if std::mem::take(&mut self.pending_is_launch) && self.screen != Screen::Library {
-            self.launched_on = Some(self.screen);
-            self.history.clear();
+        if std::mem::take(&mut self.pending_is_launch) && !self.stack.is_empty() {
+            self.launched_on = Some(self.screen());
+            self.stack.drain(..self.stack.len() - 1);
         }
     }
 
@@ -217,26 +208,42 @@ impl App {
         self.size
     }
 
+    /// The current screen's kind.
     pub fn screen(&self) -> Screen {
-        self.screen
+        self.top().map_or(Screen::Library, |open| open.get().kind())
     }
 
-    /// Takes the finished alignment of the corpus.
-    pub fn set_alignment(&mut self, alignment: Arc<Alignment>) {
-        let alignment = by_outlets(alignment, &self.corpus);
-        let lens: Vec<usize> = self.corpus.articles.iter().map(|a| a.text.len()).collect();
-        let overlap = Arc::new(Overlap::new(&alignment, &lens));
-        let shares: Vec<f32> = (0..lens.len()).map(|i| overlap.shared(i)).collect();
+    /// The screen open over the library, if any.
+    pub fn top(&self) -> Option<&Open> {
+        self.stack.last()
+    }
+
+    /// Takes the finished alignment of the corpus, indexed (by the worker).
+    pub fn set_index(&mut self, index: Arc<AlignmentIndex>) {
+        let overlap = index.overlap();
+        let shares: Vec<f32> = (0..self.corpus.articles.len())
+            .map(|i| overlap.shared(i))
+            .collect();
         self.library.set_shares(&shares);
-        if let Some(reader) = &mut self.reader {
-            reader.set_alignment(&alignment, &self.corpus);
+        for open in &mut self.stack {
+            if let Open::Reader(reader) = open {
+                reader.set_alignment(index.alignment(), &self.corpus);
+            }
         }
-        self.alignment = AlignmentState::Ready { alignment, overlap };
+        self.alignment = AlignmentState::Ready(index);
         self.run_pending();
     }
 
+    /// Takes an alignment of the corpus and indexes it here, on the calling thread (the
+    /// worker sends one indexed already: [`App::set_index`]).
+    #[cfg(test)]
+    pub fn set_alignment(&mut self, alignment: crate::align::Alignment) {
+        let index = AlignmentIndex::new(alignment, &self.corpus);
+        self.set_index(Arc::new(index));
+    }
+
     /// Tells how far the alignment is, while it runs.
-    pub fn set_alignment_progress(&mut self, progress: String) {
+    pub fn set_alignment_progress(&mut self, progress: Progress) {
         if matches!(self.alignment, AlignmentState::Running(_)) {
             self.alignment = AlignmentState::Running(progress);
         }
@@ -250,10 +257,11 @@ impl App {
     /// The corpus and its alignment, once the alignment is ready.
     pub fn context(&self) -> Option<Context<'_>> {
         match &self.alignment {
-            AlignmentState::Ready { alignment, overlap } => Some(Context {
+            AlignmentState::Ready(index) => Some(Context {
                 corpus: &self.corpus,
-                alignment,
-                overlap,
+                index,
+                alignment: index.alignment(),
+                overlap: index.overlap(),
             }),
             _ => None,
         }
@@ -262,7 +270,7 @@ impl App {
     /// The context, or else a message saying why the alignment screens cannot open yet.
     fn require_context(&mut self) -> Option<Context<'_>> {
         let message = match &self.alignment {
-            AlignmentState::Ready { .. } => None,
+            AlignmentState::Ready(_) => None,
             AlignmentState::Running(progress) => Some(format!(
                 "Still lining up the articles ({progress}); try again in a moment."
             )),
@@ -278,29 +286,20 @@ impl App {
     /// The keymap scope keys are looked up in first.
     pub fn scope(&self) -> Scope {
         if self.popup.is_some() {
-            Scope::Help
-        } else {
-            match self.screen {
-                Screen::Library if self.library.is_editing_filter() => Scope::Filter,
-                Screen::Library => Scope::Library,
-                Screen::Reader => Scope::Reader,
-                Screen::Compare => Scope::Compare,
-                Screen::Groups => Scope::Groups,
-                Screen::Group => Scope::Group,
-                Screen::Matrix => Scope::Matrix,
-            }
+            return Scope::Help;
+        }
+        match self.top() {
+            Some(open) => open.get().scope(),
+            None if self.library.is_editing_filter() => Scope::Filter,
+            None => Scope::Library,
         }
     }
 
     /// The scopes whose keys the help shows for the current screen, global last.
     fn help_scopes(&self) -> Vec<Scope> {
-        match self.screen {
-            Screen::Library => vec![Scope::Library, Scope::Filter, Scope::Global],
-            Screen::Reader => vec![Scope::Reader, Scope::Global],
-            Screen::Compare => vec![Scope::Compare, Scope::Global],
-            Screen::Groups => vec![Scope::Groups, Scope::Global],
-            Screen::Group => vec![Scope::Group, Scope::Global],
-            Screen::Matrix => vec![Scope::Matrix, Scope::Global],
+        match self.top() {
+            Some(open) => vec![open.get().scope(), Scope::Global],
+            None => vec![Scope::Library, Scope::Filter, Scope::Global],
         }
     }
 
@@ -311,6 +310,10 @@ impl App {
     /// Handles one terminal event the way the event loop does: the action it maps to, and
     /// the actions that one returns, until none is left.
     pub fn dispatch(&mut self, event: &Event) {
+        if let Event::Paste(text) = event {
+            self.paste(text);
+            return;
+        }
         let mut next = handle_event(self, event);
         if next.is_none() && self.popup.is_some() && matches!(event, Event::Key(_)) {
             // A key the window does not use closes it and acts on the screen beneath, so `q`
@@ -320,6 +323,27 @@ impl App {
         }
         while let Some(action) = next {
             next = self.update(action);
+        }
+    }
+
+    /// Takes a pasted text (bracketed paste) as text, never as keys: in the filter prompt it
+    /// is typed in, its line breaks and tabs as spaces; elsewhere it is ignored. A newline in
+    /// it confirms nothing and a `q` quits nothing.
+    fn paste(&mut self, text: &str) {
+        /// A filter is a few words; a pasted page is cut rather than filtered letter by letter.
+        const MAX_PASTE_CHARS: usize = 200;
+        if self.scope() != Scope::Filter {
+            return;
+        }
+        for c in text.chars().take(MAX_PASTE_CHARS) {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c => c,
+            };
+            let mut next = Some(Action::InsertChar(c));
+            while let Some(action) = next {
+                next = self.update(action);
+            }
         }
     }
 
@@ -352,7 +376,7 @@ impl App {
                     _ => "The comparison opens",
                 };
                 let progress = match &self.alignment {
-                    AlignmentState::Running(progress) => progress.clone(),
+                    AlignmentState::Running(progress) => progress.to_string(),
                     _ => String::new(),
                 };
                 self.message = Some(format!(
@@ -366,57 +390,46 @@ impl App {
             Action::ShowMatrix => self.open_matrix(),
             Action::CompareArticles { left, right } => self.open_compare(left, right),
             Action::ShowGroup { group } => self.open_group(group),
-            _ => match self.screen {
-                Screen::Library => return self.update_library(action),
-                Screen::Reader => return self.update_reader(action),
-                Screen::Compare => return self.update_screen(action, |app| app.compare.as_mut()),
-                Screen::Groups => return self.update_screen(action, |app| app.groups.as_mut()),
-                Screen::Group => return self.update_screen(action, |app| app.group.as_mut()),
-                Screen::Matrix => return self.update_screen(action, |app| app.matrix.as_mut()),
+            Action::CompareFrom { article } => return self.compare_from(article),
+            Action::OpenAdjacent { is_next } => self.open_adjacent(is_next),
+            Action::GoBack if !self.stack.is_empty() => self.go_back(),
+            Action::Export => {
+                if let Some(Open::Compare(compare)) = self.stack.last() {
+                    let written =
+                        super::export::comparison(self.export.as_ref(), compare.comparison());
+                    self.message = Some(written);
+                }
+            }
+            Action::ToggleUnique if self.screen() == Screen::Reader => {
+                // The unique-only view needs the alignment.
+                self.require_context()?;
+                return self.stack.last_mut()?.get_mut().update(action);
+            }
+            _ => match self.stack.last_mut() {
+                Some(open) => return open.get_mut().update(action),
+                None => return self.update_library(action),
             },
         }
         None
     }
 
-    /// Shows `screen`, remembering the current one for `GoBack`. Reopening a screen that is
-    /// already in the history goes back to it instead of stacking a second copy.
-    fn show(&mut self, screen: Screen) {
-        if let Some(at) = self.history.iter().position(|&s| s == screen) {
-            self.history.truncate(at);
-        } else if self.screen != screen {
-            self.history.push(self.screen);
+    /// Puts `open` on top. Reopening a kind of screen that is already open goes back to it
+    /// (with its new state) instead of stacking a second copy.
+    fn show(&mut self, open: Open) {
+        let kind = open.get().kind();
+        if let Some(at) = self.stack.iter().position(|o| o.get().kind() == kind) {
+            self.stack.truncate(at);
         }
-        self.screen = screen;
+        self.stack.push(open);
     }
 
+    /// Pops the current screen; from the screen the session was started on, quits.
     fn go_back(&mut self) {
-        if self.history.is_empty() && self.launched_on == Some(self.screen) {
+        if self.stack.len() == 1 && self.launched_on == Some(self.screen()) {
             self.is_running = false;
             return;
         }
-        self.screen = self.history.pop().unwrap_or(Screen::Library);
-        if self.screen == Screen::Library {
-            self.history.clear();
-        }
-    }
-
-    /// Hands an action to one of the alignment screens; `GoBack` is the app's.
-    fn update_screen<S: ScreenState>(
-        &mut self,
-        action: Action,
-        state: impl FnOnce(&mut App) -> Option<&mut S>,
-    ) -> Option<Action> {
-        if action == Action::GoBack {
-            self.go_back();
-            return None;
-        }
-        match state(self) {
-            Some(state) => state.update(action),
-            None => {
-                self.go_back();
-                None
-            }
-        }
+        self.stack.pop();
     }
 
     fn open_groups(&mut self) {
@@ -426,8 +439,7 @@ impl App {
         };
         let mut groups = GroupsState::new(&context, theme);
         groups.relayout(self.layout().body);
-        self.groups = Some(groups);
-        self.show(Screen::Groups);
+        self.show(Open::Groups(groups));
     }
 
     fn open_matrix(&mut self) {
@@ -437,19 +449,22 @@ impl App {
         };
         let mut matrix = MatrixState::new(&context, theme);
         matrix.relayout(self.layout().body);
-        self.matrix = Some(matrix);
-        self.show(Screen::Matrix);
+        self.show(Open::Matrix(matrix));
     }
 
-    fn open_compare(&mut self, left: usize, right: usize) {
+    fn open_compare(&mut self, left: ArticleIdx, right: ArticleIdx) {
         let theme = self.theme;
         let Some(context) = self.require_context() else {
             return;
         };
-        let mut compare = CompareState::new(&context, left, right, theme);
+        let shared = (Arc::clone(context.corpus), Arc::clone(context.index));
+        let Some(comparison) = Comparison::new(shared.0, shared.1, left, right) else {
+            self.message = Some("No such article to compare.".to_string());
+            return;
+        };
+        let mut compare = CompareState::new(comparison, theme);
         compare.relayout(self.layout().body);
-        self.compare = Some(compare);
-        self.show(Screen::Compare);
+        self.show(Open::Compare(compare));
     }
 
     fn open_group(&mut self, group: usize) {
@@ -459,17 +474,18 @@ impl App {
         };
         let mut state = GroupState::new(&context, group, theme);
         state.relayout(self.layout().body);
-        self.group = Some(state);
         // Back in the list, the group last shown is the one selected (`]` and `[` move on).
-        if let Some(groups) = &mut self.groups {
-            groups.select(group);
+        for open in &mut self.stack {
+            if let Open::Groups(groups) = open {
+                groups.select(group);
+            }
         }
-        self.show(Screen::Group);
+        self.show(Open::Group(state));
     }
 
     /// The comparison `c` asks for on article `index`: with the marked article if another
     /// one is marked, else with the article it shares most with.
-    fn compare_from(&mut self, index: usize) -> Option<Action> {
+    fn compare_from(&mut self, index: ArticleIdx) -> Option<Action> {
         match self.marked.filter(|&m| m != index) {
             Some(marked) => Some(Action::CompareArticles {
                 left: marked,
@@ -480,18 +496,18 @@ impl App {
     }
 
     /// Compares `index` with the article it shares most with, if any.
-    fn compare_best(&mut self, index: usize) -> Option<Action> {
+    fn compare_best(&mut self, index: ArticleIdx) -> Option<Action> {
         let context = self.require_context()?;
-        match context.overlap.best_partner(index) {
+        match context.overlap.best_partner(index.get()) {
             Some(partner) => Some(Action::CompareArticles {
                 left: index,
-                right: partner,
+                right: ArticleIdx(partner),
             }),
             None => {
                 let id = self
                     .corpus
                     .articles
-                    .get(index)
+                    .get(index.get())
                     .map_or("", |a| a.id.as_str());
                 self.message = Some(format!("{id} shares no passage with another article."));
                 None
@@ -502,20 +518,8 @@ impl App {
     fn relayout(&mut self) {
         let body = self.layout().body;
         self.library.relayout(body);
-        if let Some(reader) = &mut self.reader {
-            reader.relayout(body);
-        }
-        if let Some(state) = &mut self.compare {
-            state.relayout(body);
-        }
-        if let Some(state) = &mut self.groups {
-            state.relayout(body);
-        }
-        if let Some(state) = &mut self.group {
-            state.relayout(body);
-        }
-        if let Some(state) = &mut self.matrix {
-            state.relayout(body);
+        for open in &mut self.stack {
+            open.get_mut().relayout(body);
         }
         if let Some((_, popup)) = &mut self.popup {
             popup.relayout(body);
@@ -542,33 +546,9 @@ impl App {
             popup.scroll_by(sign * WHEEL_LINES);
             return;
         }
-        let (lines, rows) = if is_down {
-            (Action::ScrollDown, Action::MoveDown)
-        } else {
-            (Action::ScrollUp, Action::MoveUp)
-        };
-        match self.screen {
-            Screen::Reader => match &mut self.reader {
-                Some(reader) => reader.scroll_by(sign * WHEEL_LINES),
-                None => self.library.move_by(sign),
-            },
-            Screen::Library => self.library.move_by(sign),
-            Screen::Compare => {
-                for _ in 0..WHEEL_LINES {
-                    self.compare.as_mut().and_then(|s| s.update(lines));
-                }
-            }
-            Screen::Group => {
-                for _ in 0..WHEEL_LINES {
-                    self.group.as_mut().and_then(|s| s.update(lines));
-                }
-            }
-            Screen::Groups => {
-                self.groups.as_mut().and_then(|s| s.update(rows));
-            }
-            Screen::Matrix => {
-                self.matrix.as_mut().and_then(|s| s.update(rows));
-            }
+        match self.stack.last_mut() {
+            Some(open) => open.get_mut().wheel(is_down),
+            None => self.library.move_by(sign),
         }
     }
 
@@ -576,13 +556,8 @@ impl App {
         if self.popup.is_some() {
             return None;
         }
-        match self.screen {
-            Screen::Library => {}
-            Screen::Reader => return None,
-            Screen::Compare => return self.compare.as_mut()?.click(position),
-            Screen::Groups => return self.groups.as_mut()?.click(position),
-            Screen::Group => return self.group.as_mut()?.click(position),
-            Screen::Matrix => return self.matrix.as_mut()?.click(position),
+        if let Some(open) = self.stack.last_mut() {
+            return open.get_mut().click(position);
         }
         match self.library.hit(position)? {
             // A click on the selected row opens it, as a double click would.
@@ -666,48 +641,19 @@ impl App {
         None
     }
 
-    fn update_reader(&mut self, action: Action) -> Option<Action> {
-        if action == Action::Compare {
-            let index = self.reader.as_ref()?.article();
-            return self.compare_from(index);
+    /// Reads the next (or previous) article of the library's list.
+    fn open_adjacent(&mut self, is_next: bool) {
+        let (index, len) = self.library.position();
+        if is_next && index + 1 < len {
+            self.library.move_by(1);
+            self.open_selected();
+        } else if !is_next && index > 0 {
+            self.library.move_by(-1);
+            self.open_selected();
+        } else {
+            let end = if is_next { "last" } else { "first" };
+            self.message = Some(format!("This is the {end} article of the list."));
         }
-        if action == Action::ToggleUnique {
-            self.require_context()?;
-            self.reader.as_mut()?.toggle_unique();
-            return None;
-        }
-        let Some(reader) = &mut self.reader else {
-            self.screen = Screen::Library;
-            return None;
-        };
-        match action {
-            Action::ScrollDown => reader.scroll_by(1),
-            Action::ScrollUp => reader.scroll_by(-1),
-            Action::HalfPageDown => reader.scroll_by(reader.half_page()),
-            Action::HalfPageUp => reader.scroll_by(-reader.half_page()),
-            Action::PageDown => reader.scroll_by(reader.page()),
-            Action::PageUp => reader.scroll_by(-reader.page()),
-            Action::ScrollToTop => reader.scroll_to_top(),
-            Action::ScrollToBottom => reader.scroll_to_bottom(),
-            Action::ToggleRaw => reader.toggle_raw(),
-            Action::NextArticle | Action::PreviousArticle => {
-                let is_next = action == Action::NextArticle;
-                let (index, len) = self.library.position();
-                if is_next && index + 1 < len {
-                    self.library.move_by(1);
-                    self.open_selected();
-                } else if !is_next && index > 0 {
-                    self.library.move_by(-1);
-                    self.open_selected();
-                } else {
-                    let end = if is_next { "last" } else { "first" };
-                    self.message = Some(format!("This is the {end} article of the list."));
-                }
-            }
-            Action::GoBack => self.go_back(),
-            _ => {}
-        }
-        None
     }
 
     /// Opens the library's selected article in the reader.
@@ -716,12 +662,11 @@ impl App {
             self.message = Some("No article to open.".to_string());
             return;
         };
-        let Some(article) = self.corpus.articles.get(index) else {
+        let Some(article) = index.of(&self.corpus) else {
             return;
         };
         // `J`/`K` from the unique-only view keep to it.
-        let keep_unique = self.screen == Screen::Reader
-            && self.reader.as_ref().is_some_and(ReaderState::is_unique);
+        let keep_unique = matches!(self.top(), Some(Open::Reader(reader)) if reader.is_unique());
         let mut reader = ReaderState::new(article, index, self.library.position(), self.theme);
         if let Some(context) = self.context() {
             reader.set_alignment(context.alignment, context.corpus);
@@ -730,63 +675,9 @@ impl App {
         if keep_unique {
             reader.toggle_unique();
         }
-        self.reader = Some(reader);
-        self.show(Screen::Reader);
+        self.show(Open::Reader(reader));
     }
 }
-
-/// The alignment with its groups in the order the screens list them: by number of outlets
-/// (an article without one counts on its own), then score. The aligner counts articles;
-/// two articles of one outlet are one voice.
-fn by_outlets(alignment: Arc<Alignment>, corpus: &Corpus) -> Arc<Alignment> {
-    let outlets = |group: &crate::align::SharedPassage| {
-        let mut keys: Vec<String> = group
-            .members
-            .iter()
-            .filter_map(|m| corpus.articles.get(m.article))
-            .map(|a| match a.meta.outlet.as_deref().map(str::trim) {
-                Some(outlet) if !outlet.is_empty() => outlet.to_lowercase(),
-                _ => format!("\0{}", a.id),
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.len()
-    };
-    let counts: Vec<usize> = alignment.groups.iter().map(outlets).collect();
-    let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by(|&a, &b| {
-        let score = |i: usize| alignment.groups[i].score;
-        counts[b]
-            .cmp(&counts[a])
-            .then(score(b).total_cmp(&score(a)))
-            .then(a.cmp(&b))
-    });
-    if order.iter().enumerate().all(|(i, &g)| i == g) {
-        return alignment;
-    }
-    let mut sorted = (*alignment).clone();
-    sorted.groups = order.iter().map(|&g| alignment.groups[g].clone()).collect();
-    Arc::new(sorted)
-}
-
-/// What the app asks of the alignment screens' states.
-pub(super) trait ScreenState {
-    /// Applies a key's action; may return a follow-up action for the app.
-    fn update(&mut self, action: Action) -> Option<Action>;
-}
-
-macro_rules! screen_state {
-    ($($state:ty),*) => {$(
-        impl ScreenState for $state {
-            fn update(&mut self, action: Action) -> Option<Action> {
-                <$state>::update(self, action)
-            }
-        }
-    )*};
-}
-
-screen_state!(CompareState, GroupsState, GroupState, MatrixState);
 
 /// The action a terminal event asks for on the current screen, if any.
 ///
@@ -840,63 +731,6 @@ pub fn global_key_on(keymap: &Keymap, scope: Scope, keys: &[Key]) -> Option<Key>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{SharedPassage, Span};
-    use crate::corpus::{Article, Format, Metadata};
-
-    #[test]
-    fn groups_are_listed_by_outlets_then_score() {
-        let article = |id: &str, outlet: Option<&str>| Article {
-            id: id.to_string(),
-            path: format!("{id}.txt").into(),
-            format: Format::Text,
-            meta: Metadata {
-                outlet: outlet.map(String::from),
-                ..Metadata::default()
-            },
-            raw: String::new(),
-            text: "text".to_string(),
-            words: 1,
-        };
-        let corpus = Corpus {
-            articles: vec![
-                article("a", Some("Wire")),
-                article("b", Some("wire ")),
-                article("c", Some("Wire")),
-                article("d", Some("Daily")),
-                article("e", None),
-            ],
-            ..Corpus::default()
-        };
-        let group = |id: usize, articles: &[usize], score: f32| SharedPassage {
-            id,
-            label: Span {
-                article: articles[0],
-                start: 0,
-                end: 4,
-            },
-            members: articles
-                .iter()
-                .map(|&a| Span {
-                    article: a,
-                    start: 0,
-                    end: 4,
-                })
-                .collect(),
-            score,
-        };
-        let alignment = Arc::new(Alignment {
-            // Three articles of one outlet; two outlets; two outlets and an article without one.
-            groups: vec![
-                group(0, &[0, 1, 2], 0.9),
-                group(1, &[0, 3], 0.5),
-                group(2, &[1, 3, 4], 0.4),
-            ],
-            ..Alignment::default()
-        });
-        let sorted = by_outlets(alignment, &corpus);
-        let ids: Vec<usize> = sorted.groups.iter().map(|g| g.id).collect();
-        assert_eq!(ids, [2, 1, 0]);
-    }
 
     #[test]
     fn layout_gives_the_body_what_is_left() {

@@ -186,6 +186,32 @@ impl Key {
     }
 }
 
+/// A key written in a notation crossread does not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("empty key: write one character or a name like <Enter>")]
+    Empty,
+    /// Several characters, not in angle brackets.
+    #[error("{}", parse_error(.key, "unknown key name"))]
+    NotANotation { key: String },
+    /// Angle brackets around a name (after any modifiers) that is no key.
+    #[error("{}", parse_error(.key, &format!("unknown key name '{}' in", .name)))]
+    UnknownName { key: String, name: String },
+}
+
+/// A binding of the config file that names no screen, or no action of its screen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BindError {
+    #[error("unknown screen '{screen}' in [keys]; valid screens: {valid}")]
+    UnknownScreen { screen: String, valid: String },
+    #[error("unknown action '{action}' for screen '{screen}'; valid actions: {valid}")]
+    UnknownAction {
+        screen: String,
+        action: String,
+        valid: String,
+    },
+}
+
 fn parse_error(s: &str, what: &str) -> String {
     format!(
         "{what} '{s}': write one character (j, G, ?) or a name in angle brackets, with \
@@ -195,19 +221,19 @@ fn parse_error(s: &str, what: &str) -> String {
 }
 
 impl FromStr for Key {
-    type Err = String;
+    type Err = KeyError;
 
     /// Parses vim notation: `j`, `?`, `<C-d>`, `<S-Tab>`, `<PageDown>`, `<F1>`, `<lt>` for `<`.
-    fn from_str(s: &str) -> Result<Key, String> {
+    fn from_str(s: &str) -> Result<Key, KeyError> {
         let mut chars = s.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
             return Ok(Key::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
         if s.is_empty() {
-            return Err("empty key: write one character or a name like <Enter>".to_string());
+            return Err(KeyError::Empty);
         }
         let Some(inner) = s.strip_prefix('<').and_then(|s| s.strip_suffix('>')) else {
-            return Err(parse_error(s, "unknown key name"));
+            return Err(KeyError::NotANotation { key: s.to_string() });
         };
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = inner;
@@ -242,7 +268,10 @@ impl FromStr for Key {
         {
             KeyCode::F(n)
         } else {
-            return Err(parse_error(s, &format!("unknown key name '{rest}' in")));
+            return Err(KeyError::UnknownName {
+                key: s.to_string(),
+                name: rest.to_string(),
+            });
         };
         Ok(Key::new(code, modifiers))
     }
@@ -364,6 +393,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Compare, Action::SwapSides, &["s"], "Swap the two articles", Some("swap")),
     (Scope::Compare, Action::ToggleUnique, &["u"], "Hide or show the text aligned with nothing", Some("unaligned")),
     (Scope::Compare, Action::OpenGroup, &["<Enter>"], "Show every article's wording of this passage", Some("group")),
+    (Scope::Compare, Action::Export, &["e"], "Write this comparison as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
     (Scope::Compare, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back (quit, when crossread started on this screen)", Some("back")),
 
     (Scope::Groups, Action::MoveDown, &["j", "<Down>"], "Select the next passage", None),
@@ -460,13 +490,13 @@ impl Keymap {
     /// Replaces the keys bound to `action` on `screen` (`global`, `library`, `filter`,
     /// `reader`, `help`). The keys are taken away from any other action of that screen, so
     /// that a key the user binds does what the user said.
-    pub fn bind(&mut self, screen: &str, action: &str, keys: Vec<Key>) -> Result<(), String> {
+    pub fn bind(&mut self, screen: &str, action: &str, keys: Vec<Key>) -> Result<(), BindError> {
         let Some(scope) = Scope::from_name(screen) else {
             let names: Vec<&str> = Scope::ALL.iter().map(|s| s.name()).collect();
-            return Err(format!(
-                "unknown screen '{screen}' in [keys]; valid screens: {}",
-                names.join(", ")
-            ));
+            return Err(BindError::UnknownScreen {
+                screen: screen.to_string(),
+                valid: names.join(", "),
+            });
         };
         let bindings = &mut self.scopes[scope.index()];
         let Some(position) = bindings
@@ -474,10 +504,11 @@ impl Keymap {
             .position(|b| b.action.name() == Some(action))
         else {
             let names: Vec<&str> = bindings.iter().filter_map(|b| b.action.name()).collect();
-            return Err(format!(
-                "unknown action '{action}' for screen '{screen}'; valid actions: {}",
-                names.join(", ")
-            ));
+            return Err(BindError::UnknownAction {
+                screen: screen.to_string(),
+                action: action.to_string(),
+                valid: names.join(", "),
+            });
         };
         let mut unique: Vec<Key> = Vec::with_capacity(keys.len());
         for key in keys {
@@ -548,15 +579,15 @@ mod tests {
 
     #[test]
     fn rejects_unknown_notation_with_a_useful_message() {
-        let err = "Ctl-d".parse::<Key>().unwrap_err();
+        let err = "Ctl-d".parse::<Key>().unwrap_err().to_string();
         assert!(err.starts_with("unknown key name 'Ctl-d'"), "{err}");
         assert!(err.contains("<C-d>"), "{err}");
-        let err = "<Ctl-d>".parse::<Key>().unwrap_err();
+        let err = "<Ctl-d>".parse::<Key>().unwrap_err().to_string();
         assert!(
             err.starts_with("unknown key name 'Ctl-d' in '<Ctl-d>'"),
             "{err}"
         );
-        let err = "<X-d>".parse::<Key>().unwrap_err();
+        let err = "<X-d>".parse::<Key>().unwrap_err().to_string();
         assert!(err.contains("'X-d'"), "{err}");
         for bad in ["", "<>", "<Down", "<F0>", "<F99>", "<PageDwn>", "jj"] {
             assert!(bad.parse::<Key>().is_err(), "{bad:?} should not parse");
@@ -679,12 +710,18 @@ mod tests {
     #[test]
     fn bind_rejects_unknown_screens_and_actions_listing_valid_names() {
         let mut keymap = Keymap::default();
-        let err = keymap.bind("libary", "quit", vec![]).unwrap_err();
+        let err = keymap
+            .bind("libary", "quit", vec![])
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, help"
         );
-        let err = keymap.bind("reader", "open_article", vec![]).unwrap_err();
+        let err = keymap
+            .bind("reader", "open_article", vec![])
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("unknown action 'open_article' for screen 'reader'; valid actions: scroll_down, scroll_up,"), "{err}");
         assert!(err.contains("toggle_raw"), "{err}");
         assert_eq!(keymap, Keymap::default());

@@ -111,6 +111,18 @@ impl Role {
     }
 }
 
+/// A `[theme]` entry of the config file that crossread cannot use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ThemeError {
+    #[error("unknown theme colour '{name}'; valid names: {valid}")]
+    UnknownName { name: String, valid: String },
+    #[error(
+        "invalid colour '{value}': use a name (black, red, green, yellow, blue, magenta, cyan, \
+         gray, darkgray, white, light-red ... light-cyan, reset), \"#rrggbb\", or an index 0-255"
+    )]
+    InvalidColour { value: String },
+}
+
 /// The colours of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -143,20 +155,16 @@ impl Theme {
     }
 
     /// Sets one named colour (`accent = "cyan"`, `"light-blue"`, `"#rrggbb"`, `"254"`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), ThemeError> {
         let Some(role) = Role::from_name(name) else {
             let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-            return Err(format!(
-                "unknown theme colour '{name}'; valid names: {}",
-                names.join(", ")
-            ));
+            return Err(ThemeError::UnknownName {
+                name: name.to_string(),
+                valid: names.join(", "),
+            });
         };
-        let color = Color::from_str(value.trim()).map_err(|_| {
-            format!(
-                "invalid colour '{value}': use a name (black, red, green, yellow, blue, \
-                 magenta, cyan, gray, darkgray, white, light-red ... light-cyan, reset), \
-                 \"#rrggbb\", or an index 0-255"
-            )
+        let color = Color::from_str(value.trim()).map_err(|_| ThemeError::InvalidColour {
+            value: value.to_string(),
         })?;
         self.colors[role as usize] = color;
         Ok(())
@@ -263,8 +271,8 @@ impl Theme {
 
     /// Words of an aligned passage by the kind of difference they show. Without colour,
     /// the screens write `[-…-]` and `{+…+}` markers around them as well.
-    pub fn mark(&self, mark: crate::layout::Mark) -> Style {
-        use crate::layout::Mark;
+    pub fn mark(&self, mark: crate::display::layout::Mark) -> Style {
+        use crate::display::layout::Mark;
         let role = match mark {
             Mark::Plain => return self.text(),
             Mark::Deleted => Role::Deleted,
@@ -342,10 +350,10 @@ mod tests {
     #[test]
     fn set_rejects_unknown_names_and_bad_colours() {
         let mut theme = Theme::default();
-        let err = theme.set("acent", "red").unwrap_err();
+        let err = theme.set("acent", "red").unwrap_err().to_string();
         assert!(err.starts_with("unknown theme colour 'acent'; valid names: text, dim, accent,"));
         assert!(err.contains("raw_marker"), "{err}");
-        let err = theme.set("accent", "#12345").unwrap_err();
+        let err = theme.set("accent", "#12345").unwrap_err().to_string();
         assert!(err.starts_with("invalid colour '#12345'"), "{err}");
         assert!(theme.set("accent", "256").is_err());
         assert_eq!(theme, Theme::default());

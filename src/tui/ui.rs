@@ -8,36 +8,22 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::action::Action;
-use super::app::{global_key_on, AlignmentState, App, AppLayout, Screen};
+use super::app::{global_key_on, AlignmentState, App, AppLayout};
 use super::keymap::Scope;
-use super::text::width;
+use crate::display::text::width;
 
 /// Draws the whole interface.
 pub fn view(app: &App, frame: &mut Frame) {
     let layout = AppLayout::new(frame.area());
     render_title_bar(app, layout.title, frame.buffer_mut());
-    match app.screen {
-        Screen::Reader if app.reader.is_some() => {
-            frame.render_widget(app.reader.as_ref().expect("checked"), layout.body)
-        }
-        Screen::Compare if app.compare.is_some() => {
-            frame.render_widget(app.compare.as_ref().expect("checked"), layout.body)
-        }
-        Screen::Groups if app.groups.is_some() => {
-            frame.render_widget(app.groups.as_ref().expect("checked"), layout.body)
-        }
-        Screen::Group if app.group.is_some() => {
-            frame.render_widget(app.group.as_ref().expect("checked"), layout.body)
-        }
-        Screen::Matrix if app.matrix.is_some() => {
-            frame.render_widget(app.matrix.as_ref().expect("checked"), layout.body)
-        }
-        _ if app.is_loading() => render_loading(app, layout.body, frame.buffer_mut()),
-        _ => frame.render_widget(&app.library, layout.body),
+    match app.top() {
+        Some(open) => open.get().render(layout.body, frame.buffer_mut()),
+        None if app.is_loading() => render_loading(app, layout.body, frame.buffer_mut()),
+        None => frame.render_widget(&app.library, layout.body),
     }
     if let Some((_, popup)) = &app.popup {
         frame.render_widget(popup, layout.body);
-    } else if app.screen == Screen::Library {
+    } else if app.top().is_none() {
         if let Some(position) = app.library.cursor_position(layout.body) {
             frame.set_cursor_position(position);
         }
@@ -50,7 +36,7 @@ fn render_loading(app: &App, area: Rect, buf: &mut Buffer) {
     let AlignmentState::Running(progress) = &app.alignment else {
         return;
     };
-    let mut text = progress.clone();
+    let mut text = progress.to_string();
     if let Some(first) = text.get(..1) {
         text.replace_range(..1, &first.to_uppercase());
     }
@@ -85,7 +71,7 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(
             format!(
                 " · {} article{}",
-                super::worker::thousands(count),
+                super::progress::thousands(count),
                 plural(count)
             ),
             theme.dim(),
@@ -115,17 +101,13 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         AlignmentState::Ready { .. } => {}
     }
     // The sort is told here as well as in the column headings: the id column can be hidden.
-    let right = match app.screen {
-        Screen::Library => {
+    let right = match app.top() {
+        Some(open) => format!("{} ", open.get().title()),
+        None => {
             let sort = app.library.sort();
             let arrow = if sort.is_descending { '▼' } else { '▲' };
             format!("by {} {arrow} ", sort.column.name().to_lowercase())
         }
-        Screen::Reader => "Reader ".to_string(),
-        Screen::Compare => "Compare ".to_string(),
-        Screen::Groups => "Shared passages ".to_string(),
-        Screen::Group => "Shared passage ".to_string(),
-        Screen::Matrix => "Overlap ".to_string(),
     };
     let right = Line::from(Span::styled(right, theme.dim()));
     render_bar(area, buf, Line::from(left), right, theme.text());
@@ -172,8 +154,10 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key.label(), hint));
         }
     }
-    let right = match scope {
-        Scope::Library | Scope::Filter => {
+    let right = match (scope, app.top()) {
+        (Scope::Help, _) => String::new(),
+        (_, Some(open)) => open.get().status(),
+        (_, None) => {
             let (index, len) = app.library.position();
             if len == 0 {
                 String::new()
@@ -181,11 +165,6 @@ fn render_status_line(app: &App, area: Rect, buf: &mut Buffer) {
                 format!("{}/{len} ", index + 1)
             }
         }
-        Scope::Compare => app.compare.as_ref().map(|s| s.status()).unwrap_or_default(),
-        Scope::Groups => app.groups.as_ref().map(|s| s.status()).unwrap_or_default(),
-        Scope::Group => app.group.as_ref().map(|s| s.status()).unwrap_or_default(),
-        Scope::Matrix => app.matrix.as_ref().map(|s| s.status()).unwrap_or_default(),
-        _ => String::new(),
     };
     let mut spans = vec![Span::styled(" ", bar)];
     let mut used = 1;

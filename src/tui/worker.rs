@@ -10,22 +10,26 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
-use crate::align::{self, AlignOptions, Alignment, Stage};
+use crate::align::{self, AlignOptions};
 use crate::cache::{AlignmentCache, CacheKey};
 use crate::corpus::{Corpus, LoadOptions, Walked};
+use crate::display::AlignmentIndex;
 
 use super::app::App;
+use super::progress::Progress;
 
 /// What the worker tells the event loop, in this order: `Loaded` (when it read the files),
 /// any number of `Progress`, then `Aligned`.
 #[derive(Debug)]
 pub enum Message {
-    /// The corpus, read, cleaned and described.
-    Loaded(Corpus),
-    /// How far the alignment is, for the title bar.
-    Progress(String),
-    /// The finished alignment of the corpus.
-    Aligned(Arc<Alignment>),
+    /// The corpus, read, cleaned and described (the worker keeps a handle on it to align).
+    Loaded(Arc<Corpus>),
+    /// How far the alignment is.
+    Progress(Progress),
+    /// The finished alignment of the corpus, indexed for the screens.
+    Aligned(Arc<AlignmentIndex>),
+    /// The aligner stopped (it panicked): why. The library and the reader still work.
+    Failed(String),
 }
 
 /// The articles to align.
@@ -33,8 +37,8 @@ pub enum Message {
 pub enum Input {
     /// Files found but not yet read: the worker reads them and sends [`Message::Loaded`].
     Files(Walked),
-    /// The cleaned texts of a corpus the app already has, in its order.
-    Texts(Vec<String>),
+    /// A corpus the app already has, shared with it.
+    Corpus(Arc<Corpus>),
 }
 
 /// Everything the worker needs.
@@ -52,7 +56,7 @@ pub struct Job {
 #[error("no article found")]
 pub struct NoArticle {
     /// The empty corpus, with the warnings saying why each file was skipped.
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
 }
 
 /// Starts the worker thread; its messages arrive on the receiver, which disconnects when
@@ -67,78 +71,51 @@ pub fn spawn(job: Job) -> std::io::Result<Receiver<Message>> {
 
 /// Does the job, sending as it goes; stops early once nobody listens (the user quit).
 pub fn run(job: Job, sender: &Sender<Message>) {
-    let texts = match job.input {
+    let corpus = match job.input {
         Input::Files(found) => {
-            let corpus = Corpus::load_found(found, &job.load);
-            let texts: Vec<String> = corpus.articles.iter().map(|a| a.text.clone()).collect();
-            if sender.send(Message::Loaded(corpus)).is_err() {
+            let corpus = Arc::new(Corpus::load_found(found, &job.load));
+            if sender.send(Message::Loaded(Arc::clone(&corpus))).is_err() {
                 return;
             }
-            texts
+            corpus
         }
-        Input::Texts(texts) => texts,
+        Input::Corpus(corpus) => corpus,
     };
-    if texts.is_empty() {
+    if corpus.articles.is_empty() {
         return;
     }
-    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
     let key = CacheKey::new(&texts, &job.align);
-    if let Some(alignment) = job.cache.as_ref().and_then(|cache| cache.load(key)) {
-        let _ = sender.send(Message::Aligned(Arc::new(alignment)));
-        return;
-    }
-    let alignment = Arc::new(align::align_with_progress(&texts, &job.align, &|stage| {
-        let _ = sender.send(Message::Progress(progress_line(texts.len(), stage)));
-    }));
-    if let Some(cache) = &job.cache {
-        // Stored before it is shown, so that quitting at once does not lose it (a few tens
-        // of milliseconds at 10,000 articles). A cache that cannot be written costs the
-        // next start its head start, nothing more.
-        let _ = cache.store(key, &alignment);
-    }
-    let _ = sender.send(Message::Aligned(alignment));
-}
-
-/// "lining up 10,000 articles", until the first stage reports.
-pub fn lining_up_line(articles: usize) -> String {
-    format!(
-        "lining up {} article{}",
-        thousands(articles),
-        if articles == 1 { "" } else { "s" }
-    )
-}
-
-/// "lining up 10,000 articles: paraphrases (4/5)".
-pub fn progress_line(articles: usize, stage: Stage) -> String {
-    format!(
-        "{}: {} ({}/{})",
-        lining_up_line(articles),
-        stage.name(),
-        stage.number(),
-        Stage::ALL.len()
-    )
-}
-
-/// "Loading 10,000 files", for the title bar until the corpus arrives.
-pub fn loading_line(files: usize) -> String {
-    format!(
-        "loading {} file{}",
-        thousands(files),
-        if files == 1 { "" } else { "s" }
-    )
-}
-
-/// A count with thousands separated by commas: 10000 → "10,000".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+    let alignment = match job.cache.as_ref().and_then(|cache| cache.load(key, &texts)) {
+        Some(alignment) => alignment,
+        None => {
+            let aligned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                align::align_with_progress(&texts, &job.align, &|stage| {
+                    let _ = sender.send(Message::Progress(Progress::LiningUp {
+                        articles: texts.len(),
+                        stage: Some(stage),
+                    }));
+                })
+            }));
+            let Ok(alignment) = aligned else {
+                // The panic hook kept the report while the interface is up.
+                let report = super::terminal::take_panic_report()
+                    .unwrap_or_else(|| "the aligner stopped".to_string());
+                let _ = sender.send(Message::Failed(report));
+                return;
+            };
+            if let Some(cache) = &job.cache {
+                // Stored before it is shown, so that quitting at once does not lose it (a
+                // few tens of milliseconds at 10,000 articles). A cache that cannot be
+                // written costs the next start its head start, nothing more.
+                let _ = cache.store(key, &alignment);
+            }
+            alignment
         }
-        out.push(c);
-    }
-    out
+    };
+    // Indexed here, off the UI thread: the screens then look pairs and groups up.
+    let index = AlignmentIndex::new(alignment, &corpus);
+    let _ = sender.send(Message::Aligned(Arc::new(index)));
 }
 
 /// Hands one message to the app. A corpus without articles ends the session with
@@ -151,10 +128,14 @@ pub fn apply(app: &mut App, message: Message) -> Result<(), NoArticle> {
             }
             let articles = corpus.articles.len();
             app.set_corpus(corpus);
-            app.set_alignment_progress(lining_up_line(articles));
+            app.set_alignment_progress(Progress::LiningUp {
+                articles,
+                stage: None,
+            });
         }
         Message::Progress(progress) => app.set_alignment_progress(progress),
-        Message::Aligned(alignment) => app.set_alignment(alignment),
+        Message::Aligned(index) => app.set_index(index),
+        Message::Failed(reason) => app.set_alignment_failed(reason),
     }
     Ok(())
 }
@@ -162,27 +143,7 @@ pub fn apply(app: &mut App, message: Message) -> Result<(), NoArticle> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_are_written_with_thousands_separators() {
-        let cases = [
-            (0, "0"),
-            (7, "7"),
-            (999, "999"),
-            (1000, "1,000"),
-            (10000, "10,000"),
-            (123456, "123,456"),
-            (1234567, "1,234,567"),
-        ];
-        for (n, text) in cases {
-            assert_eq!(thousands(n), text);
-        }
-        assert_eq!(
-            progress_line(10000, Stage::Paraphrase),
-            "lining up 10,000 articles: paraphrases (4/5)"
-        );
-        assert_eq!(loading_line(1), "loading 1 file");
-    }
+    use crate::align::Stage;
 
     #[test]
     fn the_worker_reads_aligns_caches_and_then_hangs_up() {
@@ -209,10 +170,10 @@ mod tests {
             panic!("{messages:?}");
         };
         assert_eq!(corpus.articles.len(), 2);
-        let stages: Vec<&str> = messages
+        let stages: Vec<String> = messages
             .iter()
             .filter_map(|m| match m {
-                Message::Progress(line) => Some(line.as_str()),
+                Message::Progress(progress) => Some(progress.to_string()),
                 _ => None,
             })
             .collect();
@@ -222,7 +183,8 @@ mod tests {
             panic!("{messages:?}");
         };
         let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-        assert_eq!(**first, align::align(&texts, &AlignOptions::default()));
+        let expected = AlignmentIndex::new(align::align(&texts, &AlignOptions::default()), corpus);
+        assert_eq!(first.alignment(), expected.alignment());
 
         // The second time, the alignment comes from the cache: no stage runs.
         let again: Vec<Message> = spawn(job()).unwrap().iter().collect();
@@ -230,7 +192,7 @@ mod tests {
         let Some(Message::Aligned(second)) = again.last() else {
             panic!("{again:?}");
         };
-        assert_eq!(first, second);
+        assert_eq!(first.alignment(), second.alignment());
     }
 }
 
@@ -246,6 +208,8 @@ mod loop_tests {
     use ratatui::Terminal;
 
     use super::*;
+    use crate::align::Stage;
+    use crate::display::ArticleIdx;
     use crate::tui::action::Action;
     use crate::tui::app::Screen;
     use crate::tui::keymap::{Key, Keymap};
@@ -294,9 +258,10 @@ mod loop_tests {
         text
     }
 
-    fn sample_alignment(corpus: &Corpus) -> Arc<Alignment> {
+    fn sample_alignment(corpus: &Corpus) -> Arc<AlignmentIndex> {
         let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-        Arc::new(align::align(&texts, &AlignOptions::default()))
+        let alignment = align::align(&texts, &AlignOptions::default());
+        Arc::new(AlignmentIndex::new(alignment, corpus))
     }
 
     #[test]
@@ -304,8 +269,15 @@ mod loop_tests {
         let corpus = Corpus::sample(&LoadOptions::default());
         let alignment = sample_alignment(&corpus);
         let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-        let mut app = App::loading(loading_line(5), Keymap::default(), Theme::default());
-        app.run_when_aligned(Action::CompareArticles { left: 0, right: 2 });
+        let mut app = App::loading(
+            Progress::Loading { files: 5 },
+            Keymap::default(),
+            Theme::default(),
+        );
+        app.run_when_aligned(Action::CompareArticles {
+            left: ArticleIdx(0),
+            right: ArticleIdx(2),
+        });
         let stop = AtomicBool::new(false);
         let (sender, receiver) = mpsc::channel();
         let run = |terminal: &mut Terminal<TestBackend>, app: &mut App, steps: Vec<Step>| {
@@ -329,8 +301,11 @@ mod loop_tests {
             &mut app,
             vec![
                 Step::Key("<Esc>"),
-                Step::Send(Message::Loaded(corpus.clone())),
-                Step::Send(Message::Progress(progress_line(5, Stage::Paraphrase))),
+                Step::Send(Message::Loaded(Arc::new(corpus.clone()))),
+                Step::Send(Message::Progress(Progress::LiningUp {
+                    articles: 5,
+                    stage: Some(Stage::Paraphrase),
+                })),
                 Step::Key("j"),
                 Step::Key("j"),
             ],
@@ -375,7 +350,11 @@ mod loop_tests {
         let mut terminal = Terminal::new(TestBackend::new(60, 12)).unwrap();
         let stop = AtomicBool::new(false);
 
-        let mut app = App::loading(loading_line(2), Keymap::default(), Theme::default());
+        let mut app = App::loading(
+            Progress::Loading { files: 2 },
+            Keymap::default(),
+            Theme::default(),
+        );
         let (sender, receiver) = mpsc::channel();
         let empty = Corpus {
             warnings: vec![crate::corpus::LoadWarning {
@@ -385,7 +364,7 @@ mod loop_tests {
             ..Corpus::default()
         };
         let mut script = Script {
-            steps: vec![Step::Send(Message::Loaded(empty)), Step::Key("j")].into(),
+            steps: vec![Step::Send(Message::Loaded(Arc::new(empty))), Step::Key("j")].into(),
             sender,
         };
         let err = run_loop_with(&mut terminal, &mut app, &mut script, &stop, Some(&receiver))
@@ -393,7 +372,11 @@ mod loop_tests {
         let no_article = err.downcast::<NoArticle>().unwrap();
         assert_eq!(no_article.corpus.warnings.len(), 1);
 
-        let mut app = App::loading(loading_line(2), Keymap::default(), Theme::default());
+        let mut app = App::loading(
+            Progress::Loading { files: 2 },
+            Keymap::default(),
+            Theme::default(),
+        );
         let (sender, receiver) = mpsc::channel::<Message>();
         drop(sender);
         let mut script = Script {

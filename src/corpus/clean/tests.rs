@@ -517,3 +517,56 @@ fn a_line_of_stray_brackets_is_cleaned_quickly() {
     // a debug build on a busy machine.
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn a_japanese_article_after_an_english_line_keeps_its_text() {
+    // An English sentence near the top made every Japanese paragraph after it "short lines
+    // after the last paragraph of text": one whitespace word each, no "." at the end.
+    let paragraphs = [
+        "音楽配信大手のスポティファイは１日、アーティストの私生活での行いを理由に楽曲をおすすめのプレイリストから外す方針を撤回すると発表した。",
+        "同社は５月、憎悪をあおる行為があったとされるアーティストの楽曲を積極的には紹介しないと表明し、二人の歌手の曲を公式プレイリストから削除していた。",
+        "これに対してレコード会社やマネジャーからは、基準があいまいで、似た疑いを持たれている他のアーティストとの扱いに差があるとの批判が相次いでいた。",
+        "同社は声明で「裁判官の役割を果たすつもりはなかった」と説明し、方針の文言が広すぎたうえ、周知の仕方も不十分だったと認めた。",
+    ];
+    let raw = format!(
+        "スポティファイ、方針を撤回\n\nThe Asahi Shimbun is Japan's leading daily newspaper, read by millions.\n\n{}\n\nシェア\n\n有料会員になると続きをお読みいただけます。",
+        paragraphs.join("\n\n")
+    );
+    let text = cleaned(&raw, &CleanOptions::default());
+    for p in paragraphs {
+        assert!(text.contains(p), "lost {p}\n{text}");
+    }
+    assert!(!text.contains("有料会員"), "{text}");
+}
+
+#[test]
+fn rules_of_place_never_take_a_fifth_of_the_prose() {
+    let raw = "A Headline for the Story\n\n\
+               The talks in Vienna resumed on Monday with delegations from eleven countries.\n\n\
+               Ministers met again on Tuesday and agreed on a plan for the next round.\n\n\
+               Officials said the next meeting would take place in Geneva in two weeks.\n\n\
+               Share this article on Facebook and Twitter with your friends today please.";
+    let page = Page::read(raw);
+    let prose: Vec<usize> = (1..=3).collect();
+    let prompt = 4;
+    assert_eq!(page.kinds[prompt], Kind::Prompt);
+    // Place alone marked two of three prose paragraphs (more than a fifth): they come back;
+    // the prompt, which has a cue of its own, stays out.
+    let mut dropped = vec![false; page.units.len()];
+    for &i in &prose[1..] {
+        dropped[i] = true;
+    }
+    dropped[prompt] = true;
+    keep_prose_dropped_by_place(&page, &mut dropped);
+    assert_eq!(dropped, [false, false, false, false, true]);
+    // One short paragraph of a long page is under a fifth: it stays out.
+    let long = format!(
+        "{raw}\n\n{}",
+        "The delegations talked for hours about the plan. ".repeat(30)
+    );
+    let page = Page::read(&long);
+    let mut dropped = vec![false; page.units.len()];
+    dropped[2] = true;
+    keep_prose_dropped_by_place(&page, &mut dropped);
+    assert!(dropped[2]);
+}

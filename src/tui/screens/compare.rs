@@ -1,16 +1,10 @@
-//! Two articles side by side: each aligned passage on the same rows as its counterpart,
-//! with word-level differences marked, and the text aligned with nothing between them.
+//! Two articles side by side, drawn from a [`Comparison`] (the one `crossread compare`
+//! prints): each aligned passage on the same rows as its counterpart, with word-level
+//! differences marked, and the text aligned with nothing between them.
 //!
-//! The left article is shown whole, in its own order. Pairs whose right passages keep the
-//! right article's order are anchors: the text between two anchors stands side by side,
-//! dimmed. A pair whose right passage sits elsewhere in the right article is shown beside
-//! its left passage, marked "moved from right ¶N", and a placeholder in the right column
-//! says where it went, so nothing is dropped.
-//!
-//! Text is laid out in rows when the width or the choices change ([`CompareState::relayout`]);
-//! drawing copies the rows on screen.
-
-use std::ops::Range;
+//! The comparison is built once when the screen opens; rows are laid out again only when
+//! the column width or the choices change ([`CompareState::relayout`]), keeping the current
+//! passage where it was on screen. Drawing copies the rows on screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -18,100 +12,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span as TextSpan};
 use ratatui::widgets::Widget;
 
-use crate::align::diff::word_diff;
-use crate::align::{PairKind, SharedPassage, Span};
-use crate::corpus::Article;
-use crate::layout::{
-    lay_out, marks, out_of_order, paragraph_number, plain_units, segments, units,
-    unmark_shared_words, word_forms, Line, Mark, Side,
-};
+use crate::display::comparison::{plural, words, Block, Comparison, GapPiece};
+use crate::display::layout::{column_width, lay_out, plain_units, Line, Mark, Side, DIVIDER};
+use crate::display::text::{truncate, width};
+use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::screens::Context;
-use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
-
-/// Between the two columns.
-const DIVIDER: &str = " │ ";
 
 /// Rows of context kept above a passage jumped to.
 const CONTEXT_ROWS: usize = 1;
-
-/// One article as the header shows it.
-#[derive(Debug, Clone)]
-struct Head {
-    /// Corpus index.
-    index: usize,
-    /// "003 · Sputnik International · 2015-10-09"
-    line: String,
-    title: String,
-    text: String,
-}
-
-impl Head {
-    fn new(article: &Article, index: usize) -> Head {
-        let mut parts = vec![sanitize(&article.id).into_owned()];
-        parts.extend(
-            article
-                .meta
-                .outlet
-                .as_deref()
-                .map(|o| sanitize(o).into_owned()),
-        );
-        parts.extend(
-            article
-                .meta
-                .date
-                .as_deref()
-                .map(|d| sanitize(d).into_owned()),
-        );
-        let title = article
-            .meta
-            .title
-            .as_deref()
-            .map(|t| sanitize(t).into_owned());
-        Head {
-            index,
-            line: parts.join(" · "),
-            title: title.unwrap_or_default(),
-            text: article.text.clone(),
-        }
-    }
-}
-
-/// One aligned pair between the two articles, oriented left to right.
-#[derive(Debug, Clone)]
-struct Passage {
-    kind: PairKind,
-    score: f32,
-    left: Range<usize>,
-    right: Range<usize>,
-    /// The right passage's paragraph when it sits out of the right article's order.
-    moved_from: Option<usize>,
-    /// The left passage's paragraph.
-    left_paragraph: usize,
-    /// The shared passage (group) holding this pair, if any.
-    group: Option<usize>,
-}
-
-/// What the document is made of, in order.
-#[derive(Debug, Clone)]
-enum Block {
-    /// Text aligned with nothing, side by side: the left's, and the right's with placeholders
-    /// where a moved passage was taken out.
-    Gap {
-        left: Range<usize>,
-        right: Vec<RightPiece>,
-    },
-    /// A passage (index into `passages`).
-    Pair(usize),
-}
-
-#[derive(Debug, Clone)]
-enum RightPiece {
-    Text(Range<usize>),
-    /// The right passage of this (moved) passage stood here.
-    Moved(usize),
-}
 
 /// What a row shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +36,8 @@ enum RowKind {
 #[derive(Debug, Clone)]
 struct Row {
     kind: RowKind,
+    /// The block of the comparison the row belongs to.
+    block: usize,
     left: Line,
     right: Line,
 }
@@ -134,10 +45,7 @@ struct Row {
 /// The compare screen's state.
 #[derive(Debug, Clone)]
 pub struct CompareState {
-    left: Head,
-    right: Head,
-    passages: Vec<Passage>,
-    blocks: Vec<Block>,
+    cmp: Comparison,
     show_unaligned: bool,
     focus: Side,
     /// The passage the status line tells of and `Enter` opens.
@@ -147,8 +55,8 @@ pub struct CompareState {
     rows: Vec<Row>,
     /// The row of each passage's rule.
     rule_rows: Vec<usize>,
-    /// "5 aligned passages · 21% of the left text · 9% of the right", under the header.
-    summary: String,
+    /// The first row of each block.
+    block_rows: Vec<usize>,
     /// The first body row on screen.
     scroll: usize,
     area: Rect,
@@ -159,40 +67,16 @@ pub struct CompareState {
 }
 
 impl CompareState {
-    /// Compares articles `left` and `right` (corpus indices).
-    pub fn new(context: &Context, left: usize, right: usize, theme: Theme) -> CompareState {
-        let articles = &context.corpus.articles;
-        let (left_article, right_article) = (&articles[left], &articles[right]);
-        let pairs = context.alignment.between(left, right);
-        let passages = placed(
-            pairs
-                .iter()
-                .map(|(pair, l, r)| Passage {
-                    kind: pair.kind,
-                    score: pair.score,
-                    left: l.start..l.end,
-                    right: r.start..r.end,
-                    moved_from: None,
-                    left_paragraph: 0,
-                    group: group_of(&context.alignment.groups, l, r),
-                })
-                .collect(),
-            &left_article.text,
-            &right_article.text,
-        );
-        let blocks = blocks(&passages, left_article.text.len(), right_article.text.len());
+    pub fn new(cmp: Comparison, theme: Theme) -> CompareState {
         CompareState {
-            left: Head::new(left_article, left),
-            right: Head::new(right_article, right),
-            passages,
-            blocks,
+            cmp,
             show_unaligned: true,
             focus: Side::Left,
             current: 0,
             has_jumped: false,
             rows: Vec::new(),
             rule_rows: Vec::new(),
-            summary: String::new(),
+            block_rows: Vec::new(),
             scroll: 0,
             area: Rect::default(),
             column: 0,
@@ -201,42 +85,98 @@ impl CompareState {
         }
     }
 
-    /// The corpus indices of the left and right articles.
-    pub fn articles(&self) -> (usize, usize) {
-        (self.left.index, self.right.index)
+    /// What the screen shows.
+    pub fn comparison(&self) -> &Comparison {
+        &self.cmp
     }
 
-    /// Lays the rows out again for a new area, keeping the current passage in view.
+    /// The left and right articles.
+    pub fn articles(&self) -> (ArticleIdx, ArticleIdx) {
+        (self.cmp.left.index, self.cmp.right.index)
+    }
+
+    /// Lays the rows out again for a new area. The current passage keeps its place on
+    /// screen if it was on screen, else the text at the top stays at the top.
     pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
-        let column = column_width(area.width);
+        let column = column_width(usize::from(area.width));
         if column != self.column || self.rows.is_empty() {
+            let anchor = self.anchor();
+            self.area = area;
             self.column = column;
             self.rebuild();
+            self.restore(anchor);
+        } else {
+            self.area = area;
         }
         self.clamp_scroll();
+    }
+
+    /// Where the view stands, in terms that outlive a new layout.
+    fn anchor(&self) -> Anchor {
+        if self.rows.is_empty() {
+            return Anchor::Top;
+        }
+        if let Some(&row) = self.rule_rows.get(self.current) {
+            if self.is_visible(row) {
+                return Anchor::Passage {
+                    passage: self.current,
+                    from_top: row - self.scroll,
+                };
+            }
+        }
+        match self.rows.get(self.scroll) {
+            Some(row) => {
+                let first = self.block_rows[row.block];
+                let next = self.block_rows.get(row.block + 1).copied();
+                let len = next.unwrap_or(self.rows.len()) - first;
+                Anchor::Block {
+                    block: row.block,
+                    offset: self.scroll - first,
+                    len: len.max(1),
+                }
+            }
+            None => Anchor::Top,
+        }
+    }
+
+    fn restore(&mut self, anchor: Anchor) {
+        self.scroll = match anchor {
+            Anchor::Top => 0,
+            Anchor::Passage { passage, from_top } => {
+                self.rule_rows[passage].saturating_sub(from_top)
+            }
+            Anchor::Block { block, offset, len } => {
+                let first = self.block_rows[block];
+                let next = self.block_rows.get(block + 1).copied();
+                let new_len = next.unwrap_or(self.rows.len()) - first;
+                first + offset * new_len / len
+            }
+        };
     }
 
     /// Lays out every row at the current column width.
     fn rebuild(&mut self) {
         let markers = self.theme.is_monochrome();
-        let (column, left, right) = (self.column.max(1), &self.left.text, &self.right.text);
+        let column = self.column.max(1);
+        let cmp = &self.cmp;
         let mut rows = Vec::new();
-        let mut rule_rows = vec![0; self.passages.len()];
-        for block in &self.blocks {
+        let mut rule_rows = vec![0; cmp.passages.len()];
+        let mut block_rows = Vec::with_capacity(cmp.blocks.len());
+        for (b, block) in cmp.blocks.iter().enumerate() {
+            block_rows.push(rows.len());
             match block {
                 Block::Gap { left: l, right: r } => {
                     let right_words: usize = r
                         .iter()
                         .map(|p| match p {
-                            RightPiece::Text(range) => words(&right[range.clone()]),
-                            RightPiece::Moved(_) => 0,
+                            GapPiece::Text(range) => words(cmp.slice(Side::Right, range)),
+                            GapPiece::Moved(_) => 0,
                         })
                         .sum();
-                    let left_words = words(&left[l.clone()]);
+                    let left_words = words(cmp.slice(Side::Left, l));
                     // Punctuation between two passages (a comma, a dash) is not a gap.
                     if left_words == 0
-                        && r.iter().all(|p| matches!(p, RightPiece::Text(_)))
+                        && r.iter().all(|p| matches!(p, GapPiece::Text(_)))
                         && right_words == 0
                     {
                         continue;
@@ -251,17 +191,19 @@ impl CompareState {
                         push_rows(
                             &mut rows,
                             RowKind::Gap,
+                            b,
                             &[hidden(left_words)],
                             &[hidden(right_words)],
                         );
                         continue;
                     }
-                    let left_lines = lay_out(&plain_units(left[l.clone()].trim()), column, markers);
+                    let left_text = cmp.slice(Side::Left, l).trim();
+                    let left_lines = lay_out(&plain_units(left_text), column, markers);
                     let mut right_lines = Vec::new();
                     for piece in r {
                         match piece {
-                            RightPiece::Text(range) => {
-                                let text = right[range.clone()].trim();
+                            GapPiece::Text(range) => {
+                                let text = cmp.slice(Side::Right, range).trim();
                                 if text.is_empty() {
                                     continue;
                                 }
@@ -270,11 +212,11 @@ impl CompareState {
                                 }
                                 right_lines.extend(lay_out(&plain_units(text), column, markers));
                             }
-                            RightPiece::Moved(i) => {
+                            GapPiece::Moved(i) => {
                                 if !right_lines.is_empty() {
                                     right_lines.push(Line::default());
                                 }
-                                let p = &self.passages[*i];
+                                let p = &cmp.passages[*i];
                                 let note = format!(
                                     "↷ ¶{}: passage {} (shown beside left ¶{})",
                                     p.moved_from.unwrap_or(0),
@@ -285,37 +227,23 @@ impl CompareState {
                             }
                         }
                     }
-                    push_rows(&mut rows, RowKind::Gap, &left_lines, &right_lines);
+                    push_rows(&mut rows, RowKind::Gap, b, &left_lines, &right_lines);
                 }
                 Block::Pair(i) => {
-                    let p = &self.passages[*i];
                     rule_rows[*i] = rows.len();
                     rows.push(Row {
                         kind: RowKind::Rule(*i),
+                        block: b,
                         left: Line::default(),
                         right: Line::default(),
                     });
-                    let (lt, rt) = (&left[p.left.clone()], &right[p.right.clone()]);
-                    let ops = word_diff(lt, rt);
-                    // A paraphrase puts shared words in another order: only the words one side
-                    // alone uses stay marked.
-                    let forms =
-                        (p.kind == PairKind::Paraphrase).then(|| (word_forms(lt), word_forms(rt)));
-                    for (l, r) in segments(lt, rt, &ops) {
-                        let (lt, rt) = (&lt[l.clone()], &rt[r.clone()]);
-                        let mut left_marks = marks(&ops, Side::Left, l.start);
-                        let mut right_marks = marks(&ops, Side::Right, r.start);
-                        if let Some((left_forms, right_forms)) = &forms {
-                            left_marks = unmark_shared_words(lt, left_marks, right_forms);
-                            right_marks = unmark_shared_words(rt, right_marks, left_forms);
-                        }
-                        let left_units = units(lt, &left_marks);
-                        let right_units = units(rt, &right_marks);
+                    for piece in &cmp.passages[*i].pieces {
                         push_rows(
                             &mut rows,
                             RowKind::Pair(*i),
-                            &lay_out(&left_units, column, markers),
-                            &lay_out(&right_units, column, markers),
+                            b,
+                            &lay_out(&piece.left, column, markers),
+                            &lay_out(&piece.right, column, markers),
                         );
                     }
                 }
@@ -323,13 +251,7 @@ impl CompareState {
         }
         self.rows = rows;
         self.rule_rows = rule_rows;
-        let n = self.passages.len();
-        let left_share = share(self.passages.iter().map(|p| p.left.clone()), left);
-        let right_share = share(self.passages.iter().map(|p| p.right.clone()), right);
-        self.summary = format!(
-            "{n} aligned passage{} · {left_share}% of the left text · {right_share}% of the right",
-            plural(n)
-        );
+        self.block_rows = block_rows;
     }
 
     fn body(&self) -> Rect {
@@ -362,8 +284,9 @@ impl CompareState {
             return;
         };
         if !self.is_visible(row) {
-            let on_screen = (0..self.passages.len()).find(|&i| self.is_visible(self.rule_rows[i]));
-            let before = (0..self.passages.len())
+            let on_screen =
+                (0..self.cmp.passages.len()).find(|&i| self.is_visible(self.rule_rows[i]));
+            let before = (0..self.cmp.passages.len())
                 .rev()
                 .find(|&i| self.rule_rows[i] < self.scroll);
             if let Some(i) = on_screen.or(before) {
@@ -382,14 +305,14 @@ impl CompareState {
     /// Goes to the next (or previous) passage in the focused article's order: the left's
     /// order is the screen's; the right's follows the right article, moved passages and all.
     fn next_passage(&mut self, forward: bool) {
-        let n = self.passages.len();
+        let n = self.cmp.passages.len();
         if n == 0 {
             self.notice = Some("These two articles share no passage.".to_string());
             return;
         }
         let mut order: Vec<usize> = (0..n).collect();
         if self.focus == Side::Right {
-            order.sort_by_key(|&i| (self.passages[i].right.start, i));
+            order.sort_by_key(|&i| (self.cmp.passages[i].right.start, i));
         }
         let at = order.iter().position(|&i| i == self.current).unwrap_or(0);
         let current_row = self.rule_rows[self.current];
@@ -425,26 +348,13 @@ impl CompareState {
 
     /// Shows the articles the other way round, on the same passage.
     fn swap(&mut self) {
-        let current = self.passages.get(self.current).map(|p| p.right.start);
-        std::mem::swap(&mut self.left, &mut self.right);
-        // Re-derive the passages from the other side's order.
-        let flipped = placed(
-            self.passages
-                .iter()
-                .map(|p| Passage {
-                    left: p.right.clone(),
-                    right: p.left.clone(),
-                    ..p.clone()
-                })
-                .collect(),
-            &self.left.text,
-            &self.right.text,
-        );
-        self.blocks = blocks(&flipped, self.left.text.len(), self.right.text.len());
-        self.passages = flipped;
+        let current = self.cmp.passages.get(self.current).map(|p| p.right.start);
+        self.cmp = self.cmp.swapped();
         self.focus = self.focus.other();
         self.rebuild();
-        match current.and_then(|start| self.passages.iter().position(|p| p.left.start == start)) {
+        let at =
+            current.and_then(|start| self.cmp.passages.iter().position(|p| p.left.start == start));
+        match at {
             Some(i) => self.go_to(i),
             None => self.clamp_scroll(),
         }
@@ -498,7 +408,7 @@ impl CompareState {
             Action::SwapSides => self.swap(),
             Action::ToggleUnique => self.toggle_unaligned(),
             Action::OpenGroup => {
-                let Some(passage) = self.passages.get(self.current) else {
+                let Some(passage) = self.cmp.passages.get(self.current) else {
                     self.notice = Some("These two articles share no passage.".to_string());
                     return None;
                 };
@@ -515,7 +425,7 @@ impl CompareState {
     /// A click selects the passage under it and focuses the side it fell on.
     pub fn click(&mut self, position: Position) -> Option<Action> {
         self.notice = None;
-        let (head, body) = layout(self.area);
+        let (head, body, _) = layout(self.area);
         let on_left = position.x < body.x + self.column as u16 + 1;
         if head.contains(position) || body.contains(position) {
             self.focus = if on_left { Side::Left } else { Side::Right };
@@ -534,13 +444,13 @@ impl CompareState {
         if let Some(notice) = &self.notice {
             return format!("{notice} ");
         }
-        let Some(p) = self.passages.get(self.current) else {
+        let Some(p) = self.cmp.passages.get(self.current) else {
             return "no aligned passage ".to_string();
         };
         let mut status = format!(
             "passage {} of {} · {} · {:.2}",
             self.current + 1,
-            self.passages.len(),
+            self.cmp.passages.len(),
             p.kind.as_str(),
             p.score
         );
@@ -557,8 +467,8 @@ impl CompareState {
         }
         let column = self.column as u16;
         let sides = [
-            (&self.left, Side::Left, area.x),
-            (&self.right, Side::Right, area.x + column + 3),
+            (&self.cmp.left, Side::Left, area.x),
+            (&self.cmp.right, Side::Right, area.x + column + 3),
         ];
         for (head, side, x) in sides {
             let focused = side == self.focus;
@@ -572,12 +482,13 @@ impl CompareState {
             let w = usize::from(column);
             buf.set_stringn(x, area.y, truncate(&line, w), w, style);
             if area.height > 1 {
-                buf.set_stringn(x, area.y + 1, truncate(&head.title, w), w, self.theme.dim());
+                let title = head.title.as_deref().unwrap_or("");
+                buf.set_stringn(x, area.y + 1, truncate(title, w), w, self.theme.dim());
             }
         }
         if area.height > 2 {
             let w = usize::from(area.width);
-            let head = truncate(&format!("── {} ", self.summary), w).into_owned();
+            let head = truncate(&format!("── {} ", self.cmp.summary()), w).into_owned();
             let rule = format!("{head}{}", "─".repeat(w.saturating_sub(width(&head))));
             buf.set_stringn(area.x, area.y + 2, rule, w, self.theme.dim());
         }
@@ -587,11 +498,11 @@ impl CompareState {
     }
 
     fn render_rule(&self, i: usize, area: Rect, buf: &mut Buffer) {
-        let p = &self.passages[i];
+        let p = &self.cmp.passages[i];
         let mut title = format!(
             "── {}/{} · {} · {:.2} ",
             i + 1,
-            self.passages.len(),
+            self.cmp.passages.len(),
             p.kind.as_str(),
             p.score
         );
@@ -607,6 +518,52 @@ impl CompareState {
             self.theme.dim()
         };
         buf.set_stringn(area.x, area.y, format!("{title}{fill}"), w, style);
+    }
+
+    /// One line that says what the marks mean, each in the style it names.
+    fn render_legend(&self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let theme = &self.theme;
+        let legend = |long: bool| -> TextLine<'static> {
+            let parts: [(&'static str, &'static str, Style); 4] = [
+                ("left only", "left", theme.mark(Mark::Deleted)),
+                ("right only", "right", theme.mark(Mark::Inserted)),
+                (
+                    "worded differently",
+                    "reworded",
+                    theme.mark(Mark::ReplacedLeft),
+                ),
+                ("aligned with nothing", "unaligned", theme.dim()),
+            ];
+            let mut spans = vec![TextSpan::styled(" ", theme.dim())];
+            for (i, (full, short, style)) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(TextSpan::styled(" · ", theme.dim()));
+                }
+                let word = if long { full } else { short };
+                // Without colour, the marks are brackets: the legend shows them.
+                let word = match (i, theme.is_monochrome()) {
+                    (0 | 2, true) => format!("[-{word}-]"),
+                    (1, true) => format!("{{+{word}+}}"),
+                    _ => word.to_string(),
+                };
+                spans.push(TextSpan::styled(word, style));
+            }
+            let tail = if long {
+                "   score: how surely both say it (0–1) · ? explains"
+            } else {
+                " · ? explains"
+            };
+            spans.push(TextSpan::styled(tail, theme.dim()));
+            TextLine::from(spans)
+        };
+        let line = crate::tui::screens::fit_line(
+            vec![legend(true), legend(false)],
+            usize::from(area.width),
+        );
+        buf.set_line(area.x, area.y, &line, area.width);
     }
 
     fn render_side(&self, line: &Line, base: Style, x: u16, y: u16, buf: &mut Buffer) {
@@ -626,6 +583,8 @@ impl CompareState {
     }
 }
 
+screen_state!(CompareState, Compare, "Compare", wheel = Lines);
+
 impl Widget for &CompareState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
@@ -633,9 +592,10 @@ impl Widget for &CompareState {
             return;
         }
         buf.set_style(area, self.theme.text());
-        let (head, body) = layout(area);
+        let (head, body, legend) = layout(area);
         self.render_head(head, buf);
-        if self.passages.is_empty() && body.height > 0 {
+        self.render_legend(legend, buf);
+        if self.cmp.passages.is_empty() && body.height > 0 {
             let note = "These two articles share no passage: each is shown whole.";
             buf.set_stringn(
                 body.x,
@@ -681,8 +641,9 @@ impl Widget for &CompareState {
     }
 }
 
-/// The header (two lines per side and a rule, when there is room) and the body.
-fn layout(area: Rect) -> (Rect, Rect) {
+/// The header (two lines per side and a rule, when there is room), the body, and the
+/// legend's row at the bottom (when there is room for it: empty otherwise).
+fn layout(area: Rect) -> (Rect, Rect, Rect) {
     let head_height = if area.height >= 8 {
         3
     } else if area.height >= 4 {
@@ -690,143 +651,50 @@ fn layout(area: Rect) -> (Rect, Rect) {
     } else {
         0
     };
+    let legend_height = u16::from(area.height >= 12);
     let head = Rect {
         height: head_height,
         ..area
     };
     let body = Rect {
         y: area.y + head_height,
-        height: area.height - head_height,
+        height: area.height - head_height - legend_height,
         ..area
     };
-    (head, body)
+    let legend = Rect {
+        y: body.bottom(),
+        height: legend_height,
+        ..area
+    };
+    (head, body, legend)
 }
 
-/// Each column's width: half of what the divider leaves, at least one cell.
-fn column_width(width: u16) -> usize {
-    (usize::from(width).saturating_sub(DIVIDER.chars().count()) / 2).max(1)
+/// Where the view stands across a new layout (see [`CompareState::relayout`]).
+#[derive(Debug, Clone, Copy)]
+enum Anchor {
+    Top,
+    /// The current passage's rule was on screen, this many rows from the top.
+    Passage {
+        passage: usize,
+        from_top: usize,
+    },
+    /// The top row was this far into a block of this many rows.
+    Block {
+        block: usize,
+        offset: usize,
+        len: usize,
+    },
 }
 
 /// Appends rows, the shorter side padded with empty lines so that what follows starts level.
-fn push_rows(rows: &mut Vec<Row>, kind: RowKind, left: &[Line], right: &[Line]) {
+fn push_rows(rows: &mut Vec<Row>, kind: RowKind, block: usize, left: &[Line], right: &[Line]) {
     for i in 0..left.len().max(right.len()) {
         rows.push(Row {
             kind,
+            block,
             left: left.get(i).cloned().unwrap_or_default(),
             right: right.get(i).cloned().unwrap_or_default(),
         });
-    }
-}
-
-/// Passages in the left article's order, each with its left paragraph and, when its right
-/// passage sits out of the right article's order, the right paragraph it was moved from.
-fn placed(mut passages: Vec<Passage>, left: &str, right: &str) -> Vec<Passage> {
-    passages.sort_by_key(|p| (p.left.start, p.right.start));
-    let starts: Vec<usize> = passages.iter().map(|p| p.right.start).collect();
-    for (p, is_moved) in passages.iter_mut().zip(out_of_order(&starts)) {
-        p.left_paragraph = paragraph_number(left, p.left.start);
-        p.moved_from = is_moved.then(|| paragraph_number(right, p.right.start));
-    }
-    passages
-}
-
-/// The document's blocks: the left article in its order, pairs in place, the unaligned text
-/// between anchors side by side, and the right's text after the last anchor at the end.
-fn blocks(passages: &[Passage], left_len: usize, right_len: usize) -> Vec<Block> {
-    let mut moved: Vec<(Range<usize>, usize)> = passages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.moved_from.is_some())
-        .map(|(i, p)| (p.right.clone(), i))
-        .collect();
-    moved.sort_by_key(|(r, _)| (r.start, r.end));
-    // The right's text between `from` and `to`, with moved passages taken out.
-    let right_pieces = |from: usize, to: usize| -> Vec<RightPiece> {
-        let mut pieces = Vec::new();
-        let mut at = from;
-        for (range, i) in &moved {
-            if range.start < from || range.start >= to {
-                continue;
-            }
-            if range.start > at {
-                pieces.push(RightPiece::Text(at..range.start));
-            }
-            pieces.push(RightPiece::Moved(*i));
-            at = at.max(range.end.min(to));
-        }
-        if to > at {
-            pieces.push(RightPiece::Text(at..to));
-        }
-        pieces
-    };
-    let mut out = Vec::new();
-    let (mut at_left, mut at_right) = (0, 0);
-    for (i, p) in passages.iter().enumerate() {
-        let left_gap = at_left..p.left.start.max(at_left);
-        if p.moved_from.is_some() {
-            out.push(Block::Gap {
-                left: left_gap,
-                right: Vec::new(),
-            });
-        } else {
-            let right_to = p.right.start.max(at_right);
-            out.push(Block::Gap {
-                left: left_gap,
-                right: right_pieces(at_right, right_to),
-            });
-            at_right = at_right.max(p.right.end);
-        }
-        out.push(Block::Pair(i));
-        at_left = at_left.max(p.left.end);
-    }
-    out.push(Block::Gap {
-        left: at_left..left_len,
-        right: right_pieces(at_right, right_len.max(at_right)),
-    });
-    out
-}
-
-/// The group that holds both sides of a pair: one member covering most of each side.
-fn group_of(groups: &[SharedPassage], left: &Span, right: &Span) -> Option<usize> {
-    let holds = |group: &SharedPassage, span: &Span| {
-        group
-            .members
-            .iter()
-            .any(|m| m.overlap(span) * 2 >= span.len().min(m.len()).max(1))
-    };
-    groups
-        .iter()
-        .position(|g| holds(g, left) && holds(g, right))
-}
-
-/// The percentage of `text` (by bytes, whitespace included) that `ranges` cover.
-fn share(ranges: impl Iterator<Item = Range<usize>>, text: &str) -> usize {
-    let mut ranges: Vec<Range<usize>> = ranges.collect();
-    ranges.sort_by_key(|r| (r.start, r.end));
-    let (mut covered, mut reach) = (0, 0);
-    for r in ranges {
-        let from = r.start.max(reach);
-        covered += r.end.saturating_sub(from);
-        reach = reach.max(r.end);
-    }
-    (covered * 100)
-        .checked_div(text.trim().len())
-        .unwrap_or(0)
-        .min(100)
-}
-
-/// Words with a letter or digit in them.
-fn words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 
@@ -834,9 +702,41 @@ fn plural(n: usize) -> &'static str {
 mod tests {
     use std::collections::HashMap;
 
+    use std::sync::Arc;
+
     use super::*;
-    use crate::align::overlap::Overlap;
     use crate::corpus::{Corpus, LoadOptions};
+    use crate::display::AlignmentIndex;
+
+    /// The sample corpus and its alignment by the real aligner.
+    fn sample() -> (Arc<Corpus>, Arc<AlignmentIndex>) {
+        let corpus = Corpus::sample(&LoadOptions::default());
+        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+        let alignment = crate::align::align(&texts, &Default::default());
+        let index = Arc::new(AlignmentIndex::new(alignment, &corpus));
+        (Arc::new(corpus), index)
+    }
+
+    /// The marked words of one side, in order, from text with `[-…-]` and `{+…+}` markers.
+    fn marked_words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find(['[', '{']) {
+            let (start, end) = match &rest[open..] {
+                s if s.starts_with("[-") => ("[-", "-]"),
+                s if s.starts_with("{+") => ("{+", "+}"),
+                _ => {
+                    rest = &rest[open + 1..];
+                    continue;
+                }
+            };
+            let inner = &rest[open + start.len()..];
+            let Some(close) = inner.find(end) else { break };
+            out.extend(inner[..close].split_whitespace().map(String::from));
+            rest = &inner[close + end.len()..];
+        }
+        out
+    }
 
     /// Word counts of a text: alphanumeric tokens, lower-cased, edge punctuation trimmed.
     fn words_of(texts: impl Iterator<Item = String>) -> HashMap<String, usize> {
@@ -854,21 +754,13 @@ mod tests {
         counts
     }
 
-    /// Nothing is silently dropped: for every ordered pair of sample articles, at several
-    /// widths, every word of the left article is in the left column and every word of the
+    /// End to end (the real aligner on the sample). Nothing is silently dropped: for every
+    /// ordered pair of sample articles, at several widths, every word of the left article is in the left column and every word of the
     /// right article is in the right column (moved passages included).
     #[test]
     fn every_word_of_both_articles_is_on_its_side() {
-        let corpus = Corpus::sample(&LoadOptions::default());
+        let (corpus, index) = sample();
         let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-        let alignment = crate::align::align(&texts, &Default::default());
-        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
-        let overlap = Overlap::new(&alignment, &lens);
-        let context = Context {
-            corpus: &corpus,
-            alignment: &alignment,
-            overlap: &overlap,
-        };
         for left in 0..texts.len() {
             for right in 0..texts.len() {
                 if left == right {
@@ -876,7 +768,14 @@ mod tests {
                 }
                 // Wide enough that no word is cut across lines.
                 for width in [80, 97, 160] {
-                    let mut state = CompareState::new(&context, left, right, Theme::default());
+                    let cmp = Comparison::new(
+                        Arc::clone(&corpus),
+                        Arc::clone(&index),
+                        ArticleIdx(left),
+                        ArticleIdx(right),
+                    )
+                    .unwrap();
+                    let mut state = CompareState::new(cmp, Theme::default());
                     state.relayout(Rect::new(0, 0, width, 40));
                     let side = |pick: fn(&Row) -> &Line| {
                         words_of(state.rows.iter().map(|r| pick(r).text()))
@@ -897,5 +796,68 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// End to end (the real aligner on the sample): the screen and `crossread compare`
+    /// render one comparison and mark the same words, for every pair of sample articles at
+    /// 160 columns (both with bracket markers: the screen without colours, the command line
+    /// without ANSI).
+    #[test]
+    fn the_screen_and_the_command_line_mark_the_same_words() {
+        let (corpus, index) = sample();
+        let n = corpus.articles.len();
+        let mut compared = 0;
+        for left in 0..n {
+            for right in (0..n).filter(|&r| r != left) {
+                let cmp = Comparison::new(
+                    Arc::clone(&corpus),
+                    Arc::clone(&index),
+                    ArticleIdx(left),
+                    ArticleIdx(right),
+                )
+                .unwrap();
+                let printed = crate::cli::side_by_side::render(&cmp, 160, false);
+                let mut state = CompareState::new(cmp, Theme::monochrome());
+                state.relayout(Rect::new(0, 0, 160, 45));
+                let screen_side = |pick: fn(&Row) -> &Line| {
+                    let rows = state
+                        .rows
+                        .iter()
+                        .filter(|r| matches!(r.kind, RowKind::Pair(_)));
+                    let text: Vec<String> = rows.map(|r| pick(r).text()).collect();
+                    marked_words(&text.join("\n"))
+                };
+                // The printed view's passage rows: between the header and "Only in".
+                let body: Vec<&str> = printed
+                    .lines()
+                    .skip_while(|l| !l.starts_with("── "))
+                    .take_while(|l| !l.starts_with("── Only in"))
+                    .filter(|l| !l.starts_with("──"))
+                    .collect();
+                let printed_side = |pick: fn(&str) -> &str| {
+                    let text: Vec<&str> = body.iter().map(|l| pick(l)).collect();
+                    marked_words(&text.join("\n"))
+                };
+                let screen_left = screen_side(|r| &r.left);
+                let screen_right = screen_side(|r| &r.right);
+                assert_eq!(
+                    screen_left,
+                    printed_side(|l| l.split(" │").next().unwrap_or("")),
+                    "{left}×{right}: left side"
+                );
+                assert_eq!(
+                    screen_right,
+                    printed_side(|l| l.split_once("│ ").map_or("", |(_, r)| r)),
+                    "{left}×{right}: right side"
+                );
+                compared += usize::from(!screen_left.is_empty() || !screen_right.is_empty());
+            }
+        }
+        assert!(compared > 0, "no pair of sample articles marks any word");
+    }
+
+    #[test]
+    fn marked_words_reads_both_markers() {
+        assert_eq!(marked_words("a [-b c-] d {+e+}. [x] {y}"), ["b", "c", "e"]);
     }
 }

@@ -17,12 +17,15 @@ use ratatui::widgets::Widget;
 use crate::align::diff::{word_diff, DiffTag};
 use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
-use crate::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
+use crate::display::label::{outlet_or_id, short_date};
+use crate::display::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
+use crate::display::text::sanitize;
+use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::screens::groups::{articles_of, fit_line, outlet_or_id, short_date};
+use crate::tui::screens::fit_line;
+use crate::tui::screens::groups::articles_of;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::text::sanitize;
 use crate::tui::theme::Theme;
 
 /// The member the others are diffed against: the earliest dated, else (no member dated)
@@ -207,8 +210,8 @@ impl GroupState {
         let reference = self.members.iter().find(|m| m.is_reference)?.article;
         let article = self.members.get(member)?.article;
         (article != reference).then_some(Action::CompareArticles {
-            left: reference,
-            right: article,
+            left: ArticleIdx(reference),
+            right: ArticleIdx(article),
         })
     }
 
@@ -451,6 +454,8 @@ fn reworded(reference: &str, text: &str) -> (Vec<Unit>, usize) {
     (units(text, &marks), percent)
 }
 
+screen_state!(GroupState, Group, "Shared passage", wheel = Lines);
+
 impl Widget for &GroupState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
@@ -507,7 +512,7 @@ mod tests {
             path: format!("{id}.txt").into(),
             format: Format::Text,
             meta: Metadata {
-                date: date.map(String::from),
+                date: date.and_then(crate::corpus::PubDate::parse),
                 ..Metadata::default()
             },
             raw: String::new(),

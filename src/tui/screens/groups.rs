@@ -10,30 +10,16 @@ use std::borrow::Cow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
+use crate::display::label::{outlet_or_id, short_date, short_ids};
+use crate::display::text::{sanitize, truncate, width};
 use crate::tui::action::Action;
-use crate::tui::screens::matrix::short_ids;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
-
-/// The date part of an article's ISO date (`2015-10-25`), sanitised, if it has one.
-pub fn short_date(article: &Article) -> Option<String> {
-    let date = article.meta.date.as_deref()?.trim();
-    let day = date.split('T').next().unwrap_or(date);
-    (!day.is_empty()).then(|| sanitize(day).into_owned())
-}
-
-/// The article's outlet, else its id: something short that tells articles apart.
-pub fn outlet_or_id(article: &Article) -> String {
-    let outlet = article.meta.outlet.as_deref().map(str::trim);
-    sanitize(outlet.filter(|o| !o.is_empty()).unwrap_or(&article.id)).into_owned()
-}
 
 /// A span's text on one line: whitespace runs collapsed to one space, sanitised. An
 /// out-of-range span gives an empty string rather than a panic.
@@ -41,32 +27,6 @@ pub fn one_line(article: &Article, span: &Span) -> String {
     let text = article.text.get(span.start..span.end).unwrap_or("");
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
     sanitize(&joined).into_owned()
-}
-
-/// The first of `variants` (longest first) that fits in `max_width` cells, else the last one
-/// cut to fit with an ellipsis, each span keeping its style.
-pub fn fit_line(variants: Vec<Line<'_>>, max_width: usize) -> Line<'_> {
-    let mut last = Line::default();
-    for line in variants {
-        if line.width() <= max_width {
-            return line;
-        }
-        last = line;
-    }
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for span in last.spans {
-        let w = width(&span.content);
-        if used + w <= max_width {
-            used += w;
-            spans.push(span);
-            continue;
-        }
-        let cut = truncate(&span.content, max_width - used).into_owned();
-        spans.push(ratatui::text::Span::styled(cut, span.style));
-        break;
-    }
-    Line::from(spans)
 }
 
 /// The distinct articles of a group, in member order (by article).
@@ -368,6 +328,8 @@ impl GroupsState {
         }
     }
 }
+
+screen_state!(GroupsState, Groups, "Shared passages", wheel = Row);
 
 impl Widget for &GroupsState {
     fn render(self, area: Rect, buf: &mut Buffer) {

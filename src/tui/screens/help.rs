@@ -8,8 +8,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::corpus::LoadWarning;
+use crate::display::layout::Mark;
+use crate::display::text::{sanitize, width, wrap};
 use crate::tui::keymap::{Keymap, Scope};
-use crate::tui::text::{sanitize, width, wrap};
 use crate::tui::theme::Theme;
 
 /// The widest the window gets: room for keys and a one-line description.
@@ -29,8 +30,43 @@ pub enum PopupLine {
     },
     /// A line of secondary text, indented.
     Note(String),
+    /// A word as the screens show it (in their style) and what it means.
+    Term {
+        term: String,
+        style: TermStyle,
+        description: String,
+    },
     Blank,
 }
+
+/// How a term of the glossary is drawn: as the screens draw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermStyle {
+    Plain,
+    Mark(Mark),
+    Dim,
+    Shared,
+}
+
+/// What the screens show, in their words: each term with its meaning. The colours are
+/// drawn in the theme's styles, so the help describes what the screen does.
+#[rustfmt::skip]
+const GLOSSARY: &[(&str, TermStyle, &str)] = &[
+    ("left only", TermStyle::Mark(Mark::Deleted), "Compare: words only the left article has (red; [-…-] without colour). In a group: words of the reference that this wording lacks."),
+    ("right only", TermStyle::Mark(Mark::Inserted), "Compare: words only the right article has (green; {+…+} without colour). In a group: words not in the reference."),
+    ("reworded", TermStyle::Mark(Mark::ReplacedLeft), "Words each side puts differently, at the same place (yellow)."),
+    ("dim text", TermStyle::Dim, "Text aligned with nothing in the other article."),
+    ("▌ gutter", TermStyle::Shared, "Reader: a line that other articles say too."),
+    ("verbatim", TermStyle::Plain, "A passage two articles share word for word, or nearly: copied text."),
+    ("paraphrase 0.41", TermStyle::Plain, "A passage two articles say in different words. The score (0 to 1, also on verbatim passages) is how surely both say the same thing: 0.41 is a loose rewording, 0.9 a close one."),
+    ("moved from right ¶2", TermStyle::Plain, "The right article has this passage in its paragraph 2, out of the left article's order; the right column keeps a placeholder where it stood."),
+    ("shared passage", TermStyle::Plain, "A passage several articles carry (a group): p lists them, most outlets first."),
+    ("reference", TermStyle::Plain, "In a group, the wording the others are compared with: the earliest dated, else the longest."),
+    ("Shared %", TermStyle::Plain, "Library: the share of an article's text that other articles say too."),
+    ("copy", TermStyle::Plain, "An article whose text is another's, whole or nearly: wire copy that several outlets ran."),
+    ("family", TermStyle::Plain, "The copies of one text; the earliest dated is the first seen in these articles."),
+    ("altered quote", TermStyle::Plain, "A quotation whose words differ between the articles that carry it: a changed word inside quotation marks."),
+];
 
 /// Wraps `lines` into rows of `width` cells: long headings and notes over several rows,
 /// an entry's keys and description each in their own column. Returns the rows and the
@@ -39,7 +75,8 @@ fn fit(lines: &[PopupLine], width: usize) -> (Vec<PopupLine>, usize) {
     let widest_keys = lines
         .iter()
         .filter_map(|l| match l {
-            PopupLine::Entry { keys, .. } => Some(crate::tui::text::width(keys)),
+            PopupLine::Entry { keys, .. } => Some(crate::display::text::width(keys)),
+            PopupLine::Term { term, .. } => Some(crate::display::text::width(term)),
             _ => None,
         })
         .max()
@@ -60,6 +97,21 @@ fn fit(lines: &[PopupLine], width: usize) -> (Vec<PopupLine>, usize) {
                 );
             }
             PopupLine::Blank => rows.push(PopupLine::Blank),
+            PopupLine::Term {
+                term,
+                style,
+                description,
+            } => {
+                let terms = wrap(term, key_column);
+                let description = wrap(description, description_width);
+                for i in 0..terms.len().max(description.len()) {
+                    rows.push(PopupLine::Term {
+                        term: terms.get(i).cloned().unwrap_or_default(),
+                        style: *style,
+                        description: description.get(i).cloned().unwrap_or_default(),
+                    });
+                }
+            }
             PopupLine::Entry { keys, description } => {
                 let keys = wrap(keys, key_column);
                 let description = wrap(description, description_width);
@@ -128,6 +180,15 @@ impl HelpState {
                     description: binding.description.to_string(),
                 });
             }
+        }
+        lines.push(PopupLine::Blank);
+        lines.push(PopupLine::Heading("What the screens show".to_string()));
+        for &(term, style, description) in GLOSSARY {
+            lines.push(PopupLine::Term {
+                term: term.to_string(),
+                style,
+                description: description.to_string(),
+            });
         }
         HelpState::new(" Keys ".to_string(), lines, theme)
     }
@@ -212,6 +273,29 @@ impl HelpState {
             }
             PopupLine::Entry { keys, description } => {
                 buf.set_stringn(area.x, area.y, keys, w, self.theme.key());
+                let x = self.key_column + 2;
+                if x < w {
+                    buf.set_stringn(
+                        area.x + x as u16,
+                        area.y,
+                        description,
+                        w - x,
+                        self.theme.text(),
+                    );
+                }
+            }
+            PopupLine::Term {
+                term,
+                style,
+                description,
+            } => {
+                let style = match style {
+                    TermStyle::Plain => self.theme.key(),
+                    TermStyle::Mark(mark) => self.theme.mark(*mark),
+                    TermStyle::Dim => self.theme.dim(),
+                    TermStyle::Shared => self.theme.shared(),
+                };
+                buf.set_stringn(area.x, area.y, term, w, style);
                 let x = self.key_column + 2;
                 if x < w {
                     buf.set_stringn(

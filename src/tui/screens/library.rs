@@ -13,8 +13,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::corpus::Article;
+use crate::display::label;
+use crate::display::text::{sanitize, truncate, width};
+use crate::display::ArticleIdx;
 use crate::tui::screens::render_empty;
-use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
 
 /// A column of the table, in display order.
@@ -94,17 +96,10 @@ pub struct Row {
 
 impl Row {
     pub fn new(article: &Article) -> Row {
-        let clean = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| sanitize(s).into_owned())
-        };
-        let title =
-            clean(&article.meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
-        let outlet = clean(&article.meta.outlet);
-        let date = clean(&article.meta.date).map(|d| d.split('T').next().unwrap_or(&d).to_string());
-        let author = clean(&article.meta.author);
+        let title = label::title(article);
+        let outlet = label::outlet(article);
+        let date = label::short_date(article);
+        let author = label::author(article);
         let haystack = [
             Some(title.as_str()),
             outlet.as_deref(),
@@ -279,8 +274,8 @@ pub struct LibraryState {
     is_editing_filter: bool,
     /// The library's area at the terminal's current size, for mouse clicks and page sizes.
     area: Rect,
-    /// The article marked for a comparison (a corpus index), shown in the left margin.
-    marked: Option<usize>,
+    /// The article marked for a comparison, shown in the left margin.
+    marked: Option<ArticleIdx>,
     theme: Theme,
 }
 
@@ -321,8 +316,8 @@ impl LibraryState {
         self.refresh();
     }
 
-    /// Shows this article (a corpus index) as marked for a comparison.
-    pub fn set_marked(&mut self, marked: Option<usize>) {
+    /// Shows this article as marked for a comparison.
+    pub fn set_marked(&mut self, marked: Option<ArticleIdx>) {
         self.marked = marked;
     }
 
@@ -345,9 +340,9 @@ impl LibraryState {
         usize::from(self.layout().rows.height).max(1)
     }
 
-    /// The corpus index of the selected article, if any is shown.
-    pub fn selected_article(&self) -> Option<usize> {
-        self.view.get(self.selected).copied()
+    /// The selected article, if any is shown.
+    pub fn selected_article(&self) -> Option<ArticleIdx> {
+        self.view.get(self.selected).copied().map(ArticleIdx)
     }
 
     /// The selected row's position in the list (0-based) and the list's length.
@@ -418,7 +413,7 @@ impl LibraryState {
         let previous = self.selected_article();
         self.view = sorted_view(&self.rows, &self.filter, self.sort);
         self.selected = previous
-            .and_then(|p| self.view.iter().position(|&i| i == p))
+            .and_then(|p| self.view.iter().position(|&i| i == p.get()))
             .unwrap_or(0);
         self.scroll_to_selection();
     }
@@ -562,7 +557,7 @@ impl LibraryState {
                 self.theme.text()
             };
             buf.set_style(line_area, base);
-            if self.marked == Some(row_index) {
+            if self.marked == Some(ArticleIdx(row_index)) {
                 buf.set_stringn(line_area.x, y, "●", 1, base.patch(self.theme.accent()));
             }
             for &(column, x, w) in &spans {
@@ -667,9 +662,9 @@ mod tests {
             meta: Metadata {
                 title: Some(title.to_string()),
                 outlet: outlet.map(String::from),
-                date: date.map(String::from),
+                date: date.and_then(crate::corpus::PubDate::parse),
                 author: (id == "c").then(|| "Hakem al-Zameli".to_string()),
-                url: None,
+                ..Metadata::default()
             },
             raw: String::new(),
             text: String::new(),
@@ -786,19 +781,19 @@ mod tests {
         let mut state = LibraryState::new(&articles, Theme::default());
         state.relayout(Rect::new(0, 0, 80, 10));
         state.move_by(1);
-        assert_eq!(state.selected_article(), Some(0)); // b, a, c by date: "a" is second
+        assert_eq!(state.selected_article(), Some(ArticleIdx(0))); // b, a, c by date: "a" is second
         state.sort_by(Column::Words);
-        assert_eq!(state.selected_article(), Some(0));
+        assert_eq!(state.selected_article(), Some(ArticleIdx(0)));
         assert_eq!(state.position(), (2, 3));
         state.start_filter();
         for c in "bagh".chars() {
             state.push_filter_char(c);
         }
-        assert_eq!(state.selected_article(), Some(1));
+        assert_eq!(state.selected_article(), Some(ArticleIdx(1)));
         assert_eq!(state.position(), (0, 1));
         state.clear_filter();
         assert_eq!(state.view().len(), 3);
-        assert_eq!(state.selected_article(), Some(1));
+        assert_eq!(state.selected_article(), Some(ArticleIdx(1)));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! always on screen however many articles there are. Cells are looked up in the sparse
 //! [`Overlap`] as they are drawn: nothing of size N² is ever made.
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
@@ -13,33 +15,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::align::overlap::Overlap;
-use crate::corpus::Article;
+use crate::display::label::{self, short_ids};
+use crate::display::text::{truncate, width};
+use crate::display::AlignmentIndex;
+use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::screens::groups::fit_line;
+use crate::tui::screens::fit_line;
 use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
-use crate::tui::text::{sanitize, truncate, width};
 use crate::tui::theme::Theme;
-
-/// Short names for articles: each id's part before its first `_`, `-`, `.` or space when
-/// those parts tell every article apart (`003_b5e1fbffe1debdfc` → `003`), else whole ids.
-pub fn short_ids(articles: &[Article]) -> Vec<String> {
-    let prefix = |id: &str| -> String {
-        let end = id.find(['_', '-', '.', ' ']).unwrap_or(id.len());
-        sanitize(&id[..end]).into_owned()
-    };
-    let mut short: Vec<String> = articles.iter().map(|a| prefix(&a.id)).collect();
-    let mut sorted: Vec<&str> = short.iter().map(String::as_str).collect();
-    sorted.sort_unstable();
-    let is_unique = sorted.windows(2).all(|w| w[0] != w[1]);
-    if !is_unique || short.iter().any(String::is_empty) {
-        short = articles
-            .iter()
-            .map(|a| sanitize(&a.id).into_owned())
-            .collect();
-    }
-    short
-}
 
 /// A share as a cell shows it: " 34 ", "100 ", " <1 ", "  · " for nothing shared.
 fn cell_text(share: f32, cell: usize) -> String {
@@ -117,7 +101,8 @@ pub struct MatrixState {
     /// Per article: its short id and outlet, sanitised.
     ids: Vec<String>,
     outlets: Vec<Option<String>>,
-    overlap: Overlap,
+    /// The alignment (its overlaps), shared with the app rather than copied.
+    index: Arc<AlignmentIndex>,
     /// The selected cell: row and column article.
     row: usize,
     column: usize,
@@ -135,18 +120,14 @@ pub struct MatrixState {
 }
 
 impl MatrixState {
+    fn overlap(&self) -> &Overlap {
+        self.index.overlap()
+    }
+
     pub fn new(context: &Context, theme: Theme) -> MatrixState {
         let articles = &context.corpus.articles;
         let ids = short_ids(articles);
-        let outlets: Vec<Option<String>> = articles
-            .iter()
-            .map(|a| {
-                let outlet = a.meta.outlet.as_deref().map(str::trim);
-                outlet
-                    .filter(|o| !o.is_empty())
-                    .map(|o| sanitize(o).into_owned())
-            })
-            .collect();
+        let outlets: Vec<Option<String>> = articles.iter().map(label::outlet).collect();
         let digits = articles.len().max(1).to_string().len() as u16;
         let label_width = ids
             .iter()
@@ -159,7 +140,7 @@ impl MatrixState {
         MatrixState {
             ids,
             outlets,
-            overlap: context.overlap.clone(),
+            index: Arc::clone(context.index),
             row: 0,
             column: usize::from(articles.len() > 1),
             row_offset: 0,
@@ -262,16 +243,16 @@ impl MatrixState {
         let (row, column) = (self.row, self.column);
         let found = if forward {
             let here = self
-                .overlap
+                .overlap()
                 .others(row)
                 .find(|&c| c > column)
                 .map(|c| (row, c));
             here.or_else(|| {
-                (row + 1..n).find_map(|r| self.overlap.others(r).next().map(|c| (r, c)))
+                (row + 1..n).find_map(|r| self.overlap().others(r).next().map(|c| (r, c)))
             })
         } else {
             let here = self
-                .overlap
+                .overlap()
                 .others(row)
                 .filter(|&c| c < column)
                 .last()
@@ -279,7 +260,7 @@ impl MatrixState {
             here.or_else(|| {
                 (0..row)
                     .rev()
-                    .find_map(|r| self.overlap.others(r).last().map(|c| (r, c)))
+                    .find_map(|r| self.overlap().others(r).last().map(|c| (r, c)))
             })
         };
         match found {
@@ -294,8 +275,8 @@ impl MatrixState {
             self.notice = Some("An article on the diagonal is not compared with itself.");
         }
         (self.row != self.column && self.column < self.len()).then_some(Action::CompareArticles {
-            left: self.row,
-            right: self.column,
+            left: ArticleIdx(self.row),
+            right: ArticleIdx(self.column),
         })
     }
 
@@ -342,8 +323,8 @@ impl MatrixState {
         let percent = |share: f32| (share * 100.0).round() as u32;
         format!(
             "{row} × {column} · {}% of {row} · {}% of {column} ",
-            percent(self.overlap.share(self.row, self.column)),
-            percent(self.overlap.share(self.column, self.row)),
+            percent(self.overlap().share(self.row, self.column)),
+            percent(self.overlap().share(self.column, self.row)),
         )
     }
 
@@ -430,7 +411,7 @@ impl MatrixState {
                         self.theme.dim(),
                     )
                 } else {
-                    let share = self.overlap.share(row, column);
+                    let share = self.overlap().share(row, column);
                     (
                         cell_text(share, usize::from(self.cell)),
                         self.theme.heat(share),
@@ -476,6 +457,8 @@ impl MatrixState {
         buf.set_line(area.x, area.y, &line, area.width);
     }
 }
+
+screen_state!(MatrixState, Matrix, "Overlap", wheel = Row);
 
 impl Widget for &MatrixState {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -12,14 +12,19 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::align::{Alignment, PairKind};
 use crate::corpus::{Article, Corpus};
-use crate::tui::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
+use crate::display::label;
+use crate::display::text::{sanitize, truncate, width, wrap, wrap_mapped, WrappedLine};
+use crate::display::ArticleIdx;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+use crate::tui::screens::{Screen, ScreenState, WHEEL_LINES};
 use crate::tui::theme::{Role, Theme};
 
 /// Lines wider than this are hard to read; wider windows centre a column of this width.
@@ -87,6 +92,13 @@ impl Marks {
                 ))
             })
             .collect();
+        // Copies are aligned once (see `align::family`): what they share comes as links.
+        for (this, other, kind) in crate::align::family::copy_links(alignment) {
+            let range = clamp(this.start, this.end);
+            if this.article == article && other != article && !range.is_empty() {
+                sides.push((range, other, kind));
+            }
+        }
         sides.sort_by_key(|(range, other, _)| (range.start, range.end, *other));
 
         // Merge the pairs into stretches, remembering each stretch's partners and whether
@@ -202,14 +214,10 @@ fn merge_into(ranges: &mut Vec<Range<usize>>, range: Range<usize>, text: &str) {
 fn note(partners: &[(usize, bool)], corpus: &Corpus) -> String {
     let mut names: Vec<(String, bool)> = Vec::new();
     for &(other, is_verbatim) in partners {
-        let name = corpus.articles.get(other).map_or_else(
-            || format!("article {}", other + 1),
-            |a| {
-                let outlet = a.meta.outlet.as_deref().map(str::trim);
-                let name = outlet.filter(|o| !o.is_empty()).unwrap_or(&a.id);
-                sanitize(name).into_owned()
-            },
-        );
+        let name = corpus
+            .articles
+            .get(other)
+            .map_or_else(|| format!("article {}", other + 1), label::outlet_or_id);
         match names.iter_mut().find(|(n, _)| *n == name) {
             Some((_, v)) => *v |= is_verbatim,
             None => names.push((name, is_verbatim)),
@@ -305,7 +313,7 @@ impl ReaderLayout {
 #[derive(Debug, Clone)]
 pub struct ReaderState {
     /// The article's index in the corpus.
-    article: usize,
+    article: ArticleIdx,
     /// The article's position in the library's list, and the list's length: "2/5".
     position: (usize, usize),
     title: String,
@@ -328,22 +336,20 @@ pub struct ReaderState {
 }
 
 impl ReaderState {
-    pub fn new(article: &Article, index: usize, position: (usize, usize), theme: Theme) -> Self {
-        let meta = &article.meta;
-        let field = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| sanitize(s).into_owned())
-        };
-        let title = field(&meta.title).unwrap_or_else(|| sanitize(&article.id).into_owned());
+    pub fn new(
+        article: &Article,
+        index: ArticleIdx,
+        position: (usize, usize),
+        theme: Theme,
+    ) -> Self {
+        let title = label::title(article);
         let mut byline: Vec<String> = Vec::new();
-        byline.extend(field(&meta.outlet));
-        byline.extend(field(&meta.date));
-        byline.extend(field(&meta.author).map(|a| format!("by {a}")));
+        byline.extend(label::outlet(article));
+        byline.extend(label::date(article));
+        byline.extend(label::author(article).map(|a| format!("by {a}")));
         byline.push(format!("{} words", article.words));
         let mut path = sanitize(&article.path.display().to_string()).into_owned();
-        if let Some(url) = field(&meta.url) {
+        if let Some(url) = label::url(article) {
             path.push_str(" · ");
             path.push_str(&url);
         }
@@ -366,8 +372,8 @@ impl ReaderState {
         }
     }
 
-    /// The corpus index of the article shown.
-    pub fn article(&self) -> usize {
+    /// The article shown.
+    pub fn article(&self) -> ArticleIdx {
         self.article
     }
 
@@ -380,7 +386,12 @@ impl ReaderState {
     /// the reading position. Called when the reader opens, or later when the alignment
     /// arrives.
     pub fn set_alignment(&mut self, alignment: &Alignment, corpus: &Corpus) {
-        self.marks = Some(Marks::new(self.article, &self.text, alignment, corpus));
+        self.marks = Some(Marks::new(
+            self.article.get(),
+            &self.text,
+            alignment,
+            corpus,
+        ));
         if self.view != View::Raw && self.wrap_width > 0 {
             self.rewrap_keeping_place(self.wrap_width);
         }
@@ -821,6 +832,66 @@ fn title_lines(title: &str, width: usize) -> Vec<String> {
     lines
 }
 
+impl ScreenState for ReaderState {
+    fn kind(&self) -> Screen {
+        Screen::Reader
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Reader
+    }
+
+    fn title(&self) -> &'static str {
+        "Reader"
+    }
+
+    fn update(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::HalfPageDown => self.scroll_by(self.half_page()),
+            Action::HalfPageUp => self.scroll_by(-self.half_page()),
+            Action::PageDown => self.scroll_by(self.page()),
+            Action::PageUp => self.scroll_by(-self.page()),
+            Action::ScrollToTop => self.scroll_to_top(),
+            Action::ScrollToBottom => self.scroll_to_bottom(),
+            Action::ToggleRaw => self.toggle_raw(),
+            Action::ToggleUnique => {
+                self.toggle_unique();
+            }
+            Action::Compare => {
+                return Some(Action::CompareFrom {
+                    article: self.article(),
+                })
+            }
+            Action::NextArticle => return Some(Action::OpenAdjacent { is_next: true }),
+            Action::PreviousArticle => return Some(Action::OpenAdjacent { is_next: false }),
+            _ => {}
+        }
+        None
+    }
+
+    fn click(&mut self, _position: Position) -> Option<Action> {
+        None
+    }
+
+    fn wheel(&mut self, is_down: bool) {
+        self.scroll_by(if is_down { WHEEL_LINES } else { -WHEEL_LINES });
+    }
+
+    fn relayout(&mut self, area: Rect) {
+        ReaderState::relayout(self, area);
+    }
+
+    fn status(&self) -> String {
+        String::new()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer) {
+        Widget::render(self, area, buf);
+    }
+}
+
 impl Widget for &ReaderState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
@@ -946,7 +1017,12 @@ mod tests {
     #[test]
     fn scrolls_within_the_text_and_reports_percent() {
         let text: Vec<String> = (0..40).map(|i| format!("paragraph {i}")).collect();
-        let mut state = ReaderState::new(&article(&text.join("\n\n")), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(
+            &article(&text.join("\n\n")),
+            ArticleIdx(0),
+            (0, 1),
+            Theme::default(),
+        );
         state.relayout(Rect::new(0, 0, 40, 14)); // header 4 rows, text 10
         assert_eq!(state.rows.len(), 79);
         assert_eq!(state.percent(), "0%");
@@ -964,7 +1040,12 @@ mod tests {
 
     #[test]
     fn a_short_text_is_all_on_screen() {
-        let mut state = ReaderState::new(&article("one line"), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(
+            &article("one line"),
+            ArticleIdx(0),
+            (0, 1),
+            Theme::default(),
+        );
         state.relayout(Rect::new(0, 0, 40, 14));
         assert_eq!(state.percent(), "All");
         state.scroll_by(5);
@@ -1030,6 +1111,7 @@ mod tests {
                     end: 55,
                 },
             ],
+            ..Alignment::default()
         };
         let marks = Marks::new(0, text, &alignment, &corpus);
         assert_eq!(
@@ -1043,7 +1125,7 @@ mod tests {
         assert_eq!(marks.unique, [0..16, 42..55], "the space before is trimmed");
         assert_eq!(marks.summary, "43% shared with 3 articles");
 
-        let mut state = ReaderState::new(&article(text), 0, (0, 1), Theme::default());
+        let mut state = ReaderState::new(&article(text), ArticleIdx(0), (0, 1), Theme::default());
         state.set_alignment(&alignment, &corpus);
         state.relayout(Rect::new(0, 0, 40, 14));
         let rows: Vec<String> = state.rows.iter().map(|r| r.line.to_string()).collect();

@@ -12,44 +12,9 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// The replacement for C1 controls and bidirectional overrides, which have no picture.
-const REPLACEMENT: char = '\u{FFFD}';
-
-/// Returns the visible stand-in for a character that must not reach the terminal, or `None`
-/// if the character is safe to print.
-///
-/// C0 controls become their Control Pictures (`ESC` → `␛`), so a reader can see that the
-/// file held one; DEL becomes `␡`; C1 controls (`U+009B` is a one-byte CSI in some
-/// terminals) become `U+FFFD`. Bidirectional embeddings, overrides and isolates become
-/// `U+FFFD` as well: they can make a line display in an order other than the stored one.
-fn stand_in(c: char) -> Option<char> {
-    match c {
-        '\u{00}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
-        '\u{7F}' => Some('\u{2421}'),
-        '\u{80}'..='\u{9F}' => Some(REPLACEMENT),
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(REPLACEMENT),
-        _ => None,
-    }
-}
-
-/// Makes one line of untrusted text safe to display: tabs and line breaks become spaces,
-/// other control characters become visible symbols.
-///
-/// `"a\tb\x1b[31m"` → `"a b␛[31m"`. Borrows when there is nothing to replace.
-pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let is_clean = |c: char| !matches!(c, '\t' | '\n' | '\r') && stand_in(c).is_none();
-    if text.chars().all(is_clean) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\t' | '\n' | '\r' => ' ',
-                c => stand_in(c).unwrap_or(c),
-            })
-            .collect(),
-    )
-}
+// One sanitiser for every string that reaches the terminal, shared with the command line.
+pub use crate::safe_text::sanitize;
+use crate::safe_text::stand_in;
 
 /// Returns the number of terminal cells `text` takes, summed per grapheme as ratatui's
 /// buffer does.

@@ -1,31 +1,102 @@
 //! Full calendar dates written in prose ("October 25, 2015", "23 October 2015", "2015-10-25").
 //!
 //! Cleaning uses these to recognise date lines and agency photo captions; describing uses them
-//! to read a publication date. Only dates with a day, a month and a year count: "October 2015"
-//! or "September 30" say too little to be a publication date.
+//! to read a publication date; [`iso_date`] reads the dates that front matter and pages
+//! declare. Only dates with a day, a month and a year count: "October 2015" or "September 30"
+//! say too little to be a publication date.
 
-/// A date found in a text: its byte range and its ISO 8601 form (`YYYY-MM-DD`).
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
+
+/// A date found in a text: its byte range and the calendar day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
     pub start: usize,
     pub end: usize,
-    pub iso: String,
+    pub day: NaiveDate,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// An article's date: the calendar day, shown as ISO 8601 (`YYYY-MM-DD`) everywhere, and the
+/// text it was read from, kept for a reader who wants to see what the page wrote.
+///
+/// Dates compare and sort by day; the written text plays no part. It dereferences to its
+/// ISO form, so `meta.date.as_deref()` is the date as shown.
+#[derive(Debug, Clone)]
+pub struct PubDate {
+    day: NaiveDate,
+    iso: String,
+    written: String,
+}
+
+impl PubDate {
+    /// Reads a date as [`iso_date`] does, keeping `text` as written.
+    pub fn parse(text: &str) -> Option<PubDate> {
+        iso_date(text).map(|day| PubDate::new(day, text))
+    }
+
+    pub fn new(day: NaiveDate, written: &str) -> PubDate {
+        PubDate {
+            day,
+            iso: format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+            written: written.trim().to_string(),
+        }
+    }
+
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn as_str(&self) -> &str {
+        &self.iso
+    }
+
+    /// The date as the file or page wrote it ("Sat, 03 Oct 2015 14:25:00 +0300").
+    pub fn written(&self) -> &str {
+        &self.written
+    }
+}
+
+impl PartialEq for PubDate {
+    fn eq(&self, other: &Self) -> bool {
+        self.day == other.day
+    }
+}
+
+impl Eq for PubDate {}
+
+impl PartialOrd for PubDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PubDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.day.cmp(&other.day)
+    }
+}
+
+impl std::ops::Deref for PubDate {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.iso
+    }
+}
+
+impl std::fmt::Display for PubDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.iso)
+    }
+}
+
+impl Serialize for PubDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso)
+    }
+}
+
+use crate::calendar::MONTHS;
 
 /// Returns the month number of a month name or its usual abbreviation ("Oct", "Oct.", "Sept").
 ///
@@ -75,21 +146,13 @@ fn year(word: &str) -> Option<(u32, usize)> {
     (1900..2200).contains(&y).then_some((y, digits))
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn iso(y: u32, m: u32, d: u32) -> Option<String> {
-    (d <= days_in_month(y, m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+/// The one calendar check of the crate: the day exists (leap years as chrono has them).
+fn iso(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// Reads `2015-10-25` (optionally followed by a time, as in `2015-10-25T10:00Z`).
-fn iso_word(word: &str) -> Option<(String, usize)> {
+fn iso_word(word: &str) -> Option<(NaiveDate, usize)> {
     let b = word.as_bytes();
     if b.len() < 10 || b[4] != b'-' && b[4] != b'/' || b[7] != b[4] {
         return None;
@@ -148,40 +211,26 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             found.push(FoundDate {
                 start,
                 end: start + len,
-                iso,
+                day: iso,
             });
             i += 1;
             continue;
         }
         let next = |k: usize| ws.get(i + k).map(|(_, s)| *s);
         let end_of = |k: usize, len: usize| ws[i + k].0 + len;
-        // Month D, YYYY
-        if let (Some(m), Some(d), Some((y, len))) =
-            (month(w), next(1).and_then(day), next(2).and_then(year))
-        {
-            if let Some(iso) = iso(y, m, d) {
-                found.push(FoundDate {
-                    start,
-                    end: end_of(2, len),
-                    iso,
-                });
-                i += 3;
-                continue;
-            }
-        }
-        // D Month YYYY
-        if let (Some(d), Some(m), Some((y, len))) =
-            (day(w), next(1).and_then(month), next(2).and_then(year))
-        {
-            if let Some(iso) = iso(y, m, d) {
-                found.push(FoundDate {
-                    start,
-                    end: end_of(2, len),
-                    iso,
-                });
-                i += 3;
-                continue;
-            }
+        // "Month D, YYYY", then "D Month YYYY".
+        let orders = [
+            (month(w), next(1).and_then(day)),
+            (next(1).and_then(month), day(w)),
+        ];
+        let found_here = orders.into_iter().find_map(|(m, d)| {
+            let (y, len) = next(2).and_then(year)?;
+            Some((iso(y, m?, d?)?, end_of(2, len)))
+        });
+        if let Some((day, end)) = found_here {
+            found.push(FoundDate { start, end, day });
+            i += 3;
+            continue;
         }
         i += 1;
     }
@@ -210,13 +259,68 @@ pub fn ends_with_date(text: &str) -> bool {
             .is_some_and(|d| d.end == trimmed.len())
 }
 
+/// Reads a date or date-time as a calendar day; `None` if it is not a full date. The one date
+/// parser of the crate: front matter, pages, manifests and JSON Lines records all use it.
+///
+/// Accepts what front matter and HTML pages write: ISO dates and timestamps (also with `/`
+/// or `.`), and English dates with a month name, RFC 2822 included. The time and zone are
+/// dropped: the date as the publisher wrote it is the one readers see on the page.
+///
+/// ```text
+/// "2015-10-03T14:25:00+03:00"        → 2015-10-03
+/// "2015/10/3"                         → 2015-10-03
+/// "Sat, 03 Oct 2015 14:25:00 +0300"   → 2015-10-03
+/// "October 3, 2015"                   → 2015-10-03
+/// "last Tuesday", "2015-13-01"        → None
+/// ```
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    numeric_date(text).or_else(|| named_month_date(text))
+}
+
+fn numeric_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 8 || !bytes[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let separator = bytes[4];
+    if !matches!(separator, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let (month, rest) = text[5..].split_once(char::from(separator))?;
+    let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after_day = rest.as_bytes().get(day_len);
+    if after_day.is_some_and(|b| !matches!(b, b'T' | b't' | b' ' | b'Z' | b'+' | b'-' | b',')) {
+        return None;
+    }
+    ymd(&text[..4], month, &rest[..day_len])
+}
+
+/// "October 3, 2015", "3 Oct 2015", "Sat, 03 Oct 2015 14:25:00 +0300": the first full date
+/// with a month name, read by the same rules cleaning and describing use.
+fn named_month_date(text: &str) -> Option<NaiveDate> {
+    find_dates(text).into_iter().next().map(|d| d.day)
+}
+
+/// Validates a date given as digit strings (years 1000 to 9999).
+fn ymd(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
+    let year: u32 = year.parse().ok()?;
+    if !(1000..=9999).contains(&year) {
+        return None;
+    }
+    iso(year, month.parse().ok()?, day.parse().ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[track_caller]
     fn isos(text: &str) -> Vec<String> {
-        find_dates(text).into_iter().map(|d| d.iso).collect()
+        find_dates(text)
+            .into_iter()
+            .map(|d| d.day.to_string())
+            .collect()
     }
 
     #[test]
@@ -305,5 +409,33 @@ mod tests {
             "in the countryside of Idlib, Syria October 3, 2015."
         ));
         assert!(!ends_with_date("On October 3, 2015, the strikes began."));
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        let cases = [
+            ("2015-10-03", Some("2015-10-03")),
+            ("2015-10-03T14:25:00+03:00", Some("2015-10-03")),
+            ("2015-10-03 14:25", Some("2015-10-03")),
+            ("2015/10/3", Some("2015-10-03")),
+            ("Sat, 03 Oct 2015 14:25:00 +0300", Some("2015-10-03")),
+            ("October 3, 2015", Some("2015-10-03")),
+            ("3 Sept. 2015", Some("2015-09-03")),
+            ("Saturday, October 3, 2015 2:25 PM", Some("2015-10-03")),
+            ("2016-02-29", Some("2016-02-29")),
+            ("2015-02-29", None),
+            ("2015-13-01", None),
+            ("2015-10", None),
+            ("20151003", None),
+            ("last Tuesday", None),
+            ("Mayhem 3 2015", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                iso_date(text).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{text}"
+            );
+        }
     }
 }

@@ -12,7 +12,16 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::diff::{DiffOp, DiffTag};
-use crate::tui::text::{sanitize, width as display_width};
+use crate::display::text::{sanitize, width as display_width};
+
+/// Between the two columns of a side-by-side view.
+pub const DIVIDER: &str = " │ ";
+
+/// Each column's width in a side-by-side view `width` cells wide: half of what the divider
+/// leaves, at least one cell. The screen and the printout share it, so both wrap alike.
+pub fn column_width(width: usize) -> usize {
+    (width.saturating_sub(display_width(DIVIDER)) / 2).max(1)
+}
 
 /// Given the right passages' starts of pairs in the left article's order, returns for each
 /// pair true if and only if its right passage sits out of the right article's order: not on
@@ -243,6 +252,11 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// Its pieces of text, each with its mark.
+    pub fn pieces(&self) -> &[(Mark, String)] {
+        &self.pieces
+    }
+
     fn push(&mut self, mark: Mark, text: &str) {
         match self.pieces.last_mut() {
             Some((m, s)) if *m == mark => s.push_str(text),

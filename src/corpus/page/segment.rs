@@ -29,7 +29,7 @@ pub struct Unit {
 impl Unit {
     fn from_line(line: RenderedLine) -> Unit {
         Unit {
-            words: word_count(&line.text),
+            words: unit_words(&line.text),
             text: line.text,
             heading: line.heading,
             markup: line.markup,
@@ -38,10 +38,21 @@ impl Unit {
         }
     }
 
-    /// Number of whitespace-separated words.
+    /// Number of whitespace-separated words, or for Japanese, Chinese or Thai (written without
+    /// spaces) half the number of their characters if that is more.
     pub fn words(&self) -> usize {
         self.words
     }
+}
+
+/// The words of a line as [`Unit::words`] counts them.
+fn unit_words(text: &str) -> usize {
+    let spaced = word_count(text);
+    if text.is_ascii() {
+        return spaced;
+    }
+    let unspaced = text.chars().filter(|&c| super::cue::is_unspaced(c)).count();
+    spaced.max(unspaced / 2)
 }
 
 /// Splits a raw text into units, in order. Empty lines only separate.
@@ -75,7 +86,7 @@ fn flush(block: &mut Vec<RenderedLine>, units: &mut Vec<Unit>) {
                 unit.text.push(' ');
                 unit.text.push_str(&line.text);
                 // The space between them ends any word: the counts add up.
-                unit.words += word_count(&line.text);
+                unit.words += unit_words(&line.text);
                 unit.link_only &= line.link_only;
             }
             _ => {

@@ -8,9 +8,13 @@
 
 use std::collections::HashMap;
 
-use super::cue;
-use super::segment::{segment, Unit};
-use super::shape::{
+pub(super) mod cue;
+mod markdown;
+pub(super) mod segment;
+pub(super) mod shape;
+
+use segment::{segment, Unit};
+use shape::{
     ends_sentence, fold, is_body, is_headline, is_list_item, is_name, is_title_case, word_count,
     word_count_upto,
 };
@@ -139,8 +143,16 @@ impl Page {
         let end = (0..n.min(TITLE_SEARCH))
             .find(|&i| self.is(i, Kind::Content) && self.units[i].words() >= LONG_PARAGRAPH)
             .unwrap_or(n.min(TITLE_SEARCH));
+        let after_credit = |i: usize| i > 0 && self.is(i - 1, Kind::Credit);
         let candidates: Vec<usize> = (0..end)
-            .filter(|&i| self.is(i, Kind::Content) && is_headline(self.text(i)))
+            .filter(|&i| {
+                let text = self.text(i);
+                self.is(i, Kind::Content)
+                    && is_headline(text)
+                    && !is_headline_shaped_furniture(text)
+                    // A photo's caption follows its credit.
+                    && !after_credit(i)
+            })
             .collect();
         // A Markdown heading is the surest sign of a headline; then a line standing alone
         // between blank lines (menus and taglines come stacked in one block).
@@ -424,8 +436,116 @@ impl Page {
     }
 }
 
+/// Returns true for a line shaped like a headline that is page furniture: a date or a time
+/// ("06/01/2018 02:57 pm ET", "May 31 at 3:41 PM"), a phone number, an address, a byline, a
+/// link label ("Go to permalink", "Purchase: Order Reprint"), a row of share buttons.
+fn is_headline_shaped_furniture(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by ",
+        "go to ",
+        "purchase",
+        "email",
+        "e-mail",
+        "follow",
+        "share",
+        "subscribe",
+        "read ",
+        "watch",
+        "listen",
+        "click",
+        "tap ",
+        "sign ",
+        "log ",
+        "image:",
+        "photo:",
+        "video:",
+        "credit",
+        "source:",
+        "updated",
+        "published",
+        "posted",
+    ];
+    const SOCIAL: &[&str] = &[
+        "facebook",
+        "twitter",
+        "linkedin",
+        "pinterest",
+        "whatsapp",
+        "reddit",
+        "email",
+    ];
+    let lower = text.trim().to_lowercase();
+    let digits = lower.chars().filter(char::is_ascii_digit).count();
+    let has_time = lower
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+        || lower
+            .split_whitespace()
+            .any(|w| matches!(w.trim_end_matches([',', '.']), "am" | "pm" | "a.m" | "p.m"));
+    let numeric_date = lower.split_whitespace().any(|w| {
+        let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    let gallery = ["image ", "photo ", "slide "]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.contains(" of ") && digits > 0);
+    // A headline that ends with its date or time ("Jury finds X guilty on August 4 2011")
+    // is still a headline: the date rules count only where few other words are left.
+    let other_words = lower
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !crate::calendar::calendar_words().any(|c| c == w)
+                && !crate::calendar::WEEKDAYS.iter().any(|d| d[..3] == *w)
+                && ![
+                    "posted",
+                    "updated",
+                    "published",
+                    "last",
+                    "edt",
+                    "est",
+                    "cdt",
+                    "gmt",
+                ]
+                .contains(&w)
+        })
+        .count();
+    let dated = (has_time && digits >= 2)
+        || numeric_date
+        || !super::dates::find_dates(&lower).is_empty()
+        || has_phone_number(&lower);
+    gallery
+        || LABELS.iter().any(|l| lower.starts_with(l))
+        || lower.contains('@')
+        || lower.contains("://")
+        || (dated && other_words < 4)
+        || SOCIAL.iter().filter(|s| lower.contains(*s)).count() >= 2
+}
+
+/// Returns true if `text` holds a phone number: seven digits or more in one run of digits,
+/// spaces, `+`, `-`, `.` and brackets ("+1 212 555 0100"), not a score ("20-13") and a count.
+fn has_phone_number(text: &str) -> bool {
+    let mut digits = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            if digits >= 7 {
+                return true;
+            }
+        } else if !matches!(c, ' ' | '+' | '-' | '.' | '(' | ')') {
+            digits = 0;
+        }
+    }
+    false
+}
+
 /// Classifies one paragraph by its own cues, before its place on the page is known.
-fn kind_alone(unit: &Unit) -> Kind {
+pub fn kind_alone(unit: &Unit) -> Kind {
     if unit.markup {
         return Kind::Markup;
     }
@@ -862,5 +982,39 @@ mod tests {
             None
         );
         assert_eq!(outlet_suffix("- Sputnik International"), None);
+    }
+
+    #[test]
+    fn dates_phones_labels_bylines_and_captions_are_not_titles() {
+        let body = "The council voted on Tuesday to approve the transit plan after a long debate \
+                    about its cost, its route and the stations it would add in the east.";
+        for head in [
+            "06/01/2018 02:57 pm ET",
+            "May 30 at 2:44 PM",
+            "June 1, 2018 8:00 a.m. ET",
+            "Americas+1 212 555 0100",
+            "Go to permalink",
+            "Purchase: Order Reprint",
+            "Email Bio Follow",
+            "FacebookEmail Twitter Google+ LinkedIn",
+            "By Jane Roe, professor of law at State University",
+            "reporter@example.com",
+            "Image 1 of 3",
+        ] {
+            let page = Page::read(&format!("{head}\n\n{body}"));
+            assert_eq!(page.title, None, "{head}");
+        }
+        let page = Page::read(&format!(
+            "Jane Roe | Getty Images\n\nThe mayor, at the opening of the new station\n\n{body}"
+        ));
+        assert_eq!(page.title, None, "a caption after its credit");
+        let page = Page::read(&format!(
+            "06/01/2018 02:57 pm ET\n\nCouncil Approves the Transit Plan, Admitting Costs Rise\n\n{body}"
+        ));
+        let title = page.title.map(|t| page.units[t].text.as_str());
+        assert_eq!(
+            title,
+            Some("Council Approves the Transit Plan, Admitting Costs Rise")
+        );
     }
 }

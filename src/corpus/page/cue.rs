@@ -8,8 +8,8 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::date::{ends_with_date, find_dates, is_month};
 use super::shape::{ends_sentence, has_quote, is_name, last_word, strip_prefix_ci, word_count};
+use crate::corpus::dates::{ends_with_date, find_dates, is_month};
 
 /// A list of cues matched in one pass over a paragraph (Aho-Corasick), with the same word
 /// boundaries as [`has_cue`]: scoring a long paragraph against dozens of disclaimer phrases
@@ -102,8 +102,10 @@ fn is_cue_at(lower: &str, cue: &str, start: usize, end: usize) -> bool {
         Some(stem) => (stem, true),
         None => (cue, false),
     };
+    // Scripts written without spaces have no word boundaries to check.
     let is_edge = |neighbour: Option<char>, own: Option<char>| {
-        neighbour.is_none_or(|c| !c.is_alphanumeric()) || own.is_some_and(|c| !c.is_alphanumeric())
+        neighbour.is_none_or(|c| !c.is_alphanumeric())
+            || own.is_some_and(|c| !c.is_alphanumeric() || is_unspaced(c))
     };
     is_edge(lower[..start].chars().next_back(), stem.chars().next())
         && (is_stem || is_edge(lower[end..].chars().next(), stem.chars().next_back()))
@@ -406,7 +408,25 @@ const PROMPT_PHRASES: &[&str] = &[
     "you must be logged in", "click here to", "subscribe to our", "sign up for our",
     "sign up to our", "download our app", "support independent journalism",
     "continues below", "continue reading", "article continues", "scroll to continue",
-    "skip advertisement",
+    "skip advertisement", "up next", "now playing", "more videos", "next video",
+    // Other languages: subscription prompts, share rows, "read also" links, video playlists.
+    "assine já", "seja assinante", "já é assinante", "leia também",
+    "veja também", "compartilhe", "suscríbete", "suscribete", "hazte suscriptor", "lee también",
+    "abonnez-vous", "déjà abonné", "lire aussi", "à lire aussi", "jetzt abonnieren",
+    "bereits abonnent", "mehr zum thema", "lesen sie auch", "iscriviti", "abbonati",
+    "leggi anche", "有料会員", "続きをお読み", "会員登録", "ログイン", "シェアする",
+    "この記事をシェア", "関連記事", "おすすめ記事", "订阅", "分享到",
+];
+
+/// Cookie and consent banners: a paragraph naming cookies (or consent to tracking) beside
+/// one of these words, in the page's language.
+#[rustfmt::skip]
+const CONSENT_WORDS: &[&str] = &[
+    "accept", "consent", "privacy", "agree", "settings", "preferences", "aceitar", "aceite",
+    "concorda", "privacidade", "consentimento", "aceptar", "acepta", "privacidad",
+    "consentimiento", "accepter", "acceptez", "confidentialité", "consentement",
+    "akzeptieren", "zustimmen", "datenschutz", "einwilligung", "accetta", "consenso",
+    "同意", "プライバシー", "承諾", "隐私",
 ];
 
 /// Openings of prompts: imperatives addressed to the reader.
@@ -420,6 +440,8 @@ const PROMPT_STARTS: &[&str] = &[
     "download the", "download our", "click", "tap here", "read the full", "to participate",
     "to comment", "please log", "please sign", "email this", "print this",
     "sponsored", "advertisement", "watch:", "listen:", "watch the video", "listen to this",
+    "assine", "assista:", "assista ao", "veja:", "ouça:", "compartilhar", "mira:", "escucha:",
+    "regarder :", "écouter :", "sehen sie:", "video:", "vídeo:", "動画:", "動画：",
 ];
 
 /// Returns true if and only if the paragraph is a share/subscribe/log-in/comment prompt, an
@@ -440,11 +462,32 @@ pub fn is_prompt_with(lower: &str, n: usize) -> bool {
     {
         return true;
     }
+    // A paragraph of Japanese or Chinese is one "word" however long it is: count its
+    // characters instead, two to a word.
+    let n = n.max(lower.chars().filter(|&c| is_unspaced(c)).count() / 2);
     static PHRASES: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(PROMPT_PHRASES));
     if n <= 25 && PHRASES.any(lower) {
         return true;
     }
+    if n <= 60 && is_consent_banner(lower) {
+        return true;
+    }
     n <= 15 && PROMPT_STARTS.iter().any(|p| starts_with_cue(lower, p))
+}
+
+/// Returns true for a character of a script written without spaces between words (Chinese,
+/// Japanese, Thai), where a paragraph's white-space word count says nothing of its length.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{0E00}'..='\u{0E7F}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// Returns true for a cookie or consent banner: cookies named beside consent, settings or
+/// privacy words ("We use cookies… By clicking Accept", "Usamos cookies… você concorda").
+fn is_consent_banner(lower: &str) -> bool {
+    (lower.contains("cookie") || lower.contains("クッキー"))
+        && CONSENT_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// [`is_prompt_with`], counting the words.

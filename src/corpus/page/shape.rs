@@ -5,13 +5,18 @@
 //! a credit. These predicates name those shapes.
 
 /// Characters that may close a sentence after its final stop: quotes, brackets, emphasis.
-const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '*', '_'];
+const CLOSERS: &[char] = &[
+    '"', '\'', '”', '’', '»', ')', ']', '*', '_', '」', '』', '）', '】',
+];
 
-/// Returns true if and only if `text` ends like a sentence: `.`, `!`, `?` or `…`, possibly
-/// followed by closing quotes or brackets.
+/// Returns true if and only if `text` ends like a sentence: `.`, `!`, `?` or `…` (or the full
+/// stops of scripts that write them otherwise: `。`, `！`, `？`, `؟`, `।`, `۔`), possibly followed
+/// by closing quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(CLOSERS);
-    t.ends_with(['.', '!', '?', '…'])
+    t.ends_with([
+        '.', '!', '?', '…', '。', '！', '？', '．', '｡', '؟', '।', '۔', '։',
+    ])
 }
 
 /// The number of white-space-separated words of `text`: `text.split_whitespace().count()`.

@@ -1,0 +1,23 @@
+//! What the screens and the command line show, with no terminal in it: the presentation
+//! core between the pipeline ([`crate::corpus`], [`crate::align`]) and the two shells
+//! ([`crate::tui`], [`crate::cli`]).
+//!
+//! - [`index`]: the alignment as the shells read it, built once per corpus: pairs by
+//!   article pair, groups by member, groups in listing order, overlaps.
+//! - [`comparison`]: two articles side by side ([`comparison::Comparison`]), built once;
+//!   the compare screen turns it into ratatui rows, `crossread compare` into text.
+//! - [`label`]: how an article is named (id, outlet, date).
+//! - [`layout`]: marked words laid out in columns of a given width.
+//! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
+//! - [`text`]: untrusted strings made safe for a terminal, measured, cut and wrapped.
+//!
+//! Nothing here prints or draws; the layering test (`tests/layers.rs`) keeps it so.
+
+pub mod comparison;
+pub mod index;
+pub mod label;
+pub mod layout;
+pub mod report;
+pub mod text;
+
+pub use index::{AlignmentIndex, ArticleIdx};

@@ -1,0 +1,91 @@
+//! `e` on the compare screen: the comparison written down as a report to cite, Markdown
+//! and an HTML page ([`crate::display::report`]), in the folder the session was started
+//! from, under names no file has yet.
+
+use std::path::PathBuf;
+
+use crate::display::comparison::Comparison;
+use crate::display::report;
+use crate::display::text::sanitize;
+
+/// Where reports go, and what the session opened (for the command that writes the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub dir: PathBuf,
+    /// The paths the session was started on (empty: the config's or the sample).
+    pub paths: Vec<PathBuf>,
+}
+
+/// Writes the report of `cmp` to `target` and returns what the status line says: where it
+/// went, or why it did not.
+pub fn comparison(target: Option<&Target>, cmp: &Comparison) -> String {
+    let Some(target) = target else {
+        return "Reports are not written in this session.".to_string();
+    };
+    let base = format!(
+        "crossread-{}-{}",
+        file_part(&cmp.left.id),
+        file_part(&cmp.right.id)
+    );
+    let html_path = report::free_name(&target.dir, &base, "html");
+    let stem = html_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or(base);
+    let md_path = report::free_name(&target.dir, &stem, "md");
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut args: Vec<String> = vec![
+        "crossread".into(),
+        "export".into(),
+        "compare".into(),
+        cmp.left.id.clone(),
+        cmp.right.id.clone(),
+        "--html".into(),
+        name(&html_path),
+        "--md".into(),
+        name(&md_path),
+    ];
+    args.extend(target.paths.iter().map(|p| p.display().to_string()));
+    let command = report::command_line(&args);
+    let writes = [
+        (&html_path, report::html(cmp, &command)),
+        (&md_path, report::markdown(cmp, &command)),
+    ];
+    for (path, contents) in writes {
+        if let Err(err) = report::write_new(path, contents.as_bytes()) {
+            return sanitize(&format!("Cannot write {}: {err}", path.display())).into_owned();
+        }
+    }
+    let dir = std::fs::canonicalize(&target.dir).unwrap_or_else(|_| target.dir.clone());
+    sanitize(&format!(
+        "Wrote {} and {} in {}",
+        name(&html_path),
+        name(&md_path),
+        dir.display()
+    ))
+    .into_owned()
+}
+
+/// An id as part of a file name: letters, digits, `-` and `_`, the first 24.
+fn file_part(id: &str) -> String {
+    let part: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(24)
+        .collect();
+    if part.is_empty() {
+        "article".to_string()
+    } else {
+        part
+    }
+}

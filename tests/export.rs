@@ -1,0 +1,147 @@
+//! `crossread export compare A B`: the report to cite, written by the binary run as a
+//! process, in an isolated home.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    // A home of its own, apart from `dir`: reading a folder keeps its documents in the
+    // cache folder, which is not what the tests look for in `dir`.
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn samples() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/articles")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn export_compare_writes_html_and_markdown_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples();
+    let out = run(
+        dir.path(),
+        &[
+            "export", "compare", "003", "004", "--html", "r.html", "--md", "r.md", &samples,
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "crossread: wrote r.html\ncrossread: wrote r.md\n"
+    );
+    assert!(out.stdout.is_empty());
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    // Both wordings of the information center passage on one table row.
+    let row = html
+        .lines()
+        .find(|l| l.starts_with("<tr class=\"pair\">") && l.contains("have agreed"))
+        .unwrap_or_else(|| panic!("{html}"));
+    assert_eq!(row.matches("<td>").count(), 2, "{row}");
+    assert!(row.contains("created</span> the Baghdad"), "{row}");
+    assert!(html.contains("<td>Sputnik International</td><td>War Press Info Network</td>"));
+    let command = format!("crossread export compare 003 004 --html r.html --md r.md {samples}");
+    assert!(html.contains(&command), "the command that writes it again");
+    let md = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
+    assert!(md.starts_with("# Sputnik International and War Press Info Network: what they share\n"));
+    assert!(
+        md.contains("\n> Russia, Syria, Iran and Iraq **have agreed** to "),
+        "{md}"
+    );
+    assert!(md.contains(&format!("```\n{command}\n```")), "{md}");
+}
+
+#[test]
+fn an_existing_file_is_left_alone_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples();
+    std::fs::write(dir.path().join("mine.html"), "my notes").unwrap();
+    let args = [
+        "export",
+        "compare",
+        "003",
+        "004",
+        "--html",
+        "mine.html",
+        &samples,
+    ];
+    let out = run(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "crossread: cannot write mine.html: a file of that name exists (not overwritten); \
+         give --force to replace it\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.html")).unwrap(),
+        "my notes"
+    );
+    // The binary's own cache folder (`.cache`, set by `run`) aside, only the user's file.
+    let listed: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|name| name != ".cache")
+        .collect();
+    assert_eq!(listed, ["mine.html"], "no temporary file left");
+
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let out = run(dir.path(), &forced);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("mine.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn without_a_file_the_markdown_goes_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["export", "compare", "003", "004"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(md.contains("## Passage 1 of 3: paraphrase"), "{md}");
+    assert!(
+        md.contains("## Only in Sputnik International (003_b5e1fbffe1debdfc)"),
+        "{md}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn export_still_needs_a_format_or_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["export"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--jsonl"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(dir.path(), &["export", "compare", "003"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("<RIGHT>"),
+        "{}",
+        text(&out.stderr)
+    );
+}
