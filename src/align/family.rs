@@ -575,7 +575,17 @@ pub fn between_copies(
         } else {
             (r, l)
         };
-        (AlignedPair { kind, score, a, b }, l, r)
+        (
+            AlignedPair {
+                kind,
+                score,
+                a,
+                b,
+                evidence: Default::default(),
+            },
+            l,
+            r,
+        )
     };
     // Identical texts: paragraph for paragraph.
     if let (Some((_, _, ls)), Some((_, _, rs))) = (&l_set, &r_set) {
