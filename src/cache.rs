@@ -43,6 +43,9 @@ pub const DEFAULT_KEEP: usize = 8;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CacheKey(u128);
 
+/// The shape of a stored alignment; raised whenever the aligner's output changes meaning.
+const FORMAT: u32 = 2;
+
 impl CacheKey {
     /// The key of aligning `texts` (in this order) with `options`, by this build of crossread.
     pub fn new(texts: &[&str], options: &AlignOptions) -> CacheKey {
@@ -54,6 +57,9 @@ impl CacheKey {
             hasher.update(bytes);
         };
         field(env!("CARGO_PKG_VERSION").as_bytes());
+        // What an entry holds changes between versions too (sentence-sized passages with
+        // their evidence, families): entries of an older shape are never read.
+        field(&FORMAT.to_le_bytes());
         // The Debug form lists every field of the options, nested ones too, with floats
         // written exactly (shortest round-trip form): a new option changes it by itself.
         field(format!("{options:?}").as_bytes());
@@ -212,7 +218,13 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
         && members <= 2 * max_pairs
         && alignment.unique.len() <= 2 * all_units + texts.len()
         && alignment.pairs.iter().all(|p| {
-            p.a.article != p.b.article && p.score.is_finite() && span_fits(&p.a) && span_fits(&p.b)
+            p.a.article != p.b.article
+                && p.score.is_finite()
+                && span_fits(&p.a)
+                && span_fits(&p.b)
+                && p.evidence.run.as_ref().is_none_or(|(a, b)| {
+                    a.article == p.a.article && b.article == p.b.article && span_fits(a) && span_fits(b)
+                })
         })
         && alignment
             .groups
@@ -468,12 +480,25 @@ mod tests {
             start: 3,
             end: 40,
         };
+        // A copied run inside a pair that names another article, or runs past its text.
+        let mut run_elsewhere = sample_alignment();
+        let pair = run_elsewhere.pairs[0];
+        run_elsewhere.pairs[0].evidence.run = Some((pair.b, pair.a));
+        let mut run_past_the_end = sample_alignment();
+        let mut b = pair.b;
+        b.end = TEXTS[b.article].len() + 1;
+        run_past_the_end.pairs[0].evidence.run = Some((pair.a, b));
+        let mut run_fits = sample_alignment();
+        run_fits.pairs[0].evidence.run = Some((pair.a, pair.b));
+        assert!(fits(&run_fits, &TEXTS));
         for bad in [
             past_the_end,
             backwards,
             no_such_article,
             too_many,
             empty_groups,
+            run_elsewhere,
+            run_past_the_end,
         ] {
             assert!(!fits(&bad, &TEXTS));
         }
