@@ -13,11 +13,13 @@
 //! 6. [`diff`]: word-level diffs of aligned passages for display.
 //! 7. [`family`]: whole-article relations: copy families and stories.
 
+pub mod checks;
 pub mod diff;
 pub mod family;
 pub mod group;
 pub mod overlap;
 pub mod paraphrase;
+pub mod passage;
 pub mod terms;
 pub mod text;
 pub mod verbatim;
@@ -90,6 +92,102 @@ pub struct AlignedPair {
     pub score: f32,
     pub a: Span,
     pub b: Span,
+    /// Why the pair was accepted and what argues against it.
+    #[serde(default)]
+    pub evidence: Evidence,
+}
+
+/// What a reader should know about a pair beyond its score: the verbatim run inside two
+/// sentences, and the checks that lowered its score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub flags: Flags,
+    /// For a verbatim pair whose sentences differ around the copied words: the copied run on
+    /// each side (inside `a` and `b`).
+    pub run: Option<(Span, Span)>,
+}
+
+/// A set of [`Flag`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Flags(u16);
+
+/// One piece of evidence about a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Flag {
+    /// A side is a clause of a longer sentence whose rest says something else.
+    Clause,
+    /// A verbatim run (a quote, a phrase) inside two sentences that are otherwise worded
+    /// differently: `Evidence::run` marks it.
+    Run,
+    /// Both sides give figures, and they disagree.
+    NumbersDiffer,
+    /// One side is negated ("not", "no", "never", "nor", "denied") and the other is not.
+    Negation,
+    /// The sides move opposite ways ("rose" against "fell", "higher" against "lower").
+    Polarity,
+    /// Accepted with less evidence because a neighbouring pair of the same articles aligns.
+    Context,
+    /// Accepted with less evidence because the two articles tell one story.
+    SameStory,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 7] = [
+        Flag::Clause,
+        Flag::Run,
+        Flag::NumbersDiffer,
+        Flag::Negation,
+        Flag::Polarity,
+        Flag::Context,
+        Flag::SameStory,
+    ];
+
+    /// The flag's name in JSON: `numbers-differ`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::Clause => "clause",
+            Flag::Run => "run",
+            Flag::NumbersDiffer => "numbers-differ",
+            Flag::Negation => "negation",
+            Flag::Polarity => "polarity",
+            Flag::Context => "context",
+            Flag::SameStory => "same-story",
+        }
+    }
+
+    /// Whether the flag argues against the pair (its score was lowered for it).
+    pub fn is_warning(self) -> bool {
+        matches!(self, Flag::NumbersDiffer | Flag::Negation | Flag::Polarity)
+    }
+}
+
+impl Flags {
+    pub fn has(self, flag: Flag) -> bool {
+        self.0 & (1 << flag as u16) != 0
+    }
+
+    pub fn set(&mut self, flag: Flag) {
+        self.0 |= 1 << flag as u16;
+    }
+
+    pub fn with(mut self, flag: Flag) -> Flags {
+        self.set(flag);
+        self
+    }
+
+    pub fn union(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The flags set, in [`Flag::ALL`]'s order.
+    pub fn iter(self) -> impl Iterator<Item = Flag> {
+        Flag::ALL.into_iter().filter(move |f| self.has(*f))
+    }
 }
 
 impl AlignedPair {
@@ -201,31 +299,15 @@ impl Default for AlignOptions {
     }
 }
 
-/// Byte span of units `first..end` of an article, widened to its sentence's edges when the
-/// passage starts or ends within two words of them (quotes and full stops come along).
-fn snap(article: usize, analysis: &Analysis, first: usize, end: usize) -> Span {
-    let (mut start, mut stop) = analysis.unit_bytes(first, end);
-    let units = &analysis.units;
-    let s_first = units[first].sentence as usize;
-    let (u0, _) = analysis.sentence_units[s_first];
-    if first - u0 as usize <= 2 {
-        start = analysis.seg.sentences[s_first].start;
-    }
-    let s_last = units[end - 1].sentence as usize;
-    let (_, u1) = analysis.sentence_units[s_last];
-    if u1 as usize - end <= 2 {
-        stop = analysis.seg.sentences[s_last].end;
-    }
-    Span {
-        article,
-        start,
-        end: stop,
-    }
-}
-
 /// Remove the pairs of short lines repeated nearly unchanged across many articles.
 fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &AlignOptions) {
     let mut partners: FxHashMap<Span, Vec<usize>> = FxHashMap::default();
+    // Pairs per article pair: a line repeated by articles that share other passages is
+    // their story's (a quote every outlet carries), not a stock line.
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for p in pairs.iter() {
+        *shared.entry((p.a.article, p.b.article)).or_default() += 1;
+    }
     for p in pairs.iter().filter(|p| p.score >= 0.8) {
         partners.entry(p.a).or_default().push(p.b.article);
         partners.entry(p.b).or_default().push(p.a.article);
@@ -236,7 +318,15 @@ fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &Alig
             let mut with = with.clone();
             with.sort_unstable();
             with.dedup();
+            let alone = with
+                .iter()
+                .filter(|&&o| {
+                    let key = (span.article.min(o), span.article.max(o));
+                    shared.get(&key).copied().unwrap_or(0) <= 1
+                })
+                .count();
             with.len() > options.stock_max_articles
+                && alone * 2 >= with.len()
                 && texts[span.article][span.start..span.end]
                     .split_whitespace()
                     .count()
@@ -356,43 +446,23 @@ pub fn align_with_progress(
     lap("names merged");
     progress(Stage::Verbatim);
 
-    let mut pairs: Vec<AlignedPair> = verbatim::find(&analyses, &options.verbatim)
-        .into_iter()
-        .map(|m| AlignedPair {
-            kind: PairKind::Verbatim,
-            score: m.score(),
-            a: snap(m.a, &analyses[m.a], m.a_units.0, m.a_units.1),
-            b: snap(m.b, &analyses[m.b], m.b_units.0, m.b_units.1),
-        })
-        .collect();
+    let copies = verbatim::find(&analyses, &options.verbatim);
     lap("verbatim");
     progress(Stage::Paraphrase);
     let sentence_pairs = paraphrase::sentence_pairs(texts, &analyses, &options.paraphrase);
     lap("paraphrase");
     let reworded = paraphrase::merge(&analyses, &sentence_pairs, &options.paraphrase);
-    // A paraphrase already covered by a verbatim passage on both sides adds nothing.
-    let mut verbatim_sides: FxHashMap<(usize, usize), Vec<(Span, Span)>> = FxHashMap::default();
-    for p in &pairs {
-        verbatim_sides
-            .entry((p.a.article, p.b.article))
-            .or_default()
-            .push((p.a, p.b));
-    }
-    for m in reworded {
-        let a = snap(m.a, &analyses[m.a], m.a_units.0, m.a_units.1);
-        let b = snap(m.b, &analyses[m.b], m.b_units.0, m.b_units.1);
-        let covered = verbatim_sides.get(&(m.a, m.b)).is_some_and(|list| {
-            list.iter()
-                .any(|(va, vb)| va.overlap(&a) * 2 >= a.len() && vb.overlap(&b) * 2 >= b.len())
-        });
-        if !covered {
-            pairs.push(AlignedPair {
-                kind: PairKind::Paraphrase,
-                score: m.score.min(1.0),
-                a,
-                b,
-            });
-        }
+    let mut pairs = passage::pairs(&analyses, &copies, options.verbatim.ngram, &reworded);
+    drop(copies);
+    // Sentences around a copied run can still disagree: say so, and count it.
+    for p in pairs.iter_mut().filter(|p| p.kind == PairKind::Verbatim) {
+        let (aa, ab) = (&analyses[p.a.article], &analyses[p.b.article]);
+        let warnings = checks::warnings(
+            (texts[p.a.article], aa, aa.units_within(p.a.start, p.a.end)),
+            (texts[p.b.article], ab, ab.units_within(p.b.start, p.b.end)),
+        );
+        p.score *= checks::penalty(warnings);
+        p.evidence.flags = p.evidence.flags.union(warnings);
     }
     drop_stock_lines(texts, &mut pairs, options);
     pairs.retain(|p| p.score >= options.min_score);

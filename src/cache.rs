@@ -43,6 +43,9 @@ pub const DEFAULT_KEEP: usize = 8;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CacheKey(u128);
 
+/// The shape of a stored alignment; raised whenever the aligner's output changes meaning.
+const FORMAT: u32 = 2;
+
 impl CacheKey {
     /// The key of aligning `texts` (in this order) with `options`, by this build of crossread.
     pub fn new(texts: &[&str], options: &AlignOptions) -> CacheKey {
@@ -54,6 +57,9 @@ impl CacheKey {
             hasher.update(bytes);
         };
         field(env!("CARGO_PKG_VERSION").as_bytes());
+        // What an entry holds changes between versions too (sentence-sized passages with
+        // their evidence, families): entries of an older shape are never read.
+        field(&FORMAT.to_le_bytes());
         // The Debug form lists every field of the options, nested ones too, with floats
         // written exactly (shortest round-trip form): a new option changes it by itself.
         field(format!("{options:?}").as_bytes());
@@ -212,11 +218,18 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
         && members <= 2 * max_pairs
         && alignment.unique.len() <= 2 * all_units + texts.len()
         && alignment.pairs.iter().all(|p| {
-            p.a.article != p.b.article && p.score.is_finite() && span_fits(&p.a) && span_fits(&p.b)
+            p.a.article != p.b.article
+                && p.score.is_finite()
+                && span_fits(&p.a)
+                && span_fits(&p.b)
+                && p.evidence.run.as_ref().is_none_or(|(a, b)| {
+                    a.article == p.a.article && b.article == p.b.article && span_fits(a) && span_fits(b)
+                })
         })
-        && alignment.groups.iter().all(|g| {
-            g.score.is_finite() && span_fits(&g.label) && g.members.iter().all(span_fits)
-        })
+        && alignment
+            .groups
+            .iter()
+            .all(|g| g.score.is_finite() && span_fits(&g.label) && g.members.iter().all(span_fits))
         && alignment.unique.iter().all(span_fits)
         && families_fit(alignment, texts, &span_fits, all_units)
 }
@@ -253,26 +266,33 @@ fn families_fit(
                     is_article(&m.article)
                         && m.copy_of.as_ref().is_none_or(is_article)
                         && c.added.iter().chain(&c.dropped).all(span_fits)
-                        && c.changed.iter().all(|x| span_fits(&x.reference) && span_fits(&x.copy))
+                        && c.changed
+                            .iter()
+                            .all(|x| span_fits(&x.reference) && span_fits(&x.copy))
                 })
         })
-        && alignment.stories.iter().all(|s| s.articles.iter().all(is_article))
+        && alignment
+            .stories
+            .iter()
+            .all(|s| s.articles.iter().all(is_article))
         && alignment.copies.iter().all(|c| {
             let Some(first) = c.articles.first().and_then(|&a| texts.get(a)) else {
                 return false;
             };
             let in_text = |text: &str, (start, end): (usize, usize)| {
-                start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+                start < end
+                    && end <= text.len()
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end)
             };
             // A near copy may stand alone; identical copies come at least two to a set.
             let near_fits = match &c.near {
                 None => c.articles.len() >= 2,
                 Some(near) => texts.get(near.of).is_some_and(|original| {
                     near.sentences.len() <= all_units
-                        && near
-                            .sentences
-                            .iter()
-                            .all(|&(_, there, here)| in_text(original, there) && in_text(first, here))
+                        && near.sentences.iter().all(|&(_, there, here)| {
+                            in_text(original, there) && in_text(first, here)
+                        })
                 }),
             };
             near_fits
@@ -336,6 +356,7 @@ mod tests {
                 score: 0.625,
                 a,
                 b,
+                evidence: Default::default(),
             }],
             groups: vec![SharedPassage {
                 id: 0,
@@ -447,7 +468,10 @@ mod tests {
         too_many.pairs = vec![too_many.pairs[0]; 2_000_000];
         let mut empty_groups = sample_alignment();
         empty_groups.groups = vec![empty_groups.groups[0].clone(); 1_000];
-        empty_groups.groups.iter_mut().for_each(|g| g.members.clear());
+        empty_groups
+            .groups
+            .iter_mut()
+            .for_each(|g| g.members.clear());
         let mut mid_character = sample_alignment();
         let accented = ["é".repeat(100), TEXTS[1].into(), TEXTS[2].into()];
         let accented: Vec<&str> = accented.iter().map(String::as_str).collect();
@@ -456,7 +480,26 @@ mod tests {
             start: 3,
             end: 40,
         };
-        for bad in [past_the_end, backwards, no_such_article, too_many, empty_groups] {
+        // A copied run inside a pair that names another article, or runs past its text.
+        let mut run_elsewhere = sample_alignment();
+        let pair = run_elsewhere.pairs[0];
+        run_elsewhere.pairs[0].evidence.run = Some((pair.b, pair.a));
+        let mut run_past_the_end = sample_alignment();
+        let mut b = pair.b;
+        b.end = TEXTS[b.article].len() + 1;
+        run_past_the_end.pairs[0].evidence.run = Some((pair.a, b));
+        let mut run_fits = sample_alignment();
+        run_fits.pairs[0].evidence.run = Some((pair.a, pair.b));
+        assert!(fits(&run_fits, &TEXTS));
+        for bad in [
+            past_the_end,
+            backwards,
+            no_such_article,
+            too_many,
+            empty_groups,
+            run_elsewhere,
+            run_past_the_end,
+        ] {
             assert!(!fits(&bad, &TEXTS));
         }
         assert!(!fits(&mid_character, &accented));

@@ -120,7 +120,12 @@ impl Config {
         // A FIFO or a device given as the config would block or never end.
         let bytes = crate::corpus::read_regular(path, MAX_CONFIG_BYTES).map_err(|err| {
             let reason = err.to_string();
-            unreadable(reason.strip_prefix("cannot read: ").unwrap_or(&reason).to_string())
+            unreadable(
+                reason
+                    .strip_prefix("cannot read: ")
+                    .unwrap_or(&reason)
+                    .to_string(),
+            )
         })?;
         let source = String::from_utf8(bytes)
             .map_err(|_| unreadable("not valid UTF-8 (TOML files are UTF-8)".into()))?;
@@ -176,12 +181,9 @@ impl Config {
                 let key_name = format!("keys.{}.{}", screen.get_ref(), action.get_ref());
                 let mut parsed = Vec::with_capacity(keys.len());
                 for key in keys {
-                    let k: Key = key
-                        .get_ref()
-                        .parse()
-                        .map_err(|e: KeyError| {
-                            invalid(key.span(), key_name.clone(), e.to_string())
-                        })?;
+                    let k: Key = key.get_ref().parse().map_err(|e: KeyError| {
+                        invalid(key.span(), key_name.clone(), e.to_string())
+                    })?;
                     parsed.push(k);
                 }
                 config

@@ -585,8 +585,7 @@ pub fn document_from_bytes(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty);
     }
-    let decode::Decoded { text, mut note } =
-        decode::decode_noting(bytes, format == Format::Html)?;
+    let decode::Decoded { text, mut note } = decode::decode_noting(bytes, format == Format::Html)?;
     let (raw, declared) = match format {
         Format::Text => (text, Metadata::default()),
         Format::Markdown => {

@@ -73,24 +73,89 @@ fn sample_texts() -> Vec<Vec<u8>> {
 }
 
 fn news_page() -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loader/news_page.html"))
-        .unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loader/news_page.html"),
+    )
+    .unwrap()
 }
 
 /// Pieces that hostile or broken files are made of, spliced in by [`mutate`].
 const FRAGMENTS: &[&[u8]] = &[
-    b"<div>", b"</div>", b"<div/>", b"</x>", b"<b id=1>", b"</b>", b"<p>", b"<li>", b"<table>",
-    b"<tr><td>", b"<svg><path/>", b"</svg>", b"<math>", b"<script>", b"</script>", b"<style>",
-    b"<!--", b"-->", b"<![CDATA[", b"]]>", b"<!DOCTYPE html>", b"<meta charset=\"shift_jis\">",
-    b"<meta charset=utf-16>", b"<meta property=\"og:title\" content=\"", b"&amp;", b"&#0;",
-    b"&#x110000;", b"&#xD800;", b"&", b"&nbsp", b"\"", b"'", b">", b"<", b"<a href='",
+    b"<div>",
+    b"</div>",
+    b"<div/>",
+    b"</x>",
+    b"<b id=1>",
+    b"</b>",
+    b"<p>",
+    b"<li>",
+    b"<table>",
+    b"<tr><td>",
+    b"<svg><path/>",
+    b"</svg>",
+    b"<math>",
+    b"<script>",
+    b"</script>",
+    b"<style>",
+    b"<!--",
+    b"-->",
+    b"<![CDATA[",
+    b"]]>",
+    b"<!DOCTYPE html>",
+    b"<meta charset=\"shift_jis\">",
+    b"<meta charset=utf-16>",
+    b"<meta property=\"og:title\" content=\"",
+    b"&amp;",
+    b"&#0;",
+    b"&#x110000;",
+    b"&#xD800;",
+    b"&",
+    b"&nbsp",
+    b"\"",
+    b"'",
+    b">",
+    b"<",
+    b"<a href='",
     b"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":[[[[",
-    b"\x1b]0;title\x07", b"\x1b[2J", b"\xc2\x9b31m", b"\xe2\x80\xae", b"\r\n", b"\r", b"\0",
-    b"\xff\xfe", b"\xef\xbb\xbf", b"\xfe\xff", b"\x1a", b"\xe9", b"\xc3", b"\x80", b"\xed\xa0\x80",
-    b"---\n", b"+++\n", b"...\n", b"title: ", b"date: 2015-10-25\n", b"author: [a, b]\n",
-    b"&a [x, x, x]\n", b"*a", b"{{{{", b"}}}}", b"[[[[", b"]]]]", b"? ", b": ", b"- ", b"\t",
-    b"By Jane Doe\n", b"- Sputnik International\n", b"Global Research, October 25, 2015\n",
-    b"Subscribe to our newsletter\n", b"\xe2\x80\x8b", b"\xe2\x80\xa8", b"\xcd\x8f", b"\n\n",
+    b"\x1b]0;title\x07",
+    b"\x1b[2J",
+    b"\xc2\x9b31m",
+    b"\xe2\x80\xae",
+    b"\r\n",
+    b"\r",
+    b"\0",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\xfe\xff",
+    b"\x1a",
+    b"\xe9",
+    b"\xc3",
+    b"\x80",
+    b"\xed\xa0\x80",
+    b"---\n",
+    b"+++\n",
+    b"...\n",
+    b"title: ",
+    b"date: 2015-10-25\n",
+    b"author: [a, b]\n",
+    b"&a [x, x, x]\n",
+    b"*a",
+    b"{{{{",
+    b"}}}}",
+    b"[[[[",
+    b"]]]]",
+    b"? ",
+    b": ",
+    b"- ",
+    b"\t",
+    b"By Jane Doe\n",
+    b"- Sputnik International\n",
+    b"Global Research, October 25, 2015\n",
+    b"Subscribe to our newsletter\n",
+    b"\xe2\x80\x8b",
+    b"\xe2\x80\xa8",
+    b"\xcd\x8f",
+    b"\n\n",
 ];
 
 /// Applies a few random edits: byte flips, splices of [`FRAGMENTS`], repeats of a chunk (to
@@ -112,7 +177,12 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
                 // A fragment many times over: nesting, long runs.
                 let piece = FRAGMENTS[rng.below(FRAGMENTS.len())];
                 let times = 1 + rng.below(5_000);
-                let run: Vec<u8> = piece.iter().copied().cycle().take(piece.len() * times).collect();
+                let run: Vec<u8> = piece
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(piece.len() * times)
+                    .collect();
                 data.splice(at..at, run);
             }
             5 if len > 0 => {
@@ -179,7 +249,9 @@ fn fuzz(
         let took = clock.elapsed();
         let allowed = SLOW + SLOW_PER_MB.mul_f64(input.len() as f64 / 1e6);
         let problem = match outcome {
-            Ok(Ok(())) if took > allowed => Some(format!("took {took:?} for {} bytes", input.len())),
+            Ok(Ok(())) if took > allowed => {
+                Some(format!("took {took:?} for {} bytes", input.len()))
+            }
             Ok(Ok(())) => None,
             Ok(Err(message)) => Some(message),
             Err(_) => Some("panicked".to_string()),
@@ -188,9 +260,10 @@ fn fuzz(
             let _ = std::fs::create_dir_all(&saved);
             let file = saved.join(format!("{target}-{seed}"));
             let _ = std::fs::write(&file, &input);
-            report
-                .failures
-                .push(format!("{target} seed {seed}: {problem} (input: {})", file.display()));
+            report.failures.push(format!(
+                "{target} seed {seed}: {problem} (input: {})",
+                file.display()
+            ));
         }
         report.runs += 1;
     }
@@ -236,7 +309,10 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
     for article in &corpus.articles {
         check_text("text", &article.text)?;
         let meta = &article.meta;
-        for value in [&meta.title, &meta.outlet, &meta.author].into_iter().flatten() {
+        for value in [&meta.title, &meta.outlet, &meta.author]
+            .into_iter()
+            .flatten()
+        {
             check_text("a metadata field", value)?;
         }
     }
@@ -245,7 +321,10 @@ fn check_load(format: Format, bytes: &[u8]) -> Result<(), String> {
 
 fn check_document(doc: &Document) -> Result<(), String> {
     check_text("raw text", &doc.raw)?;
-    for value in [&doc.declared.title, &doc.declared.outlet].into_iter().flatten() {
+    for value in [&doc.declared.title, &doc.declared.outlet]
+        .into_iter()
+        .flatten()
+    {
         check_text("a declared field", value)?;
     }
     if let Some(date) = &doc.declared.date {
@@ -260,12 +339,20 @@ fn check_alignment(alignment: &Alignment, texts: &[&str]) -> Result<(), String> 
         .pairs
         .iter()
         .flat_map(|p| [p.a, p.b])
-        .chain(alignment.groups.iter().flat_map(|g| g.members.iter().copied()))
+        .chain(
+            alignment
+                .groups
+                .iter()
+                .flat_map(|g| g.members.iter().copied()),
+        )
         .chain(alignment.unique.iter().copied());
     for span in spans {
         let text = texts.get(span.article).ok_or("span of no article")?;
         if text.get(span.start..span.end).is_none() || span.start >= span.end {
-            return Err(format!("span {span:?} outside its text of {} bytes", text.len()));
+            return Err(format!(
+                "span {span:?} outside its text of {} bytes",
+                text.len()
+            ));
         }
     }
     Ok(())
@@ -315,7 +402,11 @@ fn fuzz_text_decoding() {
     let japanese = "東京都は、新しい情報センターの設置について発表した。".repeat(20);
     let mut seeds: Vec<Vec<u8>> = texts.clone();
     let first = String::from_utf8_lossy(&texts[0]).into_owned();
-    for encoding in [encoding_rs::WINDOWS_1252, encoding_rs::WINDOWS_1251, encoding_rs::UTF_16LE] {
+    for encoding in [
+        encoding_rs::WINDOWS_1252,
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::UTF_16LE,
+    ] {
         seeds.push(encoding.encode(&first).0.into_owned());
     }
     seeds.push(encoding_rs::SHIFT_JIS.encode(&japanese).0.into_owned());
@@ -346,7 +437,11 @@ fn fuzz_json_lines_corpus() {
         })
         .to_string()
     };
-    let seed: String = texts.iter().enumerate().map(|(i, t)| line(i, t) + "\n").collect();
+    let seed: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| line(i, t) + "\n")
+        .collect();
     assert_clean(fuzz(
         "jsonl",
         |rng| mutate(rng, seed.as_bytes()),
@@ -382,7 +477,11 @@ fn fuzz_aligner() {
             let mut out = Vec::new();
             for _ in 0..n {
                 let base = rng.pick(&texts).clone().into_bytes();
-                let mut article = if rng.below(3) == 0 { base.clone() } else { mutate(rng, &base) };
+                let mut article = if rng.below(3) == 0 {
+                    base.clone()
+                } else {
+                    mutate(rng, &base)
+                };
                 if rng.below(2) == 0 {
                     let other = rng.pick(&texts).clone().into_bytes();
                     let at = rng.below(other.len());
@@ -420,8 +519,7 @@ fn fuzz_cache_entries() {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            document_from_bytes(Path::new(&format!("{i}.txt")), Format::Text, t.as_bytes())
-                .unwrap()
+            document_from_bytes(Path::new(&format!("{i}.txt")), Format::Text, t.as_bytes()).unwrap()
         })
         .collect();
     let corpus = Corpus::from_documents(docs, Vec::new(), &LoadOptions::default());

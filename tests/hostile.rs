@@ -127,7 +127,11 @@ impl Outcome {
             "exit {:?}: {context}",
             self.code
         );
-        assert!(self.cpu < CPU_LIMIT, "took {:?} of CPU: {context}", self.cpu);
+        assert!(
+            self.cpu < CPU_LIMIT,
+            "took {:?} of CPU: {context}",
+            self.cpu
+        );
         assert!(
             self.max_rss_kb < MEMORY_LIMIT_KB,
             "peak memory {} MB: {context}",
@@ -246,19 +250,26 @@ fn r12_1_self_closing_and_unmatched_tags_do_not_crash_the_loader() {
     );
     case.write(
         "unmatched.html",
-        format!("<html><body>{}{body}</body></html>", "<div></x>".repeat(20_000)),
+        format!(
+            "<html><body>{}{body}</body></html>",
+            "<div></x>".repeat(20_000)
+        ),
     );
     // 600 KB: quadratic in the tree builder when it is let through.
     case.write(
         "big-selfclosed.html",
-        format!("<html><body>{}{body}</body></html>", "<div/>".repeat(100_000)),
+        format!(
+            "<html><body>{}{body}</body></html>",
+            "<div/>".repeat(100_000)
+        ),
     );
     run_all_commands(&case);
     let list = case.run_str(&["list", case.folder()]);
     for name in ["selfclosed", "unmatched", "big-selfclosed"] {
         assert!(list.stdout().contains(name), "{name}: {}", list.stdout());
         assert!(
-            list.stderr().contains(&format!("{name}.html: nested more than 512")),
+            list.stderr()
+                .contains(&format!("{name}.html: nested more than 512")),
             "{}",
             list.stderr()
         );
@@ -286,15 +297,26 @@ fn r12_2_file_names_never_reach_the_terminal_raw() {
         case.write(OsStr::from_bytes(&name), &text);
     }
     // A file skipped with a warning names itself on stderr.
-    case.write(OsStr::from_bytes(b"\x1b[31mimage\x07.txt"), b"\x89PNG\r\n\x1a\n\0\0");
+    case.write(
+        OsStr::from_bytes(b"\x1b[31mimage\x07.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0",
+    );
     run_all_commands(&case);
 
     // show by path prints `Path:` and `Id:`; --json keeps the exact path, escaped.
     let name = OsStr::from_bytes(&hostile_names()[0]).to_owned();
     let path = case.path(&name);
-    let shown = case.run(&[OsStr::new("show"), path.as_os_str(), OsStr::new(case.folder())]);
+    let shown = case.run(&[
+        OsStr::new("show"),
+        path.as_os_str(),
+        OsStr::new(case.folder()),
+    ]);
     shown.assert_survived();
-    assert!(shown.stdout().contains("␛]0;PWNED␇␛[2J"), "{}", shown.stdout());
+    assert!(
+        shown.stdout().contains("␛]0;PWNED␇␛[2J"),
+        "{}",
+        shown.stdout()
+    );
     let json = case.run(&[
         OsStr::new("show"),
         path.as_os_str(),
@@ -314,11 +336,17 @@ fn r12_2_file_names_never_reach_the_terminal_raw() {
         .map(|a| a["path"].as_str().unwrap())
         .collect();
     assert!(
-        paths.iter().any(|p| p.ends_with("csi\u{9B}31m\u{202E}txt.md")),
+        paths
+            .iter()
+            .any(|p| p.ends_with("csi\u{9B}31m\u{202E}txt.md")),
         "{paths:?}"
     );
     let skipped = case.run_str(&["list", case.folder()]);
-    assert!(skipped.stderr().contains("␛[31mimage␇.txt"), "{}", skipped.stderr());
+    assert!(
+        skipped.stderr().contains("␛[31mimage␇.txt"),
+        "{}",
+        skipped.stderr()
+    );
 
     // Coloured output writes escape codes of its own, and only those: colour changes.
     let ids: Vec<String> = paths
@@ -386,7 +414,11 @@ fn r12_5_links_to_proc_devices_fifos_and_the_root_are_not_followed() {
     link("/dev/zero", "zero.txt");
     link("/", "everything");
     let fifo = case.path("pipe.md");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     run_all_commands(&case);
     let list = case.run_str(&["list", case.folder()]);
     let warnings = list.stderr();
@@ -412,7 +444,11 @@ fn r12_5_links_to_proc_devices_fifos_and_the_root_are_not_followed() {
     ]);
     config.assert_survived();
     assert_eq!(config.code, Some(2));
-    assert!(config.stderr().contains("not a regular file (a FIFO)"), "{}", config.stderr());
+    assert!(
+        config.stderr().contains("not a regular file (a FIFO)"),
+        "{}",
+        config.stderr()
+    );
 }
 
 // 6. Memory from tiny elements.
@@ -432,7 +468,11 @@ fn r12_6_pages_of_tiny_elements_stay_within_memory() {
     let list = case.run_str(&["list", case.folder()]);
     list.assert_survived().assert_good_listed();
     assert!(list.stdout().contains("tiny-3"), "{}", list.stdout());
-    assert!(list.stderr().contains("more than 100000 elements"), "{}", list.stderr());
+    assert!(
+        list.stderr().contains("more than 100000 elements"),
+        "{}",
+        list.stderr()
+    );
 }
 
 // Found by the fuzz harness: one word repeated down two articles.
@@ -441,10 +481,22 @@ fn r12_6_pages_of_tiny_elements_stay_within_memory() {
 fn fuzz_finding_a_word_repeated_down_two_articles_does_not_stall_the_aligner() {
     let case = Case::new();
     // Each side's n-grams repeat 20,000 times: 400 million seed pairs if let through.
-    case.write("repeat-a.txt", format!("A short article.\n\n{}", "word ".repeat(20_000)));
-    case.write("repeat-b.txt", format!("Another text.\n\n{}", "word ".repeat(20_000)));
-    case.write("scripts-a.txt", format!("Text.\n\n{}", "</script>".repeat(5_000)));
-    case.write("scripts-b.txt", format!("More.\n\n{}", "</script>".repeat(5_000)));
+    case.write(
+        "repeat-a.txt",
+        format!("A short article.\n\n{}", "word ".repeat(20_000)),
+    );
+    case.write(
+        "repeat-b.txt",
+        format!("Another text.\n\n{}", "word ".repeat(20_000)),
+    );
+    case.write(
+        "scripts-a.txt",
+        format!("Text.\n\n{}", "</script>".repeat(5_000)),
+    );
+    case.write(
+        "scripts-b.txt",
+        format!("More.\n\n{}", "</script>".repeat(5_000)),
+    );
     case.run_str(&["passages", case.folder()]).assert_survived();
     case.run_str(&["passages", "--json", case.folder()])
         .assert_survived();
@@ -466,7 +518,11 @@ fn r12_9_config_errors_fifos_quit_keys_and_argument_order() {
     ]);
     out.assert_survived();
     assert_eq!(out.code, Some(2));
-    assert!(out.stderr().contains("keys.global.quit"), "{}", out.stderr());
+    assert!(
+        out.stderr().contains("keys.global.quit"),
+        "{}",
+        out.stderr()
+    );
     // An escape in the config is quoted harmlessly.
     let escape = config("escape.toml", "[theme]\n\"\x1b]0;X\x07\" = 1\n");
     let out = case.run(&[
@@ -499,7 +555,12 @@ fn r12_9_shift_jis_without_a_declaration_is_read() {
     case.write("japanese.txt", bytes);
     let out = case.run_str(&["show", "japanese", case.folder()]);
     out.assert_survived();
-    assert!(out.stdout().contains("情報センター"), "{}{}", out.stdout(), out.stderr());
+    assert!(
+        out.stdout().contains("情報センター"),
+        "{}{}",
+        out.stdout(),
+        out.stderr()
+    );
 }
 
 // 3, 7 and 9 in the interface: the binary in a pseudo-terminal.
@@ -631,7 +692,10 @@ fn r12_3_a_paste_is_text_in_the_filter_and_runs_nothing() {
     s.press("/");
     s.press("\x1b[200~Iraq\nq\necho X > pasted\x1b[201~");
     s.wait_for("/Iraq q echo X > pasted");
-    assert!(s.child.try_wait().unwrap().is_none(), "the paste quit crossread");
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "the paste quit crossread"
+    );
     // Still in the prompt: a key typed now extends the filter.
     s.press("!");
     s.wait_for("/Iraq q echo X > pasted!");
@@ -664,11 +728,15 @@ fn r12_7_a_cache_entry_that_does_not_fit_is_dropped() {
             score: 1.0,
             a: span(0, 0, 10),
             b: span(1, texts[1].len() + 500, texts[1].len() + 900),
+            evidence: Default::default(),
         }],
         ..Alignment::default()
     };
     cache.store(key, &past_the_end).unwrap();
-    let (left, right) = (GOOD[0].trim_end_matches(".txt"), GOOD[1].trim_end_matches(".txt"));
+    let (left, right) = (
+        GOOD[0].trim_end_matches(".txt"),
+        GOOD[1].trim_end_matches(".txt"),
+    );
     let open = |case: &Case| {
         Pty::crossread(
             &[
@@ -694,6 +762,7 @@ fn r12_7_a_cache_entry_that_does_not_fit_is_dropped() {
                 score: 1.0,
                 a: span(0, 0, 10),
                 b: span(1, 0, 10),
+                evidence: Default::default(),
             };
             2_000_000
         ],

@@ -325,10 +325,12 @@ impl Duplicates {
         let pairs = inner
             .pairs
             .into_iter()
-            .map(|p| AlignedPair {
-                a: map(p.a),
-                b: map(p.b),
-                ..p
+            .map(|mut p| {
+                p.a = map(p.a);
+                p.b = map(p.b);
+                // The copied run inside a sentence pair names articles too.
+                p.evidence.run = p.evidence.run.map(|(a, b)| (map(a), map(b)));
+                p
             })
             .collect();
         let groups = inner
@@ -575,7 +577,17 @@ pub fn between_copies(
         } else {
             (r, l)
         };
-        (AlignedPair { kind, score, a, b }, l, r)
+        (
+            AlignedPair {
+                kind,
+                score,
+                a,
+                b,
+                evidence: Default::default(),
+            },
+            l,
+            r,
+        )
     };
     // Identical texts: paragraph for paragraph.
     if let (Some((_, _, ls)), Some((_, _, rs))) = (&l_set, &r_set) {

@@ -153,6 +153,7 @@ mod tests {
                 start: b.1,
                 end: b.2,
             },
+            evidence: Default::default(),
         }
     }
 

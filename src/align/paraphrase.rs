@@ -11,7 +11,9 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::checks;
 use super::terms::{Analysis, Class, Term};
+use super::{Flag, Flags};
 
 /// Thresholds of the paraphrase tier.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +102,8 @@ pub struct SentencePair {
     /// Units of the matching window in each article (`Analysis::units` indexes).
     pub a_units: (usize, usize),
     pub b_units: (usize, usize),
+    /// Evidence for and against: a kept clause, context, same story, warnings.
+    pub flags: Flags,
 }
 
 impl SentencePair {
@@ -119,6 +123,7 @@ pub struct Match {
     pub a_units: (usize, usize),
     pub b_units: (usize, usize),
     pub score: f32,
+    pub flags: Flags,
 }
 
 /// Scores shared by both passes: (weighted cosine, shared content terms).
@@ -145,6 +150,11 @@ fn similarity(x: &Bag, y: &Bag) -> (f32, usize) {
     }
     (dot / (x.norm * y.norm), shared)
 }
+
+/// A match of two sentences: (score, shared terms, units of the first, units of the second,
+/// whether a clause stands apart from its sentence, the score of the pair as shown: the
+/// whole sentences' when a window found them).
+type Found = (f32, usize, (usize, usize), (usize, usize), bool, f32);
 
 /// Sentence term sets of the corpus, with inverse sentence frequency weights.
 struct Sentences {
@@ -422,8 +432,52 @@ fn windows(chunks: &[u32], end: u32, min_words: usize) -> Vec<(usize, usize)> {
 
 /// The best match of two sentences `x` and `y` (global indexes): whole sentences, or a clause
 /// window of either, weighted down by `clause_weight`. Returns (score, shared terms, units of
-/// x, units of y).
+/// x, units of y, whether the clause stands apart from the rest of its sentence).
 fn best_match(
+    s: &Sentences,
+    analyses: &[Analysis],
+    x: usize,
+    y: usize,
+    options: &ParaphraseOptions,
+) -> Found {
+    let (score, shared, wx, wy) = best_window(s, analyses, x, y, options);
+    let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
+    let ux = analyses[dx].sentence_units[x - s.first[dx]];
+    let uy = analyses[dy].sentence_units[y - s.first[dy]];
+    let whole = wx == (ux.0 as usize, ux.1 as usize) && wy == (uy.0 as usize, uy.1 as usize);
+    // A clause is shown as a clause only when the whole sentences match far worse than it
+    // (the rest of the sentence says something else); otherwise the sentences are the pair.
+    let whole_score = similarity(&s.bags[x], &s.bags[y]).0;
+    // The rest of a sentence around a window is unrelated when it holds a few content words
+    // and none of them is in the other sentence.
+    let unrelated = |d: usize, sentence: (u32, u32), window: (usize, usize), other: &Bag| {
+        let rest: Vec<Term> = analyses[d].units[sentence.0 as usize..sentence.1 as usize]
+            .iter()
+            .enumerate()
+            .filter(|(i, u)| {
+                let i = i + sentence.0 as usize;
+                u.class != Class::Stop && (i < window.0 || i >= window.1)
+            })
+            .map(|(_, u)| u.term)
+            .collect();
+        rest.is_empty()
+            || (rest.len() >= 3
+                && rest
+                    .iter()
+                    .all(|t| other.terms.binary_search_by_key(t, |e| e.0).is_err()))
+    };
+    let apart = !whole && unrelated(dx, ux, wx, &s.bags[y]) && unrelated(dy, uy, wy, &s.bags[x]);
+    // Shown as whole sentences, the pair is as good as the sentences match (never more than
+    // the window that found it).
+    let shown = if whole || apart {
+        score
+    } else {
+        whole_score.min(score)
+    };
+    (score, shared, wx, wy, apart, shown)
+}
+
+fn best_window(
     s: &Sentences,
     analyses: &[Analysis],
     x: usize,
@@ -501,7 +555,7 @@ fn is_claim(
     let mut words: Vec<Term> = analyses[dx].units[ux.0..ux.1]
         .iter()
         .chain(&analyses[dy].units[uy.0..uy.1])
-        .filter(|u| u.class == Class::Content && shared(&u.term))
+        .filter(|u| u.class == Class::Content && shared(&u.term) && !checks::is_attribution(u.term))
         .map(|u| u.term)
         .collect();
     words.sort_unstable();
@@ -597,7 +651,21 @@ pub fn sentence_pairs(
     };
     let s = build(texts, analyses);
     lap("sentences weighted");
-    let pair_of = |x: usize, y: usize, m: (f32, usize, (usize, usize), (usize, usize))| {
+    // The warnings of a match, and its score once they are counted.
+    let checked = |x: usize, m: &Found, y: usize| {
+        let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
+        let mut flags = checks::warnings(
+            (texts[dx], &analyses[dx], m.2),
+            (texts[dy], &analyses[dy], m.3),
+        );
+        if m.4 {
+            flags.set(Flag::Clause);
+        }
+        let penalty = checks::penalty(flags);
+        (m.0 * penalty, m.5 * penalty, flags)
+    };
+    let pair_of = |x: usize, y: usize, m: Found, score: f32, flags: Flags| {
+        // Ranked by how the shown sentences match, accepted on the window that found them.
         let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
         let (x, y, dx, dy, ux, uy) = if dx < dy {
             (x, y, dx, dy, m.2, m.3)
@@ -609,9 +677,10 @@ pub fn sentence_pairs(
             b: dy,
             a_sentence: x - s.first[dx],
             b_sentence: y - s.first[dy],
-            similarity: m.0,
+            similarity: score,
             a_units: ux,
             b_units: uy,
+            flags,
         }
     };
     let documents = Documents::new(analyses);
@@ -624,9 +693,14 @@ pub fn sentence_pairs(
             let (x, y) = (x as usize, y as usize);
             let m = best_match(&s, analyses, x, y, options);
             let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
-            let enough = m.0 >= options.min_similarity
-                || (m.0 >= options.min_similarity_related
+            let (score, shown, mut flags) = checked(x, &m, y);
+            let alone = score >= options.min_similarity;
+            let enough = alone
+                || (score >= options.min_similarity_related
                     && documents.similarity(dx, dy) >= options.related_documents);
+            if !alone {
+                flags.set(Flag::SameStory);
+            }
             (enough
                 && m.1 >= options.min_shared_terms
                 && is_claim(
@@ -635,7 +709,7 @@ pub fn sentence_pairs(
                     (s.doc[y] as usize, m.3),
                     options,
                 ))
-            .then(|| pair_of(x, y, m))
+            .then(|| pair_of(x, y, m, shown, flags))
         })
         .collect();
     lap(&format!("{} accepted", accepted.len()));
@@ -663,7 +737,8 @@ pub fn sentence_pairs(
                 }
                 let (x, y) = (s.first[p.a] + i, s.first[p.b] + j);
                 let m = best_match(&s, analyses, x, y, options);
-                if m.0 >= options.min_similarity_in_context
+                let (score, shown, flags) = checked(x, &m, y);
+                if score >= options.min_similarity_in_context
                     && m.1 >= 2
                     && is_claim(
                         analyses,
@@ -677,7 +752,7 @@ pub fn sentence_pairs(
                     )
                 {
                     known.insert((p.a, p.b, i, j));
-                    next.push(pair_of(x, y, m));
+                    next.push(pair_of(x, y, m, shown, flags.with(Flag::Context)));
                 }
             }
         }
@@ -716,6 +791,7 @@ pub fn merge(
             a_units: p.a_units,
             b_units: p.b_units,
             score: p.similarity,
+            flags: p.flags,
         };
         let mut n = 1;
         let (mut i, mut j) = (p.a_sentence, p.b_sentence);
@@ -726,6 +802,7 @@ pub fn merge(
                     m.a_units.1 = pairs[next].a_units.1;
                     m.b_units.1 = pairs[next].b_units.1;
                     m.score += pairs[next].similarity;
+                    m.flags = m.flags.union(pairs[next].flags);
                     n += 1;
                     i += 1;
                     j += 1;

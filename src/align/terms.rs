@@ -60,6 +60,18 @@ impl Analysis {
         let b = self.seg.tokens[self.units[end - 1].end as usize - 1].end as usize;
         (a, b)
     }
+
+    /// Units whose words lie within bytes `start..end` (empty when none do).
+    pub fn units_within(&self, start: usize, end: usize) -> (usize, usize) {
+        let tokens = &self.seg.tokens;
+        let first = self
+            .units
+            .partition_point(|u| (tokens[u.first as usize].start as usize) < start);
+        let last = self
+            .units
+            .partition_point(|u| (tokens[u.end as usize - 1].end as usize) <= end);
+        (first, last.max(first))
+    }
 }
 
 /// Function words: English stop words plus the verbs of reporting, which every news sentence
@@ -341,6 +353,11 @@ pub fn match_form(word: &str) -> String {
         return folded;
     }
     STEMMER.with(|s| stem_folded(s, &folded))
+}
+
+/// The term a single word is matched by (a stop word's term is its folded form).
+pub fn term_of(word: &str) -> Term {
+    word_info(word).term
 }
 
 fn word_info(word: &str) -> WordInfo {

@@ -293,3 +293,47 @@ fn progress_reports_every_stage_once_in_order_and_changes_nothing() {
     let numbers: Vec<usize> = Stage::ALL.iter().map(|s| s.number()).collect();
     assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
 }
+
+/// Whether the sample's alignment pairs a passage holding `x` with one holding `y`.
+fn pairs_texts(alignment: &Alignment, texts: &[String], x: &str, y: &str) -> bool {
+    alignment.pairs.iter().any(|p| {
+        let (ta, tb) = (text(texts, &p.a), text(texts, &p.b));
+        (ta.contains(x) && tb.contains(y)) || (ta.contains(y) && tb.contains(x))
+    })
+}
+
+#[test]
+fn a_refusal_is_not_paired_with_the_offer_it_refuses() {
+    let (_, texts) = sample();
+    let alignment = run(&texts);
+    assert!(!pairs_texts(
+        &alignment,
+        &texts,
+        "if cooperation is requested",
+        "Iraq Rejects US Request for Partnership"
+    ));
+}
+
+#[test]
+fn two_sentences_citing_news_agencies_are_not_one_claim() {
+    let (_, texts) = sample();
+    let alignment = run(&texts);
+    assert!(!pairs_texts(
+        &alignment,
+        &texts,
+        "Reuters news agency reported",
+        "told the AFP news agency"
+    ));
+}
+
+#[test]
+fn sharing_only_a_name_and_a_word_of_emphasis_is_not_one_claim() {
+    let (_, texts) = sample();
+    let alignment = run(&texts);
+    assert!(!pairs_texts(
+        &alignment,
+        &texts,
+        "helped end the battle in Baiji",
+        "The importance of continued Russian support"
+    ));
+}

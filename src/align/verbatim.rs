@@ -8,7 +8,11 @@
 
 use rayon::prelude::*;
 
-use super::terms::{Analysis, Class, Term};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::terms::{term_of, Analysis, Class, Term};
 
 /// Thresholds of the verbatim tier.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +75,10 @@ pub struct Match {
     /// Units of each side covered by shared seeds.
     pub a_matched: usize,
     pub b_matched: usize,
+    /// Start units `(in a, in b)` of the seeds chained into the match, in order of `a`: they
+    /// say which words of `b` each stretch of `a` was copied to, so that a long copy can be
+    /// cut into sentence-sized pairs.
+    pub anchors: Vec<(u32, u32)>,
 }
 
 impl Match {
@@ -88,10 +96,10 @@ impl Match {
 /// chaining them faster still).
 const MAX_REPEATS: u32 = 8;
 
-/// Hashes of each article's n-grams: `(hash, position)`; n-grams of function words only, and
-/// n-grams repeated more than [`MAX_REPEATS`] times in the article, are left out (they carry
-/// nothing).
-fn ngram_hashes(analysis: &Analysis, n: usize) -> Vec<(u64, u32)> {
+/// Hashes of each article's n-grams: `(hash, position, made of stock phrases)`; n-grams of
+/// function words only, and n-grams repeated more than [`MAX_REPEATS`] times in the article,
+/// are left out (they carry nothing).
+fn ngram_hashes(analysis: &Analysis, stock: &[bool], n: usize) -> Vec<(u64, u32, bool)> {
     let units = &analysis.units;
     if units.len() < n {
         return Vec::new();
@@ -102,38 +110,93 @@ fn ngram_hashes(analysis: &Analysis, n: usize) -> Vec<(u64, u32)> {
         if window.iter().filter(|u| u.class != Class::Stop).count() < 2 {
             continue;
         }
+        // A seed whose every word outside function words belongs to a stock phrase.
+        let stock = window
+            .iter()
+            .zip(&stock[i..i + n])
+            .all(|(u, &s)| s || u.class == Class::Stop);
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for u in window {
             h = (h ^ u.term)
                 .wrapping_mul(0x0000_0100_0000_01b3)
                 .rotate_left(23);
         }
-        out.push((h, i as u32));
+        out.push((h, i as u32, stock));
     }
     let mut repeats: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
-    for &(h, _) in &out {
+    for &(h, _, _) in &out {
         *repeats.entry(h).or_insert(0) += 1;
     }
     if repeats.len() < out.len() {
-        out.retain(|(h, _)| repeats.get(h).is_some_and(|&r| r <= MAX_REPEATS));
+        out.retain(|(h, _, _)| repeats.get(h).is_some_and(|&r| r <= MAX_REPEATS));
     }
     out
 }
 
 /// A seed: article pair `(a, b)` with `a < b`, the n-gram's position in each, and the number
-/// of articles holding it.
+/// of articles holding it (`u32::MAX` for a stock phrase).
 type Seed = (u32, u32, u32, u32, u32);
 
 /// Seeds found in more articles than this are common phrases (see [`VerbatimOptions::common_df`]).
+/// Below a thousand articles, frequency says more about the story than about English (a
+/// quote that ten outlets of a small folder carry is the story's quote, not a stock phrase):
+/// the list of stock phrases does the work there.
 fn common_df(options: &VerbatimOptions, n: usize) -> u32 {
-    options.common_df.max(n / 1000) as u32
+    if n < 1000 {
+        u32::MAX
+    } else {
+        options.common_df.max(n / 1000) as u32
+    }
+}
+
+/// The built-in stock phrases (`assets/stock_phrases.txt`).
+const STOCK_PHRASES: &str = include_str!("../../assets/stock_phrases.txt");
+
+/// The stock phrases as term sequences, keyed by their first term.
+fn stock_phrases() -> &'static FxHashMap<Term, Vec<Vec<Term>>> {
+    static PHRASES: OnceLock<FxHashMap<Term, Vec<Vec<Term>>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut map: FxHashMap<Term, Vec<Vec<Term>>> = FxHashMap::default();
+        for line in STOCK_PHRASES.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let terms: Vec<Term> = line.split_whitespace().map(term_of).collect();
+            map.entry(terms[0]).or_default().push(terms);
+        }
+        map
+    })
+}
+
+/// Per unit of an article, whether it is inside a stock phrase.
+pub fn stock_units(analysis: &Analysis) -> Vec<bool> {
+    let phrases = stock_phrases();
+    let units = &analysis.units;
+    let mut out = vec![false; units.len()];
+    for i in 0..units.len() {
+        let Some(list) = phrases.get(&units[i].term) else {
+            continue;
+        };
+        for phrase in list {
+            let fits = phrase.len() <= units.len() - i
+                && phrase.iter().zip(&units[i..]).all(|(t, u)| *t == u.term);
+            if fits {
+                out[i..i + phrase.len()].iter_mut().for_each(|s| *s = true);
+            }
+        }
+    }
+    out
 }
 
 /// Find the seeds of the whole corpus, shard by shard.
-fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
+fn seeds(analyses: &[Analysis], stock: &[Vec<bool>], options: &VerbatimOptions) -> Vec<Seed> {
     let n = options.ngram;
     let cap = options.max_df;
-    let hashes: Vec<Vec<(u64, u32)>> = analyses.par_iter().map(|a| ngram_hashes(a, n)).collect();
+    let hashes: Vec<Vec<(u64, u32, bool)>> = analyses
+        .par_iter()
+        .zip(stock)
+        .map(|(a, s)| ngram_hashes(a, s, n))
+        .collect();
     let total: usize = hashes.iter().map(Vec::len).sum();
     // About four million entries (64 MiB) per shard.
     let shard_bits = (total / 4_000_000)
@@ -144,11 +207,11 @@ fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
     (0..shards)
         .into_par_iter()
         .flat_map_iter(|shard| {
-            let mut entries: Vec<(u64, u32, u32)> = Vec::new();
+            let mut entries: Vec<(u64, u32, u32, bool)> = Vec::new();
             for (doc, list) in hashes.iter().enumerate() {
-                for &(h, pos) in list {
+                for &(h, pos, stock) in list {
                     if shard_bits == 0 || h >> (64 - shard_bits) == shard {
-                        entries.push((h, doc as u32, pos));
+                        entries.push((h, doc as u32, pos, stock));
                     }
                 }
             }
@@ -167,7 +230,8 @@ fn seeds(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Seed> {
                         for (x, ex) in group.iter().enumerate() {
                             for ey in &group[x + 1..] {
                                 if ex.1 != ey.1 {
-                                    out.push((ex.1, ey.1, ex.2, ey.2, docs as u32));
+                                    let df = if ex.3 { u32::MAX } else { docs as u32 };
+                                    out.push((ex.1, ey.1, ex.2, ey.2, df));
                                 }
                             }
                         }
@@ -193,6 +257,7 @@ struct Chain {
     b_covered_to: usize,
     seeds: usize,
     common: usize,
+    anchors: Vec<(u32, u32)>,
 }
 
 /// Chain the seeds of one article pair (sorted by position in `a`) into matches.
@@ -240,6 +305,7 @@ fn chain(
                 ch.b_start = ch.b_start.min(pb);
                 ch.seeds += 1;
                 ch.common += common as usize;
+                ch.anchors.push((pa as u32, pb as u32));
             }
             None => {
                 chains.push(Chain {
@@ -253,6 +319,7 @@ fn chain(
                     b_covered_to: pb + n,
                     seeds: 1,
                     common: common as usize,
+                    anchors: vec![(pa as u32, pb as u32)],
                 });
                 active.push(chains.len() - 1);
             }
@@ -270,16 +337,23 @@ fn chain(
             b_units: (c.b_start, c.b_covered_to),
             a_matched: c.a_matched,
             b_matched: c.b_matched,
+            anchors: c.anchors,
         })
         .collect()
 }
 
 /// Whether a match holds enough distinct content words to be more than a set phrase.
-fn is_substantial(analysis: &Analysis, units: (usize, usize), options: &VerbatimOptions) -> bool {
+fn is_substantial(
+    analysis: &Analysis,
+    stock: &[bool],
+    units: (usize, usize),
+    options: &VerbatimOptions,
+) -> bool {
     let mut terms: Vec<Term> = analysis.units[units.0..units.1]
         .iter()
-        .filter(|u| matches!(u.class, Class::Content | Class::Number))
-        .map(|u| u.term)
+        .zip(&stock[units.0..units.1])
+        .filter(|(u, &s)| !s && matches!(u.class, Class::Content | Class::Number))
+        .map(|(u, _)| u.term)
         .collect();
     terms.sort_unstable();
     terms.dedup();
@@ -291,8 +365,9 @@ fn is_substantial(analysis: &Analysis, units: (usize, usize), options: &Verbatim
 /// All verbatim matches of the corpus, per article pair, in order.
 pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
     let common = common_df(options, analyses.len());
+    let stock: Vec<Vec<bool>> = analyses.par_iter().map(stock_units).collect();
     let least = min_words(options, analyses.len());
-    let mut seeds = seeds(analyses, options);
+    let mut seeds = seeds(analyses, &stock, options);
     seeds.par_sort_unstable();
     seeds.dedup();
     // Group by article pair.
@@ -317,8 +392,8 @@ pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
             chain(a, b, &positions, options, least)
                 .into_iter()
                 .filter(|m| {
-                    is_substantial(&analyses[a], m.a_units, options)
-                        && is_substantial(&analyses[b], m.b_units, options)
+                    is_substantial(&analyses[a], &stock[a], m.a_units, options)
+                        && is_substantial(&analyses[b], &stock[b], m.b_units, options)
                 })
                 .collect::<Vec<_>>()
         })
@@ -339,13 +414,15 @@ mod tests {
         let b = format!("Another text. {}", "Baghdad word ".repeat(2_000));
         let analyses = [analyze(&a, &aliases), analyze(&b, &aliases)];
         // Without the cap: 2,000 × 2,000 places of each of two n-grams.
-        assert!(seeds(&analyses, &VerbatimOptions::default()).is_empty());
+        let stock: Vec<Vec<bool>> = analyses.iter().map(stock_units).collect();
+        assert!(seeds(&analyses, &stock, &VerbatimOptions::default()).is_empty());
         // A quote repeated a few times still seeds.
         let quote = "the information centre in Baghdad would coordinate intelligence";
         let a = format!("{quote}. {quote}. {quote}.");
         let b = format!("They said {quote}.");
         let analyses = [analyze(&a, &aliases), analyze(&b, &aliases)];
-        assert!(!seeds(&analyses, &VerbatimOptions::default()).is_empty());
+        let stock: Vec<Vec<bool>> = analyses.iter().map(stock_units).collect();
+        assert!(!seeds(&analyses, &stock, &VerbatimOptions::default()).is_empty());
     }
 
     fn run(texts: &[&str]) -> Vec<(usize, usize, String, String)> {

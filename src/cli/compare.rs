@@ -155,6 +155,7 @@ mod tests {
                 score: 0.912_34,
                 a,
                 b,
+                evidence: Default::default(),
             }],
             ..Alignment::default()
         };

@@ -97,6 +97,17 @@ struct PairJson<'a> {
     score: f64,
     a: SpanJson<'a>,
     b: SpanJson<'a>,
+    /// Evidence for and against the pair (`Flag::name`), in a fixed order.
+    flags: Vec<&'static str>,
+    /// The verbatim run inside the two sides, when they differ around it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    run: Option<RunJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RunJson<'a> {
+    a: SpanJson<'a>,
+    b: SpanJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -222,6 +233,11 @@ impl<'a> PassagesJson<'a> {
                     score: round_score(p.score),
                     a: span(&p.a),
                     b: span(&p.b),
+                    flags: p.evidence.flags.iter().map(|f| f.name()).collect(),
+                    run: p.evidence.run.map(|(a, b)| RunJson {
+                        a: SpanJson::new(&corpus.articles[a.article], &a, false),
+                        b: SpanJson::new(&corpus.articles[b.article], &b, false),
+                    }),
                 })
                 .collect(),
             groups: alignment
@@ -297,12 +313,14 @@ mod tests {
                     score: 0.987_65,
                     a,
                     b,
+                    evidence: Default::default(),
                 },
                 AlignedPair {
                     kind: PairKind::Paraphrase,
                     score: 0.5,
                     a,
                     b: c,
+                    evidence: Default::default(),
                 },
             ],
             groups: vec![SharedPassage {
@@ -354,7 +372,8 @@ mod tests {
                 "kind": "verbatim",
                 "score": 0.988,
                 "a": {"article": "a", "start": 8, "end": 41, "text": "The army took the city on Monday."},
-                "b": {"article": "b", "start": 0, "end": 33, "text": "The army took the city on Monday."}
+                "b": {"article": "b", "start": 0, "end": 33, "text": "The army took the city on Monday."},
+                "flags": []
             })
         );
         assert_eq!(v["pairs"][1]["kind"], "paraphrase");

@@ -188,6 +188,7 @@ fn alignment(corpus: &Corpus, clusters: BTreeMap<String, Vec<Span>>) -> Alignmen
                         score,
                         a: *a,
                         b: *b,
+                        evidence: Default::default(),
                     });
                 }
             }

@@ -376,9 +376,8 @@ fn has_word_shapes(text: &str) -> bool {
     // Markup characters split words too: HTML is checked before its tags are stripped.
     // So do the punctuation marks of scripts written without spaces (Japanese 、。「」,
     // fullwidth forms): there a whole sentence is one "word" between spaces.
-    let words = text.split(|c: char| {
-        c.is_whitespace() || "<>=\"/&;".contains(c) || is_cjk_punctuation(c)
-    });
+    let words =
+        text.split(|c: char| c.is_whitespace() || "<>=\"/&;".contains(c) || is_cjk_punctuation(c));
     for token in words.filter(|t| !t.is_ascii()).take(CHECK_CHARS / 8) {
         checked += 1;
         let core = token.trim_matches(|c: char| !c.is_alphanumeric());
@@ -401,8 +400,7 @@ fn has_word_shapes(text: &str) -> bool {
 /// Returns true for the punctuation of Chinese, Japanese and Korean text: CJK symbols and
 /// punctuation, and the fullwidth and halfwidth forms that are not letters or digits.
 fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
-        && !c.is_alphanumeric()
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}') && !c.is_alphanumeric()
 }
 
 /// Finds the encoding a page declares in a `<meta>` tag near its start, if encoding_rs knows

@@ -515,7 +515,10 @@ mod tests {
         // Linear work, not a parser's minutes (generous for a debug build).
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
 
-        let huge = format!("---\ntitle: Long\nnote: {}\n---\nBody.", "x".repeat(100_000));
+        let huge = format!(
+            "---\ntitle: Long\nnote: {}\n---\nBody.",
+            "x".repeat(100_000)
+        );
         let (meta, body) = split(&huge);
         assert_eq!(meta.title.as_deref(), Some("Long"));
         assert_eq!(body, "Body.");

@@ -21,8 +21,8 @@ use std::time::Duration;
 use super::dates::PubDate;
 use super::normalize::normalize_field;
 use super::{LoadError, Metadata};
-pub(super) use lexer::declared_charset;
 use guard::{run_bounded, Bounded, Shape};
+pub(super) use lexer::declared_charset;
 use meta::DeclaredMeta;
 use text::{html_to_text, Scope};
 

@@ -96,7 +96,7 @@ fn is_system_file(file: &File) -> bool {
     use std::os::fd::AsRawFd;
     // The f_type values of the pseudo file systems (see statfs(2)).
     const PSEUDO: [u64; 11] = [
-        0x9fa0,     // proc
+        0x9fa0,      // proc
         0x6265_6572, // sysfs
         0x6462_6720, // debugfs
         0x7472_6163, // tracefs

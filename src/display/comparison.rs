@@ -200,6 +200,7 @@ impl Comparison {
                     score,
                     a: find(left, l, 0),
                     b: find(right, r, 1),
+                    evidence: Default::default(),
                 })
                 .collect(),
             ..Alignment::default()

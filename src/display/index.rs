@@ -239,6 +239,7 @@ mod tests {
             score: 0.9,
             a,
             b,
+            evidence: Default::default(),
         };
         let alignment = Alignment {
             pairs: vec![

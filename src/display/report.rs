@@ -495,6 +495,7 @@ mod tests {
                     start: 0,
                     end: 25,
                 },
+                evidence: Default::default(),
             }],
             ..Alignment::default()
         };

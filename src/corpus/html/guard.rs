@@ -31,21 +31,79 @@ pub struct Shape {
 /// Elements a parser re-opens after they were closed implicitly (the "list of active
 /// formatting elements"): `<div><b id=1></div><div><b id=2></div>…text` nests every `b`.
 const FORMATTING_ELEMENTS: [&str; 14] = [
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
-    "u",
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Elements whose end tag the tree builder ignores unless it reaches them from the top of
 /// its stack without passing a "special" element (HTML standard, "any other end tag").
 /// The special elements, less the void ones (never on the stack).
 const SPECIAL_ELEMENTS: [&str; 66] = [
-    "address", "applet", "article", "aside", "blockquote", "body", "button", "caption",
-    "center", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6",
-    "head", "header", "hgroup", "html", "iframe", "li", "listing", "main", "marquee", "menu",
-    "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "plaintext", "pre",
-    "script", "search", "section", "select", "style", "summary", "table", "tbody", "td",
-    "template", "textarea", "tfoot", "th", "thead", "title", "tr", "ul", "xmp", "frame",
+    "address",
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "button",
+    "caption",
+    "center",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "html",
+    "iframe",
+    "li",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "script",
+    "search",
+    "section",
+    "select",
+    "style",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+    "xmp",
+    "frame",
 ];
 
 /// Where an end tag's search for its element stops: the scope boundaries.
@@ -263,7 +321,10 @@ mod tests {
             "<div></x>".repeat(300),
             "<span><div></span>".repeat(150),
             // Implicitly closed formatting elements are re-opened by the next text.
-            (0..300).map(|i| format!("<div><b id={i}></div>")).collect::<String>() + "text",
+            (0..300)
+                .map(|i| format!("<div><b id={i}></div>"))
+                .collect::<String>()
+                + "text",
             // Siblings closing each other stay shallow.
             "<p>a".repeat(300),
             "<ul>".to_string() + &"<li>a".repeat(300) + "</ul>",
@@ -281,7 +342,11 @@ mod tests {
             );
             // Shallow pages must look shallow, or they would lose trafilatura for nothing.
             if parsed < 20 {
-                assert!(model < 40, "model {model} for a page {parsed} deep: {}", &page[..80]);
+                assert!(
+                    model < 40,
+                    "model {model} for a page {parsed} deep: {}",
+                    &page[..80]
+                );
             }
         }
     }

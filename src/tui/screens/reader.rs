@@ -1204,6 +1204,7 @@ mod tests {
             score: 1.0,
             a: span(a),
             b: span(b),
+            evidence: Default::default(),
         }
     }
 

@@ -80,6 +80,7 @@ pub fn sample_alignment(corpus: &Corpus) -> Alignment {
             score,
             a: span(corpus, a),
             b: span(corpus, b),
+            evidence: Default::default(),
         })
         .collect();
     let groups = GROUPS

@@ -1,0 +1,362 @@
+//! Checks that argue against a pair: two passages can share most of their words and still
+//! make opposite or different claims. Figures that disagree, one side negated, movements in
+//! opposite directions. Each check sets a [`Flag`] and lowers the pair's score, so that a
+//! weak pair with a warning falls below the threshold and a strong one is shown with it.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use super::terms::{analyze, term_of, Aliases, Analysis, Class, Term};
+use super::{Flag, Flags};
+
+/// What lowers a flagged pair's score: a reader should see strong evidence before trusting a
+/// pair whose figures or direction disagree.
+pub fn penalty(flags: Flags) -> f32 {
+    let mut factor = 1.0;
+    if flags.has(Flag::NumbersDiffer) {
+        factor *= 0.7;
+    }
+    if flags.has(Flag::Negation) {
+        factor *= 0.6;
+    }
+    if flags.has(Flag::Polarity) {
+        factor *= 0.6;
+    }
+    factor
+}
+
+/// Words that turn a claim into its denial ("not", "no", "never", "nor", refusals).
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "nor",
+    "neither",
+    "none",
+    "nobody",
+    "nothing",
+    "cannot",
+    "without",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+];
+
+/// Words of upward movement.
+const UP: &[&str] = &[
+    "rise",
+    "rises",
+    "rose",
+    "risen",
+    "rising",
+    "gain",
+    "gains",
+    "gained",
+    "higher",
+    "increase",
+    "increases",
+    "increased",
+    "up",
+    "climb",
+    "climbs",
+    "climbed",
+    "jump",
+    "jumps",
+    "jumped",
+    "surge",
+    "surges",
+    "surged",
+    "soar",
+    "soars",
+    "soared",
+    "rally",
+    "rallied",
+    "advance",
+    "advanced",
+    "grew",
+    "grow",
+    "grows",
+    "won",
+    "win",
+    "wins",
+];
+
+/// Words of downward movement.
+const DOWN: &[&str] = &[
+    "fall",
+    "falls",
+    "fell",
+    "fallen",
+    "falling",
+    "drop",
+    "drops",
+    "dropped",
+    "lower",
+    "decrease",
+    "decreases",
+    "decreased",
+    "down",
+    "decline",
+    "declines",
+    "declined",
+    "slide",
+    "slid",
+    "slip",
+    "slipped",
+    "dip",
+    "dips",
+    "dipped",
+    "plunge",
+    "plunged",
+    "tumble",
+    "tumbled",
+    "sank",
+    "sink",
+    "shrank",
+    "shrink",
+    "lost",
+    "lose",
+    "loses",
+];
+
+/// Words of attribution and reporting: two sentences citing a news agency or noting
+/// something share these words without sharing a claim.
+const ATTRIBUTION: &[&str] = &[
+    "news",
+    "agency",
+    "report",
+    "reported",
+    "reports",
+    "statement",
+    "quote",
+    "quoted",
+    "according",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "note",
+    "noted",
+    "noting",
+    "add",
+    "added",
+    "adding",
+    "announce",
+    "announced",
+    "interview",
+    "press",
+    "comment",
+    "comments",
+    "wrote",
+    "write",
+    "reporter",
+    "reporters",
+    "media",
+    "newspaper",
+    "website",
+    "tell",
+    "telling",
+    "state",
+    "stated",
+    "states",
+    "claim",
+    "claimed",
+    "claims",
+    "describe",
+    "described",
+    "call",
+    "called",
+    "ask",
+    "asked",
+    "explain",
+    "explained",
+];
+
+/// Words of emphasis and continuation: they say how much something matters or that it goes
+/// on, not what it is, and turn up in sentences about anything.
+const EMPHASIS: &[&str] = &[
+    "important",
+    "importance",
+    "significant",
+    "significance",
+    "key",
+    "major",
+    "crucial",
+    "vital",
+    "serious",
+    "continue",
+    "continued",
+    "continuing",
+    "still",
+    "further",
+    "great",
+    "greater",
+    "new",
+];
+
+/// The terms of words as the aligner matches them (a word in a synonym group has the
+/// group's term).
+fn set(words: &[&str]) -> FxHashSet<Term> {
+    let aliases = Aliases::new(&[]);
+    words
+        .iter()
+        .flat_map(|w| {
+            [term_of(w)]
+                .into_iter()
+                .chain(analyze(w, &aliases).units.first().map(|u| u.term))
+        })
+        .collect()
+}
+
+fn attribution() -> &'static FxHashSet<Term> {
+    static SET: OnceLock<FxHashSet<Term>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut all = set(ATTRIBUTION);
+        all.extend(set(EMPHASIS));
+        all
+    })
+}
+
+/// Whether a term is a word of attribution, reporting or emphasis, which says who said
+/// something or how much it matters, not what.
+pub fn is_attribution(term: Term) -> bool {
+    attribution().contains(&term)
+}
+
+fn lists() -> &'static (FxHashSet<String>, FxHashSet<String>, FxHashSet<String>) {
+    static LISTS: OnceLock<(FxHashSet<String>, FxHashSet<String>, FxHashSet<String>)> =
+        OnceLock::new();
+    LISTS.get_or_init(|| {
+        let own = |l: &[&str]| l.iter().map(|w| w.to_string()).collect();
+        (own(NEGATIONS), own(UP), own(DOWN))
+    })
+}
+
+/// What one side says about negation, direction and figures.
+#[derive(Default)]
+struct Side {
+    negated: bool,
+    up: bool,
+    down: bool,
+    numbers: Vec<Term>,
+}
+
+fn side(text: &str, analysis: &Analysis, units: (usize, usize)) -> Side {
+    let (negations, up, down) = lists();
+    let mut out = Side::default();
+    let mut negations_seen = 0;
+    for unit in &analysis.units[units.0..units.1] {
+        if unit.class == Class::Number {
+            out.numbers.push(unit.term);
+        }
+        for token in &analysis.seg.tokens[unit.first as usize..unit.end as usize] {
+            let word = text[token.range()].to_lowercase();
+            if word.ends_with("n't") || word.ends_with("n’t") || negations.contains(&word) {
+                negations_seen += 1;
+            }
+            out.up |= up.contains(&word);
+            out.down |= down.contains(&word);
+        }
+    }
+    // "not only … but", "no one doubts that … not": two negations cancel out.
+    out.negated = negations_seen % 2 == 1;
+    out.numbers.sort_unstable();
+    out.numbers.dedup();
+    out
+}
+
+/// The warnings of a pair of windows (units `ua` of article text `ta`, `ub` of `tb`).
+pub fn warnings(
+    (ta, aa, ua): (&str, &Analysis, (usize, usize)),
+    (tb, ab, ub): (&str, &Analysis, (usize, usize)),
+) -> Flags {
+    let (x, y) = (side(ta, aa, ua), side(tb, ab, ub));
+    let mut flags = Flags::default();
+    if !x.numbers.is_empty() && !y.numbers.is_empty() {
+        let only = |p: &[Term], q: &[Term]| p.iter().any(|n| q.binary_search(n).is_err());
+        if only(&x.numbers, &y.numbers) && only(&y.numbers, &x.numbers) {
+            flags.set(Flag::NumbersDiffer);
+        }
+    }
+    if x.negated != y.negated {
+        flags.set(Flag::Negation);
+    }
+    let direction = |s: &Side| match (s.up, s.down) {
+        (true, false) => 1,
+        (false, true) => -1,
+        _ => 0,
+    };
+    if direction(&x) * direction(&y) < 0 {
+        flags.set(Flag::Polarity);
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::terms::{analyze, Aliases};
+    use super::*;
+
+    fn flags(a: &str, b: &str) -> Vec<&'static str> {
+        let aliases = Aliases::new(&[]);
+        let (x, y) = (analyze(a, &aliases), analyze(b, &aliases));
+        warnings((a, &x, (0, x.units.len())), (b, &y, (0, y.units.len())))
+            .iter()
+            .map(Flag::name)
+            .collect()
+    }
+
+    #[test]
+    fn opposite_movements_negations_and_other_figures_are_flagged() {
+        assert_eq!(
+            flags(
+                "Stocks dipped lower on Monday.",
+                "Stocks moved tentatively higher on Monday."
+            ),
+            ["polarity"]
+        );
+        assert_eq!(
+            flags(
+                "The minister did not sign the deal.",
+                "The minister signed the deal."
+            ),
+            ["negation"]
+        );
+        assert_eq!(
+            flags(
+                "Iraq rejects the request.",
+                "Iraq will share intelligence if requested."
+            ),
+            ["negation"]
+        );
+        assert_eq!(
+            flags("The quake killed 12 people.", "The quake killed 15 people."),
+            ["numbers-differ"]
+        );
+        // A figure only one side gives is not a disagreement.
+        assert_eq!(
+            flags(
+                "The quake killed 12 people.",
+                "The quake killed 12 people on 3 May."
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            flags("He did not say no.", "He agreed."),
+            Vec::<&str>::new()
+        );
+    }
+}
