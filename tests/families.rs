@@ -230,6 +230,8 @@ fn compare_shows_two_copies_as_one_text_and_a_copy_with_what_its_original_shares
             .current_dir(home.path())
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            // The alignment and the documents are cached: never in the user's folder.
+            .env("XDG_CACHE_HOME", home.path().join(".cache"))
             .output()
             .unwrap();
         assert!(
