@@ -130,15 +130,19 @@ pub enum Flag {
     Context,
     /// Accepted with less evidence because the two articles tell one story.
     SameStory,
+    /// Each side names someone or something the other article never mentions: two events
+    /// of one kind (two arrests, two earthquakes), not one claim.
+    OtherNames,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 7] = [
+    pub const ALL: [Flag; 8] = [
         Flag::Clause,
         Flag::Run,
         Flag::NumbersDiffer,
         Flag::Negation,
         Flag::Polarity,
+        Flag::OtherNames,
         Flag::Context,
         Flag::SameStory,
     ];
@@ -153,12 +157,16 @@ impl Flag {
             Flag::Polarity => "polarity",
             Flag::Context => "context",
             Flag::SameStory => "same-story",
+            Flag::OtherNames => "other-names",
         }
     }
 
     /// Whether the flag argues against the pair (its score was lowered for it).
     pub fn is_warning(self) -> bool {
-        matches!(self, Flag::NumbersDiffer | Flag::Negation | Flag::Polarity)
+        matches!(
+            self,
+            Flag::NumbersDiffer | Flag::Negation | Flag::Polarity | Flag::OtherNames
+        )
     }
 }
 
@@ -449,7 +457,12 @@ pub fn align_with_progress(
     let copies = verbatim::find(&analyses, &options.verbatim);
     lap("verbatim");
     progress(Stage::Paraphrase);
-    let sentence_pairs = paraphrase::sentence_pairs(texts, &analyses, &options.paraphrase);
+    // Stories first: the paraphrase tier compares the sentences of one story's articles
+    // closely and holds pairs across stories to a higher bar.
+    let story_map = family::StoryMap::new(&analyses, &options.family);
+    lap("stories");
+    let sentence_pairs =
+        paraphrase::sentence_pairs(texts, &analyses, &story_map, &options.paraphrase);
     lap("paraphrase");
     let reworded = paraphrase::merge(&analyses, &sentence_pairs, &options.paraphrase);
     let mut pairs = passage::pairs(&analyses, &copies, options.verbatim.ngram, &reworded);
@@ -490,8 +503,8 @@ pub fn align_with_progress(
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
     let families = family::families(texts, &pairs, &options.family);
-    let stories = family::stories(&analyses, &options.family);
-    lap("families and stories");
+    let stories = story_map.stories;
+    lap("families");
     Alignment {
         pairs,
         groups,

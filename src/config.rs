@@ -270,7 +270,7 @@ fn align_options(
         options.paraphrase.min_similarity_related = x;
     }
     if let Some(x) = fraction(&raw.related_articles, "related_articles")? {
-        options.paraphrase.related_documents = x;
+        options.family.story_similarity = x;
     }
     for group in &raw.aliases {
         let names = group.get_ref();
@@ -399,7 +399,7 @@ mod tests {
         );
         assert_eq!(tuned.paraphrase.min_similarity, 0.6);
         assert_eq!(tuned.paraphrase.min_similarity_related, 0.4);
-        assert_eq!(tuned.paraphrase.related_documents, 0.2);
+        assert_eq!(tuned.family.story_similarity, 0.2);
         let err = parse("[align]\nseed_words = 2\n").unwrap_err().to_string();
         assert_eq!(
             err,

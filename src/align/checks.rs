@@ -23,7 +23,27 @@ pub fn penalty(flags: Flags) -> f32 {
     if flags.has(Flag::Polarity) {
         factor *= 0.6;
     }
+    if flags.has(Flag::OtherNames) {
+        factor *= OTHER_NAMES_PENALTY;
+    }
     factor
+}
+
+/// What [`Flag::OtherNames`] multiplies a score by.
+pub const OTHER_NAMES_PENALTY: f32 = 0.6;
+
+/// Whether units `units` of an article name someone or something (a capitalised word inside
+/// a sentence, or an alias) that the other article, whose terms are `other` (sorted), never
+/// mentions. When both sides of a pair do, they tell of two different actors or places: the
+/// Chargers' receiver arrested, against their defensive tackle arrested. Names of fewer than
+/// four letters ("al" of "al-Zameli", initials) are left out: too short to tell spellings
+/// of one name apart from two names.
+pub fn names_absent(analysis: &Analysis, units: (usize, usize), other: &[Term]) -> bool {
+    analysis.units[units.0..units.1].iter().any(|u| {
+        let tokens = &analysis.seg.tokens[u.first as usize..u.end as usize];
+        let bytes = tokens.last().map_or(0, |l| l.end) - tokens.first().map_or(0, |f| f.start);
+        u.class == Class::Name && bytes >= 4 && other.binary_search(&u.term).is_err()
+    })
 }
 
 /// Words that turn a claim into its denial ("not", "no", "never", "nor", refusals).
@@ -358,5 +378,44 @@ mod tests {
             flags("He did not say no.", "He agreed."),
             Vec::<&str>::new()
         );
+    }
+
+    /// Whether each sentence names someone its article's counterpart never mentions.
+    fn other_names(a: &str, b: &str) -> bool {
+        let aliases = Aliases::new(&[]);
+        let mut both = [analyze(a, &aliases), analyze(b, &aliases)];
+        super::super::terms::merge_names(&[a, b], &mut both, 0.85);
+        let [x, y] = both;
+        let vocabulary = |an: &Analysis| {
+            let mut t: Vec<Term> = an.units.iter().map(|u| u.term).collect();
+            t.sort_unstable();
+            t.dedup();
+            t
+        };
+        names_absent(&x, (0, x.units.len()), &vocabulary(&y))
+            && names_absent(&y, (0, y.units.len()), &vocabulary(&x))
+    }
+
+    #[test]
+    fn two_players_arrested_are_other_names_one_player_is_not() {
+        assert!(other_names(
+            "The Chargers said receiver Vincent Jackson was arrested on suspicion of drunken driving.",
+            "The Chargers said defensive tackle Jamal Williams was arrested on suspicion of drunk driving."
+        ));
+        // The same man, named in full on one side only.
+        assert!(!other_names(
+            "The Chargers said receiver Vincent Jackson was arrested on suspicion of drunken driving.",
+            "Police arrested Jackson on suspicion of drunk driving, the Chargers said."
+        ));
+        // A name on one side only is an added detail, not another actor.
+        assert!(!other_names(
+            "Police arrested Jackson on suspicion of drunk driving.",
+            "Police arrested Jackson in San Diego on suspicion of drunk driving."
+        ));
+        // "al" of a transliterated name is too short to tell.
+        assert!(!other_names(
+            "Hakem al-Zameli said fighters were driven out of Baiji refinery.",
+            "Fighters were driven out of the Baiji refinery, Zamili said."
+        ));
     }
 }

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::checks;
+use super::family::StoryMap;
 use super::terms::{Analysis, Class, Term};
 use super::{Flag, Flags};
 
@@ -21,14 +22,16 @@ pub struct ParaphraseOptions {
     /// Weighted cosine a sentence pair needs on its own, between articles on different
     /// stories: in a large corpus, chance overlaps of a few words are many.
     pub min_similarity: f32,
-    /// Weighted cosine a sentence pair needs when its two articles tell one story (their
-    /// article-level cosine reaches `related_documents`): outlets reword each other there,
-    /// and chance overlaps are few. Set on the sample corpus and human-labelled news
-    /// paraphrases (MSRP).
+    /// Weighted cosine a sentence pair needs when its two articles are in one story (see
+    /// `family::StoryMap`): outlets reword each other there, and chance overlaps are few.
+    /// Set on the sample corpus and human-labelled news paraphrases (MSRP).
     pub min_similarity_related: f32,
-    /// Article-level weighted cosine from which two articles count as one story. Articles on
-    /// one story measure 0.11–0.16 in the sample corpus; unrelated synthetic news 0.01–0.07.
-    pub related_documents: f32,
+    /// Most articles of its story each article has its sentences compared with all against
+    /// all (its closest ones): bounds the work in a story of hundreds of wire copies.
+    pub story_neighbours: usize,
+    /// Fewest distinct content terms two sentences of one story's articles share to be
+    /// compared past the index (which leaves out a story's frequent words).
+    pub min_story_shared: usize,
     /// Weighted cosine a pair needs when a neighbouring pair of the same two articles is
     /// already aligned: the context vouches for it.
     pub min_similarity_in_context: f32,
@@ -66,7 +69,8 @@ impl Default for ParaphraseOptions {
         ParaphraseOptions {
             min_similarity: 0.6,
             min_similarity_related: 0.3,
-            related_documents: 0.09,
+            story_neighbours: 32,
+            min_story_shared: 2,
             min_similarity_in_context: 0.2,
             min_shared_terms: 3,
             min_shared_runs: 2,
@@ -169,6 +173,12 @@ struct Sentences {
     /// Per article, the weight of each unit (0 for function words), so that clause windows
     /// are weighed without looking terms up again.
     weights: Vec<Vec<f32>>,
+    /// Per article, whether each unit is in a stock phrase of news English ("did not
+    /// immediately respond to a request for comment"): such words make no claim shared.
+    stock: Vec<Vec<bool>>,
+    /// Per article, every term it uses (sorted), to tell a name the other article never
+    /// mentions.
+    vocabulary: Vec<Vec<Term>>,
 }
 
 impl Sentences {
@@ -282,6 +292,19 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         df,
         chunks,
         weights: Vec::new(),
+        stock: analyses
+            .par_iter()
+            .map(super::verbatim::stock_units)
+            .collect(),
+        vocabulary: analyses
+            .par_iter()
+            .map(|a| {
+                let mut t: Vec<Term> = a.units.iter().map(|u| u.term).collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
+            .collect(),
     };
     let weights: Vec<Vec<f32>> = analyses
         .par_iter()
@@ -411,6 +434,101 @@ fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// Candidate sentence pairs inside one story: for each linked article pair of a story (each
+/// article with its `story_neighbours` closest), each sentence with its best partner in the
+/// other article by whole-sentence cosine, when they share `min_story_shared` content terms.
+/// The index leaves out terms too frequent to be evidence in a large corpus; inside one story
+/// they are the story's own words ("Reid", "rehab"), and a sentence made of them still has
+/// its counterpart. One partner per sentence and article pair keeps the work and the pairs
+/// linear in the number of sentences.
+fn story_candidates(
+    s: &Sentences,
+    stories: &StoryMap,
+    options: &ParaphraseOptions,
+) -> Vec<(u32, u32)> {
+    let n = s.first.len();
+    let mut near: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n];
+    for &(a, b, w) in &stories.links {
+        near[a as usize].push((w, b));
+        near[b as usize].push((w, a));
+    }
+    let mut links: Vec<(u32, u32)> = near
+        .iter_mut()
+        .enumerate()
+        .flat_map(|(a, list)| {
+            list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            list.truncate(options.story_neighbours);
+            list.iter()
+                .map(move |&(_, b)| ((a as u32).min(b), (a as u32).max(b)))
+        })
+        .collect();
+    links.sort_unstable();
+    links.dedup();
+    let range = |d: usize| s.first[d]..s.first.get(d + 1).copied().unwrap_or(s.doc.len());
+    let mut out: Vec<(u32, u32)> = links
+        .into_par_iter()
+        .map_init(
+            || (Vec::<(Term, u32, f32)>::new(), Vec::<(u32, f32)>::new()),
+            |(index, acc), (a, b)| {
+                let (ra, rb) = (range(a as usize), range(b as usize));
+                index.clear();
+                for y in rb.clone() {
+                    index.extend(s.bags[y].terms.iter().map(|&(t, w)| (t, y as u32, w)));
+                }
+                index.sort_unstable_by_key(|e| (e.0, e.1));
+                // Best partner of each sentence of b: (cosine, x).
+                let mut best_b: Vec<(f32, u32)> = vec![(0.0, 0); rb.len()];
+                let mut out: Vec<(u32, u32)> = Vec::new();
+                for x in ra {
+                    let bag = &s.bags[x];
+                    if bag.norm == 0.0 {
+                        continue;
+                    }
+                    acc.clear();
+                    acc.resize(rb.len(), (0, 0.0));
+                    for &(t, w) in &bag.terms {
+                        let from = index.partition_point(|e| e.0 < t);
+                        for &(_, y, wy) in index[from..].iter().take_while(|e| e.0 == t) {
+                            let c = &mut acc[y as usize - rb.start];
+                            c.0 += 1;
+                            c.1 += w * wy;
+                        }
+                    }
+                    let mut best: (f32, u32) = (0.0, 0);
+                    for (k, &(count, dot)) in acc.iter().enumerate() {
+                        if (count as usize) < options.min_story_shared {
+                            continue;
+                        }
+                        let y = rb.start + k;
+                        let cos = dot / (bag.norm * s.bags[y].norm);
+                        if cos > best.0 {
+                            best = (cos, y as u32);
+                        }
+                        if cos > best_b[k].0 {
+                            best_b[k] = (cos, x as u32);
+                        }
+                    }
+                    if best.0 > 0.0 {
+                        out.push((x as u32, best.1));
+                    }
+                }
+                out.extend(
+                    best_b
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| b.0 > 0.0)
+                        .map(|(k, b)| (b.1, (rb.start + k) as u32)),
+                );
+                out
+            },
+        )
+        .flatten_iter()
+        .collect();
+    out.par_sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Clause windows of a sentence: runs of whole clauses, at least `min_words` units long,
 /// shorter than the sentence.
 fn windows(chunks: &[u32], end: u32, min_words: usize) -> Vec<(usize, usize)> {
@@ -531,10 +649,12 @@ fn best_window(
 }
 
 /// Whether the terms two windows share are evidence of one claim rather than of one topic:
-/// at least one shared common word (not only names and numbers), and the shared words
-/// spread over `min_shared_runs` separate runs on each side.
+/// at least one shared common word (not only names and numbers, not words of attribution
+/// nor of a stock phrase), and the shared words spread over `min_shared_runs` separate runs
+/// on each side.
 fn is_claim(
     analyses: &[Analysis],
+    stock: &[Vec<bool>],
     (dx, ux): (usize, (usize, usize)),
     (dy, uy): (usize, (usize, usize)),
     options: &ParaphraseOptions,
@@ -551,11 +671,26 @@ fn is_claim(
     };
     let (tx, ty) = (terms(dx, ux), terms(dy, uy));
     let shared = |t: &Term| tx.binary_search(t).is_ok() && ty.binary_search(t).is_ok();
-    // A shared term is a common word if either side uses it as one (headline capitals).
+    // A shared term is a common word if either side uses it as one (headline capitals); a
+    // word inside a stock phrase on either side says nothing of the claim.
+    let in_stock = |d: usize, u: (usize, usize)| -> Vec<Term> {
+        analyses[d].units[u.0..u.1]
+            .iter()
+            .zip(&stock[d][u.0..u.1])
+            .filter(|(_, &st)| st)
+            .map(|(u, _)| u.term)
+            .collect()
+    };
+    let stocked: Vec<Term> = [in_stock(dx, ux), in_stock(dy, uy)].concat();
     let mut words: Vec<Term> = analyses[dx].units[ux.0..ux.1]
         .iter()
         .chain(&analyses[dy].units[uy.0..uy.1])
-        .filter(|u| u.class == Class::Content && shared(&u.term) && !checks::is_attribution(u.term))
+        .filter(|u| {
+            u.class == Class::Content
+                && shared(&u.term)
+                && !checks::is_attribution(u.term)
+                && !stocked.contains(&u.term)
+        })
         .map(|u| u.term)
         .collect();
     words.sort_unstable();
@@ -584,58 +719,11 @@ fn is_claim(
     spread(dx, ux) && spread(dy, uy)
 }
 
-/// Articles as weighted term sets (inverse document frequency), to tell a pair of articles
-/// on one story from two unrelated articles that happen to share a sentence's words.
-struct Documents {
-    bags: Vec<Bag>,
-}
-
-impl Documents {
-    fn new(analyses: &[Analysis]) -> Documents {
-        let sets: Vec<Vec<Term>> = analyses
-            .par_iter()
-            .map(|a| {
-                let mut t: Vec<Term> = a
-                    .units
-                    .iter()
-                    .filter(|u| u.class != Class::Stop)
-                    .map(|u| u.term)
-                    .collect();
-                t.sort_unstable();
-                t.dedup();
-                t
-            })
-            .collect();
-        let mut df: FxHashMap<Term, u32> = FxHashMap::default();
-        for set in &sets {
-            for &t in set {
-                *df.entry(t).or_insert(0) += 1;
-            }
-        }
-        let n = sets.len().max(1) as f32;
-        let bags = sets
-            .into_par_iter()
-            .map(|set| {
-                let terms: Vec<(Term, f32)> = set
-                    .into_iter()
-                    .map(|t| (t, (1.0 + n / df[&t] as f32).ln()))
-                    .collect();
-                let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-                Bag { terms, norm }
-            })
-            .collect();
-        Documents { bags }
-    }
-
-    fn similarity(&self, a: usize, b: usize) -> f32 {
-        similarity(&self.bags[a], &self.bags[b]).0
-    }
-}
-
 /// Sentence pairs saying the same thing, including those vouched for by their context.
-pub fn sentence_pairs(
+pub(crate) fn sentence_pairs(
     texts: &[&str],
     analyses: &[Analysis],
+    stories: &StoryMap,
     options: &ParaphraseOptions,
 ) -> Vec<SentencePair> {
     let timings = std::env::var_os("CROSSREAD_TIMINGS").is_some();
@@ -661,6 +749,11 @@ pub fn sentence_pairs(
         if m.4 {
             flags.set(Flag::Clause);
         }
+        if checks::names_absent(&analyses[dx], m.2, &s.vocabulary[dy])
+            && checks::names_absent(&analyses[dy], m.3, &s.vocabulary[dx])
+        {
+            flags.set(Flag::OtherNames);
+        }
         let penalty = checks::penalty(flags);
         (m.0 * penalty, m.5 * penalty, flags)
     };
@@ -683,10 +776,15 @@ pub fn sentence_pairs(
             flags,
         }
     };
-    let documents = Documents::new(analyses);
-    lap("articles weighted");
-    let candidates = candidates(&s, options);
+    let mut candidates = candidates(&s, options);
     lap(&format!("{} candidates", candidates.len()));
+    candidates.extend(story_candidates(&s, stories, options));
+    candidates.par_sort_unstable();
+    candidates.dedup();
+    lap(&format!(
+        "{} candidates with the stories'",
+        candidates.len()
+    ));
     let mut accepted: Vec<SentencePair> = candidates
         .into_par_iter()
         .filter_map(|(x, y)| {
@@ -695,9 +793,7 @@ pub fn sentence_pairs(
             let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
             let (score, shown, mut flags) = checked(x, &m, y);
             let alone = score >= options.min_similarity;
-            let enough = alone
-                || (score >= options.min_similarity_related
-                    && documents.similarity(dx, dy) >= options.related_documents);
+            let enough = alone || (score >= options.min_similarity_related && stories.same(dx, dy));
             if !alone {
                 flags.set(Flag::SameStory);
             }
@@ -705,6 +801,7 @@ pub fn sentence_pairs(
                 && m.1 >= options.min_shared_terms
                 && is_claim(
                     analyses,
+                    &s.stock,
                     (s.doc[x] as usize, m.2),
                     (s.doc[y] as usize, m.3),
                     options,
@@ -742,6 +839,7 @@ pub fn sentence_pairs(
                     && m.1 >= 2
                     && is_claim(
                         analyses,
+                        &s.stock,
                         (p.a, m.2),
                         (p.b, m.3),
                         &ParaphraseOptions {
@@ -814,4 +912,70 @@ pub fn merge(
         out.push(m);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{align, AlignOptions, PairKind};
+
+    /// Paraphrase pairs of a folder: (text a, text b).
+    fn reworded(texts: &[&str], options: &AlignOptions) -> Vec<(String, String)> {
+        align(texts, options)
+            .pairs
+            .iter()
+            .filter(|p| p.kind == PairKind::Paraphrase)
+            .map(|p| {
+                (
+                    texts[p.a.article][p.a.start..p.a.end].to_string(),
+                    texts[p.b.article][p.b.start..p.b.end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    // Two reports of one event, in their own words (after the sample's Iraq–Russia story).
+    const FIRST: &str = "Iraq and Russia agreed to strike Islamic State militants crossing from \
+        Syria into Iraq, the head of the parliament's security committee said on Friday.\n\
+        The joint intelligence center in Baghdad, shared by Iraq, Syria, Iran and Russia, has \
+        helped government forces retake the Baiji refinery.\n\
+        A spokesman for the Russian embassy did not immediately respond to a request for \
+        comment.";
+    const SECOND: &str = "Baghdad and Moscow will hit Islamic State fighters moving from Syria \
+        to Iraq, a senior Iraqi lawmaker announced.\n\
+        Information from the intelligence center that Iraq shares with Russia, Syria and Iran \
+        helped end the battle for the Baiji refinery, he said.\n\
+        The Iraqi defence ministry did not respond to requests for comment on Thursday.";
+
+    #[test]
+    fn stock_sentences_of_news_english_never_pair_on_their_own() {
+        let found = reworded(&[FIRST, SECOND], &AlignOptions::default());
+        assert!(
+            found.iter().any(|(a, _)| a.contains("Baiji")),
+            "the claims align: {found:?}"
+        );
+        assert!(
+            found.iter().all(|(a, _)| !a.contains("comment")),
+            "two requests for comment are not one claim: {found:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_of_the_storys_frequent_words_is_compared_past_the_index() {
+        // An index of rare terms only (two postings a term, nothing always indexed): the
+        // Baiji sentences share only words the index leaves out.
+        let mut options = AlignOptions::default();
+        options.paraphrase.max_postings = 1;
+        options.paraphrase.prefix_terms = 0;
+        let found = reworded(&[FIRST, SECOND], &options);
+        assert!(
+            found.iter().any(|(a, _)| a.contains("Baiji")),
+            "found inside the story: {found:?}"
+        );
+        options.paraphrase.story_neighbours = 0;
+        let found = reworded(&[FIRST, SECOND], &options);
+        assert!(
+            found.iter().all(|(a, _)| !a.contains("Baiji")),
+            "without comparing the story's sentences: {found:?}"
+        );
+    }
 }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::terms::{term_of, Analysis, Class, Term};
+use super::terms::{analyze, Aliases, Analysis, Class, Term};
 
 /// Thresholds of the verbatim tier.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,12 +157,21 @@ fn stock_phrases() -> &'static FxHashMap<Term, Vec<Vec<Term>>> {
     static PHRASES: OnceLock<FxHashMap<Term, Vec<Vec<Term>>>> = OnceLock::new();
     PHRASES.get_or_init(|| {
         let mut map: FxHashMap<Term, Vec<Vec<Term>>> = FxHashMap::default();
+        let aliases = Aliases::new(&[]);
         for line in STOCK_PHRASES.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let terms: Vec<Term> = line.split_whitespace().map(term_of).collect();
-            map.entry(terms[0]).or_default().push(terms);
+            // Analysed as article text is, so that a word of a synonym group ("request",
+            // "immediately") has its group's term here too.
+            let terms: Vec<Term> = analyze(line, &aliases)
+                .units
+                .iter()
+                .map(|u| u.term)
+                .collect();
+            if let Some(&first) = terms.first() {
+                map.entry(first).or_default().push(terms);
+            }
         }
         map
     })
