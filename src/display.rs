@@ -8,6 +8,7 @@
 //!   the compare screen turns it into ratatui rows, `crossread compare` into text.
 //! - [`label`]: how an article is named (id, outlet, date).
 //! - [`layout`]: marked words laid out in columns of a given width.
+//! - [`order`]: the orders the lists show, sorted by a column or in story blocks.
 //! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
 //! - [`search`]: the articles' bodies indexed by word, for search as you type.
 //! - [`text`]: untrusted strings made safe for a terminal, measured, cut and wrapped.
@@ -18,6 +19,7 @@ pub mod comparison;
 pub mod index;
 pub mod label;
 pub mod layout;
+pub mod order;
 pub mod report;
 pub mod search;
 pub mod text;

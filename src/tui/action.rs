@@ -42,6 +42,10 @@ pub enum Action {
     SortByWords,
     SortById,
     SortByShared,
+    /// Shared passages: sort by number of articles.
+    SortByArticles,
+    /// Shared passages: sort by score.
+    SortByScore,
     ShowWarnings,
     /// Compare the selected article with the marked one, else with the one it shares most with.
     Compare,
@@ -162,6 +166,8 @@ impl Action {
         Action::SortByWords,
         Action::SortById,
         Action::SortByShared,
+        Action::SortByArticles,
+        Action::SortByScore,
         Action::ShowWarnings,
         Action::Compare,
         Action::ToggleMark,
@@ -217,6 +223,8 @@ impl Action {
             Action::SortByWords => "sort_by_words",
             Action::SortById => "sort_by_id",
             Action::SortByShared => "sort_by_shared",
+            Action::SortByArticles => "sort_by_articles",
+            Action::SortByScore => "sort_by_score",
             Action::ShowWarnings => "show_warnings",
             Action::Compare => "compare",
             Action::ToggleMark => "toggle_mark",

@@ -406,6 +406,12 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Groups, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
     (Scope::Groups, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
     (Scope::Groups, Action::StartFilter, &["/"], "Filter the passages by words of their wording, outlets or ids", Some("filter")),
+    (Scope::Groups, Action::CycleSort, &["s"], "Sort by the next column", Some("sort")),
+    (Scope::Groups, Action::ReverseSort, &["S"], "Reverse the sort order", None),
+    (Scope::Groups, Action::SortByOutlet, &["1"], "Sort by number of outlets (again: reverse)", None),
+    (Scope::Groups, Action::SortByDate, &["2"], "Sort by earliest date (again: reverse)", None),
+    (Scope::Groups, Action::SortByArticles, &["3"], "Sort by number of articles (again: reverse)", None),
+    (Scope::Groups, Action::SortByScore, &["4"], "Sort by score (again: reverse)", None),
     (Scope::Groups, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's wording of the passage", Some("open")),
     (Scope::Groups, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 

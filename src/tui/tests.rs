@@ -34,6 +34,7 @@ use crate::corpus::{Article, Corpus, Format, LoadOptions, LoadWarning, Metadata}
 use crate::display::ArticleIdx;
 
 mod fixture;
+mod lists;
 mod story;
 
 /// The alignment the screen tests use, never the aligner's: the sample's fixed pairs and

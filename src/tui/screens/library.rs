@@ -222,9 +222,10 @@ impl LibraryLayout {
     }
 }
 
-/// The x offset and width of each column shown at `width` cells: the id only when there is
-/// room, the title taking what the others leave.
-pub fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
+/// The x offset and width of each column shown at `width` cells, sorted by `sorted`: the
+/// share and the id only when there is room or the list is sorted by them (so that the
+/// heading always shows the order), the title taking what the others leave.
+pub fn column_spans(width: u16, sorted: Column) -> Vec<(Column, u16, u16)> {
     let width = usize::from(width);
     // One cell of margin on each side, one between columns.
     let inner = width.saturating_sub(2);
@@ -233,8 +234,16 @@ pub fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
     // "Words ▼" fits.
     let words = 7;
     // "Shared ▼" fits; shown from 60 cells, once the title keeps room.
-    let shared = if inner >= 60 { 8 } else { 0 };
-    let id = if inner >= 100 { 22 } else { 0 };
+    let shared = if inner >= 60 || sorted == Column::Shared {
+        8
+    } else {
+        0
+    };
+    let id = match inner {
+        100.. => 22,
+        _ if sorted == Column::Id => 12,
+        _ => 0,
+    };
     let fixed =
         outlet + date + words + shared + id + 3 + usize::from(shared > 0) + usize::from(id > 0);
     let title = inner.saturating_sub(fixed);
@@ -507,7 +516,7 @@ impl LibraryState {
         }
         if layout.header.contains(position) {
             let x = position.x - layout.header.x;
-            return column_spans(layout.header.width)
+            return column_spans(layout.header.width, self.sort.column)
                 .into_iter()
                 .find(|&(_, start, w)| x >= start && x < start + w)
                 .map(|(column, _, _)| Hit::Heading(column));
@@ -528,7 +537,7 @@ impl LibraryState {
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
         let style = self.theme.header();
         buf.set_style(area, self.theme.text());
-        for (column, x, w) in column_spans(area.width) {
+        for (column, x, w) in column_spans(area.width, self.sort.column) {
             let mut label = column.name().to_string();
             let mut cell_style = style;
             if column == self.sort.column {
@@ -560,7 +569,7 @@ impl LibraryState {
             render_empty(area, buf, &message, self.theme.dim());
             return;
         }
-        let spans = column_spans(area.width);
+        let spans = column_spans(area.width, self.sort.column);
         let visible = self
             .view
             .iter()
@@ -925,9 +934,9 @@ mod tests {
     }
 
     #[test]
-    fn columns_fit_the_width_and_show_the_id_only_when_wide() {
-        for w in [0u16, 1, 5, 20, 60, 80, 99, 120, 300] {
-            let spans = column_spans(w);
+    fn columns_fit_the_width_and_show_the_id_only_when_wide_or_sorted_by() {
+        for w in [0u16, 1, 5, 20, 40, 60, 80, 99, 120, 300] {
+            let spans = column_spans(w, Column::Date);
             for &(_, x, cw) in &spans {
                 assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
             }
@@ -936,6 +945,18 @@ mod tests {
                 w >= 102,
                 "width {w}"
             );
+            for sorted in Column::ALL {
+                let spans = column_spans(w, sorted);
+                for &(_, x, cw) in &spans {
+                    assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
+                }
+                if w >= 40 {
+                    assert!(
+                        spans.iter().any(|s| s.0 == sorted && s.2 >= 7),
+                        "{sorted:?} at width {w}: {spans:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -1,0 +1,101 @@
+//! Lists that say their order: the shared passages sorted with the library's keys, the
+//! sort column always shown, and the overlap matrix following the library's filter in story
+//! blocks.
+
+use super::*;
+use pretty_assertions::assert_eq;
+
+/// The text of the heading row (the body's first row).
+fn heading(h: &Harness) -> String {
+    h.rows()[1].clone()
+}
+
+#[test]
+fn shared_passages_sort_with_the_library_keys_and_mark_the_column() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p");
+    assert!(heading(&h).contains("Outlets ▼"), "{}", heading(&h));
+    // Most outlets first: the 4-outlet passage leads.
+    assert!(
+        h.rows()[2].starts_with("         4 2015-10-25"),
+        "{}",
+        h.rows()[2]
+    );
+
+    // 2: by earliest date, oldest first, undated passages last.
+    h.press("2");
+    assert!(heading(&h).contains("Earliest ▲"), "{}", heading(&h));
+    assert!(!heading(&h).contains("Outlets ▼"));
+    let dates: Vec<bool> = (2..11)
+        .map(|y| h.rows()[y].contains("2015-10-25"))
+        .collect();
+    assert_eq!(
+        dates,
+        [true, true, true, false, false, false, false, false, false]
+    );
+    // Again: reversed, undated still last.
+    h.press("2");
+    assert!(heading(&h).contains("Earliest ▼"), "{}", heading(&h));
+    assert!(h.rows()[2].contains("2015-10-25") && !h.rows()[10].contains("2015-10-25"));
+
+    // 4: by score, best first; S reverses; s goes on to the next column.
+    h.press("4");
+    assert!(heading(&h).contains("Score ▼"), "{}", heading(&h));
+    assert!(h.rows()[2].contains(" 1.00 "), "{}", h.rows()[2]);
+    h.press("S");
+    assert!(heading(&h).contains("Score ▲"));
+    assert!(h.rows()[2].contains(" 0.30 "), "{}", h.rows()[2]);
+    h.press("s");
+    assert!(heading(&h).contains("Outlets ▼"), "{}", heading(&h));
+    h.press("3");
+    assert!(heading(&h).contains("Articles ▼"), "{}", heading(&h));
+
+    // A click on a heading sorts by its column.
+    let (x, y) = find_cell(&h, "Earliest");
+    h.click(x, y);
+    assert!(heading(&h).contains("Earliest ▲"), "{}", heading(&h));
+
+    // The selection follows its passage through a sort, and Enter opens that passage.
+    h.press("G");
+    let selected = |h: &Harness| match h.app.top() {
+        Some(Open::Groups(groups)) => groups.selected(),
+        _ => None,
+    };
+    let before = selected(&h);
+    assert!(h.rows()[39].ends_with("9/9 "), "{}", h.rows()[39]);
+    h.press("1");
+    assert_eq!(selected(&h), before);
+    assert!(!h.rows()[39].ends_with("9/9 "), "{}", h.rows()[39]);
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+}
+
+#[test]
+fn shared_passages_sorted_by_date_snapshot_120x40() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p2");
+    insta::assert_snapshot!("groups_by_date_120x40", h.terminal.backend());
+}
+
+#[test]
+fn shared_passages_snapshot_60x20_keeps_the_sort_column() {
+    let mut h = Harness::sample(60, 20);
+    h.press("p");
+    insta::assert_snapshot!("groups_60x20", h.terminal.backend());
+    // The score is left out at this width, unless the list is sorted by it.
+    assert!(!heading(&h).contains("Score"));
+    h.press("4");
+    assert!(heading(&h).contains("Score ▼"), "{}", heading(&h));
+    insta::assert_snapshot!("groups_by_score_60x20", h.terminal.backend());
+}
+
+#[test]
+fn library_at_60x20_shows_the_column_it_is_sorted_by_even_when_narrow() {
+    let mut h = Harness::sample(60, 20);
+    assert!(!heading(&h).contains("Shared"), "{}", heading(&h));
+    h.press("6");
+    assert!(heading(&h).contains("Shared ▼"), "{}", heading(&h));
+    insta::assert_snapshot!("library_by_shared_60x20", h.terminal.backend());
+    h.press("5");
+    assert!(heading(&h).contains("Id ▲"), "{}", heading(&h));
+}
