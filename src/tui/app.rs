@@ -449,12 +449,15 @@ impl App {
         self.show(Open::Groups(groups));
     }
 
+    /// Opens the matrix of the articles the library shows (its filter kept).
     fn open_matrix(&mut self) {
         let theme = self.theme;
+        let shown = self.library.view().to_vec();
+        let filter = self.library.filter().to_string();
         let Some(context) = self.require_context() else {
             return;
         };
-        let mut matrix = MatrixState::new(&context, theme);
+        let mut matrix = MatrixState::new(&context, &shown, &filter, theme);
         matrix.relayout(self.layout().body);
         self.show(Open::Matrix(matrix));
     }

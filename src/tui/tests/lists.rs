@@ -99,3 +99,105 @@ fn library_at_60x20_shows_the_column_it_is_sorted_by_even_when_narrow() {
     h.press("5");
     assert!(heading(&h).contains("Id ▲"), "{}", heading(&h));
 }
+
+/// The sample, aligned as the fixture says, with two stories: 001, 002 and 004 (undated),
+/// then 000 (dated) and 003.
+fn sample_with_stories(width: u16, height: u16) -> Harness {
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let mut alignment = sample_alignment(&corpus);
+    alignment.stories = vec![
+        crate::align::family::Story {
+            id: 1,
+            articles: vec![1, 2, 4],
+        },
+        crate::align::family::Story {
+            id: 2,
+            articles: vec![0, 3],
+        },
+    ];
+    Harness::aligned(
+        corpus,
+        alignment,
+        Keymap::default(),
+        Theme::default(),
+        width,
+        height,
+    )
+}
+
+#[test]
+fn the_matrix_lays_out_stories_in_blocks_largest_first_each_by_date() {
+    let mut h = sample_with_stories(120, 40);
+    h.press("m");
+    assert_eq!(matrix(&h.app).order(), [1, 2, 4, 0, 3]);
+    let text = h.screen_text();
+    assert!(
+        h.rows()[1].starts_with(" 5 articles · in story blocks, most articles first, each by date"),
+        "{text}"
+    );
+    // Story labels on the first row of each block, a bar after the block's last column.
+    assert!(text.contains(" S1 1 001 TRT World"), "{text}");
+    assert!(text.contains("    2 002"), "{text}");
+    assert!(text.contains(" S2 4 000 Global Research"), "{text}");
+    assert!(h.rows()[2].contains("3 │  4"), "{}", h.rows()[2]);
+    // A line under the block's last row (003's row is the last of all: none there).
+    let (_, y) = find_cell(&h, "3 004");
+    assert!(h.buffer()[(30, y)].modifier.contains(Modifier::UNDERLINED));
+    let (_, y) = find_cell(&h, "5 003");
+    assert!(!h.buffer()[(30, y)].modifier.contains(Modifier::UNDERLINED));
+    insta::assert_snapshot!("matrix_stories_120x40", h.terminal.backend());
+
+    // Cells are the pairs' shares whatever the order: 003 × 004 is 15%.
+    h.press("jjjjl");
+    assert_eq!(matrix(&h.app).selected(), (3, 4));
+    assert!(
+        h.rows()[39].ends_with("003 × 004 · 15% of 003 · 9% of 004 "),
+        "{}",
+        h.rows()[39]
+    );
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Compare);
+}
+
+#[test]
+fn the_matrix_at_60x20_keeps_story_labels_and_numbers() {
+    let mut h = sample_with_stories(60, 20);
+    h.press("m");
+    insta::assert_snapshot!("matrix_stories_60x20", h.terminal.backend());
+    let text = h.screen_text();
+    assert!(text.contains(" S1 1 "), "{text}");
+    assert!(text.contains(" S2 4 "), "{text}");
+}
+
+#[test]
+fn the_matrix_shows_only_the_articles_the_library_filter_keeps() {
+    let mut h = sample_with_stories(120, 40);
+    h.press("/sputnik war<Enter>");
+    assert_eq!(h.app.library.view().len(), 0, "both words in one article");
+    h.press("<Esc>/syria<Enter>");
+    let mut kept = h.app.library.view().to_vec();
+    assert!(kept.len() > 1 && kept.len() < 5, "{kept:?}");
+    h.press("m");
+    let mut shown = matrix(&h.app).order().to_vec();
+    let title = h.rows()[1].clone();
+    assert!(
+        title.starts_with(&format!(
+            " {} of 5 articles, filter: “syria” · ",
+            kept.len()
+        )),
+        "{title}"
+    );
+    insta::assert_snapshot!("matrix_filtered_120x40", h.terminal.backend());
+    kept.sort_unstable();
+    shown.sort_unstable();
+    assert_eq!(shown, kept);
+
+    // A filter that keeps nothing: the matrix says so.
+    h.press("<Esc><Esc>/zzz<Enter>m");
+    assert!(
+        h.screen_text()
+            .contains("No article matches the library's filter “zzz”."),
+        "{}",
+        h.screen_text()
+    );
+}
