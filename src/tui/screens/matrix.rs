@@ -67,7 +67,7 @@ struct MatrixLayout {
 impl MatrixLayout {
     fn new(area: Rect, label_width: u16, stride: u16) -> MatrixLayout {
         // The title goes first on a short screen: what the cells are matters more.
-        let title = (area.height >= 4).then(|| Rect { height: 1, ..area });
+        let title = (area.height >= 4).then_some(Rect { height: 1, ..area });
         let area = match title {
             Some(title) => Rect {
                 y: title.bottom(),
@@ -362,8 +362,7 @@ impl MatrixState {
             let here = self
                 .shared_places(row)
                 .into_iter()
-                .filter(|&c| c < column)
-                .last()
+                .rfind(|&c| c < column)
                 .map(|c| (row, c));
             here.or_else(|| {
                 (0..row)
