@@ -1,6 +1,7 @@
 //! The orders the lists are shown in, so that every list can say what its order is: the
-//! shared passages sorted by a column ([`GroupSort`]), and the articles of the overlap
-//! matrix laid out in story blocks ([`story_blocks`]).
+//! shared passages sorted by a column ([`GroupSort`]), the articles of the overlap matrix
+//! laid out in story blocks ([`story_blocks`]), and the library grouped by story
+//! ([`group_by_story`]).
 
 use std::cmp::Ordering;
 
@@ -215,6 +216,36 @@ pub fn story_blocks<D: Ord>(
     blocks
 }
 
+/// Per corpus index, the number ([`Story::id`]) of the story the article is in, if any.
+pub fn story_of(stories: &[Story], articles: usize) -> Vec<Option<usize>> {
+    let mut of = vec![None; articles];
+    for story in stories {
+        for &a in &story.articles {
+            if let Some(slot) = of.get_mut(a) {
+                slot.get_or_insert(story.id);
+            }
+        }
+    }
+    of
+}
+
+/// Regroups `view` (corpus indices, in a list's order) story by story, as the matrix lays
+/// them out: the story with most articles in `view` first (ties: its number), the articles
+/// in no story last; within a block the list's order is kept (a stable sort).
+pub fn group_by_story(view: &mut [usize], story_of: &[Option<usize>]) {
+    let story = |a: usize| story_of.get(a).copied().flatten();
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for &a in view.iter() {
+        if let Some(s) = story(a) {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    view.sort_by_key(|&a| match story(a) {
+        Some(s) => (false, std::cmp::Reverse(counts[&s]), s),
+        None => (true, std::cmp::Reverse(0), 0),
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,5 +387,21 @@ mod tests {
         let blocks = story_blocks(&[0, 99], &[story(1, &[0, 99])], &dates);
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].articles, [0]);
+    }
+
+    #[test]
+    fn grouping_by_story_keeps_the_list_order_within_each_story() {
+        let stories = [story(1, &[0, 2, 4, 6]), story(2, &[1, 3, 5])];
+        let of = story_of(&stories, 9);
+        assert_eq!(of[6], Some(1));
+        assert_eq!(of[7], None);
+        // A list sorted some way (say by title): 8 7 6 5 4 3 2 1 0.
+        let mut view: Vec<usize> = (0..9).rev().collect();
+        group_by_story(&mut view, &of);
+        assert_eq!(view, [6, 4, 2, 0, 5, 3, 1, 8, 7]);
+        // Filtered to fewer of story 1 than of story 2: story 2 first.
+        let mut view = vec![0, 1, 3, 5, 8];
+        group_by_story(&mut view, &of);
+        assert_eq!(view, [1, 3, 5, 0, 8]);
     }
 }

@@ -232,6 +232,7 @@ impl App {
             .map(|i| overlap.shared(i))
             .collect();
         self.library.set_shares(&shares);
+        self.library.set_stories(&index.alignment().stories);
         for open in &mut self.stack {
             if let Open::Reader(reader) = open {
                 reader.set_alignment(index.alignment(), &self.corpus);
@@ -629,6 +630,14 @@ impl App {
             Action::SortByWords => library.sort_by(Column::Words),
             Action::SortById => library.sort_by(Column::Id),
             Action::SortByShared => library.sort_by(Column::Shared),
+            Action::GroupByStory => {
+                self.require_context()?;
+                if self.library.has_stories() {
+                    self.library.toggle_by_story();
+                } else {
+                    self.message = Some("No story: no two articles tell one event.".to_string());
+                }
+            }
             Action::ToggleMark => {
                 let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {

@@ -354,6 +354,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Library, Action::SortByWords, &["4"], "Sort by word count (again: reverse)", None),
     (Scope::Library, Action::SortById, &["5"], "Sort by id (again: reverse)", None),
     (Scope::Library, Action::SortByShared, &["6"], "Sort by the share other articles say too (again: reverse)", None),
+    (Scope::Library, Action::GroupByStory, &["T"], "Group the articles story by story (each in the sort's order), or not", None),
     (Scope::Library, Action::ShowWarnings, &["w"], "List the files that were skipped", Some("skipped")),
     (Scope::Library, Action::Compare, &["c"], "Compare with the marked article, else with the one it shares most with", Some("compare")),
     (Scope::Library, Action::ToggleMark, &["<Space>"], "Mark the article to compare with", None),

@@ -201,3 +201,73 @@ fn the_matrix_shows_only_the_articles_the_library_filter_keeps() {
         h.screen_text()
     );
 }
+
+#[test]
+fn the_library_groups_its_articles_by_story_and_back() {
+    let mut h = sample_with_stories(120, 40);
+    let order = |h: &Harness| h.app.library.view().to_vec();
+    assert_eq!(
+        order(&h),
+        [0, 1, 2, 3, 4],
+        "by date: 000 is the only dated one"
+    );
+    h.press("T");
+    // Story 1 (three articles) first, then story 2, each in the list's order (by date).
+    assert_eq!(order(&h), [1, 2, 4, 0, 3]);
+    assert!(
+        h.rows()[0].ends_with("by story, date ▲ "),
+        "{}",
+        h.rows()[0]
+    );
+    let text = h.screen_text();
+    assert!(h.rows()[2].starts_with(" S1 TRT World"), "{text}");
+    assert!(h.rows()[5].starts_with(" S2 Global Research"), "{text}");
+    // A line under the last row of story 1.
+    assert!(h.buffer()[(10, 4)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!h.buffer()[(10, 3)].modifier.contains(Modifier::UNDERLINED));
+    insta::assert_snapshot!("library_by_story_120x40", h.terminal.backend());
+
+    // The sort still orders each story: by words, longest first.
+    h.press("4");
+    let words: Vec<usize> = order(&h)
+        .iter()
+        .map(|&a| h.app.corpus.articles[a].words)
+        .collect();
+    assert!(words[0] >= words[1] && words[1] >= words[2], "{words:?}");
+    assert!(words[3] >= words[4], "{words:?}");
+    assert_eq!(
+        order(&h)[..3]
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>(),
+        [1, 2, 4].into()
+    );
+
+    // Enter reads the selected article; J reads the next one of the grouped list.
+    h.press("g<Enter>J");
+    assert_eq!(h.app.screen(), Screen::Reader);
+    h.press("q");
+    h.press("T");
+    assert!(h.rows()[0].ends_with("by words ▼ "), "{}", h.rows()[0]);
+    assert!(!h.screen_text().contains(" S1 "));
+}
+
+#[test]
+fn the_library_by_story_at_60x20() {
+    let mut h = sample_with_stories(60, 20);
+    h.press("T");
+    insta::assert_snapshot!("library_by_story_60x20", h.terminal.backend());
+    assert!(h.rows()[2].starts_with(" S1 "), "{}", h.rows()[2]);
+}
+
+#[test]
+fn without_stories_the_library_says_it_cannot_group() {
+    let mut h = Harness::sample(120, 40);
+    h.press("T");
+    assert!(
+        h.rows()[39].contains("No story: no two articles tell one event."),
+        "{}",
+        h.rows()[39]
+    );
+    assert!(h.rows()[0].ends_with("by date ▲ "));
+}
