@@ -1135,14 +1135,38 @@ mod tests {
     #[test]
     fn odd_texts_give_spans_inside_them() {
         let pieces = [
-            "Kottasová", "\"", "“", "”", "„", "«", "»", " ", "\n", "said", "Ek", ".", ",", "é",
-            "he", "according", "to", "Sen.", ":", "…", "—", "'", "’s", "CEO",
+            "Kottasová",
+            "\"",
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            " ",
+            "\n",
+            "said",
+            "Ek",
+            ".",
+            ",",
+            "é",
+            "he",
+            "according",
+            "to",
+            "Sen.",
+            ":",
+            "…",
+            "—",
+            "'",
+            "’s",
+            "CEO",
         ];
         let mut seed = 7u64;
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..(seed % 40) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
                 if seed % 3 == 0 {
                     text.push(' ');

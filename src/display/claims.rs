@@ -23,23 +23,28 @@ fn published(article: &Article) -> Option<(chrono::NaiveDate, Option<i64>)> {
     Some((date.day(), time))
 }
 
+/// Where an article stands in time order: dated before undated, by day, then (within a
+/// day) those with a time of day first, by time; ties in corpus order.
+pub type TimeKey = (bool, Option<chrono::NaiveDate>, bool, Option<i64>, usize);
+
+/// The article's [`TimeKey`].
+pub fn time_key(articles: &[Article], article: usize) -> TimeKey {
+    let when = articles.get(article).and_then(published);
+    (
+        when.is_none(),
+        when.map(|(day, _)| day),
+        when.and_then(|(_, t)| t).is_none(),
+        when.and_then(|(_, t)| t),
+        article,
+    )
+}
+
 /// The positions of `spans` in time order: by their articles' dates (and times, among
 /// articles of one day that give one), undated articles last, ties in corpus order, then in
 /// text order.
 pub fn time_order(articles: &[Article], spans: &[Span]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| {
-        let s = &spans[i];
-        let when = articles.get(s.article).and_then(published);
-        (
-            when.is_none(),
-            when.map(|(day, _)| day),
-            when.and_then(|(_, t)| t).is_none(),
-            when.and_then(|(_, t)| t),
-            s.article,
-            s.start,
-        )
-    });
+    order.sort_by_key(|&i| (time_key(articles, spans[i].article), spans[i].start));
     order
 }
 
