@@ -4,6 +4,8 @@
 //!
 //! - [`index`]: the alignment as the shells read it, built once per corpus: pairs by
 //!   article pair, groups by member, groups in listing order, overlaps.
+//! - [`claims`]: shared passages and quotes in time order, each quote's renderings
+//!   compared with the earliest.
 //! - [`comparison`]: two articles side by side ([`comparison::Comparison`]), built once;
 //!   the compare screen turns it into ratatui rows, `crossread compare` into text.
 //! - [`label`]: how an article is named (id, outlet, date).
@@ -15,6 +17,7 @@
 //!
 //! Nothing here prints or draws; the layering test (`tests/layers.rs`) keeps it so.
 
+pub mod claims;
 pub mod comparison;
 pub mod index;
 pub mod label;
