@@ -360,6 +360,12 @@ impl App {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
+        let is_step = matches!(action, Action::NextPassage | Action::PreviousPassage);
+        if is_step && self.popup.is_none() {
+            if let Some(step) = self.list_step(action) {
+                return step;
+            }
+        }
         match action {
             Action::Quit => self.is_running = false,
             Action::ShowHelp => self.toggle_help(),
@@ -419,6 +425,26 @@ impl App {
             },
         }
         None
+    }
+
+    /// On a group opened from the shared-passages list, `]` and `[` follow the list as it
+    /// is sorted and filtered: the group to show next (`Some(None)` at the end of the list,
+    /// said on the status line), or `None` when no list is beneath that shows this group.
+    fn list_step(&mut self, action: Action) -> Option<Option<Action>> {
+        let Some(Open::Group(shown)) = self.stack.last() else {
+            return None;
+        };
+        let group = shown.group();
+        let forward = action == Action::NextPassage;
+        let step = self.stack.iter().rev().find_map(|open| match open {
+            Open::Groups(list) => list.step_from(group, forward),
+            _ => None,
+        })?;
+        if step.is_none() {
+            let end = if forward { "last" } else { "first" };
+            self.message = Some(format!("This is the {end} shared passage."));
+        }
+        Some(step.map(|group| Action::ShowGroup { group }))
     }
 
     /// Puts `open` on top. Reopening a kind of screen that is already open goes back to it

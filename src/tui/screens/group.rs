@@ -168,6 +168,11 @@ impl GroupState {
             .min(self.max_scroll());
     }
 
+    /// The group shown (an index into the alignment's groups).
+    pub fn group(&self) -> usize {
+        self.group
+    }
+
     /// Applies a key's action; returns a follow-up for the app (another group).
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.notice = None;
