@@ -8,8 +8,11 @@
 //!   the compare screen turns it into ratatui rows, `crossread compare` into text.
 //! - [`label`]: how an article is named (id, outlet, date).
 //! - [`layout`]: marked words laid out in columns of a given width.
-//! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
+//! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite;
+//!   [`report_story`]: a story the same way.
 //! - [`search`]: the articles' bodies indexed by word, for search as you type.
+//! - [`story`]: stories (event clusters joined with copy families), their copies in time
+//!   order, each measured against the earliest copy.
 //! - [`text`]: untrusted strings made safe for a terminal, measured, cut and wrapped.
 //!
 //! Nothing here prints or draws; the layering test (`tests/layers.rs`) keeps it so.
@@ -19,7 +22,9 @@ pub mod index;
 pub mod label;
 pub mod layout;
 pub mod report;
+pub mod report_story;
 pub mod search;
+pub mod story;
 pub mod text;
 
 pub use index::{AlignmentIndex, ArticleIdx};

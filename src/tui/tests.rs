@@ -34,6 +34,7 @@ use crate::corpus::{Article, Corpus, Format, LoadOptions, LoadWarning, Metadata}
 use crate::display::ArticleIdx;
 
 mod fixture;
+mod stories;
 mod story;
 
 /// The alignment the screen tests use, never the aligner's: the sample's fixed pairs and
@@ -1716,6 +1717,8 @@ fn random_key_walks_through_every_screen_never_panic() {
         "n",
         "N",
         "e",
+        "t",
+        "S",
     ];
     let mut visited = std::collections::HashSet::new();
     for seed in 1..=6u64 {
@@ -1747,7 +1750,7 @@ fn random_key_walks_through_every_screen_never_panic() {
             }
         }
     }
-    assert_eq!(visited.len(), 6, "screens visited: {visited:?}");
+    assert_eq!(visited.len(), 8, "screens visited: {visited:?}");
 }
 
 #[test]
