@@ -13,6 +13,8 @@ use super::label;
 use super::report::{escape, linked, md_escape, source, STYLE};
 use super::story::{day, family_name, Copy, StoryDetail};
 use super::text::sanitize;
+use crate::align::diff::{word_diff, DiffTag};
+use crate::align::family::Change;
 use crate::align::Span;
 use crate::corpus::Corpus;
 
@@ -24,6 +26,72 @@ fn span_text(corpus: &Corpus, span: &Span) -> String {
         .and_then(|a| a.text.get(span.start..span.end))
         .unwrap_or("");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A reworded stretch, each side cut into runs `(is_changed, text)` by a word diff, so that
+/// a report marks the words that differ, not the whole sentence.
+type Runs = Vec<(bool, String)>;
+
+fn reworded(corpus: &Corpus, change: &Change) -> (Runs, Runs) {
+    let raw = |span: &Span| {
+        corpus
+            .articles
+            .get(span.article)
+            .and_then(|a| a.text.get(span.start..span.end))
+            .unwrap_or("")
+            .to_string()
+    };
+    let (a, b) = (raw(&change.reference), raw(&change.copy));
+    let (mut left, mut right): (Runs, Runs) = (Vec::new(), Vec::new());
+    let one_line = |t: &str| {
+        let mut out = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Keep a run's edge spaces: they separate it from its neighbours.
+        if t.starts_with(char::is_whitespace) && !out.is_empty() {
+            out.insert(0, ' ');
+        }
+        if t.ends_with(char::is_whitespace) && !out.trim().is_empty() {
+            out.push(' ');
+        }
+        out
+    };
+    for op in word_diff(&a, &b) {
+        let is_changed = op.tag != DiffTag::Equal;
+        for (runs, text) in [(&mut left, &a[op.a]), (&mut right, &b[op.b])] {
+            if !text.is_empty() {
+                runs.push((is_changed, one_line(text)));
+            }
+        }
+    }
+    (left, right)
+}
+
+/// Runs in Markdown: changed words in `**bold**`, edge spaces outside the asterisks.
+fn md_runs(runs: &Runs) -> String {
+    let mut out = String::new();
+    for (is_changed, text) in runs {
+        let escaped = md_escape(text);
+        if !is_changed || escaped.trim().is_empty() {
+            out.push_str(&escaped);
+            continue;
+        }
+        let lead = &escaped[..escaped.len() - escaped.trim_start().len()];
+        let tail = &escaped[escaped.trim_end().len()..];
+        let _ = write!(out, "{lead}**{}**{tail}", escaped.trim());
+    }
+    out.trim().to_string()
+}
+
+/// Runs in HTML: changed words in a `rep` span.
+fn html_runs(runs: &Runs) -> String {
+    let mut out = String::new();
+    for (is_changed, text) in runs {
+        if *is_changed {
+            let _ = write!(out, "<span class=\"rep\">{}</span>", escape(text));
+        } else {
+            out.push_str(&escape(text));
+        }
+    }
+    out
 }
 
 /// `Story 2: 15 articles, 12 outlets, 2018-05-31 to 2018-06-02`.
@@ -193,11 +261,12 @@ pub fn markdown(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String 
             }
         }
         for change in &copy.changes.changed {
+            let (left, right) = reworded(corpus, change);
             let _ = writeln!(
                 out,
-                "Reworded:\n\n> {}\n\nas:\n\n> {}\n",
-                md_escape(&span_text(corpus, &change.reference)),
-                md_escape(&span_text(corpus, &change.copy))
+                "Reworded (**bold**: the words that differ):\n\n> {}\n\nas:\n\n> {}\n",
+                md_runs(&left),
+                md_runs(&right)
             );
         }
     }
@@ -281,11 +350,12 @@ pub fn html(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String {
             );
         }
         for change in &copy.changes.changed {
+            let (left, right) = reworded(corpus, change);
             let _ = writeln!(
                 out,
-                "<tr class=\"pair\"><td><span class=\"rep\">{}</span></td><td><span class=\"rep\">{}</span></td></tr>",
-                escape(&span_text(corpus, &change.reference)),
-                escape(&span_text(corpus, &change.copy))
+                "<tr class=\"pair\"><td>{}</td><td>{}</td></tr>",
+                html_runs(&left),
+                html_runs(&right)
             );
         }
         for span in &copy.changes.added {
