@@ -13,6 +13,7 @@
 //! 6. [`diff`]: word-level diffs of aligned passages for display.
 //! 7. [`family`]: whole-article relations: copy families and stories.
 
+pub mod caption;
 pub mod checks;
 pub mod diff;
 pub mod family;
@@ -486,7 +487,7 @@ pub fn align_with_progress(
     });
     lap("pairs");
     progress(Stage::Groups);
-    let groups = group::groups(&pairs);
+    let groups = group::groups(texts, &analyses, &pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
     let families = family::families(texts, &pairs, &options.family);
