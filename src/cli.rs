@@ -647,7 +647,11 @@ fn launch(
 /// The reader on passim's shared passages: they are put in a cache folder of this run alone,
 /// under the key of these articles, where the reader finds them instead of aligning (the
 /// user's cache is left alone: a later start aligns as usual).
-fn run_tui_passim(paths: &[PathBuf], config: &Config, out: &std::path::Path) -> Result<(), Failure> {
+fn run_tui_passim(
+    paths: &[PathBuf],
+    config: &Config,
+    out: &std::path::Path,
+) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::usage(
             "the reader needs a terminal; for scripts use `crossread passages --from-passim OUT`",
@@ -661,7 +665,10 @@ fn run_tui_passim(paths: &[PathBuf], config: &Config, out: &std::path::Path) -> 
     let dir = std::env::temp_dir().join(format!("crossread-passim-{}", std::process::id()));
     let cache = AlignmentCache::new(&dir).keeping(1);
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    let stored = cache.store(crate::cache::CacheKey::new(&texts, &config.align), &alignment);
+    let stored = cache.store(
+        crate::cache::CacheKey::new(&texts, &config.align),
+        &alignment,
+    );
     let result = match stored {
         Ok(()) => launch_with(Articles::Loaded(corpus), paths, config, Some(cache), None),
         Err(err) => Err(Failure {

@@ -165,7 +165,11 @@ fn stock_phrases() -> &'static FxHashMap<Term, Vec<Vec<Term>>> {
             // Folded as article text is, built-in synonyms included ("request" is matched
             // as one term with "ask"): word stems alone would miss every phrase holding one.
             // User aliases are names, which stock phrases hold none of.
-            let terms: Vec<Term> = analyze(line, aliases).units.iter().map(|u| u.term).collect();
+            let terms: Vec<Term> = analyze(line, aliases)
+                .units
+                .iter()
+                .map(|u| u.term)
+                .collect();
             if let Some(&first) = terms.first() {
                 map.entry(first).or_default().push(terms);
             }
@@ -504,7 +508,10 @@ mod tests {
             let stock = stock_units(&analysis);
             let words = phrase.split_whitespace().count();
             let marked = stock.iter().filter(|&&s| s).count();
-            assert!(marked >= words.min(analysis.units.len() - 4), "{phrase:?}: {stock:?}");
+            assert!(
+                marked >= words.min(analysis.units.len() - 4),
+                "{phrase:?}: {stock:?}"
+            );
             assert!(!stock[0] && !stock[stock.len() - 1], "{phrase:?}");
         }
     }
