@@ -57,6 +57,9 @@ pub enum Action {
     // Alignment screens, from anywhere.
     ShowGroups,
     ShowMatrix,
+    ShowStories,
+    /// Stories list: open the selected story.
+    OpenStory,
 
     // Compare screen.
     NextPassage,
@@ -138,6 +141,11 @@ pub enum Action {
     ShowGroup {
         group: usize,
     },
+    /// Open this story (its number in the stories list).
+    #[serde(skip)]
+    ShowStory {
+        story: usize,
+    },
 }
 
 impl Action {
@@ -176,6 +184,8 @@ impl Action {
         Action::ToggleMark,
         Action::ShowGroups,
         Action::ShowMatrix,
+        Action::ShowStories,
+        Action::OpenStory,
         Action::NextPassage,
         Action::PreviousPassage,
         Action::SwitchSide,
@@ -234,6 +244,8 @@ impl Action {
             Action::ToggleMark => "toggle_mark",
             Action::ShowGroups => "show_groups",
             Action::ShowMatrix => "show_matrix",
+            Action::ShowStories => "show_stories",
+            Action::OpenStory => "open_story",
             Action::NextPassage => "next_passage",
             Action::PreviousPassage => "previous_passage",
             Action::SwitchSide => "switch_side",
@@ -261,7 +273,8 @@ impl Action {
             | Action::CompareBest { .. }
             | Action::CompareFrom { .. }
             | Action::OpenAdjacent { .. }
-            | Action::ShowGroup { .. } => return None,
+            | Action::ShowGroup { .. }
+            | Action::ShowStory { .. } => return None,
         })
     }
 

@@ -19,6 +19,8 @@ use super::screens::help::HelpState;
 use super::screens::library::{Column, Hit, LibraryState};
 use super::screens::matrix::MatrixState;
 use super::screens::reader::ReaderState;
+use super::screens::stories::StoriesState;
+use super::screens::story::StoryState;
 pub use super::screens::Screen;
 use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
@@ -378,6 +380,7 @@ impl App {
             _ if self.popup.is_some() => self.update_popup(action),
             Action::ShowGroups
             | Action::ShowMatrix
+            | Action::ShowStories
             | Action::CompareArticles { .. }
             | Action::CompareBest { .. }
             | Action::ShowGroup { .. }
@@ -387,6 +390,7 @@ impl App {
                 let what = match action {
                     Action::ShowGroups => "The shared passages open",
                     Action::ShowMatrix => "The overlap matrix opens",
+                    Action::ShowStories => "The stories open",
                     _ => "The comparison opens",
                 };
                 let progress = match &self.alignment {
@@ -404,6 +408,8 @@ impl App {
             Action::ShowMatrix => self.open_matrix(),
             Action::CompareArticles { left, right } => self.open_compare(left, right),
             Action::ShowGroup { group } => self.open_group(group),
+            Action::ShowStories => self.open_stories(),
+            Action::ShowStory { story } => self.open_story(story),
             Action::CompareFrom { article } => return self.compare_from(article),
             Action::OpenAdjacent { is_next } => self.open_adjacent(is_next),
             Action::GoBack if !self.stack.is_empty() => self.go_back(),
@@ -411,6 +417,11 @@ impl App {
                 if let Some(Open::Compare(compare)) = self.stack.last() {
                     let written =
                         super::export::comparison(self.export.as_ref(), compare.comparison());
+                    self.message = Some(written);
+                }
+                if let Some(Open::Story(story)) = self.stack.last() {
+                    let written =
+                        super::export::story(self.export.as_ref(), &self.corpus, story.detail());
                     self.message = Some(written);
                 }
             }
@@ -487,6 +498,33 @@ impl App {
         let mut matrix = MatrixState::new(&context, &shown, &filter, theme);
         matrix.relayout(self.layout().body);
         self.show(Open::Matrix(matrix));
+    }
+
+    fn open_stories(&mut self) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut stories = StoriesState::new(&context, theme);
+        stories.relayout(self.layout().body);
+        self.show(Open::Stories(stories));
+    }
+
+    /// Opens story `number` (as the stories list numbers it).
+    fn open_story(&mut self, number: usize) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let entries = crate::display::story::stories(context.alignment, context.corpus);
+        let Some(entry) = entries.iter().find(|e| e.number == number) else {
+            self.message = Some(format!("No story {number}."));
+            return;
+        };
+        let detail = crate::display::story::StoryDetail::new(entry, context.corpus);
+        let mut state = StoryState::new(&context, detail, theme);
+        state.relayout(self.layout().body);
+        self.show(Open::Story(state));
     }
 
     fn open_compare(&mut self, left: ArticleIdx, right: ArticleIdx) {

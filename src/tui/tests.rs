@@ -35,6 +35,7 @@ use crate::display::ArticleIdx;
 
 mod fixture;
 mod lists;
+mod stories;
 mod story;
 
 /// The alignment the screen tests use, never the aligner's: the sample's fixed pairs and
@@ -1720,6 +1721,8 @@ fn random_key_walks_through_every_screen_never_panic() {
         "n",
         "N",
         "e",
+        "t",
+        "S",
     ];
     let mut visited = std::collections::HashSet::new();
     for seed in 1..=6u64 {
@@ -1751,7 +1754,7 @@ fn random_key_walks_through_every_screen_never_panic() {
             }
         }
     }
-    assert_eq!(visited.len(), 6, "screens visited: {visited:?}");
+    assert_eq!(visited.len(), 8, "screens visited: {visited:?}");
 }
 
 #[test]

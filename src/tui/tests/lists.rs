@@ -262,7 +262,17 @@ fn the_library_by_story_at_60x20() {
 
 #[test]
 fn without_stories_the_library_says_it_cannot_group() {
-    let mut h = Harness::sample(120, 40);
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let mut alignment = sample_alignment(&corpus);
+    alignment.stories.clear();
+    let mut h = Harness::aligned(
+        corpus,
+        alignment,
+        Keymap::default(),
+        Theme::default(),
+        120,
+        40,
+    );
     h.press("T");
     assert!(
         h.rows()[39].contains("No story: no two articles tell one event."),
