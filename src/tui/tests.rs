@@ -1615,7 +1615,11 @@ fn the_matrix_scrolls_to_keep_the_selection_on_screen() {
     let mut h = Harness::new(corpus, 80, 24);
     h.press("m");
     // Row 1 says what the matrix shows; the column numbers are under it.
-    assert!(h.rows()[1].starts_with(" 40 articles · by date"), "{}", h.rows()[1]);
+    assert!(
+        h.rows()[1].starts_with(" 40 articles · by date"),
+        "{}",
+        h.rows()[1]
+    );
     assert!(h.rows()[2].contains("  2 "));
     for _ in 0..30 {
         h.press("l");
