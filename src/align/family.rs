@@ -485,6 +485,7 @@ impl Duplicates {
             families,
             stories,
             copies,
+            quotes: Vec::new(),
         }
     }
 }
