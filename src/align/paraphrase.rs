@@ -465,6 +465,9 @@ fn story_candidates(
     links.sort_unstable();
     links.dedup();
     let range = |d: usize| s.first[d]..s.first.get(d + 1).copied().unwrap_or(s.doc.len());
+    // Sentences that match this little as wholes hardly hold a clause pair good enough either:
+    // they are not scored (most of the work).
+    let floor = options.min_similarity_related * 0.5;
     let mut out: Vec<(u32, u32)> = links
         .into_par_iter()
         .map_init(
@@ -477,7 +480,7 @@ fn story_candidates(
                 }
                 index.sort_unstable_by_key(|e| (e.0, e.1));
                 // Best partner of each sentence of b: (cosine, x).
-                let mut best_b: Vec<(f32, u32)> = vec![(0.0, 0); rb.len()];
+                let mut best_b: Vec<(f32, u32)> = vec![(floor, 0); rb.len()];
                 let mut out: Vec<(u32, u32)> = Vec::new();
                 for x in ra {
                     let bag = &s.bags[x];
@@ -494,7 +497,7 @@ fn story_candidates(
                             c.1 += w * wy;
                         }
                     }
-                    let mut best: (f32, u32) = (0.0, 0);
+                    let mut best: (f32, u32) = (floor, 0);
                     for (k, &(count, dot)) in acc.iter().enumerate() {
                         if (count as usize) < options.min_story_shared {
                             continue;
@@ -508,7 +511,7 @@ fn story_candidates(
                             best_b[k] = (cos, x as u32);
                         }
                     }
-                    if best.0 > 0.0 {
+                    if best.0 > floor {
                         out.push((x as u32, best.1));
                     }
                 }
@@ -516,7 +519,7 @@ fn story_candidates(
                     best_b
                         .iter()
                         .enumerate()
-                        .filter(|(_, b)| b.0 > 0.0)
+                        .filter(|(_, b)| b.0 > floor)
                         .map(|(k, b)| (b.1, (rb.start + k) as u32)),
                 );
                 out
@@ -791,6 +794,15 @@ pub(crate) fn sentence_pairs(
             let (x, y) = (x as usize, y as usize);
             let m = best_match(&s, analyses, x, y, options);
             let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
+            // The checks only lower a score: skip them when it cannot pass anyway.
+            let bar = if stories.same(dx, dy) {
+                options.min_similarity_related.min(options.min_similarity)
+            } else {
+                options.min_similarity
+            };
+            if m.0 < bar || m.1 < options.min_shared_terms {
+                return None;
+            }
             let (score, shown, mut flags) = checked(x, &m, y);
             let alone = score >= options.min_similarity;
             let enough = alone || (score >= options.min_similarity_related && stories.same(dx, dy));
@@ -815,44 +827,45 @@ pub(crate) fn sentence_pairs(
         .iter()
         .map(|p| (p.a, p.b, p.a_sentence, p.b_sentence))
         .collect();
+    let relaxed = ParaphraseOptions {
+        min_shared_runs: 1,
+        min_shared_words: 1,
+        ..options.clone()
+    };
     let mut frontier = accepted.clone();
     while !frontier.is_empty() {
-        let mut next = Vec::new();
-        for p in &frontier {
-            for step in [-1isize, 1] {
-                let (i, j) = (p.a_sentence as isize + step, p.b_sentence as isize + step);
+        // The untried neighbours of the last accepted pairs, each once, scored in parallel.
+        let mut tries: Vec<(usize, usize, usize, usize)> = frontier
+            .iter()
+            .flat_map(|p| {
                 let (na, nb) = (
                     analyses[p.a].sentence_units.len() as isize,
                     analyses[p.b].sentence_units.len() as isize,
                 );
-                if i < 0 || j < 0 || i >= na || j >= nb {
-                    continue;
-                }
-                let (i, j) = (i as usize, j as usize);
-                if known.contains(&(p.a, p.b, i, j)) {
-                    continue;
-                }
-                let (x, y) = (s.first[p.a] + i, s.first[p.b] + j);
+                [-1isize, 1].into_iter().filter_map(move |step| {
+                    let (i, j) = (p.a_sentence as isize + step, p.b_sentence as isize + step);
+                    (i >= 0 && j >= 0 && i < na && j < nb)
+                        .then_some((p.a, p.b, i as usize, j as usize))
+                })
+            })
+            .filter(|k| !known.contains(k))
+            .collect();
+        tries.sort_unstable();
+        tries.dedup();
+        let next: Vec<SentencePair> = tries
+            .into_par_iter()
+            .filter_map(|(a, b, i, j)| {
+                let (x, y) = (s.first[a] + i, s.first[b] + j);
                 let m = best_match(&s, analyses, x, y, options);
                 let (score, shown, flags) = checked(x, &m, y);
-                if score >= options.min_similarity_in_context
+                (score >= options.min_similarity_in_context
                     && m.1 >= 2
-                    && is_claim(
-                        analyses,
-                        &s.stock,
-                        (p.a, m.2),
-                        (p.b, m.3),
-                        &ParaphraseOptions {
-                            min_shared_runs: 1,
-                            min_shared_words: 1,
-                            ..options.clone()
-                        },
-                    )
-                {
-                    known.insert((p.a, p.b, i, j));
-                    next.push(pair_of(x, y, m, shown, flags.with(Flag::Context)));
-                }
-            }
+                    && is_claim(analyses, &s.stock, (a, m.2), (b, m.3), &relaxed))
+                .then(|| pair_of(x, y, m, shown, flags.with(Flag::Context)))
+            })
+            .collect();
+        for p in &next {
+            known.insert((p.a, p.b, p.a_sentence, p.b_sentence));
         }
         accepted.extend(next.iter().copied());
         frontier = next;
