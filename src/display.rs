@@ -11,6 +11,7 @@
 //! - [`label`]: how an article is named (id, outlet, date).
 //! - [`layout`]: marked words laid out in columns of a given width.
 //! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
+//! - [`report_claims`]: a shared passage or a quote as the same two reports.
 //! - [`search`]: the articles' bodies indexed by word, for search as you type.
 //! - [`text`]: untrusted strings made safe for a terminal, measured, cut and wrapped.
 //!
@@ -22,6 +23,7 @@ pub mod index;
 pub mod label;
 pub mod layout;
 pub mod report;
+pub mod report_claims;
 pub mod search;
 pub mod text;
 

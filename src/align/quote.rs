@@ -932,7 +932,7 @@ fn region(seed: &[u32], member: &[u32]) -> Option<Range<usize>> {
         _ => None,
     });
     let first = equal.next()?;
-    let end = equal.last().map_or(first.end, |r| r.end);
+    let end = equal.next_back().map_or(first.end, |r| r.end);
     Some(first.start..end)
 }
 
@@ -1168,7 +1168,7 @@ mod tests {
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-                if seed % 3 == 0 {
+                if seed.is_multiple_of(3) {
                     text.push(' ');
                 }
             }

@@ -51,6 +51,8 @@ pub enum Action {
     // Alignment screens, from anywhere.
     ShowGroups,
     ShowMatrix,
+    /// List the quotes carried by several articles.
+    ShowQuotes,
 
     // Compare screen.
     NextPassage,
@@ -132,6 +134,11 @@ pub enum Action {
     ShowGroup {
         group: usize,
     },
+    /// Open this quote (an index into the alignment's quotes).
+    #[serde(skip)]
+    ShowQuote {
+        quote: usize,
+    },
 }
 
 impl Action {
@@ -167,6 +174,7 @@ impl Action {
         Action::ToggleMark,
         Action::ShowGroups,
         Action::ShowMatrix,
+        Action::ShowQuotes,
         Action::NextPassage,
         Action::PreviousPassage,
         Action::SwitchSide,
@@ -222,6 +230,7 @@ impl Action {
             Action::ToggleMark => "toggle_mark",
             Action::ShowGroups => "show_groups",
             Action::ShowMatrix => "show_matrix",
+            Action::ShowQuotes => "show_quotes",
             Action::NextPassage => "next_passage",
             Action::PreviousPassage => "previous_passage",
             Action::SwitchSide => "switch_side",
@@ -249,7 +258,8 @@ impl Action {
             | Action::CompareBest { .. }
             | Action::CompareFrom { .. }
             | Action::OpenAdjacent { .. }
-            | Action::ShowGroup { .. } => return None,
+            | Action::ShowGroup { .. }
+            | Action::ShowQuote { .. } => return None,
         })
     }
 

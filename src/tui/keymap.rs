@@ -32,12 +32,16 @@ pub enum Scope {
     Group,
     /// The overlap matrix.
     Matrix,
+    /// The quotes carried by several articles.
+    Quotes,
+    /// One quote, every article's rendering in time order.
+    Quote,
     /// The help window and the skipped-files window.
     Help,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::Library,
         Scope::Filter,
@@ -46,6 +50,8 @@ impl Scope {
         Scope::Groups,
         Scope::Group,
         Scope::Matrix,
+        Scope::Quotes,
+        Scope::Quote,
         Scope::Help,
     ];
 
@@ -60,6 +66,8 @@ impl Scope {
             Scope::Groups => "groups",
             Scope::Group => "group",
             Scope::Matrix => "matrix",
+            Scope::Quotes => "quotes",
+            Scope::Quote => "quote",
             Scope::Help => "help",
         }
     }
@@ -75,6 +83,8 @@ impl Scope {
             Scope::Groups => "Shared passages",
             Scope::Group => "One shared passage",
             Scope::Matrix => "Overlap matrix",
+            Scope::Quotes => "Quotes",
+            Scope::Quote => "One quote",
             Scope::Help => "This window",
         }
     }
@@ -334,6 +344,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Global, Action::Quit, &["q", "<C-c>"], "Quit crossread", Some("quit")),
     (Scope::Global, Action::ShowGroups, &["p"], "List the passages shared across articles", Some("shared")),
     (Scope::Global, Action::ShowMatrix, &["m"], "Show how much each article shares with each", Some("matrix")),
+    (Scope::Global, Action::ShowQuotes, &["\""], "List the quotes several articles carry, and who altered them", Some("quotes")),
 
     (Scope::Library, Action::MoveDown, &["j", "<Down>"], "Select the next article", None),
     (Scope::Library, Action::MoveUp, &["k", "<Up>"], "Select the previous article", None),
@@ -417,6 +428,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Group, Action::ScrollToBottom, &["G", "<End>"], "Go to the bottom", None),
     (Scope::Group, Action::NextPassage, &["]", "}"], "Show the next shared passage", Some("next")),
     (Scope::Group, Action::PreviousPassage, &["[", "{"], "Show the previous shared passage", Some("prev")),
+    (Scope::Group, Action::Export, &["e"], "Write this shared passage as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
     (Scope::Group, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Matrix, Action::MoveDown, &["j", "<Down>"], "Move down a row", None),
@@ -431,6 +443,26 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Matrix, Action::PreviousPassage, &["[", "{", "N"], "Go to the previous cell with shared text", None),
     (Scope::Matrix, Action::Compare, &["<Enter>", "c"], "Compare the row's article with the column's", Some("compare")),
     (Scope::Matrix, Action::GoBack, &["<Esc>", "q"], "Back", Some("back")),
+
+    (Scope::Quotes, Action::MoveDown, &["j", "<Down>"], "Select the next quote", None),
+    (Scope::Quotes, Action::MoveUp, &["k", "<Up>"], "Select the previous quote", None),
+    (Scope::Quotes, Action::MoveToTop, &["g", "<Home>"], "Select the first quote", None),
+    (Scope::Quotes, Action::MoveToBottom, &["G", "<End>"], "Select the last quote", None),
+    (Scope::Quotes, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Quotes, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Quotes, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's rendering of the quote, in time order", Some("open")),
+    (Scope::Quotes, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Quote, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", None),
+    (Scope::Quote, Action::ScrollUp, &["k", "<Up>"], "Scroll up a line", None),
+    (Scope::Quote, Action::PageDown, &["<Space>", "<PageDown>", "<C-f>", "<C-d>"], "Scroll down a page", Some("page")),
+    (Scope::Quote, Action::PageUp, &["<PageUp>", "b", "<C-b>", "<C-u>"], "Scroll up a page", None),
+    (Scope::Quote, Action::ScrollToTop, &["g", "<Home>"], "Go to the top", None),
+    (Scope::Quote, Action::ScrollToBottom, &["G", "<End>"], "Go to the bottom", None),
+    (Scope::Quote, Action::NextPassage, &["]", "}"], "Show the next quote", Some("next")),
+    (Scope::Quote, Action::PreviousPassage, &["[", "{"], "Show the previous quote", Some("prev")),
+    (Scope::Quote, Action::Export, &["e"], "Write this quote as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
+    (Scope::Quote, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Help, Action::Close, &["?", "<Esc>"], "Close this window", Some("close")),
     (Scope::Help, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", Some("scroll")),
@@ -720,7 +752,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, help"
+            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, quotes, quote, help"
         );
         let err = keymap
             .bind("reader", "open_article", vec![])

@@ -66,6 +66,8 @@ pub mod groups;
 pub mod help;
 pub mod library;
 pub mod matrix;
+pub mod quote;
+pub mod quotes;
 pub mod reader;
 
 use std::sync::Arc;
@@ -118,6 +120,8 @@ pub enum Screen {
     Groups,
     Group,
     Matrix,
+    Quotes,
+    Quote,
 }
 
 /// What the app asks of an open screen.
@@ -172,6 +176,8 @@ open!(
     Groups(groups::GroupsState),
     Group(group::GroupState),
     Matrix(matrix::MatrixState),
+    Quotes(quotes::QuotesState),
+    Quote(quote::QuoteState),
 );
 
 /// What the alignment screens are built from: the corpus and its indexed alignment.

@@ -34,6 +34,7 @@ use crate::corpus::{Article, Corpus, Format, LoadOptions, LoadWarning, Metadata}
 use crate::display::ArticleIdx;
 
 mod fixture;
+mod quotes;
 mod story;
 
 /// The alignment the screen tests use, never the aligner's: the sample's fixed pairs and
@@ -48,7 +49,12 @@ fn fixture_for(corpus: &Corpus) -> Alignment {
             .zip(&sample.articles)
             .all(|(a, b)| a.text == b.text);
     if is_sample {
-        fixture::sample_alignment(corpus)
+        // The quotes as the quote tracker finds them in the sample's texts.
+        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+        Alignment {
+            quotes: crate::align::quote::track(&texts),
+            ..fixture::sample_alignment(corpus)
+        }
     } else {
         Alignment::default()
     }
@@ -1716,6 +1722,7 @@ fn random_key_walks_through_every_screen_never_panic() {
         "n",
         "N",
         "e",
+        "\"",
     ];
     let mut visited = std::collections::HashSet::new();
     for seed in 1..=6u64 {
@@ -1747,7 +1754,7 @@ fn random_key_walks_through_every_screen_never_panic() {
             }
         }
     }
-    assert_eq!(visited.len(), 6, "screens visited: {visited:?}");
+    assert_eq!(visited.len(), 8, "screens visited: {visited:?}");
 }
 
 #[test]

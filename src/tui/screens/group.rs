@@ -119,6 +119,11 @@ impl GroupState {
         }
     }
 
+    /// The group shown (an index into the alignment's groups, in listing order).
+    pub fn group(&self) -> usize {
+        self.group
+    }
+
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
         let width = usize::from(GroupState::text_area(area).width.saturating_sub(3)).max(1);
