@@ -10,6 +10,7 @@
 //!   the compare screen turns it into ratatui rows, `crossread compare` into text.
 //! - [`label`]: how an article is named (id, outlet, date).
 //! - [`layout`]: marked words laid out in columns of a given width.
+//! - [`order`]: the orders the lists show, sorted by a column or in story blocks.
 //! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
 //! - [`report_claims`]: a shared passage or a quote as the same two reports.
 //! - [`search`]: the articles' bodies indexed by word, for search as you type.
@@ -22,6 +23,7 @@ pub mod comparison;
 pub mod index;
 pub mod label;
 pub mod layout;
+pub mod order;
 pub mod report;
 pub mod report_claims;
 pub mod search;

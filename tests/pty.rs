@@ -503,3 +503,35 @@ fn the_reader_shows_passim_s_shared_passages() {
     let cache = s._home.path().join(".cache/crossread/alignments");
     assert!(!cache.exists(), "{}", cache.display());
 }
+
+/// The overlap matrix follows the library's filter: filtered to the articles that name al-Abadi
+/// (in their title or text), the matrix has a row for each of them and for no other, and
+/// its first line says so.
+#[test]
+fn the_matrix_shows_only_the_articles_the_library_filter_keeps() {
+    let mut s = Session::start(&[], 120, 30);
+    s.wait_for("Iraq Intends to Strengthen").unwrap();
+    s.press("/abadi\r");
+    // Three of the sample's articles name him, in their title or text: the count reaches 3
+    // once the worker has indexed the texts.
+    let library = s.wait_for(" 3 of 5 ").unwrap();
+    let ids = ["000", "001", "002", "003", "004"];
+    let kept: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| library.contains(&format!("{id}_")))
+        .collect();
+    assert_eq!(kept.len(), 3, "{library}");
+    s.press("m");
+    let screen = s.wait_for("3 of 5 articles, filter: “abadi”").unwrap();
+    for id in ids {
+        let shown = screen
+            .lines()
+            .any(|l| l.split_whitespace().any(|w| w == id));
+        assert_eq!(shown, kept.contains(&id), "{id}:\n{screen}");
+    }
+    s.press("q");
+    s.wait_for("(filter kept)").unwrap();
+    s.press("q");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+}
