@@ -87,8 +87,9 @@ enum Opener {
 impl Opener {
     fn closed_by(self, c: char) -> bool {
         match self {
-            Opener::Straight => c == '"',
-            Opener::Curly => c == '”',
+            // Pages mix straight and curly marks: either closes either.
+            Opener::Straight => c == '"' || c == '”',
+            Opener::Curly => c == '”' || c == '"',
             Opener::Low => c == '“' || c == '”',
             Opener::Guillemet => c == '»',
             Opener::Reversed => c == '«',
@@ -162,6 +163,7 @@ pub fn find(text: &str) -> Vec<Found> {
                     Opener::Straight | Opener::RightCurly | Opener::Reversed => {
                         can_close || !can_open
                     }
+                    _ if c == '"' => can_close || !can_open,
                     _ => true,
                 }
         });
@@ -202,6 +204,8 @@ pub fn find(text: &str) -> Vec<Found> {
         i += 1;
     }
     let mut last_speaker: Option<(Range<usize>, usize)> = None;
+    // The quote before, if it named its speaker: (its end, its paragraph, the speaker).
+    let mut previous: Option<(usize, usize, Range<usize>)> = None;
     for quote in &mut found {
         let line = paragraph_index(text, quote.quote.start);
         match speaker(text, quote.quote.clone()) {
@@ -216,8 +220,22 @@ pub fn find(text: &str) -> Vec<Found> {
                     .filter(|(_, l)| line.saturating_sub(*l) <= 3)
                     .map(|(r, _)| r.clone());
             }
-            None => {}
+            // `"…," Ek said. "…"`: a quote that goes on right after the attribution of the
+            // one before (the name between the two), in the same paragraph, is the same
+            // speaker's.
+            None => {
+                quote.speaker = previous
+                    .as_ref()
+                    .filter(|(end, l, r)| {
+                        *l == line && r.start > *end && quote.quote.start.saturating_sub(*end) < 160
+                    })
+                    .map(|(_, _, r)| r.clone());
+            }
         }
+        previous = quote
+            .speaker
+            .clone()
+            .map(|r| (quote.quote.end, paragraph_index(text, quote.quote.end), r));
     }
     found.retain(|q| {
         let words = words(&text[q.quote.clone()]).len();
@@ -331,6 +349,7 @@ const SPEECH_VERBS: &[&str] = &[
     "testified",
     "emphasized",
     "emphasised",
+    "expressed",
     "stressed",
     "conceded",
     "predicted",
@@ -389,6 +408,27 @@ const NOT_NAMES: &[&str] = &[
     "on",
     "by",
     "with",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "tonight",
+    "tomorrow",
 ];
 
 /// Titles before a name: "Spotify CEO Daniel Ek" is Daniel Ek.
@@ -617,8 +657,14 @@ fn speaker_after(words: &[Word]) -> Option<Speaker> {
     if is_pronoun(first) && words.get(1).is_some_and(is_verb) {
         return Some(Speaker::Pronoun);
     }
-    let verb = words.iter().take(8).position(is_verb)?;
+    // The verb after a name, or after a name and its apposition ("Shaunna Thomas, the
+    // co-founder and executive director of UltraViolet, said").
+    let verb = words.iter().take(16).position(is_verb)?;
     if words[verb].text.eq_ignore_ascii_case("according") {
+        return None;
+    }
+    let has_apposition = words[..verb].iter().any(|w| w.then.starts_with(','));
+    if verb > 6 && !has_apposition {
         return None;
     }
     name_forward(&words[..verb]).map(Speaker::Named)
@@ -718,6 +764,13 @@ fn name_of(run: &[&Word]) -> Option<Range<usize>> {
     while let Some(first) = run.first() {
         if NOT_NAMES.contains(&first.text.to_lowercase().as_str()) {
             run = &run[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = run.last() {
+        if NOT_NAMES.contains(&last.text.to_lowercase().as_str()) {
+            run = &run[..run.len() - 1];
         } else {
             break;
         }
@@ -1025,6 +1078,8 @@ pub fn changes(reference: &str, rendering: &str) -> Changes {
             // Quoting less or more of it at either end.
             DiffTag::Insert | DiffTag::Delete if at_end => {}
             DiffTag::Replace if at_end && !(has_words(old) && has_words(new)) => {}
+            // The same letters, typed otherwise ("Court´s" for "Court’s").
+            DiffTag::Replace if letters(old) == letters(new) => out.shared += words(new).len(),
             DiffTag::Delete => out.dropped += words(old).len(),
             DiffTag::Replace if !has_words(new) && (new.contains('…') || new.contains("...")) => {
             }
@@ -1038,6 +1093,14 @@ pub fn changes(reference: &str, rendering: &str) -> Changes {
         }
     }
     out
+}
+
+/// The letters and digits of `text`, lower-cased: what is left when typography is not.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The byte ranges of the words (runs of letters, digits and inner apostrophes) of `text`,
@@ -1078,6 +1141,8 @@ mod tests {
     #[test]
     fn quotes_and_their_speakers_are_found_in_the_usual_attributions() {
         let text = "\"We are not a media company, we are a platform,\" said Daniel Ek.\n\
+                    “Women's rights matter to every artist we work with,” Shaunna Thomas, the \
+                    co-founder and executive director of UltraViolet, said on Friday.\n\
                     Spotify CEO Daniel Ek said: “Music is the most important thing we do here.”\n\
                     “This is a hard problem to solve,” Ek told reporters on Monday.\n\
                     According to Dawn Ostroff, « nous allons continuer à investir » in podcasts.\n\
@@ -1089,6 +1154,10 @@ mod tests {
                 (
                     "We are not a media company, we are a platform,",
                     Some("Daniel Ek")
+                ),
+                (
+                    "Women's rights matter to every artist we work with,",
+                    Some("Shaunna Thomas")
                 ),
                 (
                     "Music is the most important thing we do here.",
@@ -1125,6 +1194,20 @@ mod tests {
                 "We will grow in every market we enter.\n“And we will keep paying artists more,",
                 Some("Ek")
             )]
+        );
+        // Straight and curly marks mixed on one page still pair up.
+        let mixed =
+            "“We will appeal,\" Karen Flynn said. \"This contradicts the testimony of officials.”";
+        assert_eq!(
+            quotes(mixed),
+            [
+                ("We will appeal,", Some("Karen Flynn")),
+                // Right after the attribution of the one before: the same speaker.
+                (
+                    "This contradicts the testimony of officials.",
+                    Some("Karen Flynn")
+                )
+            ]
         );
         // Inches and stray marks do not open quotes.
         assert!(quotes("A 12\" record and a 7\" single.").is_empty());
@@ -1215,5 +1298,11 @@ mod tests {
         let dropped = changes("we will not tolerate hate", "we will tolerate hate");
         assert!(dropped.is_altered() && dropped.dropped == 1);
         assert!(!changes("we will not tolerate any hate", "we will … hate").is_altered());
+        // Typography is no alteration.
+        assert!(!changes(
+            "the Court’s consideration of it",
+            "the Court´s consideration of it"
+        )
+        .is_altered());
     }
 }
