@@ -200,8 +200,7 @@ enum Report {
     /// rendering changes inside the quotation marks against the earliest marked and the
     /// altered ones flagged, and the command that writes the report again.
     Quote {
-        /// The quote's number, as the quote screen counts (from 1; `passages --json` gives
-        /// its `id`, one less).
+        /// The quote's number, as the quotes screen lists them (from 1, most outlets first).
         number: usize,
         #[command(flatten)]
         out: ReportFiles,

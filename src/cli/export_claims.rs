@@ -97,7 +97,9 @@ fn write(request: Request, config: &Config, cache: Option<&AlignmentCache>) -> R
             )
         }
         Claim::Quote(n) => {
-            let quote = &index.alignment().quotes[n - 1];
+            let quotes = &index.alignment().quotes;
+            let order = crate::display::claims::quote_order(&corpus.articles, quotes);
+            let quote = &quotes[order[n - 1]];
             (
                 claims::quote_html(&corpus, quote, n, &command),
                 claims::quote_markdown(&corpus, quote, n, &command),

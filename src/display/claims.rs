@@ -48,6 +48,36 @@ pub fn time_order(articles: &[Article], spans: &[Span]) -> Vec<usize> {
     order
 }
 
+/// The member the others of a shared passage are compared with, and the one seen first:
+/// the earliest dated (on the earliest day, the earliest time where the metadata gives one;
+/// an article of that day without a time may be as early), ties to the longer, then to the
+/// first; when no member is dated, the longest.
+pub fn reference_member(articles: &[Article], members: &[Span]) -> Option<usize> {
+    let when = |m: &Span| articles.get(m.article).and_then(published);
+    let dated: Vec<(usize, chrono::NaiveDate, Option<i64>)> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| when(m).map(|(day, time)| (i, day, time)))
+        .collect();
+    let longest = |candidates: &mut dyn Iterator<Item = usize>| {
+        candidates.max_by_key(|&i| (members[i].len(), std::cmp::Reverse(i)))
+    };
+    let Some(day) = dated.iter().map(|&(_, d, _)| d).min() else {
+        return longest(&mut (0..members.len()));
+    };
+    let first_time = dated
+        .iter()
+        .filter(|&&(_, d, _)| d == day)
+        .filter_map(|&(_, _, t)| t)
+        .min();
+    longest(
+        &mut dated
+            .iter()
+            .filter(|&&(_, d, t)| d == day && (t.is_none() || t == first_time))
+            .map(|&(i, _, _)| i),
+    )
+}
+
 /// True if the article has a date: only a dated member can be said to be seen first.
 pub fn is_dated(articles: &[Article], article: usize) -> bool {
     articles.get(article).is_some_and(|a| a.meta.date.is_some())
@@ -152,6 +182,35 @@ impl QuoteView {
             })
             .unwrap_or("")
     }
+}
+
+/// The order the screens list quotes in: most outlets first, then most articles, then the
+/// aligner's order. Positions in this list are the quotes' numbers (from 1) on the screens
+/// and in `crossread export quote N`.
+pub fn quote_order(articles: &[Article], quotes: &[Quote]) -> Vec<usize> {
+    let outlets: Vec<usize> = quotes
+        .iter()
+        .map(|q| {
+            let mut voices: Vec<String> = q
+                .members
+                .iter()
+                .filter_map(|m| articles.get(m.span.article))
+                .map(label::voice)
+                .collect();
+            voices.sort_unstable();
+            voices.dedup();
+            voices.len()
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(outlets[i]),
+            std::cmp::Reverse(quotes[i].members.len()),
+            i,
+        )
+    });
+    order
 }
 
 /// Every quote of an alignment, in its order.

@@ -81,15 +81,14 @@ fn one_line(text: &str) -> String {
 
 fn group_report(corpus: &Corpus, group: &SharedPassage, number: usize) -> Report {
     let articles = &corpus.articles;
-    let order = claims::time_order(articles, &group.members);
-    // The reference: the earliest dated member, else the longest.
-    let first = order.first().copied();
-    let reference = match first {
-        Some(i) if claims::is_dated(articles, group.members[i].article) => Some(i),
-        _ => {
-            (0..group.members.len()).max_by_key(|&i| (group.members[i].len(), std::cmp::Reverse(i)))
-        }
-    };
+    // The reference (the earliest dated, else the longest) first, then in time order.
+    let reference = claims::reference_member(articles, &group.members);
+    let mut order = claims::time_order(articles, &group.members);
+    if let Some(r) = reference {
+        order.retain(|&i| i != r);
+        order.insert(0, r);
+    }
+    let first = reference;
     let reference_text = reference.map_or("", |r| text_of(corpus, &group.members[r]));
     let reference_words = layout::word_forms(reference_text);
     let first_seen = first

@@ -112,11 +112,18 @@ pub fn claim(target: Option<&Target>, context: &Context, which: Claim) -> String
         return "Reports are not written in this session.".to_string();
     };
     let corpus = context.corpus.as_ref();
-    let (kind, index) = match which {
-        Claim::Group(i) => ("group", i),
-        Claim::Quote(i) => ("quote", i),
+    // Numbered as the screens list them: groups in listing order, quotes most outlets first.
+    let (kind, number) = match which {
+        Claim::Group(i) => ("group", i + 1),
+        Claim::Quote(i) => {
+            let order =
+                crate::display::claims::quote_order(&corpus.articles, &context.alignment.quotes);
+            (
+                "quote",
+                order.iter().position(|&q| q == i).map_or(i + 1, |p| p + 1),
+            )
+        }
     };
-    let number = index + 1;
     let base = format!("crossread-{kind}-{number}");
     let html_path = report::free_name(&target.dir, &base, "html");
     let stem = html_path

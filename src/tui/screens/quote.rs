@@ -9,7 +9,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Widget;
 
-use crate::display::claims::QuoteView;
+use crate::display::claims::{quote_order, QuoteView};
 use crate::display::label::{outlet_or_id, short_date};
 use crate::display::layout::{self, lay_out, paragraph_number, units, Mark, Unit};
 use crate::display::text::sanitize;
@@ -50,7 +50,10 @@ enum Row {
 pub struct QuoteState {
     /// Index of the quote in the alignment's quotes.
     quote: usize,
-    quotes: usize,
+    /// The quotes in listing order (indices into the alignment's quotes), and this one's
+    /// place in it.
+    order: Vec<usize>,
+    position: usize,
     speaker: Option<String>,
     outlets: usize,
     altered: usize,
@@ -66,7 +69,11 @@ pub struct QuoteState {
 impl QuoteState {
     pub fn new(context: &Context, quote: usize, theme: Theme) -> QuoteState {
         let articles = &context.corpus.articles;
-        let quotes = context.alignment.quotes.len();
+        let order = quote_order(articles, &context.alignment.quotes);
+        let position = order
+            .iter()
+            .position(|&q| q == quote)
+            .unwrap_or(order.len());
         let view = context
             .alignment
             .quotes
@@ -107,7 +114,8 @@ impl QuoteState {
             .collect();
         QuoteState {
             quote,
-            quotes,
+            order,
+            position,
             speaker: view.as_ref().and_then(|v| v.speaker.clone()),
             outlets: view.as_ref().map_or(0, |v| v.outlets),
             altered: view.as_ref().map_or(0, |v| v.altered),
@@ -124,6 +132,11 @@ impl QuoteState {
     /// The quote shown (an index into the alignment's quotes).
     pub fn quote(&self) -> usize {
         self.quote
+    }
+
+    /// Its number on the screens (from 1): its place in the list.
+    pub fn number(&self) -> usize {
+        self.position + 1
     }
 
     pub fn relayout(&mut self, area: Rect) {
@@ -187,14 +200,14 @@ impl QuoteState {
             Action::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
             Action::ScrollToTop | Action::MoveToTop => self.scroll = 0,
             Action::ScrollToBottom | Action::MoveToBottom => self.scroll = self.max_scroll(),
-            Action::NextPassage if self.quote + 1 < self.quotes => {
+            Action::NextPassage if self.position + 1 < self.order.len() => {
                 return Some(Action::ShowQuote {
-                    quote: self.quote + 1,
+                    quote: self.order[self.position + 1],
                 })
             }
-            Action::PreviousPassage if self.quote > 0 && self.quote <= self.quotes => {
+            Action::PreviousPassage if self.position > 0 && self.position < self.order.len() => {
                 return Some(Action::ShowQuote {
-                    quote: self.quote - 1,
+                    quote: self.order[self.position - 1],
                 })
             }
             Action::NextPassage => self.notice = Some("This is the last quote."),
@@ -228,13 +241,13 @@ impl QuoteState {
         if let Some(notice) = self.notice {
             return format!("{notice} ");
         }
-        if self.quote >= self.quotes {
+        if self.position >= self.order.len() {
             return String::new();
         }
         format!(
             "quote {} of {} · {} outlets · {} altered ",
-            self.quote + 1,
-            self.quotes,
+            self.position + 1,
+            self.order.len(),
             self.outlets,
             self.altered
         )

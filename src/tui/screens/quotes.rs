@@ -11,7 +11,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use crate::display::claims::QuoteView;
+use crate::display::claims::{quote_order, QuoteView};
 use crate::display::label::short_date;
 use crate::display::text::{sanitize, truncate, width};
 use crate::tui::action::Action;
@@ -31,7 +31,7 @@ enum Column {
 impl Column {
     fn name(self) -> &'static str {
         match self {
-            Column::Outlets => "Outlets",
+            Column::Outlets => "Outlets▼",
             Column::Altered => "Altered",
             Column::Speaker => "Speaker",
             Column::Date => "First",
@@ -58,7 +58,7 @@ fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
     let mut spans = Vec::new();
     let mut x = 1;
     for (column, w) in [
-        (Column::Outlets, 7),
+        (Column::Outlets, 8),
         (Column::Altered, 7),
         (Column::Speaker, speaker),
         (Column::Date, date),
@@ -77,6 +77,8 @@ fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
 /// One quote as the list shows it, every string sanitised.
 #[derive(Debug, Clone)]
 struct Row {
+    /// Its index in the alignment's quotes.
+    quote: usize,
     outlets: usize,
     altered: usize,
     speaker: Option<String>,
@@ -95,17 +97,18 @@ pub struct QuotesState {
 }
 
 impl QuotesState {
-    /// The list, the quote `selected` (an index into the alignment's quotes) selected.
+    /// The list (most outlets first), the quote `selected` (an index into the alignment's
+    /// quotes) selected.
     pub fn new(context: &Context, selected: usize, theme: Theme) -> QuotesState {
         let articles = &context.corpus.articles;
-        let rows = context
-            .alignment
-            .quotes
-            .iter()
-            .map(|q| {
-                let view = QuoteView::new(articles, q);
+        let quotes = &context.alignment.quotes;
+        let rows = quote_order(articles, quotes)
+            .into_iter()
+            .map(|i| {
+                let view = QuoteView::new(articles, &quotes[i]);
                 let text = view.text(articles);
                 Row {
+                    quote: i,
                     outlets: view.outlets,
                     altered: view.altered,
                     speaker: view.speaker.clone(),
@@ -119,8 +122,9 @@ impl QuotesState {
                 }
             })
             .collect::<Vec<Row>>();
+        let selected = rows.iter().position(|r| r.quote == selected).unwrap_or(0);
         QuotesState {
-            selected: selected.min(rows.len().saturating_sub(1)),
+            selected,
             rows,
             offset: 0,
             theme,
@@ -152,17 +156,24 @@ impl QuotesState {
 
     /// The selected quote (an index into the alignment's quotes), if there is any.
     pub fn selected(&self) -> Option<usize> {
-        (self.selected < self.rows.len()).then_some(self.selected)
+        self.rows.get(self.selected).map(|r| r.quote)
     }
 
-    /// Selects a quote, as when the quote screen moved on to it.
+    /// Selects a quote (an index into the alignment's quotes), as when the quote screen
+    /// moved on to it.
     pub fn select(&mut self, quote: usize) {
-        self.selected = quote.min(self.rows.len().saturating_sub(1));
+        if let Some(row) = self.rows.iter().position(|r| r.quote == quote) {
+            self.select_row(row);
+        }
+    }
+
+    fn select_row(&mut self, row: usize) {
+        self.selected = row.min(self.rows.len().saturating_sub(1));
         self.scroll_to_selection();
     }
 
     fn move_by(&mut self, delta: isize) {
-        self.select(self.selected.saturating_add_signed(delta));
+        self.select_row(self.selected.saturating_add_signed(delta));
     }
 
     fn scroll_to_selection(&mut self) {
@@ -181,8 +192,8 @@ impl QuotesState {
         match action {
             Action::MoveDown => self.move_by(1),
             Action::MoveUp => self.move_by(-1),
-            Action::MoveToTop => self.select(0),
-            Action::MoveToBottom => self.select(usize::MAX),
+            Action::MoveToTop => self.select_row(0),
+            Action::MoveToBottom => self.select_row(usize::MAX),
             Action::PageDown => self.move_by(page),
             Action::PageUp => self.move_by(-page),
             Action::HalfPageDown => self.move_by((page / 2).max(1)),
@@ -200,13 +211,11 @@ impl QuotesState {
             return None;
         }
         let index = self.offset + usize::from(position.y - rows.y);
-        if index >= self.rows.len() {
-            return None;
-        }
+        let quote = self.rows.get(index)?.quote;
         if index == self.selected {
-            return Some(Action::ShowQuote { quote: index });
+            return Some(Action::ShowQuote { quote });
         }
-        self.select(index);
+        self.select_row(index);
         None
     }
 
