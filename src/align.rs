@@ -14,6 +14,7 @@
 //! 7. [`family`]: whole-article relations: copy families and stories.
 //! 8. [`quote`]: quoted speech, its speaker, and its renderings across articles.
 
+pub mod caption;
 pub mod checks;
 pub mod diff;
 pub mod family;
@@ -495,7 +496,7 @@ pub fn align_with_progress(
     });
     lap("pairs");
     progress(Stage::Groups);
-    let groups = group::groups(&pairs);
+    let groups = group::groups(texts, &analyses, &pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
     let families = family::families(texts, &pairs, &options.family);

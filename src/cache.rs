@@ -223,7 +223,10 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
                 && span_fits(&p.a)
                 && span_fits(&p.b)
                 && p.evidence.run.as_ref().is_none_or(|(a, b)| {
-                    a.article == p.a.article && b.article == p.b.article && span_fits(a) && span_fits(b)
+                    a.article == p.a.article
+                        && b.article == p.b.article
+                        && span_fits(a)
+                        && span_fits(b)
                 })
         })
         && alignment

@@ -11,9 +11,12 @@
 //! - [`label`]: how an article is named (id, outlet, date).
 //! - [`layout`]: marked words laid out in columns of a given width.
 //! - [`order`]: the orders the lists show, sorted by a column or in story blocks.
-//! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite.
+//! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite;
+//!   [`report_story`]: a story the same way.
 //! - [`report_claims`]: a shared passage or a quote as the same two reports.
 //! - [`search`]: the articles' bodies indexed by word, for search as you type.
+//! - [`story`]: stories (event clusters joined with copy families), their copies in time
+//!   order, each measured against the earliest copy.
 //! - [`text`]: untrusted strings made safe for a terminal, measured, cut and wrapped.
 //!
 //! Nothing here prints or draws; the layering test (`tests/layers.rs`) keeps it so.
@@ -26,7 +29,9 @@ pub mod layout;
 pub mod order;
 pub mod report;
 pub mod report_claims;
+pub mod report_story;
 pub mod search;
+pub mod story;
 pub mod text;
 
 pub use index::{AlignmentIndex, ArticleIdx};

@@ -37,6 +37,13 @@ const MAX_WORDS: usize = 400;
 /// Most paragraphs one quote may run over.
 const MAX_PARAGRAPHS: usize = 6;
 
+/// Quotes nested deeper than this are not tracked.
+const MAX_DEPTH: usize = 8;
+
+/// How far around a quote its speaker is looked for, in bytes: a sentence's worth, so that a
+/// paragraph-long line of quotes costs a bounded search per quote.
+const SPEAKER_WINDOW: usize = 600;
+
 /// Share of the shorter rendering's words that must be found, in order, in the other.
 const MIN_SIMILARITY: f32 = 0.75;
 
@@ -187,7 +194,9 @@ pub fn find(text: &str) -> Vec<Found> {
             '”' if can_open && !can_close => Some(Opener::RightCurly),
             _ => None,
         };
-        if let Some(opener) = opener {
+        // Marks opened deeper than anyone nests quotes are strays; ignoring them keeps the
+        // search for a closer's opener short on text made of quote marks.
+        if let Some(opener) = opener.filter(|_| stack.len() < MAX_DEPTH) {
             if stack.is_empty() {
                 paragraphs = 0;
             }
@@ -204,10 +213,12 @@ pub fn find(text: &str) -> Vec<Found> {
         i += 1;
     }
     let mut last_speaker: Option<(Range<usize>, usize)> = None;
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+    let paragraph_index = |at: usize| newlines.partition_point(|&n| n < at);
     // The quote before, if it named its speaker: (its end, its paragraph, the speaker).
     let mut previous: Option<(usize, usize, Range<usize>)> = None;
     for quote in &mut found {
-        let line = paragraph_index(text, quote.quote.start);
+        let line = paragraph_index(quote.quote.start);
         match speaker(text, quote.quote.clone()) {
             Some(Speaker::Named(range)) => {
                 last_speaker = Some((range.clone(), line));
@@ -235,7 +246,7 @@ pub fn find(text: &str) -> Vec<Found> {
         previous = quote
             .speaker
             .clone()
-            .map(|r| (quote.quote.end, paragraph_index(text, quote.quote.end), r));
+            .map(|r| (quote.quote.end, paragraph_index(quote.quote.end), r));
     }
     found.retain(|q| {
         let words = words(&text[q.quote.clone()]).len();
@@ -257,10 +268,6 @@ fn keep(text: &str, range: Range<usize>, found: &mut Vec<Found>) {
         quote: start..end,
         speaker: None,
     });
-}
-
-fn paragraph_index(text: &str, at: usize) -> usize {
-    text[..at].bytes().filter(|&b| b == b'\n').count()
 }
 
 /// The words of a text folded for matching: lower case, letters and digits (an apostrophe
@@ -559,19 +566,21 @@ fn sentence_words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 /// Ek`, `"…," Ek said`, `"…," according to Ek`), else in the words before the opening mark
 /// in its sentence (`Ek said: "…"`, `according to Ek, "…"`).
 fn speaker(text: &str, quote: Range<usize>) -> Option<Speaker> {
-    let line_end = text[quote.end..]
+    let window_end = floor_char_boundary(text, quote.end.saturating_add(SPEAKER_WINDOW));
+    let window_start = floor_char_boundary(text, quote.start.saturating_sub(SPEAKER_WINDOW));
+    let line_end = text[quote.end..window_end]
         .find('\n')
-        .map_or(text.len(), |e| quote.end + e);
+        .map_or(window_end, |e| quote.end + e);
     // After the closing mark: up to the end of the sentence or the next quote.
     let after_start = text[quote.end..line_end]
         .char_indices()
         .find(|&(_, c)| is_mark(c))
         .map_or(quote.end, |(i, c)| quote.end + i + c.len_utf8());
-    let open = text[..quote.start]
+    let open = text[window_start..quote.start]
         .char_indices()
         .rev()
         .find(|&(_, c)| is_mark(c))
-        .map_or(quote.start, |(i, _)| i);
+        .map_or(quote.start, |(i, _)| window_start + i);
     let mut after_end = line_end;
     for (i, c) in text[after_start..line_end].char_indices() {
         if is_mark(c)
@@ -587,7 +596,9 @@ fn speaker(text: &str, quote: Range<usize>) -> Option<Speaker> {
     if let Some(found) = speaker_after(&after) {
         return Some(found);
     }
-    let line_start = text[..quote.start].rfind('\n').map_or(0, |s| s + 1);
+    let line_start = text[window_start..quote.start]
+        .rfind('\n')
+        .map_or(window_start, |s| window_start + s + 1);
     let mut before_start = line_start;
     let line_start = line_start.min(open);
     let head = &text[line_start..open];
@@ -601,6 +612,15 @@ fn speaker(text: &str, quote: Range<usize>) -> Option<Speaker> {
     speaker_before(&before)
 }
 
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// True if the `.`, `!` or `?` at `at` ends a sentence: followed by a space or the end, and
 /// not the full stop of an abbreviation or an initial ("Sen.", "J.").
 fn sentence_ends(text: &str, at: usize) -> bool {
@@ -611,6 +631,7 @@ fn sentence_ends(text: &str, at: usize) -> bool {
     let word: String = text[..at]
         .chars()
         .rev()
+        .take(64)
         .take_while(|c| c.is_alphanumeric() || *c == '.')
         .collect::<Vec<_>>()
         .into_iter()

@@ -59,6 +59,9 @@ pub enum Action {
     ShowMatrix,
     /// List the quotes carried by several articles.
     ShowQuotes,
+    ShowStories,
+    /// Stories list: open the selected story.
+    OpenStory,
 
     // Compare screen.
     NextPassage,
@@ -145,6 +148,11 @@ pub enum Action {
     ShowQuote {
         quote: usize,
     },
+    /// Open this story (its number in the stories list).
+    #[serde(skip)]
+    ShowStory {
+        story: usize,
+    },
 }
 
 impl Action {
@@ -184,6 +192,8 @@ impl Action {
         Action::ShowGroups,
         Action::ShowMatrix,
         Action::ShowQuotes,
+        Action::ShowStories,
+        Action::OpenStory,
         Action::NextPassage,
         Action::PreviousPassage,
         Action::SwitchSide,
@@ -243,6 +253,8 @@ impl Action {
             Action::ShowGroups => "show_groups",
             Action::ShowMatrix => "show_matrix",
             Action::ShowQuotes => "show_quotes",
+            Action::ShowStories => "show_stories",
+            Action::OpenStory => "open_story",
             Action::NextPassage => "next_passage",
             Action::PreviousPassage => "previous_passage",
             Action::SwitchSide => "switch_side",
@@ -272,6 +284,7 @@ impl Action {
             | Action::OpenAdjacent { .. }
             | Action::ShowGroup { .. }
             | Action::ShowQuote { .. } => return None,
+            | Action::ShowStory { .. } => return None,
         })
     }
 

@@ -21,6 +21,8 @@ use super::screens::matrix::MatrixState;
 use super::screens::quote::QuoteState;
 use super::screens::quotes::QuotesState;
 use super::screens::reader::ReaderState;
+use super::screens::stories::StoriesState;
+use super::screens::story::StoryState;
 pub use super::screens::Screen;
 use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
@@ -362,6 +364,12 @@ impl App {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
+        let is_step = matches!(action, Action::NextPassage | Action::PreviousPassage);
+        if is_step && self.popup.is_none() {
+            if let Some(step) = self.list_step(action) {
+                return step;
+            }
+        }
         match action {
             Action::Quit => self.is_running = false,
             Action::ShowHelp => self.toggle_help(),
@@ -375,6 +383,7 @@ impl App {
             Action::ShowGroups
             | Action::ShowMatrix
             | Action::ShowQuotes
+            | Action::ShowStories
             | Action::CompareArticles { .. }
             | Action::CompareBest { .. }
             | Action::ShowGroup { .. }
@@ -386,6 +395,7 @@ impl App {
                     Action::ShowGroups => "The shared passages open",
                     Action::ShowMatrix => "The overlap matrix opens",
                     Action::ShowQuotes | Action::ShowQuote { .. } => "The quotes open",
+                    Action::ShowStories => "The stories open",
                     _ => "The comparison opens",
                 };
                 let progress = match &self.alignment {
@@ -405,6 +415,8 @@ impl App {
             Action::ShowGroup { group } => self.open_group(group),
             Action::ShowQuotes => self.open_quotes(),
             Action::ShowQuote { quote } => self.open_quote(quote),
+            Action::ShowStories => self.open_stories(),
+            Action::ShowStory { story } => self.open_story(story),
             Action::CompareFrom { article } => return self.compare_from(article),
             Action::OpenAdjacent { is_next } => self.open_adjacent(is_next),
             Action::GoBack if !self.stack.is_empty() => self.go_back(),
@@ -415,6 +427,11 @@ impl App {
                     self.message = Some(written);
                 } else {
                     self.export_claim();
+                }
+                if let Some(Open::Story(story)) = self.stack.last() {
+                    let written =
+                        super::export::story(self.export.as_ref(), &self.corpus, story.detail());
+                    self.message = Some(written);
                 }
             }
             Action::ToggleUnique if self.screen() == Screen::Reader => {
@@ -428,6 +445,26 @@ impl App {
             },
         }
         None
+    }
+
+    /// On a group opened from the shared-passages list, `]` and `[` follow the list as it
+    /// is sorted and filtered: the group to show next (`Some(None)` at the end of the list,
+    /// said on the status line), or `None` when no list is beneath that shows this group.
+    fn list_step(&mut self, action: Action) -> Option<Option<Action>> {
+        let Some(Open::Group(shown)) = self.stack.last() else {
+            return None;
+        };
+        let group = shown.group();
+        let forward = action == Action::NextPassage;
+        let step = self.stack.iter().rev().find_map(|open| match open {
+            Open::Groups(list) => list.step_from(group, forward),
+            _ => None,
+        })?;
+        if step.is_none() {
+            let end = if forward { "last" } else { "first" };
+            self.message = Some(format!("This is the {end} shared passage."));
+        }
+        Some(step.map(|group| Action::ShowGroup { group }))
     }
 
     /// Puts `open` on top. Reopening a kind of screen that is already open goes back to it
@@ -470,6 +507,33 @@ impl App {
         let mut matrix = MatrixState::new(&context, &shown, &filter, theme);
         matrix.relayout(self.layout().body);
         self.show(Open::Matrix(matrix));
+    }
+
+    fn open_stories(&mut self) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut stories = StoriesState::new(&context, theme);
+        stories.relayout(self.layout().body);
+        self.show(Open::Stories(stories));
+    }
+
+    /// Opens story `number` (as the stories list numbers it).
+    fn open_story(&mut self, number: usize) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let entries = crate::display::story::stories(context.alignment, context.corpus);
+        let Some(entry) = entries.iter().find(|e| e.number == number) else {
+            self.message = Some(format!("No story {number}."));
+            return;
+        };
+        let detail = crate::display::story::StoryDetail::new(entry, context.corpus);
+        let mut state = StoryState::new(&context, detail, theme);
+        state.relayout(self.layout().body);
+        self.show(Open::Story(state));
     }
 
     fn open_compare(&mut self, left: ArticleIdx, right: ArticleIdx) {

@@ -36,12 +36,16 @@ pub enum Scope {
     Quotes,
     /// One quote, every article's rendering in time order.
     Quote,
+    /// The list of stories.
+    Stories,
+    /// One story, its copies in time order.
+    Story,
     /// The help window and the skipped-files window.
     Help,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Global,
         Scope::Library,
         Scope::Filter,
@@ -52,6 +56,8 @@ impl Scope {
         Scope::Matrix,
         Scope::Quotes,
         Scope::Quote,
+        Scope::Stories,
+        Scope::Story,
         Scope::Help,
     ];
 
@@ -68,6 +74,8 @@ impl Scope {
             Scope::Matrix => "matrix",
             Scope::Quotes => "quotes",
             Scope::Quote => "quote",
+            Scope::Stories => "stories",
+            Scope::Story => "story",
             Scope::Help => "help",
         }
     }
@@ -85,6 +93,8 @@ impl Scope {
             Scope::Matrix => "Overlap matrix",
             Scope::Quotes => "Quotes",
             Scope::Quote => "One quote",
+            Scope::Stories => "Stories",
+            Scope::Story => "One story",
             Scope::Help => "This window",
         }
     }
@@ -345,6 +355,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Global, Action::ShowGroups, &["p"], "List the passages shared across articles", Some("shared")),
     (Scope::Global, Action::ShowMatrix, &["m"], "Show how much each article shares with each", Some("matrix")),
     (Scope::Global, Action::ShowQuotes, &["\""], "List the quotes several articles carry, and who altered them", Some("quotes")),
+    (Scope::Global, Action::ShowStories, &["t"], "List the stories: articles about one event, copies grouped", Some("stories")),
 
     (Scope::Library, Action::MoveDown, &["j", "<Down>"], "Select the next article", None),
     (Scope::Library, Action::MoveUp, &["k", "<Up>"], "Select the previous article", None),
@@ -470,6 +481,29 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Quote, Action::PreviousPassage, &["[", "{"], "Show the previous quote", Some("prev")),
     (Scope::Quote, Action::Export, &["e"], "Write this quote as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
     (Scope::Quote, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Stories, Action::MoveDown, &["j", "<Down>"], "Select the next story", None),
+    (Scope::Stories, Action::MoveUp, &["k", "<Up>"], "Select the previous story", None),
+    (Scope::Stories, Action::MoveToTop, &["g", "<Home>"], "Select the first story", None),
+    (Scope::Stories, Action::MoveToBottom, &["G", "<End>"], "Select the last story", None),
+    (Scope::Stories, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Stories, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Stories, Action::StartFilter, &["/"], "Filter the stories by words of their lead, titles, outlets, wire credits or ids", Some("filter")),
+    (Scope::Stories, Action::CycleSort, &["s"], "Sort by the next column", Some("sort")),
+    (Scope::Stories, Action::ReverseSort, &["S"], "Reverse the sort order", None),
+    (Scope::Stories, Action::OpenStory, &["<Enter>", "l", "<Right>"], "Show the story's copies in time order", Some("open")),
+    (Scope::Stories, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Story, Action::MoveDown, &["j", "<Down>"], "Select the next copy", None),
+    (Scope::Story, Action::MoveUp, &["k", "<Up>"], "Select the previous copy", None),
+    (Scope::Story, Action::MoveToTop, &["g", "<Home>"], "Select the earliest copy", None),
+    (Scope::Story, Action::MoveToBottom, &["G", "<End>"], "Select the latest copy", None),
+    (Scope::Story, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Story, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Story, Action::Compare, &["c", "<Enter>"], "Compare the two marked copies, else the selected one with the earliest copy it is measured against", Some("compare")),
+    (Scope::Story, Action::ToggleMark, &["<Space>"], "Mark the copy to compare (two at most)", Some("mark")),
+    (Scope::Story, Action::Export, &["e"], "Write this story as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
+    (Scope::Story, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Help, Action::Close, &["?", "<Esc>"], "Close this window", Some("close")),
     (Scope::Help, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", Some("scroll")),
@@ -759,7 +793,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, quotes, quote, help"
+            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, quotes, quote, stories, story, help"
         );
         let err = keymap
             .bind("reader", "open_article", vec![])

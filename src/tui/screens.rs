@@ -69,6 +69,8 @@ pub mod matrix;
 pub mod quote;
 pub mod quotes;
 pub mod reader;
+pub mod stories;
+pub mod story;
 
 use std::sync::Arc;
 
@@ -122,6 +124,8 @@ pub enum Screen {
     Matrix,
     Quotes,
     Quote,
+    Stories,
+    Story,
 }
 
 /// What the app asks of an open screen.
@@ -178,6 +182,8 @@ open!(
     Matrix(matrix::MatrixState),
     Quotes(quotes::QuotesState),
     Quote(quote::QuoteState),
+    Stories(stories::StoriesState),
+    Story(story::StoryState),
 );
 
 /// What the alignment screens are built from: the corpus and its indexed alignment.

@@ -263,6 +263,18 @@ impl GroupsState {
         }
     }
 
+    /// The group after (or before) `group` in the list as it is sorted and filtered: `None`
+    /// if the list does not show `group`, `Some(None)` at the end of the list.
+    pub fn step_from(&self, group: usize, forward: bool) -> Option<Option<usize>> {
+        let at = self.view.iter().position(|&g| g == group)?;
+        let next = if forward {
+            at.checked_add(1)
+        } else {
+            at.checked_sub(1)
+        };
+        Some(next.and_then(|i| self.view.get(i).copied()))
+    }
+
     /// Selects a row of the list.
     fn select_row(&mut self, row: usize) {
         self.selected = row.min(self.view.len().saturating_sub(1));

@@ -294,6 +294,9 @@ pub struct LibraryState {
     story_of: Vec<Option<usize>>,
     /// True if any article is in a story.
     has_stories: bool,
+    /// Cells the story column takes (its widest label on the list, `S12`), 0 when the list
+    /// is not grouped by story; set with the list.
+    story_width: u16,
     /// True while the list is grouped story by story ([`group_by_story`]).
     by_story: bool,
     theme: Theme,
@@ -318,6 +321,7 @@ impl LibraryState {
             marked: None,
             story_of: Vec::new(),
             has_stories: false,
+            story_width: 0,
             by_story: false,
             theme,
         }
@@ -480,8 +484,15 @@ impl LibraryState {
         let previous = self.selected_article();
         self.found = find(&self.rows, &self.filter, self.search.as_deref());
         self.view = sorted_found(&self.rows, &self.filter, &self.found, self.sort);
+        self.story_width = 0;
         if self.is_by_story() {
             group_by_story(&mut self.view, &self.story_of);
+            self.story_width = self
+                .view
+                .iter()
+                .map(|&a| width(&story_label(self.story_of[a])))
+                .max()
+                .unwrap_or(0) as u16;
         }
         self.selected = previous
             .and_then(|p| self.view.iter().position(|&i| i == p.get()))
@@ -575,14 +586,7 @@ impl LibraryState {
 
     /// Cells the story column takes (its widest label, `S12`), 0 when not grouped by story.
     fn story_width(&self) -> u16 {
-        if !self.is_by_story() {
-            return 0;
-        }
-        self.view
-            .iter()
-            .map(|&a| width(&story_label(self.story_of[a])))
-            .max()
-            .unwrap_or(0) as u16
+        self.story_width
     }
 
     /// The part of a row of `area` the table's columns take: right of the story column when

@@ -2,10 +2,10 @@
 //! aligned with the column article.
 //!
 //! It shows the articles the library shows (its filter kept, and said in the first line),
-//! laid out in story blocks ([`story_blocks`]): the largest story first, each story's
-//! articles by date, the articles in no story last. A story column names each block
-//! (`S1`), a line under its last row and a bar after its last column mark where it ends, so
-//! that copies of one story show as a square of warm cells on the diagonal.
+//! laid out in story blocks ([`story_blocks`]): the story with most articles shown first,
+//! each story's articles by date, the articles in no story last. A story column names each
+//! block (`S1`), a line under its last row and a bar after its last column mark where it
+//! ends, so that copies of one story show as a square of warm cells on the diagonal.
 //!
 //! Columns are numbered; the rows, numbered alike, are their legend. The row labels and the
 //! column numbers stay put while the cells scroll under them, so that the selected cell is
@@ -66,7 +66,7 @@ struct MatrixLayout {
 
 impl MatrixLayout {
     fn new(area: Rect, label_width: u16, stride: u16) -> MatrixLayout {
-        // The title goes first on a short screen: what the cells are matters more.
+        // Below 4 rows the title gives way: the cells matter more.
         let title = (area.height >= 4).then_some(Rect { height: 1, ..area });
         let area = match title {
             Some(title) => Rect {

@@ -262,7 +262,17 @@ fn the_library_by_story_at_60x20() {
 
 #[test]
 fn without_stories_the_library_says_it_cannot_group() {
-    let mut h = Harness::sample(120, 40);
+    let corpus = Corpus::sample(&LoadOptions::default());
+    let mut alignment = sample_alignment(&corpus);
+    alignment.stories.clear();
+    let mut h = Harness::aligned(
+        corpus,
+        alignment,
+        Keymap::default(),
+        Theme::default(),
+        120,
+        40,
+    );
     h.press("T");
     assert!(
         h.rows()[39].contains("No story: no two articles tell one event."),
@@ -270,4 +280,48 @@ fn without_stories_the_library_says_it_cannot_group() {
         h.rows()[39]
     );
     assert!(h.rows()[0].ends_with("by date ▲ "));
+}
+
+#[test]
+fn on_a_group_opened_from_a_sorted_list_next_and_previous_follow_the_list() {
+    let mut h = Harness::sample(120, 40);
+    let shown = |h: &Harness| match h.app.top() {
+        Some(Open::Group(group)) => group.group(),
+        _ => panic!("no group on top: {:?}", h.app.screen()),
+    };
+    let listed = |h: &mut Harness| {
+        let order: Vec<usize> = (0..9)
+            .map(|_| {
+                let g = match h.app.top() {
+                    Some(Open::Groups(list)) => list.selected().unwrap(),
+                    _ => panic!("no list"),
+                };
+                h.press("j");
+                g
+            })
+            .collect();
+        order
+    };
+    // By score, lowest first: an order unlike the groups' own.
+    h.press("p4Sg");
+    let order = listed(&mut h);
+    assert_ne!(order, (0..9).collect::<Vec<_>>());
+    h.press("g<Enter>");
+    assert_eq!(shown(&h), order[0]);
+    h.press("]");
+    assert_eq!(shown(&h), order[1]);
+    h.press("]]");
+    assert_eq!(shown(&h), order[3]);
+    h.press("[");
+    assert_eq!(shown(&h), order[2]);
+    // The list beneath follows.
+    h.press("<Esc>");
+    assert!(h.rows()[39].ends_with("3/9 "), "{}", h.rows()[39]);
+    h.press("G<Enter>]");
+    assert_eq!(shown(&h), order[8]);
+    assert!(
+        h.rows()[39].contains("This is the last shared passage."),
+        "{}",
+        h.rows()[39]
+    );
 }
