@@ -1064,6 +1064,9 @@ pub struct Changes {
     /// Words of the reference it leaves out inside the quote (not at its ends, and not where
     /// an ellipsis marks the cut).
     pub dropped: usize,
+    /// Where those words would be: a byte offset in the rendering and the reference's words
+    /// left out there.
+    pub missing: Vec<(usize, String)>,
     /// Words it shares with the reference.
     pub shared: usize,
 }
@@ -1101,7 +1104,10 @@ pub fn changes(reference: &str, rendering: &str) -> Changes {
             DiffTag::Replace if at_end && !(has_words(old) && has_words(new)) => {}
             // The same letters, typed otherwise ("Court´s" for "Court’s").
             DiffTag::Replace if letters(old) == letters(new) => out.shared += words(new).len(),
-            DiffTag::Delete => out.dropped += words(old).len(),
+            DiffTag::Delete => {
+                out.dropped += words(old).len();
+                out.missing.push((op.b.start, old.trim().to_string()));
+            }
             DiffTag::Replace if !has_words(new) && (new.contains('…') || new.contains("...")) => {
             }
             DiffTag::Insert | DiffTag::Replace => {
@@ -1109,6 +1115,7 @@ pub fn changes(reference: &str, rendering: &str) -> Changes {
                     out.changed.extend(word_ranges(new, op.b.start));
                 } else if has_words(old) {
                     out.dropped += words(old).len();
+                    out.missing.push((op.b.start, old.trim().to_string()));
                 }
             }
         }
@@ -1318,6 +1325,7 @@ mod tests {
         // A word left out inside is; a cut marked with an ellipsis is not.
         let dropped = changes("we will not tolerate hate", "we will tolerate hate");
         assert!(dropped.is_altered() && dropped.dropped == 1);
+        assert_eq!(dropped.missing, [(8, "not".to_string())]);
         assert!(!changes("we will not tolerate any hate", "we will … hate").is_altered());
         // Typography is no alteration.
         assert!(!changes(

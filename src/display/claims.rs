@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::label;
+use super::layout::Mark;
 use crate::align::quote::{self, Quote};
 use crate::align::Span;
 use crate::corpus::Article;
@@ -100,6 +101,8 @@ pub struct QuoteMember {
     pub changed: Vec<Range<usize>>,
     /// Words of the earliest rendering it leaves out inside the quote.
     pub dropped: usize,
+    /// Where they would be (a byte offset relative to the rendering's start) and what.
+    pub missing: Vec<(usize, String)>,
     pub is_altered: bool,
 }
 
@@ -148,6 +151,7 @@ impl QuoteView {
                 reference,
                 is_altered: changes.is_altered(),
                 dropped: changes.dropped,
+                missing: changes.missing,
                 changed: changes.changed,
             });
         }
@@ -211,6 +215,60 @@ pub fn quote_order(articles: &[Article], quotes: &[Quote]) -> Vec<usize> {
         )
     });
     order
+}
+
+/// A rendering's words with its changes marked: changed or added words as reworded, the
+/// earliest rendering's words it leaves out written in where they would be, as missing
+/// (struck out on screen). Returns the text and its marks (byte ranges of that text).
+pub fn marked_rendering(
+    text: &str,
+    changed: &[Range<usize>],
+    missing: &[(usize, String)],
+) -> (String, Vec<(Range<usize>, Mark)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut marks = Vec::new();
+    let mut at = 0;
+    let mut missing = missing.iter().filter(|(o, _)| *o <= text.len()).peekable();
+    let mut changed = changed.iter().filter(|r| r.end <= text.len()).peekable();
+    loop {
+        let next_missing = missing.peek().map(|(o, _)| *o);
+        let next_changed = changed.peek().map(|r| r.start);
+        match (next_missing, next_changed) {
+            (Some(o), c) if c.is_none_or(|c| o <= c) => {
+                let Some((_, words)) = missing.next() else {
+                    break;
+                };
+                let o = o.max(at);
+                out.push_str(text.get(at..o).unwrap_or(""));
+                at = o;
+                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                let start = out.len();
+                out.push_str(words);
+                marks.push((start..out.len(), Mark::Deleted));
+                if text[at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace())
+                {
+                    out.push(' ');
+                }
+            }
+            (_, Some(c)) => {
+                let Some(r) = changed.next() else { break };
+                let start = c.max(at);
+                out.push_str(text.get(at..start).unwrap_or(""));
+                let from = out.len();
+                out.push_str(text.get(start..r.end).unwrap_or(""));
+                marks.push((from..out.len(), Mark::ReplacedRight));
+                at = r.end.max(at);
+            }
+            _ => break,
+        }
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    (out, marks)
 }
 
 /// Every quote of an alignment, in its order.
@@ -288,6 +346,17 @@ mod tests {
         );
         assert!(b.is_altered);
         assert_eq!(view.members[2].dropped, 1);
+        let (text, marks) = marked_rendering(
+            texts[1],
+            &b.changed,
+            &[(texts[1].find("user").unwrap(), "any".to_string())],
+        );
+        assert_eq!(text, "we will not sell any user data");
+        let marked: Vec<(&str, Mark)> = marks.iter().map(|(r, m)| (&text[r.clone()], *m)).collect();
+        assert_eq!(
+            marked,
+            [("not", Mark::ReplacedRight), ("any", Mark::Deleted)]
+        );
         assert_eq!(view.altered, 3);
         assert_eq!(view.outlets, 4);
         assert_eq!(view.text(&articles), texts[3]);

@@ -158,11 +158,7 @@ fn quote_report(corpus: &Corpus, quote: &Quote, number: usize) -> Report {
         .filter_map(|(rank, m)| {
             let article = articles.get(m.span.article)?;
             let text = text_of(corpus, &m.span);
-            let marks: Vec<(std::ops::Range<usize>, Mark)> = m
-                .changed
-                .iter()
-                .map(|r| (r.clone(), Mark::ReplacedRight))
-                .collect();
+            let (text, marks) = claims::marked_rendering(text, &m.changed, &m.missing);
             let mut verdict = if m.is_first {
                 "first seen".to_string()
             } else if rank > 0 && m.reference.is_none() {
@@ -189,7 +185,7 @@ fn quote_report(corpus: &Corpus, quote: &Quote, number: usize) -> Report {
                 verdict,
                 m.is_first,
                 m.is_altered,
-                layout::units(text, &marks),
+                layout::units(&text, &marks),
             ))
         })
         .collect::<Vec<_>>();
@@ -210,8 +206,9 @@ fn quote_report(corpus: &Corpus, quote: &Quote, number: usize) -> Report {
             count(view.altered, "rendering", "renderings")
         ),
         legend: "Marked: the words a rendering changes or adds inside the quotation marks \
-                 against the earliest rendering that quotes the same words. Quoting less or \
-                 more of the statement, case and punctuation do not count.",
+                 against the earliest rendering that quotes the same words, and the earliest's \
+                 words it leaves out, written in where they would be. Quoting less or more of \
+                 the statement, case and punctuation do not count.",
         entries,
     }
 }
@@ -246,7 +243,11 @@ fn markdown(report: &Report, command: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_escape(&report.title));
     let _ = writeln!(out, "{}\n", md_escape(&report.summary));
-    let _ = writeln!(out, "{} Marked words are in **bold**.\n", report.legend);
+    let _ = writeln!(
+        out,
+        "{} Changed words are in **bold**, words left out ~~struck through~~.\n",
+        report.legend
+    );
     for (i, e) in report.entries.iter().enumerate() {
         let flag = if e.is_flagged { " ⚠" } else { "" };
         let _ = writeln!(out, "## {}. {}{flag}\n", i + 1, md_escape(&describe(e)));
@@ -279,7 +280,9 @@ fn md_line(line: &layout::Line) -> String {
         let core = escaped.trim();
         let lead = &escaped[..escaped.len() - escaped.trim_start().len()];
         let tail = &escaped[escaped.trim_end().len()..];
-        let _ = write!(out, "{lead}**{core}**{tail}");
+        // Words left out are written in, struck through.
+        let fence = if *mark == Mark::Deleted { "~~" } else { "**" };
+        let _ = write!(out, "{lead}{fence}{core}{fence}{tail}");
     }
     out
 }
@@ -323,7 +326,8 @@ fn html(report: &Report, command: &str) -> String {
     let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&report.summary));
     let _ = writeln!(
         out,
-        "<p class=\"legend\">{} <span class=\"rep\">Marked words</span> are highlighted.</p>",
+        "<p class=\"legend\">{} <span class=\"rep\">Changed words</span>, \
+         <span class=\"del\">words left out</span>.</p>",
         escape(report.legend)
     );
     out.push_str(

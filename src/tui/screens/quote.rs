@@ -9,7 +9,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Widget;
 
-use crate::display::claims::{quote_order, QuoteView};
+use crate::display::claims::{marked_rendering, quote_order, QuoteView};
 use crate::display::label::{outlet_or_id, short_date};
 use crate::display::layout::{self, lay_out, paragraph_number, units, Mark, Unit};
 use crate::display::text::sanitize;
@@ -86,11 +86,7 @@ impl QuoteState {
             .filter_map(|(rank, m)| {
                 let article = articles.get(m.span.article)?;
                 let text = article.text.get(m.span.start..m.span.end)?;
-                let marks: Vec<(std::ops::Range<usize>, Mark)> = m
-                    .changed
-                    .iter()
-                    .map(|r| (r.clone(), Mark::ReplacedRight))
-                    .collect();
+                let (text, marks) = marked_rendering(text, &m.changed, &m.missing);
                 Some(Member {
                     outlet: outlet_or_id(article),
                     has_outlet: article
@@ -108,7 +104,7 @@ impl QuoteState {
                     dropped: m.dropped,
                     is_compared: rank == 0 || m.reference.is_some(),
                     article: m.span.article,
-                    units: units(text, &marks),
+                    units: units(&text, &marks),
                 })
             })
             .collect();
@@ -261,6 +257,10 @@ impl QuoteState {
             Some((open, close)) => format!("{open}changed{close}"),
             None => "changed".to_string(),
         };
+        let missing = match Mark::Deleted.brackets().filter(|_| markers) {
+            Some((open, close)) => format!("{open}left out{close}"),
+            None => "left out".to_string(),
+        };
         let speaker = self.speaker.as_deref().unwrap_or("speaker unknown");
         let variants = [true, false]
             .into_iter()
@@ -277,6 +277,11 @@ impl QuoteState {
                     spans.push(TextSpan::styled(
                         sample.clone(),
                         self.theme.mark(Mark::ReplacedRight),
+                    ));
+                    spans.push(TextSpan::styled(" · ", dim));
+                    spans.push(TextSpan::styled(
+                        missing.clone(),
+                        self.theme.mark(Mark::Deleted),
                     ));
                 }
                 Line::from(spans)
