@@ -42,6 +42,12 @@ pub enum Action {
     SortByWords,
     SortById,
     SortByShared,
+    /// Library: group the articles story by story, or not.
+    GroupByStory,
+    /// Shared passages: sort by number of articles.
+    SortByArticles,
+    /// Shared passages: sort by score.
+    SortByScore,
     ShowWarnings,
     /// Compare the selected article with the marked one, else with the one it shares most with.
     Compare,
@@ -170,6 +176,9 @@ impl Action {
         Action::SortByWords,
         Action::SortById,
         Action::SortByShared,
+        Action::GroupByStory,
+        Action::SortByArticles,
+        Action::SortByScore,
         Action::ShowWarnings,
         Action::Compare,
         Action::ToggleMark,
@@ -227,6 +236,9 @@ impl Action {
             Action::SortByWords => "sort_by_words",
             Action::SortById => "sort_by_id",
             Action::SortByShared => "sort_by_shared",
+            Action::GroupByStory => "group_by_story",
+            Action::SortByArticles => "sort_by_articles",
+            Action::SortByScore => "sort_by_score",
             Action::ShowWarnings => "show_warnings",
             Action::Compare => "compare",
             Action::ToggleMark => "toggle_mark",

@@ -234,6 +234,7 @@ impl App {
             .map(|i| overlap.shared(i))
             .collect();
         self.library.set_shares(&shares);
+        self.library.set_stories(&index.alignment().stories);
         for open in &mut self.stack {
             if let Open::Reader(reader) = open {
                 reader.set_alignment(index.alignment(), &self.corpus);
@@ -460,12 +461,15 @@ impl App {
         self.show(Open::Groups(groups));
     }
 
+    /// Opens the matrix of the articles the library shows (its filter kept).
     fn open_matrix(&mut self) {
         let theme = self.theme;
+        let shown = self.library.view().to_vec();
+        let filter = self.library.filter().to_string();
         let Some(context) = self.require_context() else {
             return;
         };
-        let mut matrix = MatrixState::new(&context, theme);
+        let mut matrix = MatrixState::new(&context, &shown, &filter, theme);
         matrix.relayout(self.layout().body);
         self.show(Open::Matrix(matrix));
     }
@@ -665,6 +669,14 @@ impl App {
             Action::SortByWords => library.sort_by(Column::Words),
             Action::SortById => library.sort_by(Column::Id),
             Action::SortByShared => library.sort_by(Column::Shared),
+            Action::GroupByStory => {
+                self.require_context()?;
+                if self.library.has_stories() {
+                    self.library.toggle_by_story();
+                } else {
+                    self.message = Some("No story: no two articles tell one event.".to_string());
+                }
+            }
             Action::ToggleMark => {
                 let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {
