@@ -266,3 +266,25 @@ fn story_screens_never_panic_or_overflow_at_tiny_sizes() {
     }
     assert_eq!(h.app.screen(), Screen::Stories);
 }
+
+#[test]
+fn mouse_sorts_by_a_heading_selects_and_opens() {
+    let mut h = stories_harness(120, 40);
+    h.press("t");
+    let (x, y) = find_text(&h, "Outlets");
+    h.click(x, y);
+    assert!(h.rows()[1].contains("Outlets ▼"), "{}", h.rows()[1]);
+    h.click(x, y);
+    assert!(h.rows()[1].contains("Outlets ▲"), "{}", h.rows()[1]);
+    // A click on the selected row opens it; on the story, a click on the selected copy
+    // compares it.
+    let y = row_with(&h, "RIVERTON") as u16;
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Story);
+    let y = row_with(&h, "Valley Herald") as u16;
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Story);
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Compare);
+    assert!(h.rows()[1].contains("3-herald"), "{}", h.rows()[1]);
+}
