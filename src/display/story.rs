@@ -15,7 +15,7 @@
 use chrono::NaiveDate;
 
 use super::label;
-use super::text::sanitize;
+use super::text::{sanitize, truncate};
 use crate::align::family::{changes, CopyChanges};
 use crate::align::overlap::Overlap;
 use crate::align::Alignment;
@@ -151,15 +151,23 @@ fn time_order(corpus: &Corpus, mut articles: Vec<usize>) -> Vec<usize> {
 
 /// The opening sentence of an article, on one line.
 fn lead(article: &Article) -> String {
-    let segmented = crate::align::text::segment(&article.text);
+    // The first paragraph is enough to find it: a list of thousands of stories segments
+    // no whole article.
+    let end = article.text.find("\n").unwrap_or(article.text.len());
+    let opening = &article.text[..end];
+    let segmented = crate::align::text::segment(opening);
     let text = segmented
         .sentences
         .first()
-        .and_then(|s| article.text.get(s.start..s.end))
-        .unwrap_or(&article.text);
+        .and_then(|s| opening.get(s.start..s.end))
+        .unwrap_or(opening);
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    sanitize(&joined).into_owned()
+    // A sentence the segmenter could not end (a page of one run-on line) is cut.
+    truncate(&sanitize(&joined), MAX_LEAD_WIDTH).into_owned()
 }
+
+/// Widest lead kept, in cells: two lines of a wide terminal.
+const MAX_LEAD_WIDTH: usize = 300;
 
 /// A family's name on screen and in reports: A, B, … Z, then 27, 28, ….
 pub fn family_name(index: usize) -> String {
