@@ -530,7 +530,8 @@ impl App {
             self.message = Some(format!("No story {number}."));
             return;
         };
-        let detail = crate::display::story::StoryDetail::new(entry, context.corpus);
+        let detail =
+            crate::display::story::StoryDetail::new(entry, context.corpus, context.overlap);
         let mut state = StoryState::new(&context, detail, theme);
         state.relayout(self.layout().body);
         self.show(Open::Story(state));
