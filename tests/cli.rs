@@ -634,7 +634,10 @@ fn export_quote_and_group_write_reports_with_the_command() {
         "{md_text}"
     );
     assert!(md_text.contains("## 4. Port News, 2024-03-06 (harbour-portnews) ⚠"));
-    assert!(md_text.contains("crossread export quote 1 --html "), "{md_text}");
+    assert!(
+        md_text.contains("crossread export quote 1 --html "),
+        "{md_text}"
+    );
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("We will <span class=\"rep\">repair</span> the harbour wall"));
 
@@ -642,11 +645,18 @@ fn export_quote_and_group_write_reports_with_the_command() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("# Shared passage 1: "), "{text}");
-    assert!(text.contains("## 1. Bay Weekly, 2024-03-03 (harbour-weekly)"), "{text}");
+    assert!(
+        text.contains("## 1. Bay Weekly, 2024-03-03 (harbour-weekly)"),
+        "{text}"
+    );
 
     let out = Run::new(&["--no-cache", "export", "quote", "7", &quotes_dir_arg()]).output();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no quote 7: the articles have 2 quotes"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no quote 7: the articles have 2 quotes"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -121,6 +121,18 @@ pub fn stories(alignment: &Alignment, corpus: &Corpus) -> Vec<StoryEntry> {
     out
 }
 
+/// The stories as plain article clusters numbered as the stories screen numbers them, so
+/// that the library's and the matrix's story blocks (`S1`) are the screen's `Story 1`.
+pub fn clusters(entries: &[StoryEntry]) -> Vec<crate::align::family::Story> {
+    entries
+        .iter()
+        .map(|entry| crate::align::family::Story {
+            id: entry.number,
+            articles: entry.articles.clone(),
+        })
+        .collect()
+}
+
 /// `None` after every date.
 fn cmp_missing_last(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp::Ordering {
     match (a, b) {

@@ -284,7 +284,7 @@ impl Action {
             | Action::OpenAdjacent { .. }
             | Action::ShowGroup { .. }
             | Action::ShowQuote { .. } => return None,
-            | Action::ShowStory { .. } => return None,
+            Action::ShowStory { .. } => return None,
         })
     }
 

@@ -28,7 +28,7 @@ use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::display::comparison::Comparison;
-use crate::display::{AlignmentIndex, ArticleIdx};
+use crate::display::{story, AlignmentIndex, ArticleIdx};
 
 /// Where the corpus alignment stands. It runs off the UI thread; the screens that need it
 /// open once it is ready.
@@ -236,7 +236,8 @@ impl App {
             .map(|i| overlap.shared(i))
             .collect();
         self.library.set_shares(&shares);
-        self.library.set_stories(&index.alignment().stories);
+        let stories = story::clusters(&story::stories(index.alignment(), &self.corpus));
+        self.library.set_stories(&stories);
         for open in &mut self.stack {
             if let Open::Reader(reader) = open {
                 reader.set_alignment(index.alignment(), &self.corpus);
