@@ -285,7 +285,8 @@ fn meets_accuracy(s: &Scores) -> bool {
 fn describe_scores(s: &Scores) -> String {
     format!(
         "verbatim P {} {} ({}/{}) R {} {} ({}/{}); paraphrase P {} ({}/{}) R {} ({}/{}); \
-         {} paraphrase pairs on copies, {} verbatim pairs on paraphrases",
+         {} paraphrase pairs on copies, {} verbatim pairs on paraphrases (+{} on a paraphrase's \
+         shared run of {}+ words, counted right)",
         fmt_ratio(s.precision_verbatim()),
         mark(s.precision_verbatim().is_some_and(|p| p >= MIN_PRECISION)),
         s.correct_verbatim,
@@ -302,6 +303,8 @@ fn describe_scores(s: &Scores) -> String {
         s.truth_paraphrase,
         s.paraphrase_on_copy,
         s.verbatim_on_paraphrase,
+        s.verbatim_on_run,
+        score::MIN_SHARED_RUN,
     )
 }
 

@@ -12,6 +12,7 @@
 //! 5. [`group`]: pairs joined into shared passages without chaining; unique spans per article.
 //! 6. [`diff`]: word-level diffs of aligned passages for display.
 //! 7. [`family`]: whole-article relations: copy families and stories.
+//! 8. [`quote`]: quoted speech, its speaker, and its renderings across articles.
 
 pub mod caption;
 pub mod checks;
@@ -21,6 +22,7 @@ pub mod group;
 pub mod overlap;
 pub mod paraphrase;
 pub mod passage;
+pub mod quote;
 pub mod terms;
 pub mod text;
 pub mod verbatim;
@@ -234,6 +236,9 @@ pub struct Alignment {
     /// Byte-identical texts, aligned once: their first article holds the pairs of all.
     #[serde(default)]
     pub copies: Vec<family::Copies>,
+    /// Quoted speech carried by two or more articles, most articles first.
+    #[serde(default)]
+    pub quotes: Vec<quote::Quote>,
 }
 
 impl Alignment {
@@ -433,7 +438,11 @@ pub fn align_with_progress(
     // family), not as pairs.
     if let Some(duplicates) = family::Duplicates::find(texts, &options.family) {
         let distinct = duplicates.distinct_texts(texts);
-        return duplicates.expand(align_with_progress(&distinct, options, progress), texts);
+        let mut alignment =
+            duplicates.expand(align_with_progress(&distinct, options, progress), texts);
+        // Every copy carries its quotes: a quote is tracked per article, copies included.
+        alignment.quotes = quote::track(texts);
+        return alignment;
     }
     progress(Stage::Analysing);
     let aliases = Aliases::new(&options.aliases);
@@ -493,6 +502,8 @@ pub fn align_with_progress(
     let families = family::families(texts, &pairs, &options.family);
     let stories = family::stories(&analyses, &options.family);
     lap("families and stories");
+    let quotes = quote::track(texts);
+    lap("quotes");
     Alignment {
         pairs,
         groups,
@@ -500,5 +511,6 @@ pub fn align_with_progress(
         families,
         stories,
         copies: Vec::new(),
+        quotes,
     }
 }

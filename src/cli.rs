@@ -12,6 +12,7 @@ mod compare;
 mod passages;
 mod passim;
 pub(crate) mod side_by_side;
+mod story;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -172,6 +173,27 @@ enum Report {
         left: String,
         /// The right article, named the same way.
         right: String,
+        #[command(flatten)]
+        input: Input,
+        /// Write a self-contained HTML page (inline CSS, no external asset) to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Write Markdown to FILE; without --md nor --html, Markdown goes to standard output.
+        #[arg(long, value_name = "FILE")]
+        md: Option<PathBuf>,
+        /// Replace FILEs that exist (by default an existing file is left alone and the
+        /// export fails).
+        #[arg(long)]
+        force: bool,
+    },
+    /// One story as the story screen shows it (`t`): its copies in time order with outlet,
+    /// date, wire credit, copy family, share of the earliest copy kept and words added and
+    /// dropped, when each outlet published, what each copy changes, and the command that
+    /// writes the report again.
+    Story {
+        /// The story: its number in the stories screen (1: the most articles), or the id
+        /// (or a unique prefix) or path of one of its articles.
+        story: String,
         #[command(flatten)]
         input: Input,
         /// Write a self-contained HTML page (inline CSS, no external asset) to FILE.
@@ -389,6 +411,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 eprintln!("crossread: wrote {}", sanitize(&file.display().to_string()));
             }
             Ok(())
+        }
+        Some(Command::Export {
+            report:
+                Some(Report::Story {
+                    story,
+                    input,
+                    html,
+                    md,
+                    force,
+                }),
+            ..
+        }) => {
+            let corpus = load(&input.paths, &config)?;
+            let alignment = align_cached(&corpus, &config.align, alignment_cache.as_ref());
+            let files = story::Files { html, md, force };
+            let settings = [("--config", &cli.config), ("--manifest", &cli.manifest)];
+            story::export(&corpus, &alignment, &story, &input.paths, &settings, files)
         }
         Some(Command::Export { input, .. }) => {
             let corpus = load(&input.paths, &config)?;
@@ -647,7 +686,11 @@ fn launch(
 /// The reader on passim's shared passages: they are put in a cache folder of this run alone,
 /// under the key of these articles, where the reader finds them instead of aligning (the
 /// user's cache is left alone: a later start aligns as usual).
-fn run_tui_passim(paths: &[PathBuf], config: &Config, out: &std::path::Path) -> Result<(), Failure> {
+fn run_tui_passim(
+    paths: &[PathBuf],
+    config: &Config,
+    out: &std::path::Path,
+) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::usage(
             "the reader needs a terminal; for scripts use `crossread passages --from-passim OUT`",
@@ -661,7 +704,10 @@ fn run_tui_passim(paths: &[PathBuf], config: &Config, out: &std::path::Path) -> 
     let dir = std::env::temp_dir().join(format!("crossread-passim-{}", std::process::id()));
     let cache = AlignmentCache::new(&dir).keeping(1);
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-    let stored = cache.store(crate::cache::CacheKey::new(&texts, &config.align), &alignment);
+    let stored = cache.store(
+        crate::cache::CacheKey::new(&texts, &config.align),
+        &alignment,
+    );
     let result = match stored {
         Ok(()) => launch_with(Articles::Loaded(corpus), paths, config, Some(cache), None),
         Err(err) => Err(Failure {

@@ -497,7 +497,7 @@ fn passages_json_has_the_documented_shape() {
     keys.sort();
     assert_eq!(
         keys,
-        ["articles", "families", "groups", "pairs", "stories", "unique"]
+        ["articles", "families", "groups", "pairs", "quotes", "stories", "unique"]
     );
     let list = json(&Run::new(&["list", "--json"]).output());
     assert_eq!(
@@ -543,6 +543,67 @@ fn passages_json_has_the_documented_shape() {
         members.iter().for_each(span);
     }
     v["unique"].as_array().unwrap().iter().for_each(span);
+}
+
+fn quotes_dir_arg() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/quotes")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A quote carried by four dated articles of four outlets, one of which changed a word
+/// inside the quotation marks: `passages --json` lists its renderings in time order (not the
+/// files' order), the earliest first seen, and flags the altered one with its changed word.
+#[test]
+fn passages_json_tracks_a_quote_across_outlets_and_flags_the_altered_copy() {
+    let out = Run::new(&["--no-cache", "passages", "--json", &quotes_dir_arg()]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&out);
+    let quote = &v["quotes"][0];
+    assert_eq!(quote["speaker"], "Ana Ruiz", "{quote}");
+    assert_eq!(quote["outlets"], 4, "{quote}");
+    assert_eq!(quote["altered"], 1, "{quote}");
+    assert_eq!(
+        quote["text"],
+        "We will rebuild the harbour wall before the winter storms arrive."
+    );
+    let members = quote["members"].as_array().unwrap();
+    let column = |key: &str| -> Vec<Value> { members.iter().map(|m| m[key].clone()).collect() };
+    assert_eq!(
+        column("article"),
+        [
+            "harbour-weekly",
+            "harbour-herald",
+            "harbour-tide",
+            "harbour-portnews"
+        ]
+    );
+    assert_eq!(
+        column("date"),
+        ["2024-03-03", "2024-03-04", "2024-03-05", "2024-03-06"]
+    );
+    assert_eq!(column("first"), [true, false, false, false]);
+    assert_eq!(column("altered"), [false, false, false, true]);
+    assert_eq!(column("speaker"), ["Ana Ruiz", "Ana Ruiz", "Ruiz", "Ruiz"]);
+    let altered = &members[3];
+    assert_eq!(
+        altered["text"],
+        "We will repair the harbour wall before the winter storms arrive,"
+    );
+    assert_eq!(altered["changed"][0]["text"], "repair");
+    // Offsets are into the article's text as `show` prints it.
+    let shown = Run::new(&["show", "harbour-portnews", "--json", &quotes_dir_arg()]).output();
+    let text = json(&shown)["text"].as_str().unwrap().to_string();
+    let (start, end) = (
+        altered["changed"][0]["start"].as_u64().unwrap() as usize,
+        altered["changed"][0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "repair");
+    // The scare quote ("silly") is no quote; Berg's words are one, carried by two outlets.
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert_eq!(quotes[1]["speaker"], "Tomas Berg");
 }
 
 #[test]

@@ -19,7 +19,10 @@
 //! Precision is given per reported kind: a verbatim pair is right when it matches a copy; a
 //! paraphrase pair when it matches any planted pair (an edited copy is a fair paraphrase).
 //! A verbatim pair matched to a paraphrase is counted apart (`verbatim_on_paraphrase`): right
-//! in the all-kinds precision, wrong in the verbatim one. Truth pairs people labelled "not a
+//! in the all-kinds precision, wrong in the verbatim one, unless the paraphrase's two
+//! sentences share a word-for-word run of at least [`MIN_SHARED_RUN`] words (the rewrite kept
+//! a clause as it was): the aligner reports such a sentence pair as verbatim with the run
+//! marked, which is right (`verbatim_on_run`, counted in `correct_verbatim`). Truth pairs people labelled "not a
 //! paraphrase" (MSRP label 0) are never found; a reported pair matched to one is counted
 //! apart, so that precision can be given both ways.
 
@@ -30,6 +33,53 @@ use serde::{Deserialize, Serialize};
 /// A reported side may be this many bytes longer than twice the truth it matches (a few
 /// words of attribution or punctuation).
 pub const SLACK: usize = 24;
+
+/// Fewest words of a run shared word for word (small edits allowed, as in a planted copy)
+/// by the two sides of a planted paraphrase for a verbatim pair on it to be right: the
+/// aligner's smallest verbatim passage.
+pub const MIN_SHARED_RUN: usize = 8;
+
+/// Words (case folded, edge punctuation trimmed) shared in order by the best stretch the two
+/// texts have in common, allowing an edited, inserted or dropped word where more than three
+/// matching words pay for it (a local alignment: +1 a match, -3 an edit).
+pub fn longest_shared_run(a: &str, b: &str) -> usize {
+    let words = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    // (score, matched words) of the best stretch ending at each cell.
+    let mut best = (0i32, 0usize);
+    let mut prev = vec![(0i32, 0usize); b.len() + 1];
+    for x in &a {
+        let mut row = vec![(0i32, 0usize); b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            let diagonal = if x == y {
+                (prev[j].0 + 1, prev[j].1 + 1)
+            } else {
+                (prev[j].0 - 3, prev[j].1)
+            };
+            let up = (prev[j + 1].0 - 3, prev[j + 1].1);
+            let left = (row[j].0 - 3, row[j].1);
+            let cell = [diagonal, up, left]
+                .into_iter()
+                .max_by_key(|c| c.0)
+                .filter(|c| c.0 > 0)
+                .unwrap_or((0, 0));
+            row[j + 1] = cell;
+            if cell.0 > best.0 || (cell.0 == best.0 && cell.1 > best.1) {
+                best = cell;
+            }
+        }
+        prev = row;
+    }
+    best.1
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -277,6 +327,9 @@ pub struct Scores {
     pub correct_verbatim: usize,
     /// Verbatim pairs matched to a (positive) paraphrase.
     pub verbatim_on_paraphrase: usize,
+    /// Verbatim pairs matched to a paraphrase whose sides share a run of
+    /// [`MIN_SHARED_RUN`] words (counted in `correct_verbatim` too).
+    pub verbatim_on_run: usize,
     pub reported_paraphrase: usize,
     /// Paraphrase pairs matched to any positive truth pair.
     pub correct_paraphrase: usize,
@@ -340,6 +393,7 @@ impl Scores {
         self.reported_verbatim += o.reported_verbatim;
         self.correct_verbatim += o.correct_verbatim;
         self.verbatim_on_paraphrase += o.verbatim_on_paraphrase;
+        self.verbatim_on_run += o.verbatim_on_run;
         self.reported_paraphrase += o.reported_paraphrase;
         self.correct_paraphrase += o.correct_paraphrase;
         self.paraphrase_on_copy += o.paraphrase_on_copy;
@@ -517,7 +571,19 @@ pub fn score_in(truth: &[Truth], reported: &Reported, cx: &Context) -> Scores {
         match (t.positive, verbatim, t.kind) {
             (false, _, _) => s.on_negative[r.kind as usize] += 1,
             (true, true, Kind::Verbatim) => s.correct_verbatim += 1,
-            (true, true, Kind::Paraphrase) => s.verbatim_on_paraphrase += 1,
+            (true, true, Kind::Paraphrase) => {
+                let text = |x: &Side| cx.texts.get(x.article).and_then(|t| t.get(x.start..x.end));
+                let shared = match (text(&t.a), text(&t.b)) {
+                    (Some(a), Some(b)) => longest_shared_run(a, b),
+                    _ => 0,
+                };
+                if shared >= MIN_SHARED_RUN {
+                    s.correct_verbatim += 1;
+                    s.verbatim_on_run += 1;
+                } else {
+                    s.verbatim_on_paraphrase += 1;
+                }
+            }
             (true, false, k) => {
                 s.correct_paraphrase += 1;
                 s.paraphrase_on_copy += (k == Kind::Verbatim) as usize;

@@ -497,6 +497,21 @@ fn scorer_checks(c: &mut Checks, g: &synth::Generated) {
             s.correct_verbatim, s.reported_verbatim
         ),
     );
+    // The shared run that makes a verbatim pair on a paraphrase right.
+    c.check(
+        score::longest_shared_run(
+            "The convoy of ninety trucks carrying flour crossed the river at dawn, police said.",
+            "At dawn the convoy of ninety trucks carrying flour crossed the river, they said.",
+        ) == 10
+            && score::longest_shared_run("one two three", "four five") == 0
+            && score::longest_shared_run(
+                "analysts discussed the court with its ninasle in the security with 773 cangs",
+                "Analysts discussed the court with its drijim in the security with 773 cangs.",
+            ) == 12
+            && score::longest_shared_run("a b x c d y e f", "a b p c d q e f") == 2,
+        "longest shared run of words: 10 words of a reworded sentence, 0 of unrelated ones, \
+         12 with one word edited between two runs of 6, 2 when every other pair is edited",
+    );
     // Sentences crossed (a's first with b's second): wrong.
     let crossed: Vec<Pair> = pairs
         .iter()

@@ -476,6 +476,7 @@ impl Duplicates {
             families,
             stories,
             copies,
+            quotes: Vec::new(),
         }
     }
 }

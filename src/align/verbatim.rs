@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::terms::{term_of, Analysis, Class, Term};
+use super::terms::{analyze, Aliases, Analysis, Class, Term};
 
 /// Thresholds of the verbatim tier.
 #[derive(Clone, Debug, PartialEq)]
@@ -156,13 +156,23 @@ const STOCK_PHRASES: &str = include_str!("../../assets/stock_phrases.txt");
 fn stock_phrases() -> &'static FxHashMap<Term, Vec<Vec<Term>>> {
     static PHRASES: OnceLock<FxHashMap<Term, Vec<Vec<Term>>>> = OnceLock::new();
     PHRASES.get_or_init(|| {
+        let aliases = &Aliases::new(&[]);
         let mut map: FxHashMap<Term, Vec<Vec<Term>>> = FxHashMap::default();
         for line in STOCK_PHRASES.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let terms: Vec<Term> = line.split_whitespace().map(term_of).collect();
-            map.entry(terms[0]).or_default().push(terms);
+            // Folded as article text is, built-in synonyms included ("request" is matched
+            // as one term with "ask"): word stems alone would miss every phrase holding one.
+            // User aliases are names, which stock phrases hold none of.
+            let terms: Vec<Term> = analyze(line, aliases)
+                .units
+                .iter()
+                .map(|u| u.term)
+                .collect();
+            if let Some(&first) = terms.first() {
+                map.entry(first).or_default().push(terms);
+            }
         }
         map
     })
@@ -481,6 +491,37 @@ mod tests {
         let a = "Prime Minister Haider al-Abadi said in the fight against terrorism they won.";
         let b =
             "Prime Minister Haider al-Abadi said in the fight against terrorism nothing changed.";
+        assert_eq!(run(&[a, b]), []);
+    }
+
+    #[test]
+    fn every_stock_phrase_is_found_in_text_even_with_words_of_a_synonym_group() {
+        // "request" and "end" are matched through synonym groups: the list must be too.
+        let aliases = Aliases::new(&[]);
+        for phrase in STOCK_PHRASES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let text = format!("Zorvan wrote that {phrase} Mekrin.");
+            let analysis = analyze(&text, &aliases);
+            let stock = stock_units(&analysis);
+            let words = phrase.split_whitespace().count();
+            let marked = stock.iter().filter(|&&s| s).count();
+            assert!(
+                marked >= words.min(analysis.units.len() - 4),
+                "{phrase:?}: {stock:?}"
+            );
+            assert!(!stock[0] && !stock[stock.len() - 1], "{phrase:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_made_of_a_stock_phrase_is_not_a_copy() {
+        let a = "Zalshonson launched the buszirang on Friday. The government did not immediately \
+                 respond to a request for comment. Other words follow here.";
+        let b = "Another plorg came. The ministry did not immediately respond to a request for \
+                 comment. Then more zorb.";
         assert_eq!(run(&[a, b]), []);
     }
 

@@ -92,3 +92,63 @@ fn file_part(id: &str) -> String {
         part
     }
 }
+
+/// Writes the report of a story to `target` and returns what the status line says.
+pub fn story(
+    target: Option<&Target>,
+    corpus: &crate::corpus::Corpus,
+    detail: &crate::display::story::StoryDetail,
+) -> String {
+    let Some(target) = target else {
+        return "Reports are not written in this session.".to_string();
+    };
+    let number = detail.entry.number.to_string();
+    let base = format!("crossread-story-{number}");
+    let html_path = report::free_name(&target.dir, &base, "html");
+    let stem = html_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or(base);
+    let md_path = report::free_name(&target.dir, &stem, "md");
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut args: Vec<String> = vec!["crossread".into()];
+    args.extend(target.options.iter().cloned());
+    args.extend([
+        "export".into(),
+        "story".into(),
+        number,
+        "--html".into(),
+        name(&html_path),
+        "--md".into(),
+        name(&md_path),
+    ]);
+    args.extend(target.paths.iter().map(|p| p.display().to_string()));
+    let command = report::command_line(&args);
+    let writes = [
+        (
+            &html_path,
+            crate::display::report_story::html(detail, corpus, &command),
+        ),
+        (
+            &md_path,
+            crate::display::report_story::markdown(detail, corpus, &command),
+        ),
+    ];
+    for (path, contents) in writes {
+        if let Err(err) = report::write_new(path, contents.as_bytes()) {
+            return sanitize(&format!("Cannot write {}: {err}", path.display())).into_owned();
+        }
+    }
+    let dir = std::fs::canonicalize(&target.dir).unwrap_or_else(|_| target.dir.clone());
+    sanitize(&format!(
+        "Wrote {} and {} in {}",
+        name(&html_path),
+        name(&md_path),
+        dir.display()
+    ))
+    .into_owned()
+}

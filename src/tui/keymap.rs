@@ -32,12 +32,16 @@ pub enum Scope {
     Group,
     /// The overlap matrix.
     Matrix,
+    /// The list of stories.
+    Stories,
+    /// One story, its copies in time order.
+    Story,
     /// The help window and the skipped-files window.
     Help,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::Library,
         Scope::Filter,
@@ -46,6 +50,8 @@ impl Scope {
         Scope::Groups,
         Scope::Group,
         Scope::Matrix,
+        Scope::Stories,
+        Scope::Story,
         Scope::Help,
     ];
 
@@ -60,6 +66,8 @@ impl Scope {
             Scope::Groups => "groups",
             Scope::Group => "group",
             Scope::Matrix => "matrix",
+            Scope::Stories => "stories",
+            Scope::Story => "story",
             Scope::Help => "help",
         }
     }
@@ -75,6 +83,8 @@ impl Scope {
             Scope::Groups => "Shared passages",
             Scope::Group => "One shared passage",
             Scope::Matrix => "Overlap matrix",
+            Scope::Stories => "Stories",
+            Scope::Story => "One story",
             Scope::Help => "This window",
         }
     }
@@ -334,6 +344,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Global, Action::Quit, &["q", "<C-c>"], "Quit crossread", Some("quit")),
     (Scope::Global, Action::ShowGroups, &["p"], "List the passages shared across articles", Some("shared")),
     (Scope::Global, Action::ShowMatrix, &["m"], "Show how much each article shares with each", Some("matrix")),
+    (Scope::Global, Action::ShowStories, &["t"], "List the stories: articles about one event, copies grouped", Some("stories")),
 
     (Scope::Library, Action::MoveDown, &["j", "<Down>"], "Select the next article", None),
     (Scope::Library, Action::MoveUp, &["k", "<Up>"], "Select the previous article", None),
@@ -354,6 +365,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Library, Action::SortByWords, &["4"], "Sort by word count (again: reverse)", None),
     (Scope::Library, Action::SortById, &["5"], "Sort by id (again: reverse)", None),
     (Scope::Library, Action::SortByShared, &["6"], "Sort by the share other articles say too (again: reverse)", None),
+    (Scope::Library, Action::GroupByStory, &["T"], "Group the articles story by story (each in the sort's order), or not", None),
     (Scope::Library, Action::ShowWarnings, &["w"], "List the files that were skipped", Some("skipped")),
     (Scope::Library, Action::Compare, &["c"], "Compare with the marked article, else with the one it shares most with", Some("compare")),
     (Scope::Library, Action::ToggleMark, &["<Space>"], "Mark the article to compare with", None),
@@ -406,6 +418,12 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Groups, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
     (Scope::Groups, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
     (Scope::Groups, Action::StartFilter, &["/"], "Filter the passages by words of their wording, outlets or ids", Some("filter")),
+    (Scope::Groups, Action::CycleSort, &["s"], "Sort by the next column", Some("sort")),
+    (Scope::Groups, Action::ReverseSort, &["S"], "Reverse the sort order", None),
+    (Scope::Groups, Action::SortByOutlet, &["1"], "Sort by number of outlets (again: reverse)", None),
+    (Scope::Groups, Action::SortByDate, &["2"], "Sort by earliest date (again: reverse)", None),
+    (Scope::Groups, Action::SortByArticles, &["3"], "Sort by number of articles (again: reverse)", None),
+    (Scope::Groups, Action::SortByScore, &["4"], "Sort by score (again: reverse)", None),
     (Scope::Groups, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's wording of the passage", Some("open")),
     (Scope::Groups, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
@@ -431,6 +449,29 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Matrix, Action::PreviousPassage, &["[", "{", "N"], "Go to the previous cell with shared text", None),
     (Scope::Matrix, Action::Compare, &["<Enter>", "c"], "Compare the row's article with the column's", Some("compare")),
     (Scope::Matrix, Action::GoBack, &["<Esc>", "q"], "Back", Some("back")),
+
+    (Scope::Stories, Action::MoveDown, &["j", "<Down>"], "Select the next story", None),
+    (Scope::Stories, Action::MoveUp, &["k", "<Up>"], "Select the previous story", None),
+    (Scope::Stories, Action::MoveToTop, &["g", "<Home>"], "Select the first story", None),
+    (Scope::Stories, Action::MoveToBottom, &["G", "<End>"], "Select the last story", None),
+    (Scope::Stories, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Stories, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Stories, Action::StartFilter, &["/"], "Filter the stories by words of their lead, titles, outlets, wire credits or ids", Some("filter")),
+    (Scope::Stories, Action::CycleSort, &["s"], "Sort by the next column", Some("sort")),
+    (Scope::Stories, Action::ReverseSort, &["S"], "Reverse the sort order", None),
+    (Scope::Stories, Action::OpenStory, &["<Enter>", "l", "<Right>"], "Show the story's copies in time order", Some("open")),
+    (Scope::Stories, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Story, Action::MoveDown, &["j", "<Down>"], "Select the next copy", None),
+    (Scope::Story, Action::MoveUp, &["k", "<Up>"], "Select the previous copy", None),
+    (Scope::Story, Action::MoveToTop, &["g", "<Home>"], "Select the earliest copy", None),
+    (Scope::Story, Action::MoveToBottom, &["G", "<End>"], "Select the latest copy", None),
+    (Scope::Story, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Story, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Story, Action::Compare, &["c", "<Enter>"], "Compare the two marked copies, else the selected one with the earliest copy it is measured against", Some("compare")),
+    (Scope::Story, Action::ToggleMark, &["<Space>"], "Mark the copy to compare (two at most)", Some("mark")),
+    (Scope::Story, Action::Export, &["e"], "Write this story as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
+    (Scope::Story, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Help, Action::Close, &["?", "<Esc>"], "Close this window", Some("close")),
     (Scope::Help, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", Some("scroll")),
@@ -720,7 +761,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, help"
+            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, stories, story, help"
         );
         let err = keymap
             .bind("reader", "open_article", vec![])

@@ -67,6 +67,8 @@ pub mod help;
 pub mod library;
 pub mod matrix;
 pub mod reader;
+pub mod stories;
+pub mod story;
 
 use std::sync::Arc;
 
@@ -118,6 +120,8 @@ pub enum Screen {
     Groups,
     Group,
     Matrix,
+    Stories,
+    Story,
 }
 
 /// What the app asks of an open screen.
@@ -172,6 +176,8 @@ open!(
     Groups(groups::GroupsState),
     Group(group::GroupState),
     Matrix(matrix::MatrixState),
+    Stories(stories::StoriesState),
+    Story(story::StoryState),
 );
 
 /// What the alignment screens are built from: the corpus and its indexed alignment.
