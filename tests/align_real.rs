@@ -75,9 +75,10 @@ fn every_side_starts_and_ends_on_sentence_edges_unless_it_is_a_clause() {
                 );
             }
         }
-        // Clauses are the exception, not the rule.
+        // Clauses are the exception, not the rule: at most a fifth, of ten pairs at least (on
+        // the five-article sample, one pair fewer must not decide).
         assert!(
-            clauses * 5 <= alignment.pairs.len(),
+            clauses * 5 <= alignment.pairs.len().max(10),
             "{}: {clauses} of {} pairs are clauses",
             dir.display(),
             alignment.pairs.len()
