@@ -16,6 +16,7 @@
 
 pub mod caption;
 pub mod checks;
+pub mod clause;
 pub mod diff;
 pub mod family;
 pub mod group;

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::checks;
+use super::clause;
 use super::terms::{Analysis, Class, Term};
 use super::{Flag, Flags};
 
@@ -201,26 +202,6 @@ fn class_weight(class: Class) -> f32 {
     }
 }
 
-/// Clause starts of a sentence: units after a comma, semicolon, colon, bracket or dash.
-fn clause_starts(text: &str, analysis: &Analysis, sentence: usize) -> Vec<u32> {
-    let (s, e) = analysis.sentence_units[sentence];
-    let mut out = vec![s];
-    for u in s + 1..e {
-        let prev = &analysis.units[u as usize - 1];
-        let this = &analysis.units[u as usize];
-        let gap = &text[analysis.seg.tokens[prev.end as usize - 1].end as usize
-            ..analysis.seg.tokens[this.first as usize].start as usize];
-        if gap != " "
-            && (gap.contains([',', ';', ':', '(', ')', '[', ']', '–', '—']) || gap.contains(" - "))
-        {
-            out.push(u);
-        }
-    }
-    // Bound the windows per sentence: past eight clauses, only the first eight split.
-    out.truncate(8);
-    out
-}
-
 fn sentence_terms(analysis: &Analysis, sentence: usize) -> Vec<Term> {
     let (s, e) = analysis.sentence_units[sentence];
     let mut terms: Vec<Term> = analysis.units[s as usize..e as usize]
@@ -272,7 +253,7 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         .par_iter()
         .zip(texts.par_iter())
         .flat_map_iter(|(a, text)| {
-            (0..a.sentence_units.len()).map(move |s| clause_starts(text, a, s))
+            (0..a.sentence_units.len()).map(move |s| clause::clause_starts(text, a, s))
         })
         .collect();
     let mut sentences = Sentences {
