@@ -502,7 +502,7 @@ fn align_analysed(
     let groups = group::groups(&pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
-    let families = family::families(texts, &pairs, &options.family);
+    let families = family::families(texts, &analyses, &pairs, &options.family);
     let stories = family::stories(&analyses, &options.family);
     lap("families and stories");
     Alignment {

@@ -1011,6 +1011,7 @@ fn covered_words(text: &str, ranges: &mut [(usize, usize)]) -> usize {
 /// with one article of the family, not through a run of intermediaries.
 pub(crate) fn families(
     texts: &[&str],
+    analyses: &[Analysis],
     pairs: &[AlignedPair],
     options: &FamilyOptions,
 ) -> Vec<Family> {
@@ -1023,7 +1024,8 @@ pub(crate) fn families(
         entry.0.push((p.a.start, p.a.end));
         entry.1.push((p.b.start, p.b.end));
     }
-    let words: Vec<usize> = texts.par_iter().map(|t| word_count(t)).collect();
+    // The analysis's tokens are the text's words ([`word_count`]), already counted.
+    let words: Vec<usize> = analyses.iter().map(|a| a.seg.tokens.len()).collect();
     let mut spans: Vec<_> = spans.into_iter().collect();
     spans.sort_unstable_by_key(|(k, _)| *k);
     let links: Vec<(usize, usize)> = spans
