@@ -631,13 +631,18 @@ pub fn sentence_pairs(
         }
     };
     let s = build(texts, analyses);
+    let marks: Vec<checks::Marks> = texts
+        .par_iter()
+        .zip(analyses)
+        .map(|(t, a)| checks::Marks::new(t, a))
+        .collect();
     lap("sentences weighted");
     // The warnings of a match, and its score once they are counted.
     let checked = |x: usize, m: &Found, y: usize| {
         let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
-        let mut flags = checks::warnings(
-            (texts[dx], &analyses[dx], m.2),
-            (texts[dy], &analyses[dy], m.3),
+        let mut flags = checks::warnings_marked(
+            (&marks[dx], &analyses[dx], m.2),
+            (&marks[dy], &analyses[dy], m.3),
         );
         if m.4 {
             flags.set(Flag::Clause);
@@ -699,9 +704,17 @@ pub fn sentence_pairs(
         .iter()
         .map(|p| (p.a, p.b, p.a_sentence, p.b_sentence))
         .collect();
+    let in_context = ParaphraseOptions {
+        min_shared_runs: 1,
+        min_shared_words: 1,
+        ..options.clone()
+    };
     let mut frontier = accepted.clone();
     while !frontier.is_empty() {
-        let mut next = Vec::new();
+        // The neighbours not tried yet, in the frontier's order. A neighbour's verdict does
+        // not depend on which pair led to it, so each is tried once, all in parallel (tried
+        // one by one this loop took most of the stage on large corpora).
+        let mut tries: Vec<(usize, usize, usize, usize)> = Vec::new();
         for p in &frontier {
             for step in [-1isize, 1] {
                 let (i, j) = (p.a_sentence as isize + step, p.b_sentence as isize + step);
@@ -712,31 +725,24 @@ pub fn sentence_pairs(
                 if i < 0 || j < 0 || i >= na || j >= nb {
                     continue;
                 }
-                let (i, j) = (i as usize, j as usize);
-                if known.contains(&(p.a, p.b, i, j)) {
-                    continue;
-                }
-                let (x, y) = (s.first[p.a] + i, s.first[p.b] + j);
-                let m = best_match(&s, analyses, x, y, options);
-                let (score, shown, flags) = checked(x, &m, y);
-                if score >= options.min_similarity_in_context
-                    && m.1 >= 2
-                    && is_claim(
-                        analyses,
-                        (p.a, m.2),
-                        (p.b, m.3),
-                        &ParaphraseOptions {
-                            min_shared_runs: 1,
-                            min_shared_words: 1,
-                            ..options.clone()
-                        },
-                    )
-                {
-                    known.insert((p.a, p.b, i, j));
-                    next.push(pair_of(x, y, m, shown, flags.with(Flag::Context)));
+                let key = (p.a, p.b, i as usize, j as usize);
+                if known.insert(key) {
+                    tries.push(key);
                 }
             }
         }
+        let next: Vec<SentencePair> = tries
+            .into_par_iter()
+            .filter_map(|(a, b, i, j)| {
+                let (x, y) = (s.first[a] + i, s.first[b] + j);
+                let m = best_match(&s, analyses, x, y, options);
+                let (score, shown, flags) = checked(x, &m, y);
+                (score >= options.min_similarity_in_context
+                    && m.1 >= 2
+                    && is_claim(analyses, (a, m.2), (b, m.3), &in_context))
+                .then(|| pair_of(x, y, m, shown, flags.with(Flag::Context)))
+            })
+            .collect();
         accepted.extend(next.iter().copied());
         frontier = next;
     }
