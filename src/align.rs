@@ -12,7 +12,9 @@
 //! 5. [`group`]: pairs joined into shared passages without chaining; unique spans per article.
 //! 6. [`diff`]: word-level diffs of aligned passages for display.
 //! 7. [`family`]: whole-article relations: copy families and stories.
+//! 8. [`quote`]: quoted speech, its speaker, and its renderings across articles.
 
+pub mod caption;
 pub mod checks;
 pub mod diff;
 pub mod family;
@@ -20,6 +22,7 @@ pub mod group;
 pub mod overlap;
 pub mod paraphrase;
 pub mod passage;
+pub mod quote;
 pub mod terms;
 pub mod text;
 pub mod verbatim;
@@ -233,6 +236,9 @@ pub struct Alignment {
     /// Byte-identical texts, aligned once: their first article holds the pairs of all.
     #[serde(default)]
     pub copies: Vec<family::Copies>,
+    /// Quoted speech carried by two or more articles, most articles first.
+    #[serde(default)]
+    pub quotes: Vec<quote::Quote>,
 }
 
 impl Alignment {
@@ -452,7 +458,10 @@ fn align_analysed(
         let distinct = duplicates.distinct_texts(texts);
         let analyses = duplicates.distinct_of(analyses);
         let inner = align_analysed(&distinct, analyses, options, progress, lap);
-        return duplicates.expand(inner, texts);
+        let mut alignment = duplicates.expand(inner, texts);
+        // Every copy carries its quotes: a quote is tracked per article, copies included.
+        alignment.quotes = quote::track(texts);
+        return alignment;
     }
     progress(Stage::Names);
     terms::merge_names(texts, &mut analyses, options.name_similarity);
@@ -499,12 +508,14 @@ fn align_analysed(
     });
     lap("pairs");
     progress(Stage::Groups);
-    let groups = group::groups(&pairs);
+    let groups = group::groups(texts, &analyses, &pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
     let families = family::families(texts, &analyses, &pairs, &options.family);
     let stories = family::stories(&analyses, &options.family);
     lap("families and stories");
+    let quotes = quote::track(texts);
+    lap("quotes");
     Alignment {
         pairs,
         groups,
@@ -512,5 +523,6 @@ fn align_analysed(
         families,
         stories,
         copies: Vec::new(),
+        quotes,
     }
 }

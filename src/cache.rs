@@ -44,7 +44,7 @@ pub const DEFAULT_KEEP: usize = 8;
 pub struct CacheKey(u128);
 
 /// The shape of a stored alignment; raised whenever the aligner's output changes meaning.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 impl CacheKey {
     /// The key of aligning `texts` (in this order) with `options`, by this build of crossread.
@@ -235,6 +235,39 @@ pub fn fits(alignment: &Alignment, texts: &[&str]) -> bool {
             .all(|g| g.score.is_finite() && span_fits(&g.label) && g.members.iter().all(span_fits))
         && alignment.unique.iter().all(span_fits)
         && families_fit(alignment, texts, &span_fits, all_units)
+        && quotes_fit(alignment, texts, &span_fits)
+}
+
+/// The part of [`fits`] for quotes: at least two renderings each, in distinct articles
+/// listed in order, every quote and speaker span fitting its text; no more renderings than
+/// the texts have quotation marks.
+fn quotes_fit(
+    alignment: &Alignment,
+    texts: &[&str],
+    span_fits: &impl Fn(&crate::align::Span) -> bool,
+) -> bool {
+    let marks: usize = texts
+        .iter()
+        .map(|t| {
+            t.chars()
+                .filter(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+                .count()
+        })
+        .sum();
+    let renderings: usize = alignment.quotes.iter().map(|q| q.members.len()).sum();
+    renderings <= marks
+        && alignment.quotes.iter().all(|q| {
+            q.members.len() >= 2
+                && q.members
+                    .windows(2)
+                    .all(|w| w[0].span.article < w[1].span.article)
+                && q.members.iter().all(|m| {
+                    span_fits(&m.span)
+                        && m.speaker
+                            .as_ref()
+                            .is_none_or(|s| s.article == m.span.article && span_fits(s))
+                })
+        })
 }
 
 /// The part of [`fits`] for copy families, stories and sets of identical copies: every
@@ -547,6 +580,44 @@ mod tests {
             near(0, (0, 10), (5, TEXTS[1].len() + 1)),
         ] {
             assert!(!fits(&bad, &same), "{:?}", bad.copies);
+        }
+
+        // Quotes: two renderings or more, in distinct articles in order, spans that fit.
+        let quoted = [
+            "He said \"we will win this\" and \"we will\".",
+            "\"We will win this,\" Ek said.",
+        ];
+        let rendering = |article: usize, start: usize, end: usize| crate::align::quote::Rendering {
+            span: Span {
+                article,
+                start,
+                end,
+            },
+            speaker: None,
+        };
+        let quotes = |members: Vec<crate::align::quote::Rendering>| Alignment {
+            quotes: vec![crate::align::quote::Quote {
+                id: 0,
+                speaker: None,
+                members,
+            }],
+            ..Alignment::default()
+        };
+        let good = quotes(vec![rendering(0, 9, 25), rendering(1, 1, 17)]);
+        assert!(fits(&good, &quoted));
+        let mut speaker_elsewhere = good.clone();
+        speaker_elsewhere.quotes[0].members[1].speaker = Some(Span {
+            article: 0,
+            start: 0,
+            end: 2,
+        });
+        for bad in [
+            quotes(vec![rendering(0, 9, 25)]),
+            quotes(vec![rendering(1, 1, 17), rendering(0, 9, 25)]),
+            quotes(vec![rendering(0, 9, 25), rendering(1, 1, 99)]),
+            speaker_elsewhere,
+        ] {
+            assert!(!fits(&bad, &quoted), "{:?}", bad.quotes);
         }
 
         // Stored and then read back against other texts: dropped, not used.

@@ -497,7 +497,7 @@ fn passages_json_has_the_documented_shape() {
     keys.sort();
     assert_eq!(
         keys,
-        ["articles", "families", "groups", "pairs", "stories", "unique"]
+        ["articles", "families", "groups", "pairs", "quotes", "stories", "unique"]
     );
     let list = json(&Run::new(&["list", "--json"]).output());
     assert_eq!(
@@ -543,6 +543,110 @@ fn passages_json_has_the_documented_shape() {
         members.iter().for_each(span);
     }
     v["unique"].as_array().unwrap().iter().for_each(span);
+}
+
+fn quotes_dir_arg() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/quotes")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A quote carried by four dated articles of four outlets, one of which changed a word
+/// inside the quotation marks: `passages --json` lists its renderings in time order (not the
+/// files' order), the earliest first seen, and flags the altered one with its changed word.
+#[test]
+fn passages_json_tracks_a_quote_across_outlets_and_flags_the_altered_copy() {
+    let out = Run::new(&["--no-cache", "passages", "--json", &quotes_dir_arg()]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&out);
+    let quote = &v["quotes"][0];
+    assert_eq!(quote["speaker"], "Ana Ruiz", "{quote}");
+    assert_eq!(quote["outlets"], 4, "{quote}");
+    assert_eq!(quote["altered"], 1, "{quote}");
+    assert_eq!(
+        quote["text"],
+        "We will rebuild the harbour wall before the winter storms arrive."
+    );
+    let members = quote["members"].as_array().unwrap();
+    let column = |key: &str| -> Vec<Value> { members.iter().map(|m| m[key].clone()).collect() };
+    assert_eq!(
+        column("article"),
+        [
+            "harbour-weekly",
+            "harbour-herald",
+            "harbour-tide",
+            "harbour-portnews"
+        ]
+    );
+    assert_eq!(
+        column("date"),
+        ["2024-03-03", "2024-03-04", "2024-03-05", "2024-03-06"]
+    );
+    assert_eq!(column("first"), [true, false, false, false]);
+    assert_eq!(column("altered"), [false, false, false, true]);
+    assert_eq!(column("speaker"), ["Ana Ruiz", "Ana Ruiz", "Ruiz", "Ruiz"]);
+    let altered = &members[3];
+    assert_eq!(
+        altered["text"],
+        "We will repair the harbour wall before the winter storms arrive,"
+    );
+    assert_eq!(altered["changed"][0]["text"], "repair");
+    // Offsets are into the article's text as `show` prints it.
+    let shown = Run::new(&["show", "harbour-portnews", "--json", &quotes_dir_arg()]).output();
+    let text = json(&shown)["text"].as_str().unwrap().to_string();
+    let (start, end) = (
+        altered["changed"][0]["start"].as_u64().unwrap() as usize,
+        altered["changed"][0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "repair");
+    // The scare quote ("silly") is no quote; Berg's words are one, carried by two outlets.
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert_eq!(quotes[1]["speaker"], "Tomas Berg");
+}
+
+/// `export quote N` and `export group N` write the reports `e` writes on those screens.
+#[test]
+fn export_quote_and_group_write_reports_with_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("q.html");
+    let md = dir.path().join("q.md");
+    let out = Run::new(&[
+        "--no-cache",
+        "export",
+        "quote",
+        "1",
+        "--html",
+        html.to_str().unwrap(),
+        "--md",
+        md.to_str().unwrap(),
+        &quotes_dir_arg(),
+    ])
+    .output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md_text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        md_text.starts_with(
+            "# Quote 1: “We will rebuild the harbour wall before the winter storms arrive.” \
+             (Ana Ruiz)"
+        ),
+        "{md_text}"
+    );
+    assert!(md_text.contains("## 4. Port News, 2024-03-06 (harbour-portnews) ⚠"));
+    assert!(md_text.contains("crossread export quote 1 --html "), "{md_text}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("We will <span class=\"rep\">repair</span> the harbour wall"));
+
+    let out = Run::new(&["--no-cache", "export", "group", "1", &quotes_dir_arg()]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("# Shared passage 1: "), "{text}");
+    assert!(text.contains("## 1. Bay Weekly, 2024-03-03 (harbour-weekly)"), "{text}");
+
+    let out = Run::new(&["--no-cache", "export", "quote", "7", &quotes_dir_arg()]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no quote 7: the articles have 2 quotes"), "{}", stderr(&out));
 }
 
 #[test]

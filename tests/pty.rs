@@ -503,3 +503,140 @@ fn the_reader_shows_passim_s_shared_passages() {
     let cache = s._home.path().join(".cache/crossread/alignments");
     assert!(!cache.exists(), "{}", cache.display());
 }
+
+/// The overlap matrix follows the library's filter: filtered to the articles that name al-Abadi
+/// (in their title or text), the matrix has a row for each of them and for no other, and
+/// its first line says so.
+#[test]
+fn the_matrix_shows_only_the_articles_the_library_filter_keeps() {
+    let mut s = Session::start(&[], 120, 30);
+    s.wait_for("Iraq Intends to Strengthen").unwrap();
+    s.press("/abadi\r");
+    // Three of the sample's articles name him, in their title or text: the count reaches 3
+    // once the worker has indexed the texts.
+    let library = s.wait_for(" 3 of 5 ").unwrap();
+    let ids = ["000", "001", "002", "003", "004"];
+    let kept: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| library.contains(&format!("{id}_")))
+        .collect();
+    assert_eq!(kept.len(), 3, "{library}");
+    s.press("m");
+    let screen = s.wait_for("3 of 5 articles, filter: “abadi”").unwrap();
+    for id in ids {
+        let shown = screen
+            .lines()
+            .any(|l| l.split_whitespace().any(|w| w == id));
+        assert_eq!(shown, kept.contains(&id), "{id}:\n{screen}");
+    }
+    s.press("q");
+    s.wait_for("(filter kept)").unwrap();
+    s.press("q");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+}
+
+/// The row of `screen` that holds `text`, if any.
+fn line_of(screen: &str, text: &str) -> Option<usize> {
+    screen.lines().position(|l| l.contains(text))
+}
+
+/// The stories screen on a hand-made folder with dates, outlets and an AP wire copy run by
+/// three outlets: `t` lists the story, Enter shows its copies in date order with their
+/// outlets, `c` on a later copy compares it with the earliest.
+#[test]
+fn the_stories_screen_opens_a_story_and_compares_a_copy_with_the_earliest() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories");
+    let mut s = Session::start(&[folder.to_str().unwrap()], 120, 40);
+    s.wait_for("5 articles").unwrap();
+    s.wait_for_gone("lining up").unwrap();
+    s.press("t");
+    s.wait_for("Articles ▼").unwrap();
+    s.wait_for("2024-04-02 2024-04-05 RIVERTON (AP)").unwrap();
+    s.press("\r");
+    s.wait_for("Story 1 · 4 articles · 4 outlets").unwrap();
+    // The status line is drawn last: once it shows, so do the rows above it.
+    let screen = s.wait_for("copy 1 of 4").unwrap();
+    let rows: Vec<usize> = [
+        "Lakeside Ledger",
+        "Metro Daily",
+        "Valley Herald",
+        "City Radio",
+    ]
+    .iter()
+    .map(|outlet| line_of(&screen, outlet).unwrap_or_else(|| panic!("{outlet}: {screen}")))
+    .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "{screen}");
+    s.press("jjc");
+    s.wait_for("▸ 1-ledger").unwrap();
+    let screen = s.wait_for("3-herald").unwrap();
+    assert!(
+        screen.contains("3-herald") && screen.contains("Compare"),
+        "{screen}"
+    );
+    s.press("qqqq");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+}
+
+/// Issue 13's check on the real scrape: with its manifest, the stories screen lists the
+/// copies of the largest story in date order with the manifest's outlets, and a copy
+/// compares with the earliest. Skipped when the evaluation data is not beside the checkout.
+#[test]
+fn on_the_spotify_scrape_a_story_lists_its_copies_in_date_order() {
+    // `../shared` next to the checkout, or next to the folder of worktrees.
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(scrape) = [here.join("../shared"), here.join("../../shared")]
+        .into_iter()
+        .map(|s| s.join("eval/scrapes/spotify"))
+        .find(|s| s.join("articles.tsv").is_file())
+    else {
+        eprintln!("skipped: no ../shared/eval/scrapes/spotify next to the checkout");
+        return;
+    };
+    let manifest = scrape.join("articles.tsv");
+    let mut s = Session::start(
+        &[
+            "--manifest",
+            manifest.to_str().unwrap(),
+            scrape.to_str().unwrap(),
+        ],
+        120,
+        40,
+    );
+    s.wait_for("36 articles").unwrap();
+    s.wait_for_gone("lining up").unwrap();
+    s.press("t");
+    s.wait_for("Articles ▼").unwrap();
+    s.press("\r");
+    s.wait_for("Story 1 · ").unwrap();
+    // The status line is drawn last: once it shows, so do the rows above it.
+    let screen = s.wait_for("copy 1 of").unwrap();
+    // The dated copies first, by day; the outlets are the manifest's.
+    let days: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Date ▲"))
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let dated: Vec<&&str> = days.iter().take_while(|d| **d != "—").collect();
+    assert!(dated.len() >= 3, "{screen}");
+    assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{screen}");
+    assert!(screen.contains("The New York Times"), "{screen}");
+    // The earliest copy's outlet: it is on the left of the comparison `c` opens on the
+    // second copy (of the earliest's family, or else compared with the earliest article).
+    let first_row = screen
+        .lines()
+        .skip_while(|l| !l.contains("Date ▲"))
+        .nth(1)
+        .unwrap_or("");
+    let after_date = first_row.trim_start().split_once(' ').map_or("", |r| r.1);
+    let outlet = after_date.trim_start().split("  ").next().unwrap_or("");
+    assert!(!outlet.is_empty(), "{screen}");
+    s.press("jc");
+    s.wait_for("Compare").unwrap();
+    let screen = s.wait_for(&format!("· {outlet} ·")).unwrap();
+    let left = screen.lines().nth(1).unwrap_or("");
+    assert!(left.starts_with('▸') && left.contains(outlet), "{screen}");
+    s.press("qqqq");
+    assert_eq!(s.wait_exit().unwrap(), 0);
+}

@@ -504,6 +504,7 @@ impl Duplicates {
             families,
             stories,
             copies,
+            quotes: Vec::new(),
         }
     }
 }

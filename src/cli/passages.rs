@@ -89,6 +89,77 @@ struct PassagesJson<'a> {
     unique: Vec<SpanJson<'a>>,
     families: Vec<FamilyJson<'a>>,
     stories: Vec<StoryJson<'a>>,
+    quotes: Vec<QuoteJson<'a>>,
+}
+
+/// A quote carried by two or more articles, its renderings in time order.
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    id: usize,
+    /// The earliest rendering's words.
+    text: &'a str,
+    speaker: Option<String>,
+    outlets: usize,
+    altered: usize,
+    members: Vec<QuoteMemberJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteMemberJson<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    date: Option<&'a str>,
+    speaker: Option<String>,
+    first: bool,
+    altered: bool,
+    dropped_words: usize,
+    changed: Vec<SpanJson<'a>>,
+}
+
+impl<'a> QuoteJson<'a> {
+    fn new(corpus: &'a Corpus, quote: &crate::align::quote::Quote) -> Self {
+        let view = crate::display::claims::QuoteView::new(&corpus.articles, quote);
+        let members = view
+            .members
+            .iter()
+            .map(|m| {
+                let article = &corpus.articles[m.span.article];
+                QuoteMemberJson {
+                    article: article.id.as_str(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: span_text(article, &m.span),
+                    date: article.meta.date.as_deref(),
+                    speaker: m.speaker.clone(),
+                    first: m.is_first,
+                    altered: m.is_altered,
+                    dropped_words: m.dropped,
+                    changed: m
+                        .changed
+                        .iter()
+                        .map(|r| {
+                            let s = Span {
+                                article: m.span.article,
+                                start: m.span.start + r.start,
+                                end: m.span.start + r.end,
+                            };
+                            SpanJson::new(article, &s, false)
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        QuoteJson {
+            id: view.id,
+            text: view.text(&corpus.articles),
+            speaker: view.speaker.clone(),
+            outlets: view.outlets,
+            altered: view.altered,
+            members,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -266,6 +337,11 @@ impl<'a> PassagesJson<'a> {
                         .map(|&a| corpus.articles[a].id.as_str())
                         .collect(),
                 })
+                .collect(),
+            quotes: alignment
+                .quotes
+                .iter()
+                .map(|q| QuoteJson::new(corpus, q))
                 .collect(),
         }
     }

@@ -214,7 +214,7 @@ pub fn html(cmp: &Comparison, command: &str) -> String {
     out
 }
 
-const STYLE: &str = "<style>
+pub(super) const STYLE: &str = "<style>
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em; color: #222; }
 h1 { font-size: 1.4em; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; }
@@ -262,7 +262,7 @@ fn describe(head: &Head) -> String {
 }
 
 /// The article's URL if it has one, else its path (sanitised).
-fn source(article: &Article) -> String {
+pub(super) fn source(article: &Article) -> String {
     match article
         .meta
         .url
@@ -276,7 +276,7 @@ fn source(article: &Article) -> String {
 }
 
 /// Escaped text, as a link when it is an http(s) URL.
-fn linked(text: &str) -> String {
+pub(super) fn linked(text: &str) -> String {
     let is_url = (text.starts_with("https://") || text.starts_with("http://"))
         && !text.contains(char::is_whitespace);
     if is_url {
@@ -348,7 +348,7 @@ pub fn escape(text: &str) -> String {
 
 /// Text made literal in Markdown: the characters that start emphasis, links, code, HTML
 /// or headings are backslash-escaped.
-fn md_escape(text: &str) -> String {
+pub(super) fn md_escape(text: &str) -> String {
     let text = sanitize(text);
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();

@@ -42,6 +42,12 @@ pub enum Action {
     SortByWords,
     SortById,
     SortByShared,
+    /// Library: group the articles story by story, or not.
+    GroupByStory,
+    /// Shared passages: sort by number of articles.
+    SortByArticles,
+    /// Shared passages: sort by score.
+    SortByScore,
     ShowWarnings,
     /// Compare the selected article with the marked one, else with the one it shares most with.
     Compare,
@@ -51,6 +57,11 @@ pub enum Action {
     // Alignment screens, from anywhere.
     ShowGroups,
     ShowMatrix,
+    /// List the quotes carried by several articles.
+    ShowQuotes,
+    ShowStories,
+    /// Stories list: open the selected story.
+    OpenStory,
 
     // Compare screen.
     NextPassage,
@@ -132,6 +143,16 @@ pub enum Action {
     ShowGroup {
         group: usize,
     },
+    /// Open this quote (an index into the alignment's quotes).
+    #[serde(skip)]
+    ShowQuote {
+        quote: usize,
+    },
+    /// Open this story (its number in the stories list).
+    #[serde(skip)]
+    ShowStory {
+        story: usize,
+    },
 }
 
 impl Action {
@@ -162,11 +183,17 @@ impl Action {
         Action::SortByWords,
         Action::SortById,
         Action::SortByShared,
+        Action::GroupByStory,
+        Action::SortByArticles,
+        Action::SortByScore,
         Action::ShowWarnings,
         Action::Compare,
         Action::ToggleMark,
         Action::ShowGroups,
         Action::ShowMatrix,
+        Action::ShowQuotes,
+        Action::ShowStories,
+        Action::OpenStory,
         Action::NextPassage,
         Action::PreviousPassage,
         Action::SwitchSide,
@@ -217,11 +244,17 @@ impl Action {
             Action::SortByWords => "sort_by_words",
             Action::SortById => "sort_by_id",
             Action::SortByShared => "sort_by_shared",
+            Action::GroupByStory => "group_by_story",
+            Action::SortByArticles => "sort_by_articles",
+            Action::SortByScore => "sort_by_score",
             Action::ShowWarnings => "show_warnings",
             Action::Compare => "compare",
             Action::ToggleMark => "toggle_mark",
             Action::ShowGroups => "show_groups",
             Action::ShowMatrix => "show_matrix",
+            Action::ShowQuotes => "show_quotes",
+            Action::ShowStories => "show_stories",
+            Action::OpenStory => "open_story",
             Action::NextPassage => "next_passage",
             Action::PreviousPassage => "previous_passage",
             Action::SwitchSide => "switch_side",
@@ -249,7 +282,9 @@ impl Action {
             | Action::CompareBest { .. }
             | Action::CompareFrom { .. }
             | Action::OpenAdjacent { .. }
-            | Action::ShowGroup { .. } => return None,
+            | Action::ShowGroup { .. }
+            | Action::ShowQuote { .. } => return None,
+            | Action::ShowStory { .. } => return None,
         })
     }
 

@@ -18,7 +18,11 @@ use super::screens::groups::GroupsState;
 use super::screens::help::HelpState;
 use super::screens::library::{Column, Hit, LibraryState};
 use super::screens::matrix::MatrixState;
+use super::screens::quote::QuoteState;
+use super::screens::quotes::QuotesState;
 use super::screens::reader::ReaderState;
+use super::screens::stories::StoriesState;
+use super::screens::story::StoryState;
 pub use super::screens::Screen;
 use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
@@ -232,6 +236,7 @@ impl App {
             .map(|i| overlap.shared(i))
             .collect();
         self.library.set_shares(&shares);
+        self.library.set_stories(&index.alignment().stories);
         for open in &mut self.stack {
             if let Open::Reader(reader) = open {
                 reader.set_alignment(index.alignment(), &self.corpus);
@@ -359,6 +364,12 @@ impl App {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
+        let is_step = matches!(action, Action::NextPassage | Action::PreviousPassage);
+        if is_step && self.popup.is_none() {
+            if let Some(step) = self.list_step(action) {
+                return step;
+            }
+        }
         match action {
             Action::Quit => self.is_running = false,
             Action::ShowHelp => self.toggle_help(),
@@ -371,15 +382,20 @@ impl App {
             _ if self.popup.is_some() => self.update_popup(action),
             Action::ShowGroups
             | Action::ShowMatrix
+            | Action::ShowQuotes
+            | Action::ShowStories
             | Action::CompareArticles { .. }
             | Action::CompareBest { .. }
             | Action::ShowGroup { .. }
+            | Action::ShowQuote { .. }
                 if matches!(self.alignment, AlignmentState::Running(_)) =>
             {
                 // Asked for before the alignment is done: done when it is.
                 let what = match action {
                     Action::ShowGroups => "The shared passages open",
                     Action::ShowMatrix => "The overlap matrix opens",
+                    Action::ShowQuotes | Action::ShowQuote { .. } => "The quotes open",
+                    Action::ShowStories => "The stories open",
                     _ => "The comparison opens",
                 };
                 let progress = match &self.alignment {
@@ -397,6 +413,10 @@ impl App {
             Action::ShowMatrix => self.open_matrix(),
             Action::CompareArticles { left, right } => self.open_compare(left, right),
             Action::ShowGroup { group } => self.open_group(group),
+            Action::ShowQuotes => self.open_quotes(),
+            Action::ShowQuote { quote } => self.open_quote(quote),
+            Action::ShowStories => self.open_stories(),
+            Action::ShowStory { story } => self.open_story(story),
             Action::CompareFrom { article } => return self.compare_from(article),
             Action::OpenAdjacent { is_next } => self.open_adjacent(is_next),
             Action::GoBack if !self.stack.is_empty() => self.go_back(),
@@ -404,6 +424,13 @@ impl App {
                 if let Some(Open::Compare(compare)) = self.stack.last() {
                     let written =
                         super::export::comparison(self.export.as_ref(), compare.comparison());
+                    self.message = Some(written);
+                } else {
+                    self.export_claim();
+                }
+                if let Some(Open::Story(story)) = self.stack.last() {
+                    let written =
+                        super::export::story(self.export.as_ref(), &self.corpus, story.detail());
                     self.message = Some(written);
                 }
             }
@@ -418,6 +445,26 @@ impl App {
             },
         }
         None
+    }
+
+    /// On a group opened from the shared-passages list, `]` and `[` follow the list as it
+    /// is sorted and filtered: the group to show next (`Some(None)` at the end of the list,
+    /// said on the status line), or `None` when no list is beneath that shows this group.
+    fn list_step(&mut self, action: Action) -> Option<Option<Action>> {
+        let Some(Open::Group(shown)) = self.stack.last() else {
+            return None;
+        };
+        let group = shown.group();
+        let forward = action == Action::NextPassage;
+        let step = self.stack.iter().rev().find_map(|open| match open {
+            Open::Groups(list) => list.step_from(group, forward),
+            _ => None,
+        })?;
+        if step.is_none() {
+            let end = if forward { "last" } else { "first" };
+            self.message = Some(format!("This is the {end} shared passage."));
+        }
+        Some(step.map(|group| Action::ShowGroup { group }))
     }
 
     /// Puts `open` on top. Reopening a kind of screen that is already open goes back to it
@@ -449,14 +496,45 @@ impl App {
         self.show(Open::Groups(groups));
     }
 
+    /// Opens the matrix of the articles the library shows (its filter kept).
     fn open_matrix(&mut self) {
+        let theme = self.theme;
+        let shown = self.library.view().to_vec();
+        let filter = self.library.filter().to_string();
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut matrix = MatrixState::new(&context, &shown, &filter, theme);
+        matrix.relayout(self.layout().body);
+        self.show(Open::Matrix(matrix));
+    }
+
+    fn open_stories(&mut self) {
         let theme = self.theme;
         let Some(context) = self.require_context() else {
             return;
         };
-        let mut matrix = MatrixState::new(&context, theme);
-        matrix.relayout(self.layout().body);
-        self.show(Open::Matrix(matrix));
+        let mut stories = StoriesState::new(&context, theme);
+        stories.relayout(self.layout().body);
+        self.show(Open::Stories(stories));
+    }
+
+    /// Opens story `number` (as the stories list numbers it).
+    fn open_story(&mut self, number: usize) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let entries = crate::display::story::stories(context.alignment, context.corpus);
+        let Some(entry) = entries.iter().find(|e| e.number == number) else {
+            self.message = Some(format!("No story {number}."));
+            return;
+        };
+        let detail =
+            crate::display::story::StoryDetail::new(entry, context.corpus, context.overlap);
+        let mut state = StoryState::new(&context, detail, theme);
+        state.relayout(self.layout().body);
+        self.show(Open::Story(state));
     }
 
     fn open_compare(&mut self, left: ArticleIdx, right: ArticleIdx) {
@@ -488,6 +566,61 @@ impl App {
             }
         }
         self.show(Open::Group(state));
+    }
+
+    /// The quotes several articles carry. From a shared passage, the first quote inside it
+    /// is selected.
+    fn open_quotes(&mut self) {
+        let theme = self.theme;
+        let group = match self.stack.last() {
+            Some(Open::Group(state)) => Some(state.group()),
+            _ => None,
+        };
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let selected = group
+            .and_then(|g| context.alignment.groups.get(g))
+            .and_then(|g| {
+                context.alignment.quotes.iter().position(|q| {
+                    q.members
+                        .iter()
+                        .any(|r| g.members.iter().any(|m| m.overlap(&r.span) > 0))
+                })
+            })
+            .unwrap_or(0);
+        let mut state = QuotesState::new(&context, selected, theme);
+        state.relayout(self.layout().body);
+        self.show(Open::Quotes(state));
+    }
+
+    fn open_quote(&mut self, quote: usize) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut state = QuoteState::new(&context, quote, theme);
+        state.relayout(self.layout().body);
+        for open in &mut self.stack {
+            if let Open::Quotes(quotes) = open {
+                quotes.select(quote);
+            }
+        }
+        self.show(Open::Quote(state));
+    }
+
+    /// `e` on the group and quote screens: the report of what they show.
+    fn export_claim(&mut self) {
+        let target = self.export.clone();
+        let which = match self.stack.last() {
+            Some(Open::Group(state)) => super::export::Claim::Group(state.group()),
+            Some(Open::Quote(state)) => super::export::Claim::Quote(state.quote()),
+            _ => return,
+        };
+        let Some(context) = self.context() else {
+            return;
+        };
+        self.message = Some(super::export::claim(target.as_ref(), &context, which));
     }
 
     /// The comparison `c` asks for on article `index`: with the marked article if another
@@ -626,6 +759,14 @@ impl App {
             Action::SortByWords => library.sort_by(Column::Words),
             Action::SortById => library.sort_by(Column::Id),
             Action::SortByShared => library.sort_by(Column::Shared),
+            Action::GroupByStory => {
+                self.require_context()?;
+                if self.library.has_stories() {
+                    self.library.toggle_by_story();
+                } else {
+                    self.message = Some("No story: no two articles tell one event.".to_string());
+                }
+            }
             Action::ToggleMark => {
                 let index = library.selected_article()?;
                 self.marked = if self.marked == Some(index) {

@@ -32,12 +32,20 @@ pub enum Scope {
     Group,
     /// The overlap matrix.
     Matrix,
+    /// The quotes carried by several articles.
+    Quotes,
+    /// One quote, every article's rendering in time order.
+    Quote,
+    /// The list of stories.
+    Stories,
+    /// One story, its copies in time order.
+    Story,
     /// The help window and the skipped-files window.
     Help,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Global,
         Scope::Library,
         Scope::Filter,
@@ -46,6 +54,10 @@ impl Scope {
         Scope::Groups,
         Scope::Group,
         Scope::Matrix,
+        Scope::Quotes,
+        Scope::Quote,
+        Scope::Stories,
+        Scope::Story,
         Scope::Help,
     ];
 
@@ -60,6 +72,10 @@ impl Scope {
             Scope::Groups => "groups",
             Scope::Group => "group",
             Scope::Matrix => "matrix",
+            Scope::Quotes => "quotes",
+            Scope::Quote => "quote",
+            Scope::Stories => "stories",
+            Scope::Story => "story",
             Scope::Help => "help",
         }
     }
@@ -75,6 +91,10 @@ impl Scope {
             Scope::Groups => "Shared passages",
             Scope::Group => "One shared passage",
             Scope::Matrix => "Overlap matrix",
+            Scope::Quotes => "Quotes",
+            Scope::Quote => "One quote",
+            Scope::Stories => "Stories",
+            Scope::Story => "One story",
             Scope::Help => "This window",
         }
     }
@@ -334,6 +354,8 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Global, Action::Quit, &["q", "<C-c>"], "Quit crossread", Some("quit")),
     (Scope::Global, Action::ShowGroups, &["p"], "List the passages shared across articles", Some("shared")),
     (Scope::Global, Action::ShowMatrix, &["m"], "Show how much each article shares with each", Some("matrix")),
+    (Scope::Global, Action::ShowQuotes, &["\""], "List the quotes several articles carry, and who altered them", Some("quotes")),
+    (Scope::Global, Action::ShowStories, &["t"], "List the stories: articles about one event, copies grouped", Some("stories")),
 
     (Scope::Library, Action::MoveDown, &["j", "<Down>"], "Select the next article", None),
     (Scope::Library, Action::MoveUp, &["k", "<Up>"], "Select the previous article", None),
@@ -354,6 +376,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Library, Action::SortByWords, &["4"], "Sort by word count (again: reverse)", None),
     (Scope::Library, Action::SortById, &["5"], "Sort by id (again: reverse)", None),
     (Scope::Library, Action::SortByShared, &["6"], "Sort by the share other articles say too (again: reverse)", None),
+    (Scope::Library, Action::GroupByStory, &["T"], "Group the articles story by story (each in the sort's order), or not", None),
     (Scope::Library, Action::ShowWarnings, &["w"], "List the files that were skipped", Some("skipped")),
     (Scope::Library, Action::Compare, &["c"], "Compare with the marked article, else with the one it shares most with", Some("compare")),
     (Scope::Library, Action::ToggleMark, &["<Space>"], "Mark the article to compare with", None),
@@ -406,6 +429,12 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Groups, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
     (Scope::Groups, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
     (Scope::Groups, Action::StartFilter, &["/"], "Filter the passages by words of their wording, outlets or ids", Some("filter")),
+    (Scope::Groups, Action::CycleSort, &["s"], "Sort by the next column", Some("sort")),
+    (Scope::Groups, Action::ReverseSort, &["S"], "Reverse the sort order", None),
+    (Scope::Groups, Action::SortByOutlet, &["1"], "Sort by number of outlets (again: reverse)", None),
+    (Scope::Groups, Action::SortByDate, &["2"], "Sort by earliest date (again: reverse)", None),
+    (Scope::Groups, Action::SortByArticles, &["3"], "Sort by number of articles (again: reverse)", None),
+    (Scope::Groups, Action::SortByScore, &["4"], "Sort by score (again: reverse)", None),
     (Scope::Groups, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's wording of the passage", Some("open")),
     (Scope::Groups, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
@@ -417,6 +446,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Group, Action::ScrollToBottom, &["G", "<End>"], "Go to the bottom", None),
     (Scope::Group, Action::NextPassage, &["]", "}"], "Show the next shared passage", Some("next")),
     (Scope::Group, Action::PreviousPassage, &["[", "{"], "Show the previous shared passage", Some("prev")),
+    (Scope::Group, Action::Export, &["e"], "Write this shared passage as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
     (Scope::Group, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Matrix, Action::MoveDown, &["j", "<Down>"], "Move down a row", None),
@@ -431,6 +461,49 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Matrix, Action::PreviousPassage, &["[", "{", "N"], "Go to the previous cell with shared text", None),
     (Scope::Matrix, Action::Compare, &["<Enter>", "c"], "Compare the row's article with the column's", Some("compare")),
     (Scope::Matrix, Action::GoBack, &["<Esc>", "q"], "Back", Some("back")),
+
+    (Scope::Quotes, Action::MoveDown, &["j", "<Down>"], "Select the next quote", None),
+    (Scope::Quotes, Action::MoveUp, &["k", "<Up>"], "Select the previous quote", None),
+    (Scope::Quotes, Action::MoveToTop, &["g", "<Home>"], "Select the first quote", None),
+    (Scope::Quotes, Action::MoveToBottom, &["G", "<End>"], "Select the last quote", None),
+    (Scope::Quotes, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Quotes, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Quotes, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's rendering of the quote, in time order", Some("open")),
+    (Scope::Quotes, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Quote, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", None),
+    (Scope::Quote, Action::ScrollUp, &["k", "<Up>"], "Scroll up a line", None),
+    (Scope::Quote, Action::PageDown, &["<Space>", "<PageDown>", "<C-f>", "<C-d>"], "Scroll down a page", Some("page")),
+    (Scope::Quote, Action::PageUp, &["<PageUp>", "b", "<C-b>", "<C-u>"], "Scroll up a page", None),
+    (Scope::Quote, Action::ScrollToTop, &["g", "<Home>"], "Go to the top", None),
+    (Scope::Quote, Action::ScrollToBottom, &["G", "<End>"], "Go to the bottom", None),
+    (Scope::Quote, Action::NextPassage, &["]", "}"], "Show the next quote", Some("next")),
+    (Scope::Quote, Action::PreviousPassage, &["[", "{"], "Show the previous quote", Some("prev")),
+    (Scope::Quote, Action::Export, &["e"], "Write this quote as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
+    (Scope::Quote, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Stories, Action::MoveDown, &["j", "<Down>"], "Select the next story", None),
+    (Scope::Stories, Action::MoveUp, &["k", "<Up>"], "Select the previous story", None),
+    (Scope::Stories, Action::MoveToTop, &["g", "<Home>"], "Select the first story", None),
+    (Scope::Stories, Action::MoveToBottom, &["G", "<End>"], "Select the last story", None),
+    (Scope::Stories, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Stories, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Stories, Action::StartFilter, &["/"], "Filter the stories by words of their lead, titles, outlets, wire credits or ids", Some("filter")),
+    (Scope::Stories, Action::CycleSort, &["s"], "Sort by the next column", Some("sort")),
+    (Scope::Stories, Action::ReverseSort, &["S"], "Reverse the sort order", None),
+    (Scope::Stories, Action::OpenStory, &["<Enter>", "l", "<Right>"], "Show the story's copies in time order", Some("open")),
+    (Scope::Stories, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Story, Action::MoveDown, &["j", "<Down>"], "Select the next copy", None),
+    (Scope::Story, Action::MoveUp, &["k", "<Up>"], "Select the previous copy", None),
+    (Scope::Story, Action::MoveToTop, &["g", "<Home>"], "Select the earliest copy", None),
+    (Scope::Story, Action::MoveToBottom, &["G", "<End>"], "Select the latest copy", None),
+    (Scope::Story, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Story, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Story, Action::Compare, &["c", "<Enter>"], "Compare the two marked copies, else the selected one with the earliest copy it is measured against", Some("compare")),
+    (Scope::Story, Action::ToggleMark, &["<Space>"], "Mark the copy to compare (two at most)", Some("mark")),
+    (Scope::Story, Action::Export, &["e"], "Write this story as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
+    (Scope::Story, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Help, Action::Close, &["?", "<Esc>"], "Close this window", Some("close")),
     (Scope::Help, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", Some("scroll")),
@@ -720,7 +793,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, help"
+            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, quotes, quote, stories, story, help"
         );
         let err = keymap
             .bind("reader", "open_article", vec![])

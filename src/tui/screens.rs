@@ -66,7 +66,11 @@ pub mod groups;
 pub mod help;
 pub mod library;
 pub mod matrix;
+pub mod quote;
+pub mod quotes;
 pub mod reader;
+pub mod stories;
+pub mod story;
 
 use std::sync::Arc;
 
@@ -118,6 +122,10 @@ pub enum Screen {
     Groups,
     Group,
     Matrix,
+    Quotes,
+    Quote,
+    Stories,
+    Story,
 }
 
 /// What the app asks of an open screen.
@@ -172,6 +180,10 @@ open!(
     Groups(groups::GroupsState),
     Group(group::GroupState),
     Matrix(matrix::MatrixState),
+    Quotes(quotes::QuotesState),
+    Quote(quote::QuoteState),
+    Stories(stories::StoriesState),
+    Story(story::StoryState),
 );
 
 /// What the alignment screens are built from: the corpus and its indexed alignment.

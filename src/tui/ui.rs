@@ -106,7 +106,12 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         None => {
             let sort = app.library.sort();
             let arrow = if sort.is_descending { '▼' } else { '▲' };
-            format!("by {} {arrow} ", sort.column.name().to_lowercase())
+            let story = if app.library.is_by_story() {
+                "story, "
+            } else {
+                ""
+            };
+            format!("by {story}{} {arrow} ", sort.column.name().to_lowercase())
         }
     };
     let right = Line::from(Span::styled(right, theme.dim()));

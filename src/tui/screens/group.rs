@@ -1,8 +1,9 @@
-//! One shared passage: every member stacked with its outlet and date, each diffed word by
+//! One shared passage: every member stacked with its outlet and date, in the order they
+//! were published (the earliest dated article marked as first seen), each diffed word by
 //! word against a reference member (the earliest dated, else the longest).
 //!
 //! A collation in the manner of CollateX or Juxta, one witness under another: the reference
-//! comes first, unmarked; every other member shows its own words, with those it words
+//! is unmarked; every other member shows its own words, with those it words
 //! differently and those it adds marked, and the reference's words it lacks written in
 //! where they would be, struck out. Without colour the marks are brackets (`{+…+}`, `[-…-]`).
 //!
@@ -17,6 +18,7 @@ use ratatui::widgets::Widget;
 use crate::align::diff::{word_diff, DiffTag};
 use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
+use crate::display::claims::{self, time_key};
 use crate::display::label::{outlet_or_id, short_date};
 use crate::display::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
 use crate::display::text::sanitize;
@@ -28,22 +30,7 @@ use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
-/// The member the others are diffed against: the earliest dated, else (no member dated)
-/// the longest. Ties go to the longer, then to the first.
-pub fn reference_member(articles: &[Article], members: &[Span]) -> Option<usize> {
-    let date = |m: &Span| articles.get(m.article).and_then(short_date);
-    let dated = members
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| Some((i, date(m)?)));
-    if let Some(earliest) = dated.clone().map(|(_, d)| d).min() {
-        return dated
-            .filter(|(_, d)| *d == earliest)
-            .max_by_key(|&(i, _)| (members[i].len(), std::cmp::Reverse(i)))
-            .map(|(i, _)| i);
-    }
-    (0..members.len()).max_by_key(|&i| (members[i].len(), std::cmp::Reverse(i)))
-}
+pub use crate::display::claims::reference_member;
 
 /// One member as its heading shows it.
 #[derive(Debug, Clone)]
@@ -57,6 +44,8 @@ struct Member {
     /// The paragraph of its article the passage starts in (1-based).
     paragraph: usize,
     is_reference: bool,
+    /// In the earliest dated article of the group.
+    is_first_seen: bool,
     /// Percent of its words the reference has too (None for the reference).
     same: Option<usize>,
     /// Its article's corpus index.
@@ -81,7 +70,8 @@ pub struct GroupState {
     groups: usize,
     /// Number of distinct articles in the group.
     articles: usize,
-    /// The reference first, then the others by date (undated last), then corpus order.
+    /// In time order: by date (undated last), then corpus order; the reference first among
+    /// its article's members.
     members: Vec<Member>,
     rows: Vec<Row>,
     /// The width `rows` were laid out for.
@@ -112,6 +102,11 @@ impl GroupState {
             theme,
             area: Rect::default(),
         }
+    }
+
+    /// The group shown (an index into the alignment's groups, in listing order).
+    pub fn group(&self) -> usize {
+        self.group
     }
 
     pub fn relayout(&mut self, area: Rect) {
@@ -289,6 +284,10 @@ impl GroupState {
             if with_paragraph {
                 spans.push(TextSpan::styled(format!(" · ¶{}", member.paragraph), dim));
             }
+            if member.is_first_seen {
+                spans.push(TextSpan::styled(" · ", dim));
+                spans.push(TextSpan::styled("first seen", self.theme.header()));
+            }
             spans.push(TextSpan::styled(" · ", dim));
             spans.push(match member.same {
                 None => TextSpan::styled("reference", self.theme.header()),
@@ -312,7 +311,8 @@ impl GroupState {
     }
 }
 
-/// The group's members, reference first, each with its layout units marked against it.
+/// The group's members in time order, each with its layout units marked against the
+/// reference.
 fn members(articles: &[Article], group: &SharedPassage) -> Vec<Member> {
     let Some(reference) = reference_member(articles, &group.members) else {
         return Vec::new();
@@ -324,11 +324,15 @@ fn members(articles: &[Article], group: &SharedPassage) -> Vec<Member> {
             .unwrap_or("")
     };
     let reference_text = text_of(&group.members[reference]);
+    // The reference (the earliest dated) first, then in time order; the reference's
+    // article, when dated, was seen first.
     let mut order: Vec<usize> = (0..group.members.len()).collect();
     order.sort_by_key(|&i| {
-        let date = articles.get(group.members[i].article).and_then(short_date);
-        (i != reference, date.is_none(), date, i)
+        let m = &group.members[i];
+        (i != reference, time_key(articles, m.article), m.start)
     });
+    let first_seen =
+        Some(group.members[reference].article).filter(|&a| claims::is_dated(articles, a));
     order
         .into_iter()
         .filter_map(|i| {
@@ -353,6 +357,7 @@ fn members(articles: &[Article], group: &SharedPassage) -> Vec<Member> {
                 id: sanitize(&article.id).into_owned(),
                 paragraph: paragraph_number(&article.text, span.start),
                 is_reference: i == reference,
+                is_first_seen: first_seen == Some(span.article),
                 same,
                 article: span.article,
                 units,
@@ -549,6 +554,34 @@ mod tests {
         let undated = [span(0, 0, 10), span(0, 20, 40)];
         assert_eq!(reference_member(&articles, &undated), Some(1));
         assert_eq!(reference_member(&articles, &[]), None);
+    }
+
+    #[test]
+    fn members_are_listed_in_time_order_the_earliest_first_seen() {
+        let text = "The port reopened on Monday.";
+        let with_text = |id: &str, date: Option<&str>| Article {
+            text: text.to_string(),
+            ..article(id, date)
+        };
+        let articles = [
+            with_text("a", None),
+            with_text("b", Some("2024-03-05")),
+            with_text("c", Some("2024-03-03")),
+            with_text("d", Some("2024-03-04")),
+        ];
+        let whole = |a: usize| span(a, 0, text.len());
+        let group = SharedPassage {
+            id: 0,
+            label: whole(0),
+            members: (0..4).map(whole).collect(),
+            score: 0.9,
+        };
+        let listed = members(&articles, &group);
+        let ids: Vec<&str> = listed.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["c", "d", "b", "a"]);
+        let first: Vec<bool> = listed.iter().map(|m| m.is_first_seen).collect();
+        assert_eq!(first, [true, false, false, false]);
+        assert!(listed[0].is_reference);
     }
 
     fn marked(units: &[Unit]) -> String {

@@ -1,20 +1,23 @@
 //! The shared passages: the groups of passages found in two or more articles, most
-//! outlets first.
+//! outlets first unless sorted otherwise.
 //!
-//! One row per group, by number of outlets, then score (the app orders the groups): how many
-//! articles share it, how surely, which outlets, the earliest date among them, and the
-//! group's core passage. Rows are built once; `Enter` opens the group's collation.
+//! One row per group: how many outlets and articles carry it, the earliest date among them,
+//! how surely its members say one thing, which outlets, and the group's core passage. The
+//! list sorts by any of the first four columns with the library's keys, and its heading
+//! marks the column it is sorted by ([`GroupSort`]). Rows are built once; `Enter` opens the
+//! group's collation.
 
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
-use crate::display::label::{outlet_or_id, short_date, short_ids};
+use crate::display::label::{outlet_or_id, short_date, short_ids, voice};
+use crate::display::order::{sort_groups, GroupColumn, GroupKey, GroupSort};
 use crate::display::text::{sanitize, truncate, width};
 use crate::tui::action::Action;
 use crate::tui::screens::render_empty;
@@ -36,52 +39,59 @@ pub fn articles_of(group: &SharedPassage) -> Vec<usize> {
     articles
 }
 
-/// A column of the list, in display order.
+/// A column of the list, in display order: the four it can be sorted by (keys 1 to 4, as
+/// the library's first columns), then the outlets' names and the passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
-    Articles,
-    Score,
-    Outlets,
-    Date,
+    Sort(GroupColumn),
+    Names,
     Passage,
 }
 
 impl Column {
     fn name(self) -> &'static str {
         match self {
-            Column::Articles => "Articles",
-            Column::Score => "Score",
-            Column::Outlets => "Outlets",
-            Column::Date => "Earliest",
+            Column::Sort(column) => column.name(),
+            Column::Names => "Carried by",
             Column::Passage => "Passage",
         }
     }
 
     fn is_numeric(self) -> bool {
-        matches!(self, Column::Articles | Column::Score)
+        matches!(
+            self,
+            Column::Sort(GroupColumn::Outlets | GroupColumn::Articles | GroupColumn::Score)
+        )
     }
 }
 
-/// The x offset and width of each column shown at `width` cells. The passage takes what the
-/// others leave; on narrow screens the outlets go first, then the date, then the score.
-fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
+/// The x offset and width of each column shown at `width` cells, sorted by `sorted`. The
+/// passage takes what the others leave; on narrow screens the outlets' names go first, then
+/// the score, then the date, but never the column the list is sorted by, so that the list
+/// always shows its order.
+fn column_spans(width: u16, sorted: GroupColumn) -> Vec<(Column, u16, u16)> {
     let width = usize::from(width);
     // One cell of margin on each side, one between columns.
     let inner = width.saturating_sub(2);
-    let outlets = if inner >= 60 {
-        (inner / 4).clamp(12, 40)
+    let keep = |column: GroupColumn, from: usize| sorted == column || inner >= from;
+    // Room for the heading and its arrow: "Outlets ▼", "Earliest ▲".
+    let outlets = 9;
+    let date = if keep(GroupColumn::Date, 44) { 10 } else { 0 };
+    let articles = 10;
+    let score = if keep(GroupColumn::Score, 70) { 7 } else { 0 };
+    let names = if inner >= 90 {
+        (inner / 5).clamp(12, 40)
     } else {
         0
     };
-    let date = if inner >= 40 { 10 } else { 0 };
-    let score = if inner >= 24 { 5 } else { 0 };
     let mut spans = Vec::new();
     let mut x = 1;
     for (column, w) in [
-        (Column::Articles, 8),
-        (Column::Score, score),
-        (Column::Outlets, outlets),
-        (Column::Date, date),
+        (Column::Sort(GroupColumn::Outlets), outlets),
+        (Column::Sort(GroupColumn::Date), date),
+        (Column::Sort(GroupColumn::Articles), articles),
+        (Column::Sort(GroupColumn::Score), score),
+        (Column::Names, names),
         (Column::Passage, usize::MAX),
     ] {
         if w == 0 || x >= width.saturating_sub(1) {
@@ -97,12 +107,8 @@ fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
 /// One group as the list shows it, every string sanitised.
 #[derive(Debug, Clone)]
 struct Row {
-    articles: usize,
-    score: f32,
-    /// The outlets (else ids) of its articles, comma-separated.
-    outlets: String,
-    /// The earliest date among its articles.
-    date: Option<String>,
+    /// The outlets (else ids) of its articles, each once, comma-separated.
+    names: String,
     /// The group's core passage on one line.
     label: String,
     /// Lower-cased outlets, ids and every member's wording, for the filter.
@@ -110,30 +116,37 @@ struct Row {
 }
 
 impl Row {
-    /// `ids` are the articles' short ids, shown for articles without an outlet.
-    fn new(context: &Context, group: &SharedPassage, ids: &[String]) -> Row {
+    /// The row of `group` and what it sorts by. `ids` are the articles' short ids, shown for
+    /// articles without an outlet.
+    fn new(context: &Context, group: &SharedPassage, ids: &[String]) -> (Row, GroupKey) {
         let indices = articles_of(group);
-        let articles: Vec<&Article> = indices
+        let articles: Vec<(usize, &Article)> = indices
             .iter()
-            .filter_map(|&a| context.corpus.articles.get(a))
+            .filter_map(|&i| context.corpus.articles.get(i).map(|a| (i, a)))
             .collect();
-        let outlets = indices
-            .iter()
-            .zip(&articles)
-            .map(|(&i, a)| match a.meta.outlet.as_deref().map(str::trim) {
+        // One name per voice (see `label::voice`), as the outlets are counted.
+        let mut voices: Vec<String> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for &(i, a) in &articles {
+            let v = voice(a);
+            if voices.contains(&v) {
+                continue;
+            }
+            voices.push(v);
+            names.push(match a.meta.outlet.as_deref().map(str::trim) {
                 Some(outlet) if !outlet.is_empty() => sanitize(outlet).into_owned(),
                 _ => ids.get(i).cloned().unwrap_or_else(|| outlet_or_id(a)),
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        let date = articles.iter().filter_map(|a| short_date(a)).min();
+            });
+        }
+        let names = names.join(", ");
+        let date = articles.iter().filter_map(|(_, a)| short_date(a)).min();
         let label = context
             .corpus
             .articles
             .get(group.label.article)
             .map(|a| one_line(a, &group.label))
             .unwrap_or_default();
-        let mut haystack = outlets.to_lowercase();
+        let mut haystack = names.to_lowercase();
         for member in &group.members {
             if let Some(article) = context.corpus.articles.get(member.article) {
                 haystack.push('\n');
@@ -142,14 +155,20 @@ impl Row {
                 haystack.push_str(&one_line(article, member).to_lowercase());
             }
         }
-        Row {
-            haystack,
+        let key = GroupKey {
+            outlets: voices.len(),
             articles: articles.len(),
-            score: group.score,
-            outlets,
             date,
-            label,
-        }
+            score: group.score,
+        };
+        (
+            Row {
+                haystack,
+                names,
+                label,
+            },
+            key,
+        )
     }
 }
 
@@ -157,8 +176,11 @@ impl Row {
 #[derive(Debug, Clone)]
 pub struct GroupsState {
     rows: Vec<Row>,
-    /// The groups shown (indices into `rows`), in order: those the filter keeps.
+    /// What each row sorts by.
+    keys: Vec<GroupKey>,
+    /// The groups shown (indices into `rows`), in order: those the filter keeps, sorted.
     view: Vec<usize>,
+    sort: GroupSort,
     filter: String,
     is_editing_filter: bool,
     /// Index into `view` of the selected row (0 when there are none).
@@ -172,22 +194,37 @@ pub struct GroupsState {
 impl GroupsState {
     pub fn new(context: &Context, theme: Theme) -> GroupsState {
         let ids = short_ids(&context.corpus.articles);
-        let rows = context
+        let (rows, keys): (Vec<Row>, Vec<GroupKey>) = context
             .alignment
             .groups
             .iter()
             .map(|g| Row::new(context, g, &ids))
-            .collect::<Vec<Row>>();
-        GroupsState {
-            view: (0..rows.len()).collect(),
+            .unzip();
+        let mut state = GroupsState {
+            view: Vec::new(),
+            sort: GroupSort::default(),
             filter: String::new(),
             is_editing_filter: false,
             rows,
+            keys,
             selected: 0,
             offset: 0,
             theme,
             area: Rect::default(),
-        }
+        };
+        state.refilter();
+        state
+    }
+
+    /// The order of the list.
+    pub fn sort(&self) -> GroupSort {
+        self.sort
+    }
+
+    /// Sorts the list anew, the selection following its group.
+    fn set_sort(&mut self, sort: GroupSort) {
+        self.sort = sort;
+        self.refilter();
     }
 
     pub fn relayout(&mut self, area: Rect) {
@@ -226,6 +263,18 @@ impl GroupsState {
         }
     }
 
+    /// The group after (or before) `group` in the list as it is sorted and filtered: `None`
+    /// if the list does not show `group`, `Some(None)` at the end of the list.
+    pub fn step_from(&self, group: usize, forward: bool) -> Option<Option<usize>> {
+        let at = self.view.iter().position(|&g| g == group)?;
+        let next = if forward {
+            at.checked_add(1)
+        } else {
+            at.checked_sub(1)
+        };
+        Some(next.and_then(|i| self.view.get(i).copied()))
+    }
+
     /// Selects a row of the list.
     fn select_row(&mut self, row: usize) {
         self.selected = row.min(self.view.len().saturating_sub(1));
@@ -242,7 +291,7 @@ impl GroupsState {
     }
 
     /// Keeps the passages whose outlets, ids or wordings hold every word of the filter
-    /// (case aside), the selection following its group when it stays.
+    /// (case aside), in the list's order, the selection following its group when it stays.
     fn refilter(&mut self) {
         let previous = self.selected();
         let terms: Vec<String> = self
@@ -258,6 +307,7 @@ impl GroupsState {
                     .all(|t| self.rows[i].haystack.contains(t.as_str()))
             })
             .collect();
+        sort_groups(&self.keys, &mut self.view, self.sort);
         self.selected = previous
             .and_then(|p| self.view.iter().position(|&g| g == p))
             .unwrap_or(0);
@@ -304,15 +354,32 @@ impl GroupsState {
             Action::HalfPageDown => self.move_by((page / 2).max(1)),
             Action::HalfPageUp => self.move_by(-(page / 2).max(1)),
             Action::OpenGroup => return self.selected().map(|group| Action::ShowGroup { group }),
+            Action::CycleSort => self.set_sort(self.sort.cycled()),
+            Action::ReverseSort => self.set_sort(self.sort.reversed()),
+            Action::SortByOutlet => self.set_sort(self.sort.toggled(GroupColumn::Outlets)),
+            Action::SortByDate => self.set_sort(self.sort.toggled(GroupColumn::Date)),
+            Action::SortByArticles => self.set_sort(self.sort.toggled(GroupColumn::Articles)),
+            Action::SortByScore => self.set_sort(self.sort.toggled(GroupColumn::Score)),
             _ => {}
         }
         None
     }
 
     /// What a click at `position` asks for: a click selects a row, a click on the selected
-    /// row opens it.
+    /// row opens it, a click on a heading sorts by its column (again: reverses).
     pub fn click(&mut self, position: Position) -> Option<Action> {
-        let (_, rows) = GroupsState::layout(self.area);
+        let (header, rows) = GroupsState::layout(self.area);
+        if header.contains(position) {
+            let x = position.x - header.x;
+            let column = column_spans(header.width, self.sort.column)
+                .into_iter()
+                .find(|&(_, start, w)| x >= start && x < start + w)
+                .map(|(column, _, _)| column);
+            if let Some(Column::Sort(column)) = column {
+                self.set_sort(self.sort.toggled(column));
+            }
+            return None;
+        }
         if !rows.contains(position) {
             return None;
         }
@@ -346,14 +413,21 @@ impl GroupsState {
 
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.text());
-        for (column, x, w) in column_spans(area.width) {
-            let label = truncate(column.name(), usize::from(w));
+        for (column, x, w) in column_spans(area.width, self.sort.column) {
+            let mut label = column.name().to_string();
+            let mut style = self.theme.header();
+            if column == Column::Sort(self.sort.column) {
+                label.push(' ');
+                label.push(self.sort.arrow());
+                style = style.add_modifier(Modifier::UNDERLINED);
+            }
+            let label = truncate(&label, usize::from(w));
             let x = if column.is_numeric() {
                 area.x + x + w - width(&label) as u16
             } else {
                 area.x + x
             };
-            buf.set_stringn(x, area.y, &label, usize::from(w), self.theme.header());
+            buf.set_stringn(x, area.y, &label, usize::from(w), style);
         }
     }
 
@@ -367,15 +441,15 @@ impl GroupsState {
             render_empty(area, buf, &message, self.theme.dim());
             return;
         }
-        let spans = column_spans(area.width);
+        let spans = column_spans(area.width, self.sort.column);
         let visible = self
             .view
             .iter()
-            .map(|&g| &self.rows[g])
+            .map(|&g| (&self.rows[g], &self.keys[g]))
             .enumerate()
             .skip(self.offset)
             .take(usize::from(area.height));
-        for (y, (index, row)) in (area.y..).zip(visible) {
+        for (y, (index, (row, key))) in (area.y..).zip(visible) {
             let line_area = Rect {
                 y,
                 height: 1,
@@ -390,13 +464,20 @@ impl GroupsState {
             buf.set_style(line_area, base);
             for &(column, x, w) in &spans {
                 let (text, style): (Cow<str>, Style) = match column {
-                    Column::Articles => (row.articles.to_string().into(), Style::new()),
-                    Column::Score => (format!("{:.2}", row.score).into(), self.theme.dim()),
-                    Column::Outlets => ((&row.outlets).into(), Style::new()),
-                    Column::Date => match &row.date {
+                    Column::Sort(GroupColumn::Outlets) => {
+                        (key.outlets.to_string().into(), Style::new())
+                    }
+                    Column::Sort(GroupColumn::Articles) => {
+                        (key.articles.to_string().into(), Style::new())
+                    }
+                    Column::Sort(GroupColumn::Score) => {
+                        (format!("{:.2}", key.score).into(), self.theme.dim())
+                    }
+                    Column::Sort(GroupColumn::Date) => match &key.date {
                         Some(d) => (d.into(), Style::new()),
                         None => ("—".into(), self.theme.dim()),
                     },
+                    Column::Names => ((&row.names).into(), self.theme.dim()),
                     Column::Passage => ((&row.label).into(), Style::new()),
                 };
                 // The selection's colours win over dim columns.
@@ -438,17 +519,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn columns_fit_the_width_and_drop_the_least_needed_first() {
-        for w in [0u16, 1, 2, 5, 10, 26, 30, 42, 61, 80, 120, 300] {
-            let spans = column_spans(w);
-            for &(_, x, cw) in &spans {
-                assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
-                assert!(cw > 0);
-            }
-            let has = |c| spans.iter().any(|s| s.0 == c);
-            assert_eq!(has(Column::Outlets), w >= 62, "width {w}");
-            if has(Column::Outlets) {
-                assert!(has(Column::Date) && has(Column::Score) && has(Column::Passage));
+    fn columns_fit_the_width_and_always_show_the_sort_column() {
+        for w in [0u16, 1, 2, 5, 10, 26, 30, 42, 46, 61, 62, 80, 92, 120, 300] {
+            for sorted in GroupColumn::ALL {
+                let spans = column_spans(w, sorted);
+                for &(_, x, cw) in &spans {
+                    assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
+                    assert!(cw > 0);
+                }
+                let has = |c| spans.iter().any(|s| s.0 == c);
+                if w >= 40 {
+                    assert!(has(Column::Sort(sorted)), "{sorted:?} at width {w}");
+                    assert!(has(Column::Passage), "width {w}");
+                }
+                assert_eq!(has(Column::Names), w >= 92, "width {w}");
+                if has(Column::Names) {
+                    assert!(GroupColumn::ALL.into_iter().all(|c| has(Column::Sort(c))));
+                }
             }
         }
     }

@@ -18,8 +18,10 @@ use ratatui::widgets::Widget;
 
 use std::sync::Arc;
 
+use crate::align::family::Story;
 use crate::corpus::Article;
 use crate::display::label;
+use crate::display::order::{group_by_story, story_of};
 use crate::display::search::{self, snippet, Field, FieldKeys, SearchIndex};
 use crate::display::text::{sanitize, truncate, width};
 use crate::display::ArticleIdx;
@@ -222,9 +224,10 @@ impl LibraryLayout {
     }
 }
 
-/// The x offset and width of each column shown at `width` cells: the id only when there is
-/// room, the title taking what the others leave.
-pub fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
+/// The x offset and width of each column shown at `width` cells, sorted by `sorted`: the
+/// share and the id only when there is room or the list is sorted by them (so that the
+/// heading always shows the order), the title taking what the others leave.
+pub fn column_spans(width: u16, sorted: Column) -> Vec<(Column, u16, u16)> {
     let width = usize::from(width);
     // One cell of margin on each side, one between columns.
     let inner = width.saturating_sub(2);
@@ -233,8 +236,16 @@ pub fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
     // "Words ▼" fits.
     let words = 7;
     // "Shared ▼" fits; shown from 60 cells, once the title keeps room.
-    let shared = if inner >= 60 { 8 } else { 0 };
-    let id = if inner >= 100 { 22 } else { 0 };
+    let shared = if inner >= 60 || sorted == Column::Shared {
+        8
+    } else {
+        0
+    };
+    let id = match inner {
+        100.. => 22,
+        _ if sorted == Column::Id => 12,
+        _ => 0,
+    };
     let fixed =
         outlet + date + words + shared + id + 3 + usize::from(shared > 0) + usize::from(id > 0);
     let title = inner.saturating_sub(fixed);
@@ -279,6 +290,15 @@ pub struct LibraryState {
     search: Option<Arc<SearchIndex>>,
     /// Where the filter found each row.
     found: Found,
+    /// Per article, the number of its story, once the alignment is ready (else empty).
+    story_of: Vec<Option<usize>>,
+    /// True if any article is in a story.
+    has_stories: bool,
+    /// Cells the story column takes (its widest label on the list, `S12`), 0 when the list
+    /// is not grouped by story; set with the list.
+    story_width: u16,
+    /// True while the list is grouped story by story ([`group_by_story`]).
+    by_story: bool,
     theme: Theme,
 }
 
@@ -299,6 +319,10 @@ impl LibraryState {
             is_editing_filter: false,
             area: Rect::default(),
             marked: None,
+            story_of: Vec::new(),
+            has_stories: false,
+            story_width: 0,
+            by_story: false,
             theme,
         }
     }
@@ -307,6 +331,7 @@ impl LibraryState {
     /// set up while the files were being read.
     pub fn keep_view_of(&mut self, other: &LibraryState) {
         self.sort = other.sort;
+        self.by_story = other.by_story;
         self.filter = other.filter.clone();
         self.is_editing_filter = other.is_editing_filter;
         self.refresh();
@@ -319,6 +344,29 @@ impl LibraryState {
             row.shared = Some((share * 100.0).round().clamp(0.0, 100.0) as u8);
         }
         self.refresh();
+    }
+
+    /// Takes the stories of the alignment: the list can be grouped by them.
+    pub fn set_stories(&mut self, stories: &[Story]) {
+        self.story_of = story_of(stories, self.rows.len());
+        self.has_stories = self.story_of.iter().any(Option::is_some);
+        self.refresh();
+    }
+
+    /// Returns true if there is a story to group the list by.
+    pub fn has_stories(&self) -> bool {
+        self.has_stories
+    }
+
+    /// Groups the list story by story (each story kept in the sort's order), or ungroups it.
+    pub fn toggle_by_story(&mut self) {
+        self.by_story = !self.by_story;
+        self.refresh();
+    }
+
+    /// Returns true while the list is grouped by story.
+    pub fn is_by_story(&self) -> bool {
+        self.by_story && self.has_stories()
     }
 
     /// Takes the index of the articles' bodies: the filter searches them from now on.
@@ -436,6 +484,16 @@ impl LibraryState {
         let previous = self.selected_article();
         self.found = find(&self.rows, &self.filter, self.search.as_deref());
         self.view = sorted_found(&self.rows, &self.filter, &self.found, self.sort);
+        self.story_width = 0;
+        if self.is_by_story() {
+            group_by_story(&mut self.view, &self.story_of);
+            self.story_width = self
+                .view
+                .iter()
+                .map(|&a| width(&story_label(self.story_of[a])))
+                .max()
+                .unwrap_or(0) as u16;
+        }
         self.selected = previous
             .and_then(|p| self.view.iter().position(|&i| i == p.get()))
             .unwrap_or(0);
@@ -505,9 +563,10 @@ impl LibraryState {
             let index = self.offset + usize::from(position.y - layout.rows.y);
             return (index < self.view.len()).then_some(Hit::Row(index));
         }
-        if layout.header.contains(position) {
-            let x = position.x - layout.header.x;
-            return column_spans(layout.header.width)
+        let table = self.table(layout.header);
+        if table.contains(position) {
+            let x = position.x - table.x;
+            return column_spans(table.width, self.sort.column)
                 .into_iter()
                 .find(|&(_, start, w)| x >= start && x < start + w)
                 .map(|(column, _, _)| Hit::Heading(column));
@@ -525,10 +584,66 @@ impl LibraryState {
         (x < line.right()).then_some(Position { x, y: line.y })
     }
 
+    /// Cells the story column takes (its widest label, `S12`), 0 when not grouped by story.
+    fn story_width(&self) -> u16 {
+        self.story_width
+    }
+
+    /// The part of a row of `area` the table's columns take: right of the story column when
+    /// the list is grouped by story.
+    fn table(&self, area: Rect) -> Rect {
+        let shift = match self.story_width() {
+            0 => 0,
+            w => (w + 1).min(area.width),
+        };
+        Rect {
+            x: area.x + shift,
+            width: area.width - shift,
+            ..area
+        }
+    }
+
+    /// The story column of the rows on screen: a story's label on its first row (and on the
+    /// top row), and a line under the last row of each story but the last.
+    fn render_stories(&self, area: Rect, buf: &mut Buffer) {
+        let w = self.story_width();
+        if w == 0 || area.width <= w {
+            return;
+        }
+        let visible = self
+            .view
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(usize::from(area.height));
+        for (y, (index, &article)) in (area.y..).zip(visible) {
+            let story = self.story_of[article];
+            let is_first = index == 0 || self.story_of[self.view[index - 1]] != story;
+            let is_last =
+                index + 1 == self.view.len() || self.story_of[self.view[index + 1]] != story;
+            if is_first || index == self.offset {
+                let style = if index == self.selected {
+                    self.theme.selection()
+                } else {
+                    self.theme.dim()
+                };
+                buf.set_stringn(area.x + 1, y, story_label(story), usize::from(w), style);
+            }
+            if is_last && index + 1 < self.view.len() {
+                let line = Rect {
+                    y,
+                    height: 1,
+                    ..area
+                };
+                buf.set_style(line, Style::new().add_modifier(Modifier::UNDERLINED));
+            }
+        }
+    }
+
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
         let style = self.theme.header();
         buf.set_style(area, self.theme.text());
-        for (column, x, w) in column_spans(area.width) {
+        for (column, x, w) in column_spans(area.width, self.sort.column) {
             let mut label = column.name().to_string();
             let mut cell_style = style;
             if column == self.sort.column {
@@ -560,7 +675,7 @@ impl LibraryState {
             render_empty(area, buf, &message, self.theme.dim());
             return;
         }
-        let spans = column_spans(area.width);
+        let spans = column_spans(area.width, self.sort.column);
         let visible = self
             .view
             .iter()
@@ -726,6 +841,11 @@ impl LibraryState {
     }
 }
 
+/// `S12` for story 12, `—` for an article in no story.
+fn story_label(story: Option<usize>) -> String {
+    story.map_or_else(|| "—".to_string(), |id| format!("S{id}"))
+}
+
 /// What a mouse click on the library landed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
@@ -740,8 +860,17 @@ impl Widget for &LibraryState {
             return;
         }
         let layout = LibraryLayout::new(area, self.has_filter_line());
-        self.render_header(layout.header, buf);
-        self.render_rows(layout.rows, buf);
+        buf.set_style(layout.header, self.theme.text());
+        if self.is_by_story() && !self.view.is_empty() {
+            buf.set_style(layout.rows, self.theme.text());
+        }
+        self.render_header(self.table(layout.header), buf);
+        if self.view.is_empty() {
+            self.render_rows(layout.rows, buf);
+        } else {
+            self.render_rows(self.table(layout.rows), buf);
+            self.render_stories(layout.rows, buf);
+        }
         if let Some(filter) = layout.filter {
             self.render_filter(filter, buf);
         }
@@ -925,9 +1054,9 @@ mod tests {
     }
 
     #[test]
-    fn columns_fit_the_width_and_show_the_id_only_when_wide() {
-        for w in [0u16, 1, 5, 20, 60, 80, 99, 120, 300] {
-            let spans = column_spans(w);
+    fn columns_fit_the_width_and_show_the_id_only_when_wide_or_sorted_by() {
+        for w in [0u16, 1, 5, 20, 40, 60, 80, 99, 120, 300] {
+            let spans = column_spans(w, Column::Date);
             for &(_, x, cw) in &spans {
                 assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
             }
@@ -936,6 +1065,18 @@ mod tests {
                 w >= 102,
                 "width {w}"
             );
+            for sorted in Column::ALL {
+                let spans = column_spans(w, sorted);
+                for &(_, x, cw) in &spans {
+                    assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
+                }
+                if w >= 40 {
+                    assert!(
+                        spans.iter().any(|s| s.0 == sorted && s.2 >= 7),
+                        "{sorted:?} at width {w}: {spans:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -1,21 +1,30 @@
 //! The overlap matrix: articles × articles, each cell the share of the row article's text
 //! aligned with the column article.
 //!
+//! It shows the articles the library shows (its filter kept, and said in the first line),
+//! laid out in story blocks ([`story_blocks`]): the story with most articles shown first,
+//! each story's articles by date, the articles in no story last. A story column names each
+//! block (`S1`), a line under its last row and a bar after its last column mark where it
+//! ends, so that copies of one story show as a square of warm cells on the diagonal.
+//!
 //! Columns are numbered; the rows, numbered alike, are their legend. The row labels and the
 //! column numbers stay put while the cells scroll under them, so that the selected cell is
 //! always on screen however many articles there are. Cells are looked up in the sparse
-//! [`Overlap`] as they are drawn: nothing of size N² is ever made.
+//! [`Overlap`] as they are drawn: nothing of size N² is ever made. Positions on screen
+//! (`row`, `column`) are places in `order`, not corpus indices.
 
 use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::align::overlap::Overlap;
 use crate::display::label::{self, short_ids};
+use crate::display::order::story_blocks;
+use crate::display::text::sanitize;
 use crate::display::text::{truncate, width};
 use crate::display::AlignmentIndex;
 use crate::display::ArticleIdx;
@@ -41,6 +50,8 @@ fn cell_text(share: f32, cell: usize) -> String {
 /// Where each part of the matrix goes in its area; shared by drawing and mouse clicks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct MatrixLayout {
+    /// What the matrix shows and in what order, above it all, when there is room.
+    title: Option<Rect>,
     /// The column numbers, right of the label column.
     header: Rect,
     /// The row labels.
@@ -55,6 +66,16 @@ struct MatrixLayout {
 
 impl MatrixLayout {
     fn new(area: Rect, label_width: u16, stride: u16) -> MatrixLayout {
+        // Below 4 rows the title gives way: the cells matter more.
+        let title = (area.height >= 4).then_some(Rect { height: 1, ..area });
+        let area = match title {
+            Some(title) => Rect {
+                y: title.bottom(),
+                height: area.height - 1,
+                ..area
+            },
+            None => area,
+        };
         let legend = (area.height >= 5).then(|| Rect {
             y: area.bottom() - 1,
             height: 1,
@@ -78,6 +99,7 @@ impl MatrixLayout {
             ..cells
         };
         MatrixLayout {
+            title,
             header,
             labels,
             cells,
@@ -98,12 +120,25 @@ impl MatrixLayout {
 /// The matrix screen's state.
 #[derive(Debug, Clone)]
 pub struct MatrixState {
-    /// Per article: its short id and outlet, sanitised.
+    /// Corpus indices of the articles shown, in the order of the rows (and columns).
+    order: Vec<usize>,
+    /// Per corpus index: its place in `order`, if shown.
+    place: Vec<Option<usize>>,
+    /// Per place: its story block, and whether it is the block's first and last place.
+    blocks: Vec<BlockPlace>,
+    /// Per block: its label, `S1` for story 1, `—` for the articles in no story.
+    story_labels: Vec<String>,
+    /// Width of the widest story label; 0 when no article shown is in a story.
+    story_width: u16,
+    /// Per corpus index: its short id and outlet, sanitised.
     ids: Vec<String>,
     outlets: Vec<Option<String>>,
+    /// The articles in the corpus and the library's filter, for the title.
+    total: usize,
+    filter: String,
     /// The alignment (its overlaps), shared with the app rather than copied.
     index: Arc<AlignmentIndex>,
-    /// The selected cell: row and column article.
+    /// The selected cell: row and column place.
     row: usize,
     column: usize,
     /// The first row and column on screen.
@@ -119,30 +154,81 @@ pub struct MatrixState {
     area: Rect,
 }
 
+/// Where a place of the matrix stands in its story block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct BlockPlace {
+    /// Index into the blocks (for labels).
+    block: usize,
+    is_first: bool,
+    is_last: bool,
+}
+
 impl MatrixState {
     fn overlap(&self) -> &Overlap {
         self.index.overlap()
     }
 
-    pub fn new(context: &Context, theme: Theme) -> MatrixState {
+    /// The matrix of the articles `shown` (corpus indices, as the library lists them after
+    /// `filter`), in story blocks.
+    pub fn new(context: &Context, shown: &[usize], filter: &str, theme: Theme) -> MatrixState {
         let articles = &context.corpus.articles;
+        let dates: Vec<_> = articles
+            .iter()
+            .map(|a| a.meta.date.as_ref().map(|d| d.day()))
+            .collect();
+        let stories = story_blocks(shown, &context.alignment.stories, &dates);
+        let mut order = Vec::with_capacity(shown.len());
+        let mut blocks = Vec::with_capacity(shown.len());
+        let mut labels = Vec::with_capacity(stories.len());
+        for (b, block) in stories.iter().enumerate() {
+            labels.push(block.story.map_or("—".to_string(), |id| format!("S{id}")));
+            let last = block.articles.len() - 1;
+            for (k, &a) in block.articles.iter().enumerate() {
+                order.push(a);
+                blocks.push(BlockPlace {
+                    block: b,
+                    is_first: k == 0,
+                    is_last: k == last,
+                });
+            }
+        }
+        let mut place = vec![None; articles.len()];
+        for (p, &a) in order.iter().enumerate() {
+            place[a] = Some(p);
+        }
+        let has_stories = stories.iter().any(|b| b.story.is_some());
+        let story_width = if has_stories {
+            labels.iter().map(|l| width(l)).max().unwrap_or(0) as u16
+        } else {
+            0
+        };
         let ids = short_ids(articles);
         let outlets: Vec<Option<String>> = articles.iter().map(label::outlet).collect();
-        let digits = articles.len().max(1).to_string().len() as u16;
-        let label_width = ids
+        let digits = order.len().max(1).to_string().len() as u16;
+        let label_width = order
             .iter()
-            .zip(&outlets)
-            .map(|(id, outlet)| {
-                digits as usize + 1 + width(id) + outlet.as_deref().map_or(0, |o| 1 + width(o))
+            .map(|&a| {
+                digits as usize
+                    + 1
+                    + width(&ids[a])
+                    + outlets[a].as_deref().map_or(0, |o| 1 + width(o))
             })
             .max()
-            .unwrap_or(0) as u16;
+            .unwrap_or(0) as u16
+            + if story_width > 0 { story_width + 1 } else { 0 };
         MatrixState {
+            story_labels: labels,
+            order,
+            place,
+            blocks,
+            story_width,
             ids,
             outlets,
+            total: articles.len(),
+            filter: sanitize(filter.trim()).into_owned(),
             index: Arc::clone(context.index),
             row: 0,
-            column: usize::from(articles.len() > 1),
+            column: usize::from(shown.len() > 1),
             row_offset: 0,
             column_offset: 0,
             cell: (digits + 1).max(4),
@@ -172,16 +258,38 @@ impl MatrixState {
     }
 
     fn digits(&self) -> u16 {
-        self.ids.len().max(1).to_string().len() as u16
+        self.order.len().max(1).to_string().len() as u16
     }
 
     fn len(&self) -> usize {
-        self.ids.len()
+        self.order.len()
     }
 
-    /// The selected cell: (row article, column article).
+    /// The selected cell: (row article, column article), corpus indices.
     pub fn selected(&self) -> (usize, usize) {
-        (self.row, self.column)
+        (
+            self.order.get(self.row).copied().unwrap_or(0),
+            self.order.get(self.column).copied().unwrap_or(0),
+        )
+    }
+
+    /// The corpus indices of the articles shown, in the order of the rows.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// The places in `order` of the articles `row` (a place) shares text with, in order.
+    fn shared_places(&self, row: usize) -> Vec<usize> {
+        let Some(&article) = self.order.get(row) else {
+            return Vec::new();
+        };
+        let mut places: Vec<usize> = self
+            .overlap()
+            .others(article)
+            .filter_map(|other| self.place.get(other).copied().flatten())
+            .collect();
+        places.sort_unstable();
+        places
     }
 
     fn select(&mut self, row: usize, column: usize) {
@@ -243,24 +351,23 @@ impl MatrixState {
         let (row, column) = (self.row, self.column);
         let found = if forward {
             let here = self
-                .overlap()
-                .others(row)
+                .shared_places(row)
+                .into_iter()
                 .find(|&c| c > column)
                 .map(|c| (row, c));
             here.or_else(|| {
-                (row + 1..n).find_map(|r| self.overlap().others(r).next().map(|c| (r, c)))
+                (row + 1..n).find_map(|r| self.shared_places(r).first().map(|&c| (r, c)))
             })
         } else {
             let here = self
-                .overlap()
-                .others(row)
-                .filter(|&c| c < column)
-                .last()
+                .shared_places(row)
+                .into_iter()
+                .rfind(|&c| c < column)
                 .map(|c| (row, c));
             here.or_else(|| {
                 (0..row)
                     .rev()
-                    .find_map(|r| self.overlap().others(r).last().map(|c| (r, c)))
+                    .find_map(|r| self.shared_places(r).last().map(|&c| (r, c)))
             })
         };
         match found {
@@ -274,9 +381,10 @@ impl MatrixState {
         if self.row == self.column {
             self.notice = Some("An article on the diagonal is not compared with itself.");
         }
+        let (left, right) = self.selected();
         (self.row != self.column && self.column < self.len()).then_some(Action::CompareArticles {
-            left: ArticleIdx(self.row),
-            right: ArticleIdx(self.column),
+            left: ArticleIdx(left),
+            right: ArticleIdx(right),
         })
     }
 
@@ -314,7 +422,11 @@ impl MatrixState {
         if let Some(notice) = self.notice {
             return format!("{notice} ");
         }
-        let (Some(row), Some(column)) = (self.ids.get(self.row), self.ids.get(self.column)) else {
+        if self.order.is_empty() {
+            return String::new();
+        }
+        let (a, b) = self.selected();
+        let (Some(row), Some(column)) = (self.ids.get(a), self.ids.get(b)) else {
             return String::new();
         };
         if self.row == self.column {
@@ -323,9 +435,53 @@ impl MatrixState {
         let percent = |share: f32| (share * 100.0).round() as u32;
         format!(
             "{row} × {column} · {}% of {row} · {}% of {column} ",
-            percent(self.overlap().share(self.row, self.column)),
-            percent(self.overlap().share(self.column, self.row)),
+            percent(self.overlap().share(a, b)),
+            percent(self.overlap().share(b, a)),
         )
+    }
+
+    /// "12 of 612 articles, filter: “iran” · in story blocks, most articles first, each by date".
+    fn render_title(&self, area: Rect, buf: &mut Buffer) {
+        let shown = self.len();
+        let count = if self.filter.is_empty() {
+            format!("{shown} article{}", if shown == 1 { "" } else { "s" })
+        } else {
+            format!(
+                "{shown} of {} articles, filter: “{}”",
+                self.total, self.filter
+            )
+        };
+        let short_count = if self.filter.is_empty() {
+            count.clone()
+        } else {
+            format!("{shown} of {}, “{}”", self.total, self.filter)
+        };
+        let (order, short_order) = if self.story_width > 0 {
+            (
+                "in story blocks, most articles first, each by date",
+                "by story, then date",
+            )
+        } else {
+            ("by date (no stories among them)", "by date")
+        };
+        let dim = self.theme.dim();
+        let variants = [
+            (count.as_str(), order),
+            (count.as_str(), short_order),
+            (short_count.as_str(), short_order),
+            (short_count.as_str(), ""),
+        ]
+        .into_iter()
+        .map(|(count, order)| {
+            let mut spans = vec![Span::styled(count.to_string(), self.theme.text())];
+            if !order.is_empty() {
+                spans.push(Span::styled(format!(" · {order}"), dim));
+            }
+            Line::from(spans)
+        })
+        .collect();
+        let line = fit_line(variants, usize::from(area.width));
+        buf.set_line(area.x, area.y, &line, area.width);
     }
 
     fn render_header(&self, layout: &MatrixLayout, buf: &mut Buffer) {
@@ -334,7 +490,13 @@ impl MatrixState {
         }
         let y = layout.header.y;
         if layout.labels.width > 0 {
-            let label = truncate("Article", usize::from(layout.labels.width));
+            let story = if self.story_width > 0 {
+                " ".repeat(usize::from(self.story_width) + 1)
+            } else {
+                String::new()
+            };
+            let heading = format!("{story}Article");
+            let label = truncate(&heading, usize::from(layout.labels.width));
             buf.set_stringn(
                 layout.labels.x,
                 y,
@@ -353,11 +515,25 @@ impl MatrixState {
                 self.theme.header()
             };
             buf.set_stringn(x, y, &text, usize::from(self.cell), style);
+            self.render_bar(column, x, y, buf);
         }
     }
 
+    /// The bar after the last column of a story block, in the gap before the next column.
+    fn render_bar(&self, column: usize, x: u16, y: u16, buf: &mut Buffer) {
+        let ends_block = self.story_width > 0
+            && column + 1 < self.len()
+            && self.blocks.get(column).is_some_and(|b| b.is_last);
+        if ends_block {
+            buf.set_stringn(x + self.cell, y, "│", 1, self.theme.dim());
+        }
+    }
+
+    /// The label of the row at place `row`: its story (on the block's first row and on the
+    /// top row on screen), its number, id and outlet.
     fn render_label(&self, row: usize, area: Rect, buf: &mut Buffer) {
         let digits = usize::from(self.digits());
+        let article = self.order[row];
         let is_selected = row == self.row;
         let base = if is_selected {
             self.theme.selection()
@@ -365,25 +541,35 @@ impl MatrixState {
             self.theme.text()
         };
         let dim = if is_selected { base } else { self.theme.dim() };
+        let mut head = String::new();
+        if self.story_width > 0 {
+            let place = self.blocks[row];
+            let story = if place.is_first || row == self.row_offset {
+                self.story_labels[place.block].as_str()
+            } else {
+                ""
+            };
+            head.push_str(&format!("{story:<w$} ", w = usize::from(self.story_width)));
+        }
+        head.push_str(&format!("{:>digits$} ", row + 1));
         let mut spans = vec![
-            Span::styled(format!("{:>digits$} ", row + 1), dim),
-            Span::styled(self.ids[row].as_str(), base),
+            Span::styled(head.clone(), dim),
+            Span::styled(self.ids[article].as_str(), base),
         ];
-        if let Some(outlet) = &self.outlets[row] {
+        if let Some(outlet) = &self.outlets[article] {
             spans.push(Span::styled(" ", base));
             spans.push(Span::styled(outlet.as_str(), dim));
         }
         let line = Line::from(spans);
         let w = usize::from(area.width);
+        buf.set_style(area, base);
         if line.width() > w {
-            // Keep the number and cut the rest with an ellipsis.
+            // Keep the story and the number, and cut the rest with an ellipsis.
             let rest: String = line.spans[1..].iter().map(|s| s.content.as_ref()).collect();
-            let head = format!("{:>digits$} ", row + 1);
             let cut = truncate(&rest, w.saturating_sub(width(&head)));
             let line = Line::from(vec![Span::styled(head, dim), Span::styled(cut, base)]);
             buf.set_line(area.x, area.y, &line, area.width);
         } else {
-            buf.set_style(area, base);
             buf.set_line(area.x, area.y, &line, area.width);
         }
     }
@@ -391,6 +577,7 @@ impl MatrixState {
     fn render_cells(&self, layout: &MatrixLayout, buf: &mut Buffer) {
         let rows = (self.row_offset..self.len()).take(layout.visible_rows());
         for (y, row) in (layout.cells.y..).zip(rows) {
+            let row_article = self.order[row];
             if layout.labels.width > 0 {
                 self.render_label(
                     row,
@@ -411,7 +598,7 @@ impl MatrixState {
                         self.theme.dim(),
                     )
                 } else {
-                    let share = self.overlap().share(row, column);
+                    let share = self.overlap().share(row_article, self.order[column]);
                     (
                         cell_text(share, usize::from(self.cell)),
                         self.theme.heat(share),
@@ -423,6 +610,19 @@ impl MatrixState {
                     style = self.theme.selection().add_modifier(Modifier::UNDERLINED);
                 }
                 buf.set_stringn(x, y, &text, usize::from(self.cell), style);
+                self.render_bar(column, x, y, buf);
+            }
+            // A line under the last row of a story block (not under the last row of all).
+            let ends_block = self.story_width > 0
+                && row + 1 < self.len()
+                && self.blocks.get(row).is_some_and(|b| b.is_last);
+            if ends_block {
+                let line = Rect {
+                    y,
+                    height: 1,
+                    ..layout.labels.union(layout.cells)
+                };
+                buf.set_style(line, Style::new().add_modifier(Modifier::UNDERLINED));
             }
         }
     }
@@ -466,11 +666,19 @@ impl Widget for &MatrixState {
         if area.is_empty() {
             return;
         }
-        if self.ids.is_empty() {
-            render_empty(area, buf, "No articles.", self.theme.dim());
+        if self.order.is_empty() {
+            let message = if self.total == 0 {
+                "No articles.".to_string()
+            } else {
+                format!("No article matches the library's filter “{}”.", self.filter)
+            };
+            render_empty(area, buf, &message, self.theme.dim());
             return;
         }
         let layout = self.layout(area);
+        if let Some(title) = layout.title {
+            self.render_title(title, buf);
+        }
         self.render_header(&layout, buf);
         self.render_cells(&layout, buf);
         if let Some(legend) = layout.legend {
@@ -501,7 +709,10 @@ mod tests {
             for h in 0..8u16 {
                 let area = Rect::new(0, 0, w, h);
                 let layout = MatrixLayout::new(area, 25, 5);
-                for r in [layout.header, layout.labels, layout.cells] {
+                for r in [layout.header, layout.labels, layout.cells]
+                    .into_iter()
+                    .chain(layout.title)
+                {
                     assert!(r.right() <= w && r.bottom() <= h, "{r:?} in {w}×{h}");
                 }
                 assert!(layout.cells.x >= layout.labels.right());

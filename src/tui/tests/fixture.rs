@@ -119,6 +119,11 @@ pub fn sample_alignment(corpus: &Corpus) -> Alignment {
         pairs,
         groups,
         unique,
+        // The aligner finds one story, all five articles, and no copy family.
+        stories: vec![crate::align::family::Story {
+            id: 1,
+            articles: (0..corpus.articles.len()).collect(),
+        }],
         ..Alignment::default()
     }
 }
