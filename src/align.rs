@@ -16,6 +16,7 @@
 
 pub mod caption;
 pub mod checks;
+pub mod clause;
 pub mod diff;
 pub mod family;
 pub mod group;
@@ -442,23 +443,35 @@ pub fn align_with_progress(
             );
         }
     };
-    // Identical and nearly identical texts are aligned once, then reported as copies (a
-    // family), not as pairs.
-    if let Some(duplicates) = family::Duplicates::find(texts, &options.family) {
-        let distinct = duplicates.distinct_texts(texts);
-        let mut alignment =
-            duplicates.expand(align_with_progress(&distinct, options, progress), texts);
-        // Every copy carries its quotes: a quote is tracked per article, copies included.
-        alignment.quotes = quote::track(texts);
-        return alignment;
-    }
     progress(Stage::Analysing);
     let aliases = Aliases::new(&options.aliases);
-    let mut analyses: Vec<Analysis> = texts
+    let analyses: Vec<Analysis> = texts
         .par_iter()
         .map(|t| terms::analyze(t, &aliases))
         .collect();
     lap("analysed");
+    align_analysed(texts, analyses, options, progress, &lap)
+}
+
+/// [`align_with_progress`] of texts already analysed (one analysis per text).
+fn align_analysed(
+    texts: &[&str],
+    mut analyses: Vec<Analysis>,
+    options: &AlignOptions,
+    progress: &dyn Fn(Stage),
+    lap: &dyn Fn(&str),
+) -> Alignment {
+    // Identical and nearly identical texts are aligned once, then reported as copies (a
+    // family), not as pairs.
+    if let Some(duplicates) = family::Duplicates::find(texts, &analyses, &options.family) {
+        let distinct = duplicates.distinct_texts(texts);
+        let analyses = duplicates.distinct_of(analyses);
+        let inner = align_analysed(&distinct, analyses, options, progress, lap);
+        let mut alignment = duplicates.expand(inner, texts);
+        // Every copy carries its quotes: a quote is tracked per article, copies included.
+        alignment.quotes = quote::track(texts);
+        return alignment;
+    }
     progress(Stage::Names);
     terms::merge_names(texts, &mut analyses, options.name_similarity);
     lap("names merged");
@@ -512,7 +525,7 @@ pub fn align_with_progress(
     let groups = group::groups(texts, &analyses, &pairs);
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
-    let families = family::families(texts, &pairs, &options.family);
+    let families = family::families(texts, &analyses, &pairs, &options.family);
     let stories = story_map.stories;
     lap("families");
     let quotes = quote::track(texts);

@@ -9,6 +9,7 @@
 //! - [`side_by_side`]: the pure renderer of `compare`'s plain output.
 
 mod compare;
+mod export_claims;
 mod passages;
 mod passim;
 pub(crate) mod side_by_side;
@@ -125,7 +126,8 @@ enum Command {
     /// for standard input) as the same articles.
     ///
     /// `export compare A B` writes instead a report of two articles to cite: Markdown
-    /// (`--md FILE`, else on standard output) and a self-contained HTML page (`--html FILE`).
+    /// (`--md FILE`, else on standard output) and a self-contained HTML page (`--html FILE`);
+    /// `export group N` and `export quote N` the same of a shared passage or a quote.
     #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Export {
         #[command(subcommand)]
@@ -207,6 +209,41 @@ enum Report {
         #[arg(long)]
         force: bool,
     },
+    /// A shared passage (one claim across articles): every article that carries it in the
+    /// order they were published, the first seen marked, each wording with its own words
+    /// marked, and the command that writes the report again.
+    Group {
+        /// The passage's number, as `crossread passages` and the screens count (from 1).
+        number: usize,
+        #[command(flatten)]
+        out: ReportFiles,
+    },
+    /// A quote: every article's rendering in the order they were published, the words a
+    /// rendering changes inside the quotation marks against the earliest marked and the
+    /// altered ones flagged, and the command that writes the report again.
+    Quote {
+        /// The quote's number, as the quotes screen lists them (from 1, most outlets first).
+        number: usize,
+        #[command(flatten)]
+        out: ReportFiles,
+    },
+}
+
+/// Where a report goes.
+#[derive(Debug, Args)]
+struct ReportFiles {
+    #[command(flatten)]
+    input: Input,
+    /// Write a self-contained HTML page (inline CSS, no external asset) to FILE.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Write Markdown to FILE; without --md nor --html, Markdown goes to standard output.
+    #[arg(long, value_name = "FILE")]
+    md: Option<PathBuf>,
+    /// Replace FILEs that exist (by default an existing file is left alone and the export
+    /// fails).
+    #[arg(long)]
+    force: bool,
 }
 
 /// When `compare` colours its output.
@@ -429,6 +466,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let settings = [("--config", &cli.config), ("--manifest", &cli.manifest)];
             story::export(&corpus, &alignment, &story, &input.paths, &settings, files)
         }
+        Some(Command::Export {
+            report: Some(Report::Group { number, out }),
+            ..
+        }) => export_claims::run(
+            export_claims::Claim::Group(number),
+            out,
+            [("--config", &cli.config), ("--manifest", &cli.manifest)],
+            &config,
+            alignment_cache.as_ref(),
+        ),
+        Some(Command::Export {
+            report: Some(Report::Quote { number, out }),
+            ..
+        }) => export_claims::run(
+            export_claims::Claim::Quote(number),
+            out,
+            [("--config", &cli.config), ("--manifest", &cli.manifest)],
+            &config,
+            alignment_cache.as_ref(),
+        ),
         Some(Command::Export { input, .. }) => {
             let corpus = load(&input.paths, &config)?;
             stream(Some(Mode::Json), |out| {

@@ -13,6 +13,7 @@
 //! - [`order`]: the orders the lists show, sorted by a column or in story blocks.
 //! - [`report`]: a comparison as Markdown and as a self-contained HTML page, to cite;
 //!   [`report_story`]: a story the same way.
+//! - [`report_claims`]: a shared passage or a quote as the same two reports.
 //! - [`search`]: the articles' bodies indexed by word, for search as you type.
 //! - [`story`]: stories (event clusters joined with copy families), their copies in time
 //!   order, each measured against the earliest copy.
@@ -27,6 +28,7 @@ pub mod label;
 pub mod layout;
 pub mod order;
 pub mod report;
+pub mod report_claims;
 pub mod report_story;
 pub mod search;
 pub mod story;

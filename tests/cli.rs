@@ -606,6 +606,59 @@ fn passages_json_tracks_a_quote_across_outlets_and_flags_the_altered_copy() {
     assert_eq!(quotes[1]["speaker"], "Tomas Berg");
 }
 
+/// `export quote N` and `export group N` write the reports `e` writes on those screens.
+#[test]
+fn export_quote_and_group_write_reports_with_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("q.html");
+    let md = dir.path().join("q.md");
+    let out = Run::new(&[
+        "--no-cache",
+        "export",
+        "quote",
+        "1",
+        "--html",
+        html.to_str().unwrap(),
+        "--md",
+        md.to_str().unwrap(),
+        &quotes_dir_arg(),
+    ])
+    .output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md_text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        md_text.starts_with(
+            "# Quote 1: “We will rebuild the harbour wall before the winter storms arrive.” \
+             (Ana Ruiz)"
+        ),
+        "{md_text}"
+    );
+    assert!(md_text.contains("## 4. Port News, 2024-03-06 (harbour-portnews) ⚠"));
+    assert!(
+        md_text.contains("crossread export quote 1 --html "),
+        "{md_text}"
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("We will <span class=\"rep\">repair</span> the harbour wall"));
+
+    let out = Run::new(&["--no-cache", "export", "group", "1", &quotes_dir_arg()]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("# Shared passage 1: "), "{text}");
+    assert!(
+        text.contains("## 1. Bay Weekly, 2024-03-03 (harbour-weekly)"),
+        "{text}"
+    );
+
+    let out = Run::new(&["--no-cache", "export", "quote", "7", &quotes_dir_arg()]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no quote 7: the articles have 2 quotes"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn passages_plain_ends_with_counts() {
     let out = Run::new(&["passages", &sample_dir_arg()]).output();

@@ -8,7 +8,9 @@ For the runs of >= MIN words (default 12) this reports:
          order, on each side (a run of one article reported with another is not covered).
 Two members of one copy family (`families` in the output) count as joined; a member that is a
 byte-identical copy of another (`copy_of`) is scored through that other, since identical texts
-are aligned once. Missed article pairs are listed, with the longest run they share.
+are aligned once. Missed article pairs are listed, with the longest run they share and its
+text, so that a reader can judge the miss (a copyright line shared by two pages of one
+publisher is rightly not aligned).
 Usage: silver.py SCRAPE_DIR OUTPUT.json [MIN]
 """
 import csv, json, os, re, sys, unicodedata
@@ -57,7 +59,8 @@ def main():
     for r in runs:
         key = tuple(sorted((r["doc_a"], r["doc_b"])))
         pairs.add(key)
-        longest[key] = max(longest.get(key, 0), int(r["n_words"]))
+        if int(r["n_words"]) > longest.get(key, (0, ""))[0]:
+            longest[key] = (int(r["n_words"]), article(r["doc_a"])[int(r["a_start"]):int(r["a_end"])])
         ra = words(article(r["doc_a"])[int(r["a_start"]):int(r["a_end"])])
         rb = words(article(r["doc_b"])[int(r["b_start"]):int(r["b_end"])])
         da, db = root(r["doc_a"]), root(r["doc_b"])
@@ -69,7 +72,10 @@ def main():
         if same or any(covered(ra, wa) >= 0.5 and covered(rb, wb) >= 0.5 for wa, wb in reps):
             found_runs += 1
     for key in sorted(pairs - found_pairs):
-        print(f"missed pair {key[0]} {key[1]} (longest shared run {longest[key]} words)")
+        n, run = longest[key]
+        run = " ".join(run.split())
+        print(f"missed pair {key[0]} {key[1]} (longest shared run {n} words: "
+              f"{run[:100]}{'…' if len(run) > 100 else ''})")
     print(f"silver>={least}w pairs {len(found_pairs)}/{len(pairs)} "
           f"runs {found_runs}/{len(runs)} reported pairs {len(out['pairs'])}")
 

@@ -46,6 +46,9 @@ const PAIRED_SAID_SHARE: f32 = 0.25;
 /// more closely on both sides.
 const INDIRECT_SHARE: f32 = 0.6;
 
+/// Fewest content words (names and figures included) of a passage in a group.
+const MIN_CONTENT_WORDS: usize = 3;
+
 /// Most passages of one article in one group (wordings of the claim that fit each other).
 const MAX_PER_ARTICLE: usize = 2;
 
@@ -60,26 +63,27 @@ fn same_passage(x: &Span, y: &Span) -> bool {
 }
 
 /// What a claim is made of: names count for less than their rarity alone gives them (a
-/// speaker is not the claim), figures for more.
+/// speaker is not the claim).
 fn class_weight(class: Class) -> f32 {
     match class {
-        Class::Number => 1.5,
         Class::Name => 0.6,
         _ => 1.0,
     }
 }
 
-/// A passage's content words with their weights, sorted by term; whether each is a name.
+/// A passage's content words with their weights, sorted by term; whether each is a name or a
+/// figure (who and when, not what).
 #[derive(Default)]
 struct Bag {
     terms: Vec<(Term, f32, bool)>,
     total: f32,
-    /// The weight of its words other than names: what is said, not who says it.
+    /// The weight of its words other than names and figures: what is said, not who says it
+    /// or when.
     said: f32,
 }
 
 /// How much two bags share: (share of `core`, share of `member`, share of `core`'s words
-/// other than names, the same of `member`'s).
+/// other than names and figures, the same of `member`'s).
 fn shares(core: &Bag, member: &Bag) -> [f32; 4] {
     let (mut i, mut j) = (0, 0);
     let mut on = [0.0f32; 4];
@@ -269,7 +273,7 @@ pub fn groups(texts: &[&str], analyses: &[Analysis], pairs: &[AlignedPair]) -> V
                 .into_iter()
                 .map(|(t, class)| {
                     let idf = (1.0 + n_nodes / df[&t] as f32).ln();
-                    (t, idf * class_weight(class), class == Class::Name)
+                    (t, idf * class_weight(class), class != Class::Content)
                 })
                 .collect();
             let total = terms.iter().map(|x| x.1).sum();
@@ -279,7 +283,13 @@ pub fn groups(texts: &[&str], analyses: &[Analysis], pairs: &[AlignedPair]) -> V
         .collect();
     drop(df);
 
-    let mut covered = caption.clone();
+    // A passage with fewer content words than a claim needs (a fragment such as "30 p.m.")
+    // joins no group.
+    let mut covered: Vec<bool> = caption
+        .iter()
+        .zip(&bags)
+        .map(|(c, b)| *c || b.terms.len() < MIN_CONTENT_WORDS)
+        .collect();
     // What a passage would gather as a core now: the articles of its uncovered neighbours
     // that fit it, and how well they fit.
     let reach = |k: usize, covered: &[bool]| -> (usize, f32) {

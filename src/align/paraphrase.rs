@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::checks;
+use super::clause;
 use super::family::StoryMap;
 use super::terms::{Analysis, Class, Term};
 use super::{Flag, Flags};
@@ -211,26 +212,6 @@ fn class_weight(class: Class) -> f32 {
     }
 }
 
-/// Clause starts of a sentence: units after a comma, semicolon, colon, bracket or dash.
-fn clause_starts(text: &str, analysis: &Analysis, sentence: usize) -> Vec<u32> {
-    let (s, e) = analysis.sentence_units[sentence];
-    let mut out = vec![s];
-    for u in s + 1..e {
-        let prev = &analysis.units[u as usize - 1];
-        let this = &analysis.units[u as usize];
-        let gap = &text[analysis.seg.tokens[prev.end as usize - 1].end as usize
-            ..analysis.seg.tokens[this.first as usize].start as usize];
-        if gap != " "
-            && (gap.contains([',', ';', ':', '(', ')', '[', ']', '–', '—']) || gap.contains(" - "))
-        {
-            out.push(u);
-        }
-    }
-    // Bound the windows per sentence: past eight clauses, only the first eight split.
-    out.truncate(8);
-    out
-}
-
 fn sentence_terms(analysis: &Analysis, sentence: usize) -> Vec<Term> {
     let (s, e) = analysis.sentence_units[sentence];
     let mut terms: Vec<Term> = analysis.units[s as usize..e as usize]
@@ -282,7 +263,7 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         .par_iter()
         .zip(texts.par_iter())
         .flat_map_iter(|(a, text)| {
-            (0..a.sentence_units.len()).map(move |s| clause_starts(text, a, s))
+            (0..a.sentence_units.len()).map(move |s| clause::clause_starts(text, a, s))
         })
         .collect();
     let mut sentences = Sentences {
@@ -741,13 +722,18 @@ pub(crate) fn sentence_pairs(
         }
     };
     let s = build(texts, analyses);
+    let marks: Vec<checks::Marks> = texts
+        .par_iter()
+        .zip(analyses)
+        .map(|(t, a)| checks::Marks::new(t, a))
+        .collect();
     lap("sentences weighted");
     // The warnings of a match, and its score once they are counted.
     let checked = |x: usize, m: &Found, y: usize| {
         let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
-        let mut flags = checks::warnings(
-            (texts[dx], &analyses[dx], m.2),
-            (texts[dy], &analyses[dy], m.3),
+        let mut flags = checks::warnings_marked(
+            (&marks[dx], &analyses[dx], m.2),
+            (&marks[dy], &analyses[dy], m.3),
         );
         if m.4 {
             flags.set(Flag::Clause);
@@ -827,31 +813,33 @@ pub(crate) fn sentence_pairs(
         .iter()
         .map(|p| (p.a, p.b, p.a_sentence, p.b_sentence))
         .collect();
-    let relaxed = ParaphraseOptions {
+    let in_context = ParaphraseOptions {
         min_shared_runs: 1,
         min_shared_words: 1,
         ..options.clone()
     };
     let mut frontier = accepted.clone();
     while !frontier.is_empty() {
-        // The untried neighbours of the last accepted pairs, each once, scored in parallel.
-        let mut tries: Vec<(usize, usize, usize, usize)> = frontier
-            .iter()
-            .flat_map(|p| {
+        // The neighbours not tried yet, in the frontier's order. A neighbour's verdict does
+        // not depend on which pair led to it, so each is tried once, all in parallel (tried
+        // one by one this loop took most of the stage on large corpora).
+        let mut tries: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for p in &frontier {
+            for step in [-1isize, 1] {
+                let (i, j) = (p.a_sentence as isize + step, p.b_sentence as isize + step);
                 let (na, nb) = (
                     analyses[p.a].sentence_units.len() as isize,
                     analyses[p.b].sentence_units.len() as isize,
                 );
-                [-1isize, 1].into_iter().filter_map(move |step| {
-                    let (i, j) = (p.a_sentence as isize + step, p.b_sentence as isize + step);
-                    (i >= 0 && j >= 0 && i < na && j < nb)
-                        .then_some((p.a, p.b, i as usize, j as usize))
-                })
-            })
-            .filter(|k| !known.contains(k))
-            .collect();
-        tries.sort_unstable();
-        tries.dedup();
+                if i < 0 || j < 0 || i >= na || j >= nb {
+                    continue;
+                }
+                let key = (p.a, p.b, i as usize, j as usize);
+                if known.insert(key) {
+                    tries.push(key);
+                }
+            }
+        }
         let next: Vec<SentencePair> = tries
             .into_par_iter()
             .filter_map(|(a, b, i, j)| {
@@ -860,13 +848,10 @@ pub(crate) fn sentence_pairs(
                 let (score, shown, flags) = checked(x, &m, y);
                 (score >= options.min_similarity_in_context
                     && m.1 >= 2
-                    && is_claim(analyses, &s.stock, (a, m.2), (b, m.3), &relaxed))
+                    && is_claim(analyses, &s.stock, (a, m.2), (b, m.3), &in_context))
                 .then(|| pair_of(x, y, m, shown, flags.with(Flag::Context)))
             })
             .collect();
-        for p in &next {
-            known.insert((p.a, p.b, p.a_sentence, p.b_sentence));
-        }
         accepted.extend(next.iter().copied());
         frontier = next;
     }

@@ -94,8 +94,9 @@ enum Opener {
 impl Opener {
     fn closed_by(self, c: char) -> bool {
         match self {
-            Opener::Straight => c == '"',
-            Opener::Curly => c == '”',
+            // Pages mix straight and curly marks: either closes either.
+            Opener::Straight => c == '"' || c == '”',
+            Opener::Curly => c == '”' || c == '"',
             Opener::Low => c == '“' || c == '”',
             Opener::Guillemet => c == '»',
             Opener::Reversed => c == '«',
@@ -169,6 +170,7 @@ pub fn find(text: &str) -> Vec<Found> {
                     Opener::Straight | Opener::RightCurly | Opener::Reversed => {
                         can_close || !can_open
                     }
+                    _ if c == '"' => can_close || !can_open,
                     _ => true,
                 }
         });
@@ -212,8 +214,11 @@ pub fn find(text: &str) -> Vec<Found> {
     }
     let mut last_speaker: Option<(Range<usize>, usize)> = None;
     let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+    let paragraph_index = |at: usize| newlines.partition_point(|&n| n < at);
+    // The quote before, if it named its speaker: (its end, its paragraph, the speaker).
+    let mut previous: Option<(usize, usize, Range<usize>)> = None;
     for quote in &mut found {
-        let line = newlines.partition_point(|&n| n < quote.quote.start);
+        let line = paragraph_index(quote.quote.start);
         match speaker(text, quote.quote.clone()) {
             Some(Speaker::Named(range)) => {
                 last_speaker = Some((range.clone(), line));
@@ -226,8 +231,22 @@ pub fn find(text: &str) -> Vec<Found> {
                     .filter(|(_, l)| line.saturating_sub(*l) <= 3)
                     .map(|(r, _)| r.clone());
             }
-            None => {}
+            // `"…," Ek said. "…"`: a quote that goes on right after the attribution of the
+            // one before (the name between the two), in the same paragraph, is the same
+            // speaker's.
+            None => {
+                quote.speaker = previous
+                    .as_ref()
+                    .filter(|(end, l, r)| {
+                        *l == line && r.start > *end && quote.quote.start.saturating_sub(*end) < 160
+                    })
+                    .map(|(_, _, r)| r.clone());
+            }
         }
+        previous = quote
+            .speaker
+            .clone()
+            .map(|r| (quote.quote.end, paragraph_index(quote.quote.end), r));
     }
     found.retain(|q| {
         let words = words(&text[q.quote.clone()]).len();
@@ -337,6 +356,7 @@ const SPEECH_VERBS: &[&str] = &[
     "testified",
     "emphasized",
     "emphasised",
+    "expressed",
     "stressed",
     "conceded",
     "predicted",
@@ -395,6 +415,27 @@ const NOT_NAMES: &[&str] = &[
     "on",
     "by",
     "with",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "tonight",
+    "tomorrow",
 ];
 
 /// Titles before a name: "Spotify CEO Daniel Ek" is Daniel Ek.
@@ -637,8 +678,14 @@ fn speaker_after(words: &[Word]) -> Option<Speaker> {
     if is_pronoun(first) && words.get(1).is_some_and(is_verb) {
         return Some(Speaker::Pronoun);
     }
-    let verb = words.iter().take(8).position(is_verb)?;
+    // The verb after a name, or after a name and its apposition ("Shaunna Thomas, the
+    // co-founder and executive director of UltraViolet, said").
+    let verb = words.iter().take(16).position(is_verb)?;
     if words[verb].text.eq_ignore_ascii_case("according") {
+        return None;
+    }
+    let has_apposition = words[..verb].iter().any(|w| w.then.starts_with(','));
+    if verb > 6 && !has_apposition {
         return None;
     }
     name_forward(&words[..verb]).map(Speaker::Named)
@@ -738,6 +785,13 @@ fn name_of(run: &[&Word]) -> Option<Range<usize>> {
     while let Some(first) = run.first() {
         if NOT_NAMES.contains(&first.text.to_lowercase().as_str()) {
             run = &run[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = run.last() {
+        if NOT_NAMES.contains(&last.text.to_lowercase().as_str()) {
+            run = &run[..run.len() - 1];
         } else {
             break;
         }
@@ -952,7 +1006,7 @@ fn region(seed: &[u32], member: &[u32]) -> Option<Range<usize>> {
         _ => None,
     });
     let first = equal.next()?;
-    let end = equal.last().map_or(first.end, |r| r.end);
+    let end = equal.next_back().map_or(first.end, |r| r.end);
     Some(first.start..end)
 }
 
@@ -1010,6 +1064,9 @@ pub struct Changes {
     /// Words of the reference it leaves out inside the quote (not at its ends, and not where
     /// an ellipsis marks the cut).
     pub dropped: usize,
+    /// Where those words would be: a byte offset in the rendering and the reference's words
+    /// left out there.
+    pub missing: Vec<(usize, String)>,
     /// Words it shares with the reference.
     pub shared: usize,
 }
@@ -1045,7 +1102,12 @@ pub fn changes(reference: &str, rendering: &str) -> Changes {
             // Quoting less or more of it at either end.
             DiffTag::Insert | DiffTag::Delete if at_end => {}
             DiffTag::Replace if at_end && !(has_words(old) && has_words(new)) => {}
-            DiffTag::Delete => out.dropped += words(old).len(),
+            // The same letters, typed otherwise ("Court´s" for "Court’s").
+            DiffTag::Replace if letters(old) == letters(new) => out.shared += words(new).len(),
+            DiffTag::Delete => {
+                out.dropped += words(old).len();
+                out.missing.push((op.b.start, old.trim().to_string()));
+            }
             DiffTag::Replace if !has_words(new) && (new.contains('…') || new.contains("...")) => {
             }
             DiffTag::Insert | DiffTag::Replace => {
@@ -1053,11 +1115,20 @@ pub fn changes(reference: &str, rendering: &str) -> Changes {
                     out.changed.extend(word_ranges(new, op.b.start));
                 } else if has_words(old) {
                     out.dropped += words(old).len();
+                    out.missing.push((op.b.start, old.trim().to_string()));
                 }
             }
         }
     }
     out
+}
+
+/// The letters and digits of `text`, lower-cased: what is left when typography is not.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The byte ranges of the words (runs of letters, digits and inner apostrophes) of `text`,
@@ -1098,6 +1169,8 @@ mod tests {
     #[test]
     fn quotes_and_their_speakers_are_found_in_the_usual_attributions() {
         let text = "\"We are not a media company, we are a platform,\" said Daniel Ek.\n\
+                    “Women's rights matter to every artist we work with,” Shaunna Thomas, the \
+                    co-founder and executive director of UltraViolet, said on Friday.\n\
                     Spotify CEO Daniel Ek said: “Music is the most important thing we do here.”\n\
                     “This is a hard problem to solve,” Ek told reporters on Monday.\n\
                     According to Dawn Ostroff, « nous allons continuer à investir » in podcasts.\n\
@@ -1109,6 +1182,10 @@ mod tests {
                 (
                     "We are not a media company, we are a platform,",
                     Some("Daniel Ek")
+                ),
+                (
+                    "Women's rights matter to every artist we work with,",
+                    Some("Shaunna Thomas")
                 ),
                 (
                     "Music is the most important thing we do here.",
@@ -1145,6 +1222,20 @@ mod tests {
                 "We will grow in every market we enter.\n“And we will keep paying artists more,",
                 Some("Ek")
             )]
+        );
+        // Straight and curly marks mixed on one page still pair up.
+        let mixed =
+            "“We will appeal,\" Karen Flynn said. \"This contradicts the testimony of officials.”";
+        assert_eq!(
+            quotes(mixed),
+            [
+                ("We will appeal,", Some("Karen Flynn")),
+                // Right after the attribution of the one before: the same speaker.
+                (
+                    "This contradicts the testimony of officials.",
+                    Some("Karen Flynn")
+                )
+            ]
         );
         // Inches and stray marks do not open quotes.
         assert!(quotes("A 12\" record and a 7\" single.").is_empty());
@@ -1188,7 +1279,7 @@ mod tests {
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-                if seed % 3 == 0 {
+                if seed.is_multiple_of(3) {
                     text.push(' ');
                 }
             }
@@ -1234,6 +1325,13 @@ mod tests {
         // A word left out inside is; a cut marked with an ellipsis is not.
         let dropped = changes("we will not tolerate hate", "we will tolerate hate");
         assert!(dropped.is_altered() && dropped.dropped == 1);
+        assert_eq!(dropped.missing, [(8, "not".to_string())]);
         assert!(!changes("we will not tolerate any hate", "we will … hate").is_altered());
+        // Typography is no alteration.
+        assert!(!changes(
+            "the Court’s consideration of it",
+            "the Court´s consideration of it"
+        )
+        .is_altered());
     }
 }

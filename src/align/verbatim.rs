@@ -352,18 +352,31 @@ fn chain(
         .collect()
 }
 
-/// Whether a match holds enough distinct content words to be more than a set phrase.
+/// Whether a match holds enough distinct content words to be more than a set phrase. Only
+/// the words its seeds cover count (`seeds`: start units on this side): the words in the gaps
+/// between seeds are not shared, and counting them let chains of stock phrases ("in one way
+/// or another", "at the end of the day") across two sentences pass as copies.
 fn is_substantial(
     analysis: &Analysis,
     stock: &[bool],
     units: (usize, usize),
+    seeds: impl Iterator<Item = usize>,
     options: &VerbatimOptions,
 ) -> bool {
+    let mut covered = vec![false; units.1 - units.0];
+    for start in seeds {
+        let from = start.max(units.0) - units.0;
+        let to = (start + options.ngram).min(units.1).saturating_sub(units.0);
+        for c in covered.iter_mut().take(to).skip(from) {
+            *c = true;
+        }
+    }
     let mut terms: Vec<Term> = analysis.units[units.0..units.1]
         .iter()
         .zip(&stock[units.0..units.1])
-        .filter(|(u, &s)| !s && matches!(u.class, Class::Content | Class::Number))
-        .map(|(u, _)| u.term)
+        .zip(&covered)
+        .filter(|((u, &s), &c)| c && !s && matches!(u.class, Class::Content | Class::Number))
+        .map(|((u, _), _)| u.term)
         .collect();
     terms.sort_unstable();
     terms.dedup();
@@ -402,8 +415,10 @@ pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
             chain(a, b, &positions, options, least)
                 .into_iter()
                 .filter(|m| {
-                    is_substantial(&analyses[a], &stock[a], m.a_units, options)
-                        && is_substantial(&analyses[b], &stock[b], m.b_units, options)
+                    let seeds_a = m.anchors.iter().map(|s| s.0 as usize);
+                    let seeds_b = m.anchors.iter().map(|s| s.1 as usize);
+                    is_substantial(&analyses[a], &stock[a], m.a_units, seeds_a, options)
+                        && is_substantial(&analyses[b], &stock[b], m.b_units, seeds_b, options)
                 })
                 .collect::<Vec<_>>()
         })
@@ -522,6 +537,16 @@ mod tests {
                  respond to a request for comment. Other words follow here.";
         let b = "Another plorg came. The ministry did not immediately respond to a request for \
                  comment. Then more zorb.";
+        assert_eq!(run(&[a, b]), []);
+    }
+
+    #[test]
+    fn stock_phrases_of_two_sentences_chained_are_not_a_copy() {
+        // The seeds are all stock phrases; the words between them differ.
+        let a = "More details are expected to be released in the coming days. Pacilson \
+                 condemned these special lodrurs at the end of the day with many zirjachos.";
+        let b = "More details are expected to be released in the coming days. Stuner has \
+                 begun the emamous zischols at the end of the day.";
         assert_eq!(run(&[a, b]), []);
     }
 

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::{write_report, write_stdout, Failure};
+use crate::align::overlap::Overlap;
 use crate::align::Alignment;
 use crate::corpus::Corpus;
 use crate::display::report::command_line;
@@ -32,7 +33,8 @@ pub(super) fn export(
 ) -> Result<(), Failure> {
     let list = stories(alignment, corpus);
     let entry = find(&list, corpus, key)?;
-    let detail = StoryDetail::new(entry, corpus);
+    let lens: Vec<usize> = corpus.articles.iter().map(|a| a.text.len()).collect();
+    let detail = StoryDetail::new(entry, corpus, &Overlap::new(alignment, &lens));
     let mut args: Vec<String> = vec!["crossread".to_string()];
     for (flag, file) in settings {
         if let Some(file) = file {

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::label;
+use super::layout::Mark;
 use crate::align::quote::{self, Quote};
 use crate::align::Span;
 use crate::corpus::Article;
@@ -48,6 +49,36 @@ pub fn time_order(articles: &[Article], spans: &[Span]) -> Vec<usize> {
     order
 }
 
+/// The member the others of a shared passage are compared with, and the one seen first:
+/// the earliest dated (on the earliest day, the earliest time where the metadata gives one;
+/// an article of that day without a time may be as early), ties to the longer, then to the
+/// first; when no member is dated, the longest.
+pub fn reference_member(articles: &[Article], members: &[Span]) -> Option<usize> {
+    let when = |m: &Span| articles.get(m.article).and_then(published);
+    let dated: Vec<(usize, chrono::NaiveDate, Option<i64>)> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| when(m).map(|(day, time)| (i, day, time)))
+        .collect();
+    let longest = |candidates: &mut dyn Iterator<Item = usize>| {
+        candidates.max_by_key(|&i| (members[i].len(), std::cmp::Reverse(i)))
+    };
+    let Some(day) = dated.iter().map(|&(_, d, _)| d).min() else {
+        return longest(&mut (0..members.len()));
+    };
+    let first_time = dated
+        .iter()
+        .filter(|&&(_, d, _)| d == day)
+        .filter_map(|&(_, _, t)| t)
+        .min();
+    longest(
+        &mut dated
+            .iter()
+            .filter(|&&(_, d, t)| d == day && (t.is_none() || t == first_time))
+            .map(|&(i, _, _)| i),
+    )
+}
+
 /// True if the article has a date: only a dated member can be said to be seen first.
 pub fn is_dated(articles: &[Article], article: usize) -> bool {
     articles.get(article).is_some_and(|a| a.meta.date.is_some())
@@ -70,6 +101,8 @@ pub struct QuoteMember {
     pub changed: Vec<Range<usize>>,
     /// Words of the earliest rendering it leaves out inside the quote.
     pub dropped: usize,
+    /// Where they would be (a byte offset relative to the rendering's start) and what.
+    pub missing: Vec<(usize, String)>,
     pub is_altered: bool,
 }
 
@@ -118,6 +151,7 @@ impl QuoteView {
                 reference,
                 is_altered: changes.is_altered(),
                 dropped: changes.dropped,
+                missing: changes.missing,
                 changed: changes.changed,
             });
         }
@@ -152,6 +186,89 @@ impl QuoteView {
             })
             .unwrap_or("")
     }
+}
+
+/// The order the screens list quotes in: most outlets first, then most articles, then the
+/// aligner's order. Positions in this list are the quotes' numbers (from 1) on the screens
+/// and in `crossread export quote N`.
+pub fn quote_order(articles: &[Article], quotes: &[Quote]) -> Vec<usize> {
+    let outlets: Vec<usize> = quotes
+        .iter()
+        .map(|q| {
+            let mut voices: Vec<String> = q
+                .members
+                .iter()
+                .filter_map(|m| articles.get(m.span.article))
+                .map(label::voice)
+                .collect();
+            voices.sort_unstable();
+            voices.dedup();
+            voices.len()
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(outlets[i]),
+            std::cmp::Reverse(quotes[i].members.len()),
+            i,
+        )
+    });
+    order
+}
+
+/// A rendering's words with its changes marked: changed or added words as reworded, the
+/// earliest rendering's words it leaves out written in where they would be, as missing
+/// (struck out on screen). Returns the text and its marks (byte ranges of that text).
+pub fn marked_rendering(
+    text: &str,
+    changed: &[Range<usize>],
+    missing: &[(usize, String)],
+) -> (String, Vec<(Range<usize>, Mark)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut marks = Vec::new();
+    let mut at = 0;
+    let mut missing = missing.iter().filter(|(o, _)| *o <= text.len()).peekable();
+    let mut changed = changed.iter().filter(|r| r.end <= text.len()).peekable();
+    loop {
+        let next_missing = missing.peek().map(|(o, _)| *o);
+        let next_changed = changed.peek().map(|r| r.start);
+        match (next_missing, next_changed) {
+            (Some(o), c) if c.is_none_or(|c| o <= c) => {
+                let Some((_, words)) = missing.next() else {
+                    break;
+                };
+                let o = o.max(at);
+                out.push_str(text.get(at..o).unwrap_or(""));
+                at = o;
+                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                let start = out.len();
+                out.push_str(words);
+                marks.push((start..out.len(), Mark::Deleted));
+                if text[at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace())
+                {
+                    out.push(' ');
+                }
+            }
+            (_, Some(c)) => {
+                let Some(r) = changed.next() else { break };
+                let start = c.max(at);
+                out.push_str(text.get(at..start).unwrap_or(""));
+                let from = out.len();
+                out.push_str(text.get(start..r.end).unwrap_or(""));
+                marks.push((from..out.len(), Mark::ReplacedRight));
+                at = r.end.max(at);
+            }
+            _ => break,
+        }
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    (out, marks)
 }
 
 /// Every quote of an alignment, in its order.
@@ -229,6 +346,17 @@ mod tests {
         );
         assert!(b.is_altered);
         assert_eq!(view.members[2].dropped, 1);
+        let (text, marks) = marked_rendering(
+            texts[1],
+            &b.changed,
+            &[(texts[1].find("user").unwrap(), "any".to_string())],
+        );
+        assert_eq!(text, "we will not sell any user data");
+        let marked: Vec<(&str, Mark)> = marks.iter().map(|(r, m)| (&text[r.clone()], *m)).collect();
+        assert_eq!(
+            marked,
+            [("not", Mark::ReplacedRight), ("any", Mark::Deleted)]
+        );
         assert_eq!(view.altered, 3);
         assert_eq!(view.outlets, 4);
         assert_eq!(view.text(&articles), texts[3]);

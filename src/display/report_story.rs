@@ -147,16 +147,8 @@ fn cells(corpus: &Corpus, copy: &Copy) -> [String; 10] {
         } else {
             dash()
         },
-        if measured {
-            copy.added_words().to_string()
-        } else {
-            dash()
-        },
-        if measured {
-            copy.dropped_words().to_string()
-        } else {
-            dash()
-        },
+        copy.added_words().map_or_else(dash, |n| n.to_string()),
+        copy.dropped_words().map_or_else(dash, |n| n.to_string()),
         label::title(article),
         source(article),
         label::id(article),
@@ -211,9 +203,10 @@ pub fn markdown(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String 
     let _ = writeln!(out, "> {}\n", md_escape(&detail.entry.lead));
     out.push_str(
         "Copies in time order. A family is a set of copies of one text; each copy is \
-         measured against the earliest of its family (an article outside families against \
-         the story's earliest): *Keeps* is the share of that copy's words it keeps, *Added* \
-         and *Dropped* the words it adds (or rewords) and leaves out.\n\n",
+         measured against the earliest of its family: *Keeps* is the share of that copy's \
+         words it keeps, *Added* and *Dropped* the words it adds (or rewords) and leaves \
+         out. An article outside families is measured against the story's earliest: *Keeps* \
+         is then the share of its text the article lines up with, in its own words or not.\n\n",
     );
     let _ = writeln!(out, "| {} |", HEADINGS.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(HEADINGS.len()));
@@ -245,8 +238,8 @@ pub fn markdown(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String 
             out,
             "Keeps {:.0}% of it; {} words added or reworded, {} left out.\n",
             copy.keeps() * 100.0,
-            copy.added_words(),
-            copy.dropped_words()
+            copy.added_words().unwrap_or(0),
+            copy.dropped_words().unwrap_or(0)
         );
         for (what, spans) in [
             ("Added", &copy.changes.added),
@@ -294,9 +287,11 @@ pub fn html(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String {
     );
     out.push_str(
         "<p class=\"legend\">Copies in time order. A family is a set of copies of one text; \
-         each copy is measured against the earliest of its family (an article outside \
-         families against the story's earliest): Keeps is the share of that copy's words \
-         it keeps, Added and Dropped the words it adds (or rewords) and leaves out.</p>\n",
+         each copy is measured against the earliest of its family: Keeps is the share of \
+         that copy's words it keeps, Added and Dropped the words it adds (or rewords) and \
+         leaves out. An article outside families is measured against the story's earliest: \
+         Keeps is then the share of its text the article lines up with, in its own words or \
+         not.</p>\n",
     );
     out.push_str("<table class=\"copies\">\n<tr>");
     for h in HEADINGS {
@@ -330,8 +325,8 @@ pub fn html(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String {
             escape(&describe(corpus, copy.article)),
             escape(&describe(corpus, base)),
             copy.keeps() * 100.0,
-            copy.added_words(),
-            copy.dropped_words()
+            copy.added_words().unwrap_or(0),
+            copy.dropped_words().unwrap_or(0)
         );
         if copy.changes.added.is_empty()
             && copy.changes.dropped.is_empty()
@@ -444,7 +439,8 @@ mod tests {
             ..Alignment::default()
         };
         let entry = stories(&alignment, &corpus).remove(0);
-        (StoryDetail::new(&entry, &corpus), corpus)
+        let overlap = crate::align::overlap::Overlap::new(&Alignment::default(), &[1, 1]);
+        (StoryDetail::new(&entry, &corpus, &overlap), corpus)
     }
 
     #[test]

@@ -15,8 +15,9 @@
 use chrono::NaiveDate;
 
 use super::label;
-use super::text::sanitize;
+use super::text::{sanitize, truncate};
 use crate::align::family::{changes, CopyChanges};
+use crate::align::overlap::Overlap;
 use crate::align::Alignment;
 use crate::corpus::{Article, Corpus};
 
@@ -29,8 +30,9 @@ pub struct StoryEntry {
     /// Its articles (corpus indices) in time order: dated ones by day, then the undated;
     /// ties in corpus order.
     pub articles: Vec<usize>,
-    /// The copy families among them, each in time order; a family's name is its place here
-    /// ([`family_name`]).
+    /// The copy families among them, each in time order (when none of a family's copies is
+    /// dated, the aligner's reference first: the copy that shares most with the others); a
+    /// family's name is its place here ([`family_name`]).
     pub families: Vec<Vec<usize>>,
     /// How many outlets ran it (an article without an outlet counts on its own).
     pub outlets: usize,
@@ -46,10 +48,14 @@ pub fn stories(alignment: &Alignment, corpus: &Corpus) -> Vec<StoryEntry> {
     let mut sets = DisjointSets::new(n);
     let mut in_any = vec![false; n];
     let story_lists = alignment.stories.iter().map(|s| s.articles.clone());
-    let family_lists = alignment
-        .families
-        .iter()
-        .map(|f| f.members.iter().map(|m| m.article).collect::<Vec<_>>());
+    let family_lists = alignment.families.iter().map(|f| {
+        let mut list: Vec<usize> = f.members.iter().map(|m| m.article).collect();
+        // The reference leads when no date orders the family (see `StoryEntry::families`).
+        if let Some(at) = list.iter().position(|&a| a == f.reference) {
+            list[..=at].rotate_right(1);
+        }
+        list
+    });
     for list in story_lists.chain(family_lists.clone()) {
         let list: Vec<usize> = list.into_iter().filter(|&a| a < n).collect();
         for &a in &list {
@@ -67,7 +73,13 @@ pub fn stories(alignment: &Alignment, corpus: &Corpus) -> Vec<StoryEntry> {
     for list in family_lists {
         let list: Vec<usize> = list.into_iter().filter(|&a| a < n).collect();
         if let Some(&a) = list.first() {
-            families_by_root[sets.root(a)].push(time_order(corpus, list));
+            let is_dated = list.iter().any(|&m| day(corpus, m).is_some());
+            let list = if is_dated {
+                time_order(corpus, list)
+            } else {
+                list
+            };
+            families_by_root[sets.root(a)].push(list);
         }
     }
     let mut out: Vec<StoryEntry> = by_root
@@ -109,6 +121,18 @@ pub fn stories(alignment: &Alignment, corpus: &Corpus) -> Vec<StoryEntry> {
     out
 }
 
+/// The stories as plain article clusters numbered as the stories screen numbers them, so
+/// that the library's and the matrix's story blocks (`S1`) are the screen's `Story 1`.
+pub fn clusters(entries: &[StoryEntry]) -> Vec<crate::align::family::Story> {
+    entries
+        .iter()
+        .map(|entry| crate::align::family::Story {
+            id: entry.number,
+            articles: entry.articles.clone(),
+        })
+        .collect()
+}
+
 /// `None` after every date.
 fn cmp_missing_last(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp::Ordering {
     match (a, b) {
@@ -139,15 +163,23 @@ fn time_order(corpus: &Corpus, mut articles: Vec<usize>) -> Vec<usize> {
 
 /// The opening sentence of an article, on one line.
 fn lead(article: &Article) -> String {
-    let segmented = crate::align::text::segment(&article.text);
+    // The first paragraph is enough to find it: a list of thousands of stories segments
+    // no whole article.
+    let end = article.text.find("\n").unwrap_or(article.text.len());
+    let opening = &article.text[..end];
+    let segmented = crate::align::text::segment(opening);
     let text = segmented
         .sentences
         .first()
-        .and_then(|s| article.text.get(s.start..s.end))
-        .unwrap_or(&article.text);
+        .and_then(|s| opening.get(s.start..s.end))
+        .unwrap_or(opening);
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    sanitize(&joined).into_owned()
+    // A sentence the segmenter could not end (a page of one run-on line) is cut.
+    truncate(&sanitize(&joined), MAX_LEAD_WIDTH).into_owned()
 }
+
+/// Widest lead kept, in cells: two lines of a wide terminal.
+const MAX_LEAD_WIDTH: usize = 300;
 
 /// A family's name on screen and in reports: A, B, … Z, then 27, 28, ….
 pub fn family_name(index: usize) -> String {
@@ -197,31 +229,49 @@ pub struct Copy {
     /// Returns true if and only if it is a base (the earliest of its family, or of the
     /// story for articles outside families) and its date is known: it had the text first.
     pub is_first: bool,
-    /// What it changes in `base` (empty for a base itself).
+    /// What a copy of a family changes in its base (empty for a base, and for an article
+    /// outside families: it is no copy of its base).
     pub changes: CopyChanges,
     /// Words of `base` (0 for a base itself).
     pub base_words: usize,
+    /// For an article outside families: the share of its base's text it lines up with, in
+    /// passages of any kind (verbatim or reworded), as the overlap matrix counts it.
+    pub aligned_share: Option<f32>,
 }
 
 impl Copy {
-    /// Share of the base's words the copy keeps, in the same order (0..1; 1 for a base).
+    /// Returns true if and only if it is a copy of its base: both are in one family.
+    pub fn is_copy(&self) -> bool {
+        self.base.is_some() && self.family.is_some()
+    }
+
+    /// How much of its base it keeps (0..1; 1 for a base): for a copy, the share of the
+    /// base's words it keeps in the same order; for another article, the share of the
+    /// base's text it lines up with.
     pub fn keeps(&self) -> f32 {
+        if let Some(share) = self.aligned_share {
+            return share.clamp(0.0, 1.0);
+        }
         if self.base.is_none() || self.base_words == 0 {
             return 1.0;
         }
         (self.changes.shared_words as f32 / self.base_words as f32).min(1.0)
     }
 
-    /// Words the copy has that its base lacks: added, or written in place of others.
-    pub fn added_words(&self) -> usize {
-        self.changes.added_words + self.changes.changed_words
+    /// Words a copy has that its base lacks: added, or written in place of others (`None`
+    /// when it is no copy).
+    pub fn added_words(&self) -> Option<usize> {
+        self.is_copy()
+            .then(|| self.changes.added_words + self.changes.changed_words)
     }
 
-    /// Words of the base the copy leaves out or words differently.
-    pub fn dropped_words(&self) -> usize {
-        self.base_words
-            .saturating_sub(self.changes.shared_words)
-            .max(self.changes.dropped_words)
+    /// Words of the base a copy leaves out or words differently (`None` when it is no copy).
+    pub fn dropped_words(&self) -> Option<usize> {
+        self.is_copy().then(|| {
+            self.base_words
+                .saturating_sub(self.changes.shared_words)
+                .max(self.changes.dropped_words)
+        })
     }
 }
 
@@ -234,8 +284,9 @@ pub struct StoryDetail {
 }
 
 impl StoryDetail {
-    /// Measures each article of `entry` against its base (see [`Copy::base`]).
-    pub fn new(entry: &StoryEntry, corpus: &Corpus) -> StoryDetail {
+    /// Measures each article of `entry` against its base (see [`Copy::base`]); `overlap`
+    /// is the overlap of the alignment `entry` comes from.
+    pub fn new(entry: &StoryEntry, corpus: &Corpus, overlap: &Overlap) -> StoryDetail {
         let family_of = |a: usize| entry.families.iter().position(|f| f.contains(&a));
         let story_base = entry.articles[0];
         let copies = entry
@@ -256,10 +307,14 @@ impl StoryDetail {
                         is_first,
                         changes: CopyChanges::default(),
                         base_words: 0,
+                        aligned_share: None,
                     };
                 }
-                let (reference, copy) = (&corpus.articles[base].text, &corpus.articles[a].text);
-                let changes = changes(reference, copy, base, a);
+                let reference = &corpus.articles[base].text;
+                let (changes, aligned_share) = match family {
+                    Some(_) => (changes(reference, &corpus.articles[a].text, base, a), None),
+                    None => (CopyChanges::default(), Some(overlap.share(base, a))),
+                };
                 Copy {
                     article: a,
                     family,
@@ -267,6 +322,7 @@ impl StoryDetail {
                     is_first,
                     base_words: word_count(reference),
                     changes,
+                    aligned_share,
                 }
             })
             .collect();
@@ -457,7 +513,8 @@ mod tests {
     fn each_copy_is_measured_against_the_earliest_of_its_family() {
         let corpus = corpus();
         let entry = &stories(&alignment(), &corpus)[0];
-        let detail = StoryDetail::new(entry, &corpus);
+        let overlap = Overlap::new(&alignment(), &[1; 6]);
+        let detail = StoryDetail::new(entry, &corpus, &overlap);
         let wire = detail.copy_of(1).unwrap();
         assert_eq!(
             (wire.base, wire.is_first, wire.family),
@@ -474,16 +531,39 @@ mod tests {
             "{}",
             post.keeps()
         );
-        assert_eq!(post.added_words(), 6);
-        assert_eq!(post.dropped_words(), 7);
+        assert_eq!(post.added_words(), Some(6));
+        assert_eq!(post.dropped_words(), Some(7));
         let herald = detail.copy_of(2).unwrap();
-        assert_eq!((herald.keeps(), herald.added_words()), (1.0, 0));
-        // Outside any family: measured against the story's earliest.
+        assert_eq!((herald.keeps(), herald.added_words()), (1.0, Some(0)));
+        // Outside any family: measured against the story's earliest, by the text they line
+        // up with (nothing here), and no copy.
         let times = detail.copy_of(3).unwrap();
         assert_eq!(
             (times.base, times.family, times.is_first),
             (Some(1), None, false)
         );
+        assert_eq!((times.keeps(), times.added_words()), (0.0, None));
+    }
+
+    #[test]
+    fn an_undated_family_is_measured_against_the_aligner_s_reference() {
+        let mut corpus = corpus();
+        for article in &mut corpus.articles {
+            article.meta.date = None;
+        }
+        let mut alignment = alignment();
+        alignment.families[0].reference = 1;
+        let story = &stories(&alignment, &corpus)[0];
+        assert_eq!(story.families, vec![vec![1, 2, 0]]);
+        let overlap = Overlap::new(&alignment, &[1; 6]);
+        let detail = StoryDetail::new(story, &corpus, &overlap);
+        let wire = detail.copy_of(1).unwrap();
+        assert_eq!(
+            (wire.base, wire.is_first),
+            (None, false),
+            "not known to be first"
+        );
+        assert_eq!(detail.copy_of(0).unwrap().base, Some(1));
     }
 
     #[test]

@@ -57,6 +57,8 @@ pub enum Action {
     // Alignment screens, from anywhere.
     ShowGroups,
     ShowMatrix,
+    /// List the quotes carried by several articles.
+    ShowQuotes,
     ShowStories,
     /// Stories list: open the selected story.
     OpenStory,
@@ -141,6 +143,11 @@ pub enum Action {
     ShowGroup {
         group: usize,
     },
+    /// Open this quote (an index into the alignment's quotes).
+    #[serde(skip)]
+    ShowQuote {
+        quote: usize,
+    },
     /// Open this story (its number in the stories list).
     #[serde(skip)]
     ShowStory {
@@ -184,6 +191,7 @@ impl Action {
         Action::ToggleMark,
         Action::ShowGroups,
         Action::ShowMatrix,
+        Action::ShowQuotes,
         Action::ShowStories,
         Action::OpenStory,
         Action::NextPassage,
@@ -244,6 +252,7 @@ impl Action {
             Action::ToggleMark => "toggle_mark",
             Action::ShowGroups => "show_groups",
             Action::ShowMatrix => "show_matrix",
+            Action::ShowQuotes => "show_quotes",
             Action::ShowStories => "show_stories",
             Action::OpenStory => "open_story",
             Action::NextPassage => "next_passage",
@@ -274,7 +283,8 @@ impl Action {
             | Action::CompareFrom { .. }
             | Action::OpenAdjacent { .. }
             | Action::ShowGroup { .. }
-            | Action::ShowStory { .. } => return None,
+            | Action::ShowQuote { .. } => return None,
+            Action::ShowStory { .. } => return None,
         })
     }
 

@@ -18,6 +18,8 @@ use super::screens::groups::GroupsState;
 use super::screens::help::HelpState;
 use super::screens::library::{Column, Hit, LibraryState};
 use super::screens::matrix::MatrixState;
+use super::screens::quote::QuoteState;
+use super::screens::quotes::QuotesState;
 use super::screens::reader::ReaderState;
 use super::screens::stories::StoriesState;
 use super::screens::story::StoryState;
@@ -26,7 +28,7 @@ use super::screens::{Context, Open, WHEEL_LINES};
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::display::comparison::Comparison;
-use crate::display::{AlignmentIndex, ArticleIdx};
+use crate::display::{story, AlignmentIndex, ArticleIdx};
 
 /// Where the corpus alignment stands. It runs off the UI thread; the screens that need it
 /// open once it is ready.
@@ -234,7 +236,8 @@ impl App {
             .map(|i| overlap.shared(i))
             .collect();
         self.library.set_shares(&shares);
-        self.library.set_stories(&index.alignment().stories);
+        let stories = story::clusters(&story::stories(index.alignment(), &self.corpus));
+        self.library.set_stories(&stories);
         for open in &mut self.stack {
             if let Open::Reader(reader) = open {
                 reader.set_alignment(index.alignment(), &self.corpus);
@@ -380,16 +383,19 @@ impl App {
             _ if self.popup.is_some() => self.update_popup(action),
             Action::ShowGroups
             | Action::ShowMatrix
+            | Action::ShowQuotes
             | Action::ShowStories
             | Action::CompareArticles { .. }
             | Action::CompareBest { .. }
             | Action::ShowGroup { .. }
+            | Action::ShowQuote { .. }
                 if matches!(self.alignment, AlignmentState::Running(_)) =>
             {
                 // Asked for before the alignment is done: done when it is.
                 let what = match action {
                     Action::ShowGroups => "The shared passages open",
                     Action::ShowMatrix => "The overlap matrix opens",
+                    Action::ShowQuotes | Action::ShowQuote { .. } => "The quotes open",
                     Action::ShowStories => "The stories open",
                     _ => "The comparison opens",
                 };
@@ -408,6 +414,8 @@ impl App {
             Action::ShowMatrix => self.open_matrix(),
             Action::CompareArticles { left, right } => self.open_compare(left, right),
             Action::ShowGroup { group } => self.open_group(group),
+            Action::ShowQuotes => self.open_quotes(),
+            Action::ShowQuote { quote } => self.open_quote(quote),
             Action::ShowStories => self.open_stories(),
             Action::ShowStory { story } => self.open_story(story),
             Action::CompareFrom { article } => return self.compare_from(article),
@@ -418,6 +426,8 @@ impl App {
                     let written =
                         super::export::comparison(self.export.as_ref(), compare.comparison());
                     self.message = Some(written);
+                } else {
+                    self.export_claim();
                 }
                 if let Some(Open::Story(story)) = self.stack.last() {
                     let written =
@@ -521,7 +531,8 @@ impl App {
             self.message = Some(format!("No story {number}."));
             return;
         };
-        let detail = crate::display::story::StoryDetail::new(entry, context.corpus);
+        let detail =
+            crate::display::story::StoryDetail::new(entry, context.corpus, context.overlap);
         let mut state = StoryState::new(&context, detail, theme);
         state.relayout(self.layout().body);
         self.show(Open::Story(state));
@@ -556,6 +567,61 @@ impl App {
             }
         }
         self.show(Open::Group(state));
+    }
+
+    /// The quotes several articles carry. From a shared passage, the first quote inside it
+    /// is selected.
+    fn open_quotes(&mut self) {
+        let theme = self.theme;
+        let group = match self.stack.last() {
+            Some(Open::Group(state)) => Some(state.group()),
+            _ => None,
+        };
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let selected = group
+            .and_then(|g| context.alignment.groups.get(g))
+            .and_then(|g| {
+                context.alignment.quotes.iter().position(|q| {
+                    q.members
+                        .iter()
+                        .any(|r| g.members.iter().any(|m| m.overlap(&r.span) > 0))
+                })
+            })
+            .unwrap_or(0);
+        let mut state = QuotesState::new(&context, selected, theme);
+        state.relayout(self.layout().body);
+        self.show(Open::Quotes(state));
+    }
+
+    fn open_quote(&mut self, quote: usize) {
+        let theme = self.theme;
+        let Some(context) = self.require_context() else {
+            return;
+        };
+        let mut state = QuoteState::new(&context, quote, theme);
+        state.relayout(self.layout().body);
+        for open in &mut self.stack {
+            if let Open::Quotes(quotes) = open {
+                quotes.select(quote);
+            }
+        }
+        self.show(Open::Quote(state));
+    }
+
+    /// `e` on the group and quote screens: the report of what they show.
+    fn export_claim(&mut self) {
+        let target = self.export.clone();
+        let which = match self.stack.last() {
+            Some(Open::Group(state)) => super::export::Claim::Group(state.group()),
+            Some(Open::Quote(state)) => super::export::Claim::Quote(state.quote()),
+            _ => return,
+        };
+        let Some(context) = self.context() else {
+            return;
+        };
+        self.message = Some(super::export::claim(target.as_ref(), &context, which));
     }
 
     /// The comparison `c` asks for on article `index`: with the marked article if another

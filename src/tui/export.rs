@@ -1,12 +1,13 @@
-//! `e` on the compare screen: the comparison written down as a report to cite, Markdown
-//! and an HTML page ([`crate::display::report`]), in the folder the session was started
-//! from, under names no file has yet.
+//! `e` on the compare, story, group and quote screens: what they show written down as a
+//! report to cite, Markdown and an HTML page ([`crate::display::report`] and its siblings),
+//! in the folder the session was started from, under names no file has yet.
 
 use std::path::PathBuf;
 
 use crate::display::comparison::Comparison;
 use crate::display::report;
 use crate::display::text::sanitize;
+use crate::tui::screens::Context;
 
 /// Where reports go, and what the session opened (for the command that writes the same).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +140,91 @@ pub fn story(
         ),
     ];
     for (path, contents) in writes {
+        if let Err(err) = report::write_new(path, contents.as_bytes()) {
+            return sanitize(&format!("Cannot write {}: {err}", path.display())).into_owned();
+        }
+    }
+    let dir = std::fs::canonicalize(&target.dir).unwrap_or_else(|_| target.dir.clone());
+    sanitize(&format!(
+        "Wrote {} and {} in {}",
+        name(&html_path),
+        name(&md_path),
+        dir.display()
+    ))
+    .into_owned()
+}
+
+/// What `e` writes from the group and quote screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// A shared passage: its index in the groups' listing order.
+    Group(usize),
+    /// A quote: its index in the alignment's quotes.
+    Quote(usize),
+}
+
+/// Writes the report of a shared passage or a quote to `target` ([`crate::display::report_claims`])
+/// and returns what the status line says.
+pub fn claim(target: Option<&Target>, context: &Context, which: Claim) -> String {
+    use crate::display::report_claims as claims;
+    let Some(target) = target else {
+        return "Reports are not written in this session.".to_string();
+    };
+    let corpus = context.corpus.as_ref();
+    // Numbered as the screens list them: groups in listing order, quotes most outlets first.
+    let (kind, number) = match which {
+        Claim::Group(i) => ("group", i + 1),
+        Claim::Quote(i) => {
+            let order =
+                crate::display::claims::quote_order(&corpus.articles, &context.alignment.quotes);
+            (
+                "quote",
+                order.iter().position(|&q| q == i).map_or(i + 1, |p| p + 1),
+            )
+        }
+    };
+    let base = format!("crossread-{kind}-{number}");
+    let html_path = report::free_name(&target.dir, &base, "html");
+    let stem = html_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or(base);
+    let md_path = report::free_name(&target.dir, &stem, "md");
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut args: Vec<String> = vec!["crossread".into()];
+    args.extend(target.options.iter().cloned());
+    args.extend([
+        "export".into(),
+        kind.into(),
+        number.to_string(),
+        "--html".into(),
+        name(&html_path),
+        "--md".into(),
+        name(&md_path),
+    ]);
+    args.extend(target.paths.iter().map(|p| p.display().to_string()));
+    let command = report::command_line(&args);
+    let (html, md) = match which {
+        Claim::Group(i) => match context.alignment.groups.get(i) {
+            Some(g) => (
+                claims::group_html(corpus, g, number, &command),
+                claims::group_markdown(corpus, g, number, &command),
+            ),
+            None => return "No such shared passage.".to_string(),
+        },
+        Claim::Quote(i) => match context.alignment.quotes.get(i) {
+            Some(q) => (
+                claims::quote_html(corpus, q, number, &command),
+                claims::quote_markdown(corpus, q, number, &command),
+            ),
+            None => return "No such quote.".to_string(),
+        },
+    };
+    for (path, contents) in [(&html_path, html), (&md_path, md)] {
         if let Err(err) = report::write_new(path, contents.as_bytes()) {
             return sanitize(&format!("Cannot write {}: {err}", path.display())).into_owned();
         }

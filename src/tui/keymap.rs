@@ -32,6 +32,10 @@ pub enum Scope {
     Group,
     /// The overlap matrix.
     Matrix,
+    /// The quotes carried by several articles.
+    Quotes,
+    /// One quote, every article's rendering in time order.
+    Quote,
     /// The list of stories.
     Stories,
     /// One story, its copies in time order.
@@ -41,7 +45,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Global,
         Scope::Library,
         Scope::Filter,
@@ -50,6 +54,8 @@ impl Scope {
         Scope::Groups,
         Scope::Group,
         Scope::Matrix,
+        Scope::Quotes,
+        Scope::Quote,
         Scope::Stories,
         Scope::Story,
         Scope::Help,
@@ -66,6 +72,8 @@ impl Scope {
             Scope::Groups => "groups",
             Scope::Group => "group",
             Scope::Matrix => "matrix",
+            Scope::Quotes => "quotes",
+            Scope::Quote => "quote",
             Scope::Stories => "stories",
             Scope::Story => "story",
             Scope::Help => "help",
@@ -83,6 +91,8 @@ impl Scope {
             Scope::Groups => "Shared passages",
             Scope::Group => "One shared passage",
             Scope::Matrix => "Overlap matrix",
+            Scope::Quotes => "Quotes",
+            Scope::Quote => "One quote",
             Scope::Stories => "Stories",
             Scope::Story => "One story",
             Scope::Help => "This window",
@@ -344,6 +354,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Global, Action::Quit, &["q", "<C-c>"], "Quit crossread", Some("quit")),
     (Scope::Global, Action::ShowGroups, &["p"], "List the passages shared across articles", Some("shared")),
     (Scope::Global, Action::ShowMatrix, &["m"], "Show how much each article shares with each", Some("matrix")),
+    (Scope::Global, Action::ShowQuotes, &["\""], "List the quotes several articles carry, and who altered them", Some("quotes")),
     (Scope::Global, Action::ShowStories, &["t"], "List the stories: articles about one event, copies grouped", Some("stories")),
 
     (Scope::Library, Action::MoveDown, &["j", "<Down>"], "Select the next article", None),
@@ -435,6 +446,7 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Group, Action::ScrollToBottom, &["G", "<End>"], "Go to the bottom", None),
     (Scope::Group, Action::NextPassage, &["]", "}"], "Show the next shared passage", Some("next")),
     (Scope::Group, Action::PreviousPassage, &["[", "{"], "Show the previous shared passage", Some("prev")),
+    (Scope::Group, Action::Export, &["e"], "Write this shared passage as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
     (Scope::Group, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Matrix, Action::MoveDown, &["j", "<Down>"], "Move down a row", None),
@@ -449,6 +461,26 @@ const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     (Scope::Matrix, Action::PreviousPassage, &["[", "{", "N"], "Go to the previous cell with shared text", None),
     (Scope::Matrix, Action::Compare, &["<Enter>", "c"], "Compare the row's article with the column's", Some("compare")),
     (Scope::Matrix, Action::GoBack, &["<Esc>", "q"], "Back", Some("back")),
+
+    (Scope::Quotes, Action::MoveDown, &["j", "<Down>"], "Select the next quote", None),
+    (Scope::Quotes, Action::MoveUp, &["k", "<Up>"], "Select the previous quote", None),
+    (Scope::Quotes, Action::MoveToTop, &["g", "<Home>"], "Select the first quote", None),
+    (Scope::Quotes, Action::MoveToBottom, &["G", "<End>"], "Select the last quote", None),
+    (Scope::Quotes, Action::PageDown, &["<PageDown>", "<C-f>", "<C-d>"], "Move down a page", None),
+    (Scope::Quotes, Action::PageUp, &["<PageUp>", "<C-b>", "<C-u>"], "Move up a page", None),
+    (Scope::Quotes, Action::OpenGroup, &["<Enter>", "l", "<Right>"], "Show every article's rendering of the quote, in time order", Some("open")),
+    (Scope::Quotes, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
+
+    (Scope::Quote, Action::ScrollDown, &["j", "<Down>"], "Scroll down a line", None),
+    (Scope::Quote, Action::ScrollUp, &["k", "<Up>"], "Scroll up a line", None),
+    (Scope::Quote, Action::PageDown, &["<Space>", "<PageDown>", "<C-f>", "<C-d>"], "Scroll down a page", Some("page")),
+    (Scope::Quote, Action::PageUp, &["<PageUp>", "b", "<C-b>", "<C-u>"], "Scroll up a page", None),
+    (Scope::Quote, Action::ScrollToTop, &["g", "<Home>"], "Go to the top", None),
+    (Scope::Quote, Action::ScrollToBottom, &["G", "<End>"], "Go to the bottom", None),
+    (Scope::Quote, Action::NextPassage, &["]", "}"], "Show the next quote", Some("next")),
+    (Scope::Quote, Action::PreviousPassage, &["[", "{"], "Show the previous quote", Some("prev")),
+    (Scope::Quote, Action::Export, &["e"], "Write this quote as a report to cite (Markdown and an HTML page) in the current folder", Some("export")),
+    (Scope::Quote, Action::GoBack, &["<Esc>", "q", "h", "<Left>"], "Back", Some("back")),
 
     (Scope::Stories, Action::MoveDown, &["j", "<Down>"], "Select the next story", None),
     (Scope::Stories, Action::MoveUp, &["k", "<Up>"], "Select the previous story", None),
@@ -761,7 +793,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, stories, story, help"
+            "unknown screen 'libary' in [keys]; valid screens: global, library, filter, reader, compare, groups, group, matrix, quotes, quote, stories, story, help"
         );
         let err = keymap
             .bind("reader", "open_article", vec![])

@@ -66,6 +66,8 @@ pub mod groups;
 pub mod help;
 pub mod library;
 pub mod matrix;
+pub mod quote;
+pub mod quotes;
 pub mod reader;
 pub mod stories;
 pub mod story;
@@ -120,6 +122,8 @@ pub enum Screen {
     Groups,
     Group,
     Matrix,
+    Quotes,
+    Quote,
     Stories,
     Story,
 }
@@ -176,6 +180,8 @@ open!(
     Groups(groups::GroupsState),
     Group(group::GroupState),
     Matrix(matrix::MatrixState),
+    Quotes(quotes::QuotesState),
+    Quote(quote::QuoteState),
     Stories(stories::StoriesState),
     Story(story::StoryState),
 );

@@ -35,6 +35,7 @@ use crate::display::ArticleIdx;
 
 mod fixture;
 mod lists;
+mod quotes;
 mod stories;
 mod story;
 
@@ -50,7 +51,12 @@ fn fixture_for(corpus: &Corpus) -> Alignment {
             .zip(&sample.articles)
             .all(|(a, b)| a.text == b.text);
     if is_sample {
-        fixture::sample_alignment(corpus)
+        // The quotes as the quote tracker finds them in the sample's texts.
+        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+        Alignment {
+            quotes: crate::align::quote::track(&texts),
+            ..fixture::sample_alignment(corpus)
+        }
     } else {
         Alignment::default()
     }
@@ -1725,6 +1731,7 @@ fn random_key_walks_through_every_screen_never_panic() {
         "n",
         "N",
         "e",
+        "\"",
         "t",
         "S",
     ];
@@ -1758,7 +1765,7 @@ fn random_key_walks_through_every_screen_never_panic() {
             }
         }
     }
-    assert_eq!(visited.len(), 8, "screens visited: {visited:?}");
+    assert_eq!(visited.len(), 10, "screens visited: {visited:?}");
 }
 
 #[test]

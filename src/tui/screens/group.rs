@@ -30,22 +30,7 @@ use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
-/// The member the others are diffed against: the earliest dated, else (no member dated)
-/// the longest. Ties go to the longer, then to the first.
-pub fn reference_member(articles: &[Article], members: &[Span]) -> Option<usize> {
-    let date = |m: &Span| articles.get(m.article).and_then(short_date);
-    let dated = members
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| Some((i, date(m)?)));
-    if let Some(earliest) = dated.clone().map(|(_, d)| d).min() {
-        return dated
-            .filter(|(_, d)| *d == earliest)
-            .max_by_key(|&(i, _)| (members[i].len(), std::cmp::Reverse(i)))
-            .map(|(i, _)| i);
-    }
-    (0..members.len()).max_by_key(|&i| (members[i].len(), std::cmp::Reverse(i)))
-}
+pub use crate::display::claims::reference_member;
 
 /// One member as its heading shows it.
 #[derive(Debug, Clone)]
@@ -119,6 +104,11 @@ impl GroupState {
         }
     }
 
+    /// The group shown (an index into the alignment's groups, in listing order).
+    pub fn group(&self) -> usize {
+        self.group
+    }
+
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
         let width = usize::from(GroupState::text_area(area).width.saturating_sub(3)).max(1);
@@ -166,11 +156,6 @@ impl GroupState {
             .scroll
             .saturating_add_signed(delta)
             .min(self.max_scroll());
-    }
-
-    /// The group shown (an index into the alignment's groups).
-    pub fn group(&self) -> usize {
-        self.group
     }
 
     /// Applies a key's action; returns a follow-up for the app (another group).
@@ -339,17 +324,15 @@ fn members(articles: &[Article], group: &SharedPassage) -> Vec<Member> {
             .unwrap_or("")
     };
     let reference_text = text_of(&group.members[reference]);
-    // In time order (the reference first among its article's members); the earliest
-    // dated article's members were seen first.
+    // The reference (the earliest dated) first, then in time order; the reference's
+    // article, when dated, was seen first.
     let mut order: Vec<usize> = (0..group.members.len()).collect();
     order.sort_by_key(|&i| {
         let m = &group.members[i];
-        (time_key(articles, m.article), i != reference, m.start)
+        (i != reference, time_key(articles, m.article), m.start)
     });
-    let first_seen = order
-        .first()
-        .map(|&i| group.members[i].article)
-        .filter(|&a| claims::is_dated(articles, a));
+    let first_seen =
+        Some(group.members[reference].article).filter(|&a| claims::is_dated(articles, a));
     order
         .into_iter()
         .filter_map(|i| {

@@ -63,11 +63,11 @@ const GLOSSARY: &[(&str, TermStyle, &str)] = &[
     ("shared passage", TermStyle::Plain, "A passage several articles carry (a group): p lists them, most outlets first."),
     ("reference", TermStyle::Plain, "In a group, the wording the others are compared with: the earliest dated, else the longest."),
     ("Shared %", TermStyle::Plain, "Library: the share of an article's text that other articles say too."),
+    ("story", TermStyle::Plain, "Articles about one event (t lists them): the event clusters and the copy families among them, joined."),
+    ("Keeps 87%", TermStyle::Plain, "Story: the share of the earliest copy's words this copy keeps, in order; Added and Dropped: the words it adds or rewords, and leaves out. Outside families (—): the share of the story's earliest article this one lines up with, in any words."),
+    ("●·····", TermStyle::Plain, "Story: a time axis from the story's first day to its last; the dot is the day this copy came out."),
     ("copy", TermStyle::Plain, "An article whose text is another's, whole or nearly: wire copy that several outlets ran."),
     ("family", TermStyle::Plain, "The copies of one text; the earliest dated is the first seen in these articles."),
-    ("story", TermStyle::Plain, "Articles about one event (t lists them): the event clusters and the copy families among them, joined."),
-    ("Keeps 87%", TermStyle::Plain, "Story: the share of the earliest copy's words (of its family, else of the story) this copy keeps, in order; Added and Dropped: the words it adds or rewords, and leaves out."),
-    ("●·····", TermStyle::Plain, "Story: a time axis from the story's first day to its last; the dot is the day this copy came out."),
     ("altered quote", TermStyle::Plain, "A quotation whose words differ between the articles that carry it: a changed word inside quotation marks."),
 ];
 

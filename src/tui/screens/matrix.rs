@@ -24,6 +24,7 @@ use ratatui::widgets::Widget;
 use crate::align::overlap::Overlap;
 use crate::display::label::{self, short_ids};
 use crate::display::order::story_blocks;
+use crate::display::story;
 use crate::display::text::sanitize;
 use crate::display::text::{truncate, width};
 use crate::display::AlignmentIndex;
@@ -176,7 +177,10 @@ impl MatrixState {
             .iter()
             .map(|a| a.meta.date.as_ref().map(|d| d.day()))
             .collect();
-        let stories = story_blocks(shown, &context.alignment.stories, &dates);
+        // The stories screen's stories (event clusters joined with copy families), by its
+        // numbers.
+        let clusters = story::clusters(&story::stories(context.alignment, context.corpus));
+        let stories = story_blocks(shown, &clusters, &dates);
         let mut order = Vec::with_capacity(shown.len());
         let mut blocks = Vec::with_capacity(shown.len());
         let mut labels = Vec::with_capacity(stories.len());

@@ -186,8 +186,8 @@ impl StoryState {
                         .map(|w| sanitize(w).into_owned()),
                     family,
                     keeps: measured.then(|| format!("{:.0}%", copy.keeps() * 100.0)),
-                    added: measured.then(|| format!("+{}", copy.added_words())),
-                    dropped: measured.then(|| format!("−{}", copy.dropped_words())),
+                    added: copy.added_words().map(|n| format!("+{n}")),
+                    dropped: copy.dropped_words().map(|n| format!("−{n}")),
                     when,
                     title: label::title(article),
                 }

@@ -266,3 +266,40 @@ fn story_screens_never_panic_or_overflow_at_tiny_sizes() {
     }
     assert_eq!(h.app.screen(), Screen::Stories);
 }
+
+#[test]
+fn mouse_sorts_by_a_heading_selects_and_opens() {
+    let mut h = stories_harness(120, 40);
+    h.press("t");
+    let (x, y) = find_text(&h, "Outlets");
+    h.click(x, y);
+    assert!(h.rows()[1].contains("Outlets ▼"), "{}", h.rows()[1]);
+    h.click(x, y);
+    assert!(h.rows()[1].contains("Outlets ▲"), "{}", h.rows()[1]);
+    // A click on the selected row opens it; on the story, a click on the selected copy
+    // compares it.
+    let y = row_with(&h, "RIVERTON") as u16;
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Story);
+    let y = row_with(&h, "Valley Herald") as u16;
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Story);
+    h.click(10, y);
+    assert_eq!(h.app.screen(), Screen::Compare);
+    assert!(h.rows()[1].contains("3-herald"), "{}", h.rows()[1]);
+}
+
+#[test]
+fn the_time_axis_and_marks_are_drawn_in_the_accent_colour() {
+    let mut h = stories_harness(120, 40);
+    h.press("t<Enter>j<Space>");
+    let theme = Theme::default();
+    assert!(theme.accent().fg.is_some());
+    let y = row_with(&h, "City Radio");
+    let x = h.rows()[y].chars().position(|c| c == '●').expect("a dot") as u16;
+    assert_eq!(Some(h.buffer()[(x, y as u16)].fg), theme.accent().fg);
+    // The mark, in the first column of the marked (no longer selected) row.
+    let y = row_with(&h, "Metro Daily") as u16;
+    assert_eq!(h.buffer()[(1, y)].symbol(), "●");
+    assert_eq!(Some(h.buffer()[(1, y)].fg), theme.accent().fg);
+}
