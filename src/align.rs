@@ -526,8 +526,15 @@ fn align_analysed(
     let unique = group::unique(texts, &pairs, options.min_unique_words);
     lap("groups");
     let families = family::families(texts, &analyses, &pairs, &options.family);
-    let stories = story_map.stories;
-    lap("families");
+    drop(story_map);
+    let shown = family::FamilyOptions {
+        story_similarity: options.family.shown_story_similarity,
+        story_name_weight: 1.0,
+        story_number_weight: 1.0,
+        ..options.family.clone()
+    };
+    let stories = family::StoryMap::new(&analyses, &shown).stories;
+    lap("families and stories");
     let quotes = quote::track(texts);
     lap("quotes");
     Alignment {

@@ -166,6 +166,6 @@ fn on_the_spotify_scrape_the_story_lists_dated_copies_first_in_date_order() {
         dates[first_undated..].iter().all(|d| *d == "—"),
         "{dates:?}"
     );
-    // Outlets named by the manifest (story 1 is the side of the story CNN's copy leads).
-    assert!(md.contains("CNN"), "{md}");
+    // Outlets named by the manifest.
+    assert!(md.contains("The New York Times"), "{md}");
 }

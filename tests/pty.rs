@@ -621,7 +621,7 @@ fn on_the_spotify_scrape_a_story_lists_its_copies_in_date_order() {
     let dated: Vec<&&str> = days.iter().take_while(|d| **d != "—").collect();
     assert!(dated.len() >= 3, "{screen}");
     assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{screen}");
-    assert!(screen.contains("CNN"), "{screen}");
+    assert!(screen.contains("The New York Times"), "{screen}");
     // The earliest copy's outlet: it is on the left of the comparison `c` opens on the
     // second copy (of the earliest's family, or else compared with the earliest article).
     let first_row = screen
