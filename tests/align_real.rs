@@ -234,3 +234,27 @@ fn every_group_is_one_claim_bounded_by_its_articles() {
         );
     }
 }
+
+/// A folder about one news story reads as few stories, not one per wording: on each of the
+/// two single-story scrapes, the two largest stories hold most of the articles that are in
+/// any story.
+#[test]
+fn a_single_story_scrape_reads_as_few_stories() {
+    for dir in corpora()
+        .into_iter()
+        .filter(|d| d.to_string_lossy().contains("scrapes"))
+    {
+        let corpus = Corpus::load(&[dir.clone()], &LoadOptions::default());
+        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+        let alignment = align(&texts, &AlignOptions::default());
+        let mut sizes: Vec<usize> = alignment.stories.iter().map(|s| s.articles.len()).collect();
+        sizes.sort_unstable_by(|a, b| b.cmp(a));
+        let in_stories: usize = sizes.iter().sum();
+        let two: usize = sizes.iter().take(2).sum();
+        assert!(
+            two * 4 >= in_stories * 3,
+            "{}: stories of {sizes:?} articles",
+            dir.display()
+        );
+    }
+}
