@@ -366,7 +366,8 @@ const SPEECH_VERBS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
-/// Capitalised words that start a sentence without being a name.
+/// Capitalised words that start a sentence without being a name (and, through
+/// [`is_not_name`], the calendar's month and weekday names).
 const NOT_NAMES: &[&str] = &[
     "but",
     "and",
@@ -415,25 +416,6 @@ const NOT_NAMES: &[&str] = &[
     "on",
     "by",
     "with",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "tonight",
     "tomorrow",
 ];
@@ -612,6 +594,14 @@ fn speaker(text: &str, quote: Range<usize>) -> Option<Speaker> {
     speaker_before(&before)
 }
 
+/// True for a capitalised word that is no name: "But", "Friday", "May".
+fn is_not_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    NOT_NAMES.contains(&lower.as_str())
+        || crate::calendar::MONTHS.contains(&lower.as_str())
+        || crate::calendar::WEEKDAYS.contains(&lower.as_str())
+}
+
 /// The largest char boundary of `text` at or below `at`.
 fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -783,14 +773,14 @@ fn name_of(run: &[&Word]) -> Option<Range<usize>> {
     }
     let mut run = &run[start.min(run.len())..];
     while let Some(first) = run.first() {
-        if NOT_NAMES.contains(&first.text.to_lowercase().as_str()) {
+        if is_not_name(first.text) {
             run = &run[1..];
         } else {
             break;
         }
     }
     while let Some(last) = run.last() {
-        if NOT_NAMES.contains(&last.text.to_lowercase().as_str()) {
+        if is_not_name(last.text) {
             run = &run[..run.len() - 1];
         } else {
             break;
