@@ -407,6 +407,8 @@ const PROMPT_PHRASES: &[&str] = &[
     "create an account", "forgot your password", "please enable javascript",
     "you must be logged in", "click here to", "subscribe to our", "sign up for our",
     "sign up to our", "download our app", "support independent journalism",
+    "support our journalism", "help us deliver journalism", "enjoy our journalism",
+    "please consider subscribing", "consider subscribing today",
     "continues below", "continue reading", "article continues", "scroll to continue",
     "skip advertisement", "up next", "now playing", "more videos", "next video",
     // Other languages: subscription prompts, share rows, "read also" links, video playlists.
@@ -853,6 +855,8 @@ mod tests {
                 "Share this article",
                 "Follow us on Twitter",
                 "Story continues below advertisement",
+                "Help us deliver journalism that makes a difference in our community.",
+                "Our journalism takes a lot of time, effort, and hard work to produce. If you read and enjoy our journalism, please consider subscribing today.",
             ],
             &[
                 "Iraqi PM to share anti-ISIS intel with Russia",
@@ -861,6 +865,7 @@ mod tests {
                 "Registered voters in Baghdad queued for hours.",
                 "Comments by the minister drew sharp criticism from the opposition on Friday.",
                 "2015 was a year of war.",
+                "Readers who enjoy local journalism are subscribing in record numbers, the publisher said.",
             ],
         );
     }
