@@ -30,6 +30,22 @@ pub fn comparison(target: Option<&Target>, cmp: &Comparison) -> String {
         file_part(&cmp.left.id),
         file_part(&cmp.right.id)
     );
+    let subcommand = ["compare".into(), cmp.left.id.clone(), cmp.right.id.clone()];
+    write_report(target, base, &subcommand, |command| {
+        Ok((report::html(cmp, command), report::markdown(cmp, command)))
+    })
+}
+
+/// Writes one report under a free name built on `base` (`base.html`, `base.md`, or numbered
+/// past names taken), with the command that writes it again: `crossread [options] export
+/// SUBCOMMAND… --html F --md F PATHS…`. `render` turns that command into the HTML page and
+/// the Markdown text, or says why there is nothing to write. Returns the status line.
+fn write_report(
+    target: &Target,
+    base: String,
+    subcommand: &[String],
+    render: impl FnOnce(&str) -> Result<(String, String), String>,
+) -> String {
     let html_path = report::free_name(&target.dir, &base, "html");
     let stem = html_path
         .file_stem()
@@ -43,11 +59,9 @@ pub fn comparison(target: Option<&Target>, cmp: &Comparison) -> String {
     };
     let mut args: Vec<String> = vec!["crossread".into()];
     args.extend(target.options.iter().cloned());
+    args.push("export".into());
+    args.extend(subcommand.iter().cloned());
     args.extend([
-        "export".into(),
-        "compare".into(),
-        cmp.left.id.clone(),
-        cmp.right.id.clone(),
         "--html".into(),
         name(&html_path),
         "--md".into(),
@@ -55,11 +69,11 @@ pub fn comparison(target: Option<&Target>, cmp: &Comparison) -> String {
     ]);
     args.extend(target.paths.iter().map(|p| p.display().to_string()));
     let command = report::command_line(&args);
-    let writes = [
-        (&html_path, report::html(cmp, &command)),
-        (&md_path, report::markdown(cmp, &command)),
-    ];
-    for (path, contents) in writes {
+    let (html, md) = match render(&command) {
+        Ok(texts) => texts,
+        Err(why) => return why,
+    };
+    for (path, contents) in [(&html_path, html), (&md_path, md)] {
         if let Err(err) = report::write_new(path, contents.as_bytes()) {
             return sanitize(&format!("Cannot write {}: {err}", path.display())).into_owned();
         }
@@ -105,53 +119,12 @@ pub fn story(
     };
     let number = detail.entry.number.to_string();
     let base = format!("crossread-story-{number}");
-    let html_path = report::free_name(&target.dir, &base, "html");
-    let stem = html_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or(base);
-    let md_path = report::free_name(&target.dir, &stem, "md");
-    let name = |p: &PathBuf| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let mut args: Vec<String> = vec!["crossread".into()];
-    args.extend(target.options.iter().cloned());
-    args.extend([
-        "export".into(),
-        "story".into(),
-        number,
-        "--html".into(),
-        name(&html_path),
-        "--md".into(),
-        name(&md_path),
-    ]);
-    args.extend(target.paths.iter().map(|p| p.display().to_string()));
-    let command = report::command_line(&args);
-    let writes = [
-        (
-            &html_path,
-            crate::display::report_story::html(detail, corpus, &command),
-        ),
-        (
-            &md_path,
-            crate::display::report_story::markdown(detail, corpus, &command),
-        ),
-    ];
-    for (path, contents) in writes {
-        if let Err(err) = report::write_new(path, contents.as_bytes()) {
-            return sanitize(&format!("Cannot write {}: {err}", path.display())).into_owned();
-        }
-    }
-    let dir = std::fs::canonicalize(&target.dir).unwrap_or_else(|_| target.dir.clone());
-    sanitize(&format!(
-        "Wrote {} and {} in {}",
-        name(&html_path),
-        name(&md_path),
-        dir.display()
-    ))
-    .into_owned()
+    write_report(target, base, &["story".into(), number], |command| {
+        Ok((
+            crate::display::report_story::html(detail, corpus, command),
+            crate::display::report_story::markdown(detail, corpus, command),
+        ))
+    })
 }
 
 /// What `e` writes from the group and quote screens.
@@ -184,57 +157,21 @@ pub fn claim(target: Option<&Target>, context: &Context, which: Claim) -> String
         }
     };
     let base = format!("crossread-{kind}-{number}");
-    let html_path = report::free_name(&target.dir, &base, "html");
-    let stem = html_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or(base);
-    let md_path = report::free_name(&target.dir, &stem, "md");
-    let name = |p: &PathBuf| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let mut args: Vec<String> = vec!["crossread".into()];
-    args.extend(target.options.iter().cloned());
-    args.extend([
-        "export".into(),
-        kind.into(),
-        number.to_string(),
-        "--html".into(),
-        name(&html_path),
-        "--md".into(),
-        name(&md_path),
-    ]);
-    args.extend(target.paths.iter().map(|p| p.display().to_string()));
-    let command = report::command_line(&args);
-    let (html, md) = match which {
+    let subcommand = [kind.to_string(), number.to_string()];
+    write_report(target, base, &subcommand, |command| match which {
         Claim::Group(i) => match context.alignment.groups.get(i) {
-            Some(g) => (
-                claims::group_html(corpus, g, number, &command),
-                claims::group_markdown(corpus, g, number, &command),
-            ),
-            None => return "No such shared passage.".to_string(),
+            Some(g) => Ok((
+                claims::group_html(corpus, g, number, command),
+                claims::group_markdown(corpus, g, number, command),
+            )),
+            None => Err("No such shared passage.".to_string()),
         },
         Claim::Quote(i) => match context.alignment.quotes.get(i) {
-            Some(q) => (
-                claims::quote_html(corpus, q, number, &command),
-                claims::quote_markdown(corpus, q, number, &command),
-            ),
-            None => return "No such quote.".to_string(),
+            Some(q) => Ok((
+                claims::quote_html(corpus, q, number, command),
+                claims::quote_markdown(corpus, q, number, command),
+            )),
+            None => Err("No such quote.".to_string()),
         },
-    };
-    for (path, contents) in [(&html_path, html), (&md_path, md)] {
-        if let Err(err) = report::write_new(path, contents.as_bytes()) {
-            return sanitize(&format!("Cannot write {}: {err}", path.display())).into_owned();
-        }
-    }
-    let dir = std::fs::canonicalize(&target.dir).unwrap_or_else(|_| target.dir.clone());
-    sanitize(&format!(
-        "Wrote {} and {} in {}",
-        name(&html_path),
-        name(&md_path),
-        dir.display()
-    ))
-    .into_owned()
+    })
 }
