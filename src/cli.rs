@@ -1016,8 +1016,13 @@ fn stream(
     print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // The sanitiser works character by character, so it gets whole buffers rather than
+    // the many small pieces a serialiser writes (the output is the same).
     let mut out: Box<dyn Write> = match mode {
-        Some(mode) => Box::new(SafeWriter::new(stdout, mode)),
+        Some(mode) => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            SafeWriter::new(stdout, mode),
+        )),
         None => Box::new(stdout),
     };
     match print(&mut out).and_then(|()| out.flush()) {

@@ -1230,25 +1230,39 @@ impl StoryMap {
         let floor = options.story_similarity / 4.0;
         let edges: Vec<(u32, u32, f32)> = (0..n)
             .into_par_iter()
-            .flat_map_iter(|doc| {
-                let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
-                for &(t, w) in &vectors[doc] {
-                    let Some(list) = postings.get(&t) else {
-                        continue;
-                    };
-                    let from = list.partition_point(|&(d, _)| d as usize <= doc);
-                    for &(other, w2) in &list[from..] {
-                        *acc.entry(other).or_insert(0.0) += w * w2;
+            // Per thread: a sum per article, and the articles touched (cleared after use).
+            .map_init(
+                || (vec![0f32; n], vec![false; n], Vec::<u32>::new()),
+                |(acc, seen, touched), doc| {
+                    for &(t, w) in &vectors[doc] {
+                        let Some(list) = postings.get(&t) else {
+                            continue;
+                        };
+                        let from = list.partition_point(|&(d, _)| d as usize <= doc);
+                        for &(other, w2) in &list[from..] {
+                            let o = other as usize;
+                            if !seen[o] {
+                                seen[o] = true;
+                                touched.push(other);
+                            }
+                            acc[o] += w * w2;
+                        }
                     }
-                }
-                let mut out: Vec<(u32, u32, f32)> = acc
-                    .into_iter()
-                    .filter(|&(_, s)| s >= floor)
-                    .map(|(other, s)| (doc as u32, other, s))
-                    .collect();
-                out.sort_unstable_by_key(|e| e.1);
-                out
-            })
+                    let mut out: Vec<(u32, u32, f32)> = Vec::new();
+                    for &other in touched.iter() {
+                        let o = other as usize;
+                        if acc[o] >= floor {
+                            out.push((doc as u32, other, acc[o]));
+                        }
+                        acc[o] = 0.0;
+                        seen[o] = false;
+                    }
+                    touched.clear();
+                    out.sort_unstable_by_key(|e| e.1);
+                    out
+                },
+            )
+            .flatten_iter()
             .collect();
         let clusters = average_linkage(n, &edges, options.story_similarity);
         let mut stories: Vec<Story> = clusters

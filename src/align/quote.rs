@@ -913,16 +913,22 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
         a.dedup();
         a.len()
     };
-    let mut order: Vec<usize> = (0..candidates.len())
+    // Each key computed once, not at every comparison of the sort (a quote carried by
+    // thousands of articles has thousands of neighbours).
+    let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, usize)> = (0
+        ..candidates.len())
+        .into_par_iter()
         .filter(|&c| !neighbours[c].is_empty())
+        .map(|c| {
+            (
+                std::cmp::Reverse(articles_matched(c)),
+                std::cmp::Reverse(candidates[c].terms.len()),
+                c,
+            )
+        })
         .collect();
-    order.sort_by_key(|&c| {
-        (
-            std::cmp::Reverse(articles_matched(c)),
-            std::cmp::Reverse(candidates[c].terms.len()),
-            c,
-        )
-    });
+    order.par_sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, _, c)| c).collect();
     let mut taken = vec![false; candidates.len()];
     let mut quotes: Vec<Vec<usize>> = Vec::new();
     for seed in order {
