@@ -17,6 +17,7 @@ use super::screens::group::GroupState;
 use super::screens::groups::GroupsState;
 use super::screens::help::HelpState;
 use super::screens::library::{Column, Hit, LibraryState};
+use super::screens::list::ListScreen;
 use super::screens::matrix::MatrixState;
 use super::screens::quote::QuoteState;
 use super::screens::quotes::QuotesState;
@@ -487,13 +488,28 @@ impl App {
         self.stack.pop();
     }
 
+    /// Goes back to the screen of this kind if one is open beneath (a list keeps its sort,
+    /// filter and selection that way); returns false if none is.
+    fn back_to(&mut self, kind: Screen) -> bool {
+        match self.stack.iter().position(|o| o.get().kind() == kind) {
+            Some(at) => {
+                self.stack.truncate(at + 1);
+                true
+            }
+            None => false,
+        }
+    }
+
     fn open_groups(&mut self) {
+        if self.back_to(Screen::Groups) {
+            return;
+        }
         let theme = self.theme;
         let Some(context) = self.require_context() else {
             return;
         };
         let mut groups = GroupsState::new(&context, theme);
-        groups.relayout(self.layout().body);
+        groups.relayout_list(self.layout().body);
         self.show(Open::Groups(groups));
     }
 
@@ -511,12 +527,15 @@ impl App {
     }
 
     fn open_stories(&mut self) {
+        if self.back_to(Screen::Stories) {
+            return;
+        }
         let theme = self.theme;
         let Some(context) = self.require_context() else {
             return;
         };
         let mut stories = StoriesState::new(&context, theme);
-        stories.relayout(self.layout().body);
+        stories.relayout_list(self.layout().body);
         self.show(Open::Stories(stories));
     }
 
@@ -580,7 +599,7 @@ impl App {
         let Some(context) = self.require_context() else {
             return;
         };
-        let selected = group
+        let in_group = group
             .and_then(|g| context.alignment.groups.get(g))
             .and_then(|g| {
                 context.alignment.quotes.iter().position(|q| {
@@ -588,10 +607,19 @@ impl App {
                         .iter()
                         .any(|r| g.members.iter().any(|m| m.overlap(&r.span) > 0))
                 })
-            })
-            .unwrap_or(0);
+            });
+        if self.back_to(Screen::Quotes) {
+            if let (Some(quote), Some(Open::Quotes(list))) = (in_group, self.stack.last_mut()) {
+                list.select(quote);
+            }
+            return;
+        }
+        let Some(context) = self.context() else {
+            return;
+        };
+        let selected = in_group.unwrap_or(0);
         let mut state = QuotesState::new(&context, selected, theme);
-        state.relayout(self.layout().body);
+        state.relayout_list(self.layout().body);
         self.show(Open::Quotes(state));
     }
 

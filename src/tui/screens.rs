@@ -60,12 +60,14 @@ macro_rules! screen_state {
     };
 }
 
+#[macro_use]
+pub mod list;
+
 pub mod compare;
 pub mod group;
 pub mod groups;
 pub mod help;
 pub mod library;
-pub mod list;
 pub mod matrix;
 pub mod quote;
 pub mod quotes;

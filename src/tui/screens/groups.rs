@@ -9,10 +9,7 @@
 
 use std::borrow::Cow;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
 
 use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
@@ -20,9 +17,7 @@ use crate::display::label::{outlet_or_id, short_date, short_ids, voice};
 use crate::display::order::{sort_groups, GroupColumn, GroupKey, GroupSort};
 use crate::display::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::screens::list::{
-    filter_terms, matches_all, place, split_header, Change, Clicked, Heading, ListState,
-};
+use crate::tui::screens::list::{place, Heading, ListScreen, ListState};
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -44,7 +39,7 @@ pub fn articles_of(group: &SharedPassage) -> Vec<usize> {
 /// A column of the list, in display order: the four it can be sorted by (keys 1 to 4, as
 /// the library's first columns), then the outlets' names and the passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
+pub enum Column {
     Sort(GroupColumn),
     Names,
     Passage,
@@ -73,17 +68,6 @@ impl Heading for Column {
             Column::Sort(column) => Some(column),
             Column::Names | Column::Passage => None,
         }
-    }
-}
-
-/// The column a number key sorts by: the four first columns, as in the library.
-fn sort_key(action: Action) -> Option<GroupColumn> {
-    match action {
-        Action::SortByOutlet => Some(GroupColumn::Outlets),
-        Action::SortByDate => Some(GroupColumn::Date),
-        Action::SortByArticles => Some(GroupColumn::Articles),
-        Action::SortByScore => Some(GroupColumn::Score),
-        _ => None,
     }
 }
 
@@ -196,7 +180,6 @@ pub struct GroupsState {
     /// The rows are the alignment's groups in listing order: a row's index is its group's.
     list: ListState<GroupColumn>,
     theme: Theme,
-    area: Rect,
 }
 
 impl GroupsState {
@@ -213,23 +196,13 @@ impl GroupsState {
             keys,
             list: ListState::new(GroupSort::default()),
             theme,
-            area: Rect::default(),
         };
         state.refilter();
         state
     }
 
-    /// The order of the list.
-    pub fn sort(&self) -> GroupSort {
-        self.list.sort()
-    }
-
-    pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
-        self.list.set_height(split_header(area).1.height);
-    }
-
     /// The selected group (an index into the alignment's groups), if there is any.
+    #[cfg(test)]
     pub fn selected(&self) -> Option<usize> {
         self.list.selected_row()
     }
@@ -245,109 +218,82 @@ impl GroupsState {
         self.list.step_from(group, forward)
     }
 
-    /// Returns true while the filter is typed.
-    pub fn is_editing_filter(&self) -> bool {
-        self.list.is_editing_filter()
-    }
-
-    /// Keeps the passages whose outlets, ids or wordings hold every word of the filter
-    /// (case aside), in the list's order, the selection following its group when it stays.
-    fn refilter(&mut self) {
-        let terms = filter_terms(self.list.filter());
-        let mut view: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| matches_all(&self.rows[i].haystack, &terms))
-            .collect();
-        sort_groups(&self.keys, &mut view, self.list.sort());
-        self.list.set_view(view);
-    }
-
-    /// Applies a key's action; returns a follow-up for the app (open a group).
-    pub fn update(&mut self, action: Action) -> Option<Action> {
-        match self.list.update(action, sort_key) {
-            Change::Refresh => self.refilter(),
-            Change::Moved => {}
-            Change::None if action == Action::OpenGroup => {
-                return self.selected().map(|group| Action::ShowGroup { group })
-            }
-            Change::None => {}
-        }
-        None
-    }
-
-    /// What a click at `position` asks for: a click selects a row, a click on the selected
-    /// row opens it, a click on a heading sorts by its column (again: reverses).
-    pub fn click(&mut self, position: Position) -> Option<Action> {
-        let (header, rows) = split_header(self.area);
-        let spans = column_spans(header.width, self.list.sort().column);
-        match self.list.click(position, header, rows, &spans) {
-            Clicked::Open(group) => return Some(Action::ShowGroup { group }),
-            Clicked::Sorted => self.refilter(),
-            Clicked::Selected | Clicked::Nothing => {}
-        }
-        None
-    }
-
     /// The right end of the status line: "3/9 ", after the filter when there is one
     /// ("/sputnik▏ · 3 of 12 ").
     pub fn status(&self) -> String {
-        self.list.status(self.rows.len())
+        self.list_status()
+    }
+}
+
+impl ListScreen for GroupsState {
+    type Column = Column;
+
+    fn columns(&self, width: u16) -> Vec<(Column, u16, u16)> {
+        column_spans(width, self.list.sort().column)
     }
 
-    fn render_rows(&self, area: Rect, buf: &mut Buffer) {
-        let empty = if self.rows.is_empty() {
+    /// The outlets, ids and every member's wording.
+    fn haystack(&self, row: usize) -> &str {
+        &self.rows[row].haystack
+    }
+
+    fn sort_view(&self, view: &mut [usize], sort: GroupSort) {
+        sort_groups(&self.keys, view, sort);
+    }
+
+    fn total(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn open_key(&self) -> Action {
+        Action::OpenGroup
+    }
+
+    fn open(&self, group: usize) -> Option<Action> {
+        Some(Action::ShowGroup { group })
+    }
+
+    /// The four first columns, as in the library.
+    fn sort_key(&self, action: Action) -> Option<GroupColumn> {
+        match action {
+            Action::SortByOutlet => Some(GroupColumn::Outlets),
+            Action::SortByDate => Some(GroupColumn::Date),
+            Action::SortByArticles => Some(GroupColumn::Articles),
+            Action::SortByScore => Some(GroupColumn::Score),
+            _ => None,
+        }
+    }
+
+    fn cell(&self, g: usize, column: Column, _: u16) -> (Cow<'_, str>, Style) {
+        let (row, key) = (&self.rows[g], &self.keys[g]);
+        match column {
+            Column::Sort(GroupColumn::Outlets) => (key.outlets.to_string().into(), Style::new()),
+            Column::Sort(GroupColumn::Articles) => (key.articles.to_string().into(), Style::new()),
+            Column::Sort(GroupColumn::Score) => {
+                (format!("{:.2}", key.score).into(), self.theme.dim())
+            }
+            Column::Sort(GroupColumn::Date) => match &key.date {
+                Some(d) => (d.as_str().into(), Style::new()),
+                None => ("—".into(), self.theme.dim()),
+            },
+            Column::Names => (row.names.as_str().into(), self.theme.dim()),
+            Column::Passage => (row.label.as_str().into(), Style::new()),
+        }
+    }
+
+    fn empty(&self) -> String {
+        if self.rows.is_empty() {
             "No passage is shared by two articles.".to_string()
         } else {
             format!(
                 "No shared passage matches “{}”.",
                 sanitize(self.list.filter())
             )
-        };
-        let spans = column_spans(area.width, self.list.sort().column);
-        self.list
-            .render_rows(area, buf, &spans, &self.theme, &empty, |g, column, _| {
-                let (row, key) = (&self.rows[g], &self.keys[g]);
-                match column {
-                    Column::Sort(GroupColumn::Outlets) => {
-                        (key.outlets.to_string().into(), Style::new())
-                    }
-                    Column::Sort(GroupColumn::Articles) => {
-                        (key.articles.to_string().into(), Style::new())
-                    }
-                    Column::Sort(GroupColumn::Score) => {
-                        (format!("{:.2}", key.score).into(), self.theme.dim())
-                    }
-                    Column::Sort(GroupColumn::Date) => match &key.date {
-                        Some(d) => (Cow::from(d.as_str()), Style::new()),
-                        None => ("—".into(), self.theme.dim()),
-                    },
-                    Column::Names => (row.names.as_str().into(), self.theme.dim()),
-                    Column::Passage => (row.label.as_str().into(), Style::new()),
-                }
-            });
-    }
-}
-
-screen_state!(
-    GroupsState,
-    Groups,
-    "Shared passages",
-    wheel = Row,
-    typing = is_editing_filter
-);
-
-impl Widget for &GroupsState {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
         }
-        let (header, rows) = split_header(area);
-        let spans = column_spans(header.width, self.list.sort().column);
-        self.list
-            .render_header(header, buf, &spans, &self.theme, |_, _| None);
-        self.render_rows(rows, buf);
     }
 }
+
+list_screen_state!(GroupsState, Groups, "Shared passages", key = GroupColumn);
 
 #[cfg(test)]
 mod tests {

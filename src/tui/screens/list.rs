@@ -63,7 +63,7 @@ pub fn numbered<K: Copy>(columns: &[K]) -> impl Fn(Action) -> Option<K> + '_ {
 }
 
 /// The filter's words, lower-cased.
-pub fn filter_terms(filter: &str) -> Vec<String> {
+fn filter_terms(filter: &str) -> Vec<String> {
     filter
         .to_lowercase()
         .split_whitespace()
@@ -72,7 +72,7 @@ pub fn filter_terms(filter: &str) -> Vec<String> {
 }
 
 /// Returns true if `haystack` (lower-cased) holds every one of `terms`.
-pub fn matches_all(haystack: &str, terms: &[String]) -> bool {
+fn matches_all(haystack: &str, terms: &[String]) -> bool {
     terms.iter().all(|t| haystack.contains(t.as_str()))
 }
 
@@ -162,6 +162,8 @@ pub struct ListState<K> {
     sort: Sort<K>,
     filter: String,
     is_editing_filter: bool,
+    /// Where a screen that is one list ([`ListScreen`]) last laid it out: heading and rows.
+    area: Rect,
 }
 
 impl<K: SortKey> ListState<K> {
@@ -174,6 +176,7 @@ impl<K: SortKey> ListState<K> {
             sort,
             filter: String::new(),
             is_editing_filter: false,
+            area: Rect::default(),
         }
     }
 
@@ -534,6 +537,182 @@ pub fn put(
         area.x + x
     };
     buf.set_stringn(x, area.y, text, usize::from(w), style);
+}
+
+/// The sort key of a list screen's columns.
+pub type KeyOf<S> = <S as HasList>::Key;
+
+/// A screen's list and theme: the fields `list` and `theme`, as [`list_screen_state!`]
+/// gives them.
+pub trait HasList {
+    type Key: SortKey;
+    fn list(&self) -> &ListState<Self::Key>;
+    fn list_mut(&mut self) -> &mut ListState<Self::Key>;
+    fn theme(&self) -> &Theme;
+}
+
+/// A screen that is one list (stories, shared passages, quotes): its rows, how they are
+/// filtered and sorted, drawn and opened. Its keys, clicks, status and drawing are then
+/// the list's ([`list_screen_state!`]).
+pub trait ListScreen: HasList {
+    type Column: Heading<Key = Self::Key>;
+
+    /// The columns shown at `width` cells: `(column, x, width)`.
+    fn columns(&self, width: u16) -> Vec<(Self::Column, u16, u16)>;
+    /// The lower-cased text of a row the filter searches.
+    fn haystack(&self, row: usize) -> &str;
+    /// Sorts `view` (rows) in the order `sort`.
+    fn sort_view(&self, view: &mut [usize], sort: Sort<KeyOf<Self>>);
+    /// The number of rows before the filter.
+    fn total(&self) -> usize;
+    /// The key's action that opens the selected row.
+    fn open_key(&self) -> Action;
+    /// What opening a row (an index into the rows) asks of the app.
+    fn open(&self, row: usize) -> Option<Action>;
+    /// The column a key other than `s` and `S` sorts by (number keys).
+    fn sort_key(&self, action: Action) -> Option<KeyOf<Self>>;
+    /// A cell's text and style.
+    fn cell(&self, row: usize, column: Self::Column, width: u16) -> (Cow<'_, str>, Style);
+    /// What the list says when no row is shown.
+    fn empty(&self) -> String;
+
+    /// Filters and sorts the rows again, after the sort or the filter changed: the rows
+    /// whose text holds every word of the filter (case aside), the selection following its
+    /// row when it stays.
+    fn refilter(&mut self) {
+        let terms = filter_terms(self.list().filter());
+        let mut view: Vec<usize> = (0..self.total())
+            .filter(|&i| matches_all(self.haystack(i), &terms))
+            .collect();
+        self.sort_view(&mut view, self.list().sort());
+        self.list_mut().set_view(view);
+    }
+
+    fn relayout_list(&mut self, area: Rect) {
+        let list = self.list_mut();
+        list.area = area;
+        list.set_height(split_header(area).1.height);
+    }
+
+    /// Applies a key's action; returns a follow-up for the app (open a row).
+    fn update_list(&mut self, action: Action) -> Option<Action> {
+        let key = self.sort_key(action);
+        match self.list_mut().update(action, |_| key) {
+            Change::Refresh => self.refilter(),
+            Change::Moved => {}
+            Change::None if action == self.open_key() => {
+                let row = self.list().selected_row()?;
+                return self.open(row);
+            }
+            Change::None => {}
+        }
+        None
+    }
+
+    /// A click selects a row, a click on the selected row opens it, a click on a heading
+    /// sorts by its column (again: reverses).
+    fn click_list(&mut self, position: Position) -> Option<Action> {
+        let (header, rows) = split_header(self.list().area);
+        let spans = self.columns(header.width);
+        match self.list_mut().click(position, header, rows, &spans) {
+            Clicked::Open(row) => return self.open(row),
+            Clicked::Sorted => self.refilter(),
+            Clicked::Selected | Clicked::Nothing => {}
+        }
+        None
+    }
+
+    /// "3/9 ", after the filter when there is one ("/spotify▏ · 3 of 12 · 1/3 ").
+    fn list_status(&self) -> String {
+        self.list().status(self.total())
+    }
+
+    /// The heading and the rows.
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let (header, rows) = split_header(area);
+        let spans = self.columns(area.width);
+        let theme = self.theme();
+        self.list()
+            .render_header(header, buf, &spans, theme, |_, _| None);
+        self.list()
+            .render_rows(rows, buf, &spans, theme, &self.empty(), |r, c, w| {
+                self.cell(r, c, w)
+            });
+    }
+}
+
+/// Implements [`ScreenState`](crate::tui::screens::ScreenState) for a [`ListScreen`] whose
+/// fields `list` (sorted by `$key`) and `theme` are [`HasList`]'s: typed keys go to its
+/// filter while it is typed, a notch of the wheel moves one row, and the title bar says
+/// `$title`. `status` is the state's own (usually
+/// [`ListScreen::list_status`]).
+macro_rules! list_screen_state {
+    ($state:ty, $kind:ident, $title:literal, key = $key:ty) => {
+        impl $crate::tui::screens::list::HasList for $state {
+            type Key = $key;
+
+            fn list(&self) -> &$crate::tui::screens::list::ListState<$key> {
+                &self.list
+            }
+
+            fn list_mut(&mut self) -> &mut $crate::tui::screens::list::ListState<$key> {
+                &mut self.list
+            }
+
+            fn theme(&self) -> &$crate::tui::theme::Theme {
+                &self.theme
+            }
+        }
+
+        impl $crate::tui::screens::ScreenState for $state {
+            fn kind(&self) -> $crate::tui::screens::Screen {
+                $crate::tui::screens::Screen::$kind
+            }
+
+            fn scope(&self) -> $crate::tui::keymap::Scope {
+                use $crate::tui::screens::list::HasList;
+                if self.list().is_editing_filter() {
+                    $crate::tui::keymap::Scope::Filter
+                } else {
+                    $crate::tui::keymap::Scope::$kind
+                }
+            }
+
+            fn title(&self) -> &'static str {
+                $title
+            }
+
+            fn update(&mut self, action: Action) -> Option<Action> {
+                $crate::tui::screens::list::ListScreen::update_list(self, action)
+            }
+
+            fn click(&mut self, position: ratatui::layout::Position) -> Option<Action> {
+                $crate::tui::screens::list::ListScreen::click_list(self, position)
+            }
+
+            fn wheel(&mut self, is_down: bool) {
+                for action in $crate::tui::screens::Wheel::Row.actions(is_down) {
+                    $crate::tui::screens::list::ListScreen::update_list(self, action);
+                }
+            }
+
+            fn relayout(&mut self, area: ratatui::layout::Rect) {
+                $crate::tui::screens::list::ListScreen::relayout_list(self, area);
+            }
+
+            fn status(&self) -> String {
+                <$state>::status(self)
+            }
+
+            fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+                $crate::tui::screens::list::ListScreen::render_list(self, area, buf);
+            }
+        }
+    };
 }
 
 #[cfg(test)]

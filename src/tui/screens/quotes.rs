@@ -8,19 +8,14 @@
 
 use std::borrow::Cow;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
 
 use crate::display::claims::{quote_order, QuoteView};
 use crate::display::label::{self, short_date};
 use crate::display::order::{next_of, Sort, SortKey};
 use crate::display::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::screens::list::{
-    filter_terms, matches_all, numbered, place, split_header, Change, Clicked, Heading, ListState,
-};
+use crate::tui::screens::list::{numbered, place, Heading, ListScreen, ListState};
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -129,7 +124,6 @@ pub struct QuotesState {
     rows: Vec<Row>,
     list: ListState<Column>,
     theme: Theme,
-    area: Rect,
 }
 
 impl QuotesState {
@@ -177,19 +171,14 @@ impl QuotesState {
             rows,
             list: ListState::new(Sort::by(Column::Outlets)),
             theme,
-            area: Rect::default(),
         };
         state.refilter();
         state.select(selected);
         state
     }
 
-    pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
-        self.list.set_height(split_header(area).1.height);
-    }
-
     /// The selected quote (an index into the alignment's quotes), if there is any.
+    #[cfg(test)]
     pub fn selected(&self) -> Option<usize> {
         self.list.selected_row().map(|r| self.rows[r].quote)
     }
@@ -202,22 +191,33 @@ impl QuotesState {
         }
     }
 
-    /// Returns true while the filter is typed.
-    pub fn is_editing_filter(&self) -> bool {
-        self.list.is_editing_filter()
+    /// "3/9 · 2 altered somewhere ", after the filter when there is one.
+    pub fn status(&self) -> String {
+        if self.rows.is_empty() {
+            return String::new();
+        }
+        let altered = self.rows.iter().filter(|r| r.altered > 0).count();
+        format!("{}· {altered} altered somewhere ", self.list_status())
+    }
+}
+
+impl ListScreen for QuotesState {
+    type Column = Column;
+
+    fn columns(&self, width: u16) -> Vec<(Column, u16, u16)> {
+        column_spans(width, self.list.sort().column)
     }
 
-    /// Filters and sorts the rows again, the selection following its quote. A quote
-    /// without a speaker or a date sorts last either way; ties keep the listing order.
-    fn refilter(&mut self) {
-        let terms = filter_terms(self.list.filter());
-        let mut view: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| matches_all(&self.rows[i].haystack, &terms))
-            .collect();
-        let sort = self.list.sort();
+    fn haystack(&self, row: usize) -> &str {
+        &self.rows[row].haystack
+    }
+
+    /// A quote without a speaker or a date sorts last either way; ties keep the listing
+    /// order.
+    fn sort_view(&self, view: &mut [usize], sort: Sort<Column>) {
         let rows = &self.rows;
         sort.sort_view(
-            &mut view,
+            view,
             |i| match sort.column {
                 Column::Speaker => rows[i].speaker.is_none(),
                 Column::Date => rows[i].date.is_none(),
@@ -238,107 +238,61 @@ impl QuotesState {
                 }
             },
         );
-        self.list.set_view(view);
     }
 
-    /// Applies a key's action; returns a follow-up for the app (open a quote).
-    pub fn update(&mut self, action: Action) -> Option<Action> {
-        let numbered = numbered(&[
+    fn total(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn open_key(&self) -> Action {
+        Action::OpenGroup
+    }
+
+    fn open(&self, row: usize) -> Option<Action> {
+        Some(Action::ShowQuote {
+            quote: self.rows[row].quote,
+        })
+    }
+
+    /// `1` to `4`: the columns from the left.
+    fn sort_key(&self, action: Action) -> Option<Column> {
+        numbered(&[
             Column::Outlets,
             Column::Altered,
             Column::Speaker,
             Column::Date,
-        ]);
-        match self.list.update(action, numbered) {
-            Change::Refresh => self.refilter(),
-            Change::Moved => {}
-            Change::None if action == Action::OpenGroup => {
-                return self.selected().map(|quote| Action::ShowQuote { quote })
-            }
-            Change::None => {}
-        }
-        None
+        ])(action)
     }
 
-    /// A click selects a row, a click on the selected row opens it, a click on a heading
-    /// sorts by its column.
-    pub fn click(&mut self, position: Position) -> Option<Action> {
-        let (header, rows) = split_header(self.area);
-        let spans = column_spans(header.width, self.list.sort().column);
-        match self.list.click(position, header, rows, &spans) {
-            Clicked::Open(row) => {
-                return Some(Action::ShowQuote {
-                    quote: self.rows[row].quote,
-                })
-            }
-            Clicked::Sorted => self.refilter(),
-            Clicked::Selected | Clicked::Nothing => {}
+    fn cell(&self, r: usize, column: Column, _: u16) -> (Cow<'_, str>, Style) {
+        let row = &self.rows[r];
+        let dim = self.theme.dim();
+        match column {
+            Column::Outlets => (row.outlets.to_string().into(), Style::new()),
+            Column::Altered if row.altered == 0 => ("—".into(), dim),
+            Column::Altered => (row.altered.to_string().into(), self.theme.warning()),
+            Column::Speaker => match &row.speaker {
+                Some(s) => (Cow::from(s.as_str()), self.theme.accent()),
+                None => ("—".into(), dim),
+            },
+            Column::Date => match &row.date {
+                Some(d) => (Cow::from(d.as_str()), Style::new()),
+                None => ("—".into(), dim),
+            },
+            Column::Quote => (format!("“{}”", row.text).into(), Style::new()),
         }
-        None
     }
 
-    /// "3/9 · 2 altered somewhere ", after the filter when there is one.
-    pub fn status(&self) -> String {
+    fn empty(&self) -> String {
         if self.rows.is_empty() {
-            return String::new();
-        }
-        let altered = self.rows.iter().filter(|r| r.altered > 0).count();
-        format!(
-            "{}· {altered} altered somewhere ",
-            self.list.status(self.rows.len())
-        )
-    }
-
-    fn render_rows(&self, area: Rect, buf: &mut Buffer) {
-        let empty = if self.rows.is_empty() {
             "No quote is carried by two articles.".to_string()
         } else {
             format!("No quote matches “{}”.", sanitize(self.list.filter()))
-        };
-        let spans = column_spans(area.width, self.list.sort().column);
-        let dim = self.theme.dim();
-        self.list
-            .render_rows(area, buf, &spans, &self.theme, &empty, |r, column, _| {
-                let row = &self.rows[r];
-                match column {
-                    Column::Outlets => (row.outlets.to_string().into(), Style::new()),
-                    Column::Altered if row.altered == 0 => ("—".into(), dim),
-                    Column::Altered => (row.altered.to_string().into(), self.theme.warning()),
-                    Column::Speaker => match &row.speaker {
-                        Some(s) => (Cow::from(s.as_str()), self.theme.accent()),
-                        None => ("—".into(), dim),
-                    },
-                    Column::Date => match &row.date {
-                        Some(d) => (Cow::from(d.as_str()), Style::new()),
-                        None => ("—".into(), dim),
-                    },
-                    Column::Quote => (format!("“{}”", row.text).into(), Style::new()),
-                }
-            });
-    }
-}
-
-screen_state!(
-    QuotesState,
-    Quotes,
-    "Quotes",
-    wheel = Row,
-    typing = is_editing_filter
-);
-
-impl Widget for &QuotesState {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
         }
-        let (header, rows) = split_header(area);
-        let spans = column_spans(header.width, self.list.sort().column);
-        self.list
-            .render_header(header, buf, &spans, &self.theme, |_, _| None);
-        self.render_rows(rows, buf);
     }
 }
+
+list_screen_state!(QuotesState, Quotes, "Quotes", key = Column);
 
 #[cfg(test)]
 mod tests {

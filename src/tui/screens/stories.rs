@@ -8,19 +8,14 @@
 
 use std::borrow::Cow;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
 
 use crate::display::label;
 use crate::display::order::{next_of, Sort, SortKey};
 use crate::display::story::StoryEntry;
 use crate::display::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::screens::list::{
-    filter_terms, matches_all, numbered, place, split_header, Change, Clicked, Heading, ListState,
-};
+use crate::tui::screens::list::{numbered, place, Heading, ListScreen, ListState};
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -115,7 +110,6 @@ pub struct StoriesState {
     rows: Vec<Row>,
     list: ListState<Column>,
     theme: Theme,
-    area: Rect,
 }
 
 impl StoriesState {
@@ -151,45 +145,34 @@ impl StoriesState {
             rows,
             list: ListState::new(Sort::by(Column::Articles)),
             theme,
-            area: Rect::default(),
         };
         state.refilter();
         state
     }
 
-    pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
-        self.list.set_height(split_header(area).1.height);
+    /// "3/9 ", after the filter when there is one ("/spotify▏ · 3 of 12 ").
+    pub fn status(&self) -> String {
+        self.list_status()
+    }
+}
+
+impl ListScreen for StoriesState {
+    type Column = Column;
+
+    fn columns(&self, width: u16) -> Vec<(Column, u16, u16)> {
+        column_spans(width)
     }
 
-    /// The selected story's number, if any.
-    pub fn selected(&self) -> Option<usize> {
-        let row = self.list.selected_row()?;
-        Some(self.rows[row].entry.number)
+    fn haystack(&self, row: usize) -> &str {
+        &self.rows[row].haystack
     }
 
-    /// The sort shown in the heading.
-    pub fn sort(&self) -> Sort<Column> {
-        self.list.sort()
-    }
-
-    /// Returns true while the filter is typed.
-    pub fn is_editing_filter(&self) -> bool {
-        self.list.is_editing_filter()
-    }
-
-    /// Filters and sorts the rows again, the selection following its story when it stays.
     /// A story without dates sorts after the dated ones either way; ties keep the numbers'
     /// order (the rows are in number order).
-    fn refilter(&mut self) {
-        let terms = filter_terms(self.list.filter());
-        let mut view: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| matches_all(&self.rows[i].haystack, &terms))
-            .collect();
-        let sort = self.list.sort();
+    fn sort_view(&self, view: &mut [usize], sort: Sort<Column>) {
         let entry = |i: usize| &self.rows[i].entry;
         sort.sort_view(
-            &mut view,
+            view,
             |i| match sort.column {
                 Column::First => entry(i).first.is_none(),
                 Column::Last => entry(i).last.is_none(),
@@ -206,106 +189,61 @@ impl StoriesState {
                 }
             },
         );
-        self.list.set_view(view);
     }
 
-    /// Sorts by `column`; again by the same column reverses.
-    pub fn sort_by(&mut self, column: Column) {
-        self.list.sort_by(column);
-        self.refilter();
+    fn total(&self) -> usize {
+        self.rows.len()
     }
 
-    /// Applies a key's action; returns a follow-up for the app (open a story).
-    pub fn update(&mut self, action: Action) -> Option<Action> {
-        let numbered = numbered(&[
+    fn open_key(&self) -> Action {
+        Action::OpenStory
+    }
+
+    fn open(&self, row: usize) -> Option<Action> {
+        Some(Action::ShowStory {
+            story: self.rows[row].entry.number,
+        })
+    }
+
+    /// `1` to `5`: the columns from the left.
+    fn sort_key(&self, action: Action) -> Option<Column> {
+        numbered(&[
             Column::Number,
             Column::Articles,
             Column::Outlets,
             Column::First,
             Column::Last,
-        ]);
-        match self.list.update(action, numbered) {
-            Change::Refresh => self.refilter(),
-            Change::Moved => {}
-            Change::None if action == Action::OpenStory => {
-                return self.selected().map(|story| Action::ShowStory { story })
-            }
-            Change::None => {}
-        }
-        None
+        ])(action)
     }
 
-    /// A click selects a row, a click on the selected row opens it, a click on a heading
-    /// sorts by its column.
-    pub fn click(&mut self, position: Position) -> Option<Action> {
-        let (header, rows) = split_header(self.area);
-        let spans = column_spans(header.width);
-        match self.list.click(position, header, rows, &spans) {
-            Clicked::Open(row) => {
-                return Some(Action::ShowStory {
-                    story: self.rows[row].entry.number,
-                })
-            }
-            Clicked::Sorted => self.refilter(),
-            Clicked::Selected | Clicked::Nothing => {}
-        }
-        None
-    }
-
-    /// "3/9 ", after the filter when there is one ("/spotify▏ · 3 of 12 ").
-    pub fn status(&self) -> String {
-        self.list.status(self.rows.len())
-    }
-
-    fn render_rows(&self, area: Rect, buf: &mut Buffer) {
-        let empty = if self.rows.is_empty() {
-            "No story: no two articles are about one event.".to_string()
-        } else {
-            format!("No story matches “{}”.", sanitize(self.list.filter()))
-        };
+    fn cell(&self, row: usize, column: Column, _: u16) -> (Cow<'_, str>, Style) {
+        let entry = &self.rows[row].entry;
         let date = |d: Option<chrono::NaiveDate>| -> (Cow<str>, Style) {
             match d {
                 Some(d) => (d.format("%Y-%m-%d").to_string().into(), Style::new()),
                 None => ("—".into(), self.theme.dim()),
             }
         };
-        let spans = column_spans(area.width);
-        self.list
-            .render_rows(area, buf, &spans, &self.theme, &empty, |row, column, _| {
-                let entry = &self.rows[row].entry;
-                match column {
-                    Column::Number => (entry.number.to_string().into(), self.theme.dim()),
-                    Column::Articles => (entry.articles.len().to_string().into(), Style::new()),
-                    Column::Outlets => (entry.outlets.to_string().into(), Style::new()),
-                    Column::First => date(entry.first),
-                    Column::Last => date(entry.last),
-                    Column::Lead => ((&entry.lead).into(), Style::new()),
-                }
-            });
-    }
-}
-
-screen_state!(
-    StoriesState,
-    Stories,
-    "Stories",
-    wheel = Row,
-    typing = is_editing_filter
-);
-
-impl Widget for &StoriesState {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
+        match column {
+            Column::Number => (entry.number.to_string().into(), self.theme.dim()),
+            Column::Articles => (entry.articles.len().to_string().into(), Style::new()),
+            Column::Outlets => (entry.outlets.to_string().into(), Style::new()),
+            Column::First => date(entry.first),
+            Column::Last => date(entry.last),
+            Column::Lead => (entry.lead.as_str().into(), Style::new()),
         }
-        let (header, rows) = split_header(area);
-        let spans = column_spans(header.width);
-        self.list
-            .render_header(header, buf, &spans, &self.theme, |_, _| None);
-        self.render_rows(rows, buf);
+    }
+
+    fn empty(&self) -> String {
+        if self.rows.is_empty() {
+            "No story: no two articles are about one event.".to_string()
+        } else {
+            format!("No story matches “{}”.", sanitize(self.list.filter()))
+        }
     }
 }
+
+list_screen_state!(StoriesState, Stories, "Stories", key = Column);
 
 #[cfg(test)]
 mod tests {

@@ -325,3 +325,37 @@ fn on_a_group_opened_from_a_sorted_list_next_and_previous_follow_the_list() {
         h.rows()[39]
     );
 }
+
+/// Going back to a list, by its key as by `Esc`, finds it as it was left: its sort, its
+/// filter and its selection.
+#[test]
+fn a_list_keeps_its_sort_filter_and_selection_when_opened_again() {
+    let mut h = Harness::sample(120, 40);
+    h.press("p2/iraq<Enter>j");
+    let status = |h: &Harness| h.rows().last().cloned().unwrap_or_default();
+    let list_state = |h: &Harness| (heading(h), status(h));
+    assert!(heading(&h).contains("Earliest ▲"), "{}", heading(&h));
+    assert!(status(&h).contains("/iraq · "), "{}", status(&h));
+    let left = list_state(&h);
+    // Open a passage, then ask for the list by its key: the same list, not a new one.
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Group);
+    h.press("p");
+    assert_eq!(h.app.screen(), Screen::Groups);
+    assert_eq!(list_state(&h), left);
+    // From a passage and the matrix opened on top of it too.
+    h.press("<Enter>m");
+    assert_eq!(h.app.screen(), Screen::Matrix);
+    h.press("p");
+    assert_eq!(list_state(&h), left);
+    // The stories list likewise.
+    h.press("t");
+    assert_eq!(h.app.screen(), Screen::Stories);
+    h.press("S");
+    let stories = list_state(&h);
+    assert!(stories.0.contains("Articles ▲"), "{}", stories.0);
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Story);
+    h.press("t");
+    assert_eq!(list_state(&h), stories);
+}

@@ -172,3 +172,20 @@ fn the_quotes_list_sorts_and_filters_as_the_other_lists() {
     assert!(heading(&h).contains("First ▲"), "{}", heading(&h));
     assert!(!h.screen_text().contains("Ana Ruiz"));
 }
+
+#[test]
+fn the_quotes_key_goes_back_to_the_list_as_it_was_left() {
+    let mut h = quotes_harness(120, 40);
+    h.press("\"3S/tomas<Enter>");
+    let left = h.rows()[1].clone() + &h.rows().last().cloned().unwrap_or_default();
+    assert!(
+        left.contains("Speaker ▼") && left.contains("/tomas · 1 of 2"),
+        "{left}"
+    );
+    h.press("<Enter>");
+    assert_eq!(h.app.screen(), Screen::Quote);
+    h.press("\"");
+    assert_eq!(h.app.screen(), Screen::Quotes);
+    let back = h.rows()[1].clone() + &h.rows().last().cloned().unwrap_or_default();
+    assert_eq!(back, left);
+}
