@@ -256,3 +256,61 @@ fn compare_shows_two_copies_as_one_text_and_a_copy_with_what_its_original_shares
     assert!(!original["pairs"].as_array().unwrap().is_empty());
     assert_eq!(original["pairs"], copy["pairs"]);
 }
+
+/// Two earthquakes of one kind, in two places on two days, each told by three outlets in
+/// their own words (`tests/fixtures/quakes`): the stories are the two quakes, and no pair
+/// joins an article on one quake to an article on the other, though both speak of magnitudes,
+/// epicentres, depths, the seismic institute, aftershocks and the dead.
+#[test]
+fn two_quakes_of_one_kind_are_two_stories_with_no_pair_between_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quakes");
+    let out = passages(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quake = |id: &Value| id.as_str().unwrap().split('-').next().unwrap().to_string();
+    let mut stories: Vec<Vec<String>> = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    stories.sort();
+    assert_eq!(
+        stories,
+        [
+            ["karvala-daily", "karvala-radio", "karvala-wire"],
+            ["mirenta-local", "mirenta-post", "mirenta-wire"],
+        ]
+    );
+    let pairs = v["pairs"].as_array().unwrap();
+    // Each quake's outlets do share claims (the toll, the governor's or mayor's words).
+    for place in ["karvala", "mirenta"] {
+        assert!(
+            pairs
+                .iter()
+                .filter(|p| quake(&p["a"]["article"]) == place)
+                .count()
+                >= 3,
+            "{place}: {pairs:#?}"
+        );
+    }
+    let across: Vec<&Value> = pairs
+        .iter()
+        .filter(|p| quake(&p["a"]["article"]) != quake(&p["b"]["article"]))
+        .collect();
+    assert!(
+        across.is_empty(),
+        "pairs joining the two quakes: {across:#?}"
+    );
+}
