@@ -347,6 +347,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     let mut config =
         Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    for warning in &config.warnings {
+        eprintln!("crossread: warning: {}", sanitize(warning));
+    }
     if let Some(manifest) = &cli.manifest {
         if !manifest.is_file() {
             return Err(Failure::usage(format!(

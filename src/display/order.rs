@@ -1,5 +1,6 @@
-//! The orders the lists are shown in, so that every list can say what its order is: the
-//! shared passages sorted by a column ([`GroupSort`]), the articles of the overlap matrix
+//! The orders the lists are shown in, so that every list can say what its order is: a list
+//! sorted by one of its columns ([`Sort`], the same keys on every list), the shared
+//! passages sorted by a column ([`GroupSort`]), the articles of the overlap matrix
 //! laid out in story blocks ([`story_blocks`]), and the library grouped by story
 //! ([`group_by_story`]).
 
@@ -37,27 +38,43 @@ impl GroupColumn {
             GroupColumn::Score => "Score",
         }
     }
+}
 
+impl SortKey for GroupColumn {
     /// Counts and scores read best largest first, dates oldest first (as the library).
-    pub fn is_descending_first(self) -> bool {
+    fn is_descending_first(self) -> bool {
         !matches!(self, GroupColumn::Date)
     }
 
-    pub fn next(self) -> GroupColumn {
-        let i = GroupColumn::ALL
-            .iter()
-            .position(|&c| c == self)
-            .unwrap_or(0);
-        GroupColumn::ALL[(i + 1) % GroupColumn::ALL.len()]
+    fn next(self) -> GroupColumn {
+        next_of(&GroupColumn::ALL, self)
     }
 }
 
-/// The order of the shared-passages list.
+/// What a list can be sorted by: one of its columns.
+pub trait SortKey: Copy + Eq + std::fmt::Debug {
+    /// The direction a first sort by this column takes (counts: most first; dates and
+    /// names: from the start).
+    fn is_descending_first(self) -> bool;
+    /// The column `s` sorts by after this one.
+    fn next(self) -> Self;
+}
+
+/// The key after `key` in `all`, round to the first (the first when `key` is not there).
+pub fn next_of<K: PartialEq + Copy>(all: &[K], key: K) -> K {
+    let i = all.iter().position(|&k| k == key).map_or(0, |i| i + 1);
+    all[i % all.len()]
+}
+
+/// The order of a list: a column and a direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GroupSort {
-    pub column: GroupColumn,
+pub struct Sort<K> {
+    pub column: K,
     pub is_descending: bool,
 }
+
+/// The order of the shared-passages list.
+pub type GroupSort = Sort<GroupColumn>;
 
 impl Default for GroupSort {
     /// Most outlets first: the listing order of the groups (see [`super::AlignmentIndex`]).
@@ -66,10 +83,10 @@ impl Default for GroupSort {
     }
 }
 
-impl GroupSort {
+impl<K: SortKey> Sort<K> {
     /// Sorted by `column` in its first direction.
-    pub fn by(column: GroupColumn) -> GroupSort {
-        GroupSort {
+    pub fn by(column: K) -> Sort<K> {
+        Sort {
             column,
             is_descending: column.is_descending_first(),
         }
@@ -77,24 +94,24 @@ impl GroupSort {
 
     /// What a key asking for `column` does: the other direction if the list is sorted by
     /// it already, else that column in its first direction (the library's behaviour).
-    pub fn toggled(self, column: GroupColumn) -> GroupSort {
+    pub fn toggled(self, column: K) -> Sort<K> {
         if self.column == column {
             self.reversed()
         } else {
-            GroupSort::by(column)
+            Sort::by(column)
         }
     }
 
-    pub fn reversed(self) -> GroupSort {
-        GroupSort {
+    pub fn reversed(self) -> Sort<K> {
+        Sort {
             is_descending: !self.is_descending,
             ..self
         }
     }
 
     /// The next column, in its first direction.
-    pub fn cycled(self) -> GroupSort {
-        GroupSort::by(self.column.next())
+    pub fn cycled(self) -> Sort<K> {
+        Sort::by(self.column.next())
     }
 
     /// `▼` when descending, `▲` when ascending.
@@ -104,6 +121,29 @@ impl GroupSort {
         } else {
             '▲'
         }
+    }
+
+    /// Sorts `view` (indices of rows) in this order: `compare` orders two rows by the
+    /// column, `is_missing` says a row has no value in it. Rows without a value come last
+    /// whichever the direction; ties keep the indices' order.
+    pub fn sort_view(
+        self,
+        view: &mut [usize],
+        is_missing: impl Fn(usize) -> bool,
+        compare: impl Fn(usize, usize) -> Ordering,
+    ) {
+        view.sort_by(|&a, &b| {
+            let order = compare(a, b);
+            let order = if self.is_descending {
+                order.reverse()
+            } else {
+                order
+            };
+            is_missing(a)
+                .cmp(&is_missing(b))
+                .then(order)
+                .then(a.cmp(&b))
+        });
     }
 }
 
@@ -120,25 +160,19 @@ pub struct GroupKey {
 /// Sorts `view` (indices into `keys`, in listing order) by `sort`. Ties keep the listing
 /// order, and passages without a date come last whichever the direction.
 pub fn sort_groups(keys: &[GroupKey], view: &mut [usize], sort: GroupSort) {
-    view.sort_by(|&a, &b| {
-        let (ka, kb) = (&keys[a], &keys[b]);
-        let missing = match sort.column {
-            GroupColumn::Date => ka.date.is_none().cmp(&kb.date.is_none()),
-            _ => Ordering::Equal,
-        };
-        let order = match sort.column {
-            GroupColumn::Outlets => ka.outlets.cmp(&kb.outlets),
-            GroupColumn::Date => ka.date.cmp(&kb.date),
-            GroupColumn::Articles => ka.articles.cmp(&kb.articles),
-            GroupColumn::Score => ka.score.total_cmp(&kb.score),
-        };
-        let order = if sort.is_descending {
-            order.reverse()
-        } else {
-            order
-        };
-        missing.then(order).then(a.cmp(&b))
-    });
+    sort.sort_view(
+        view,
+        |i| sort.column == GroupColumn::Date && keys[i].date.is_none(),
+        |a, b| {
+            let (ka, kb) = (&keys[a], &keys[b]);
+            match sort.column {
+                GroupColumn::Outlets => ka.outlets.cmp(&kb.outlets),
+                GroupColumn::Date => ka.date.cmp(&kb.date),
+                GroupColumn::Articles => ka.articles.cmp(&kb.articles),
+                GroupColumn::Score => ka.score.total_cmp(&kb.score),
+            }
+        },
+    );
 }
 
 /// A run of articles of one story, as the overlap matrix lays them out.

@@ -48,6 +48,14 @@ pub enum Action {
     SortByArticles,
     /// Shared passages: sort by score.
     SortByScore,
+    /// Stories, one story, quotes: sort by the list's first (second, …) sortable column
+    /// from the left; again: reverse.
+    SortByColumn1,
+    SortByColumn2,
+    SortByColumn3,
+    SortByColumn4,
+    SortByColumn5,
+    SortByColumn6,
     ShowWarnings,
     /// Compare the selected article with the marked one, else with the one it shares most with.
     Compare,
@@ -156,6 +164,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// For `SortByColumn1` to `SortByColumn6`, the column's place among the list's sortable
+    /// columns (0 to 5).
+    pub fn sort_column_number(self) -> Option<usize> {
+        Some(match self {
+            Action::SortByColumn1 => 0,
+            Action::SortByColumn2 => 1,
+            Action::SortByColumn3 => 2,
+            Action::SortByColumn4 => 3,
+            Action::SortByColumn5 => 4,
+            Action::SortByColumn6 => 5,
+            _ => return None,
+        })
+    }
+
     /// Every action a key can be bound to.
     pub const BINDABLE: &'static [Action] = &[
         Action::Quit,
@@ -186,6 +208,12 @@ impl Action {
         Action::GroupByStory,
         Action::SortByArticles,
         Action::SortByScore,
+        Action::SortByColumn1,
+        Action::SortByColumn2,
+        Action::SortByColumn3,
+        Action::SortByColumn4,
+        Action::SortByColumn5,
+        Action::SortByColumn6,
         Action::ShowWarnings,
         Action::Compare,
         Action::ToggleMark,
@@ -247,6 +275,12 @@ impl Action {
             Action::GroupByStory => "group_by_story",
             Action::SortByArticles => "sort_by_articles",
             Action::SortByScore => "sort_by_score",
+            Action::SortByColumn1 => "sort_by_column1",
+            Action::SortByColumn2 => "sort_by_column2",
+            Action::SortByColumn3 => "sort_by_column3",
+            Action::SortByColumn4 => "sort_by_column4",
+            Action::SortByColumn5 => "sort_by_column5",
+            Action::SortByColumn6 => "sort_by_column6",
             Action::ShowWarnings => "show_warnings",
             Action::Compare => "compare",
             Action::ToggleMark => "toggle_mark",

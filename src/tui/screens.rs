@@ -65,6 +65,7 @@ pub mod group;
 pub mod groups;
 pub mod help;
 pub mod library;
+pub mod list;
 pub mod matrix;
 pub mod quote;
 pub mod quotes;

@@ -21,10 +21,12 @@ use std::sync::Arc;
 use crate::align::family::Story;
 use crate::corpus::Article;
 use crate::display::label;
-use crate::display::order::{group_by_story, story_of};
+use crate::display::order::{self, group_by_story, next_of, story_of, SortKey};
 use crate::display::search::{self, snippet, Field, FieldKeys, SearchIndex};
 use crate::display::text::{sanitize, truncate, width};
 use crate::display::ArticleIdx;
+use crate::tui::action::Action;
+use crate::tui::screens::list::{place, put, Change, Heading, ListState};
 use crate::tui::screens::render_empty;
 use crate::tui::theme::Theme;
 
@@ -60,19 +62,37 @@ impl Column {
             Column::Id => "Id",
         }
     }
+}
+
+impl Heading for Column {
+    type Key = Column;
+
+    fn name(self) -> &'static str {
+        Column::name(self)
+    }
+
+    fn is_numeric(self) -> bool {
+        matches!(self, Column::Words | Column::Shared)
+    }
+
+    fn key(self) -> Option<Column> {
+        Some(self)
+    }
+}
+
+impl SortKey for Column {
+    /// Counts and shares largest first, the rest from the start.
+    fn is_descending_first(self) -> bool {
+        matches!(self, Column::Words | Column::Shared)
+    }
 
     fn next(self) -> Column {
-        let i = Column::ALL.iter().position(|&c| c == self).unwrap_or(0);
-        Column::ALL[(i + 1) % Column::ALL.len()]
+        next_of(&Column::ALL, self)
     }
 }
 
 /// The order of the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort {
-    pub column: Column,
-    pub is_descending: bool,
-}
+pub type Sort = order::Sort<Column>;
 
 impl Default for Sort {
     /// Oldest first: one story read in the order it unfolded.
@@ -170,17 +190,11 @@ fn sorted_found(rows: &[Row], filter: &str, found: &Found, sort: Sort) -> Vec<us
     let mut view: Vec<usize> = (0..rows.len())
         .filter(|&i| !is_filtered || found[i].is_some())
         .collect();
-    view.sort_by(|&a, &b| {
-        let (ra, rb) = (&rows[a], &rows[b]);
-        let missing = ra.is_missing(sort.column).cmp(&rb.is_missing(sort.column));
-        let order = ra.compare(rb, sort.column);
-        let order = if sort.is_descending {
-            order.reverse()
-        } else {
-            order
-        };
-        missing.then(order).then(a.cmp(&b))
-    });
+    sort.sort_view(
+        &mut view,
+        |i| rows[i].is_missing(sort.column),
+        |a, b| rows[a].compare(&rows[b], sort.column),
+    );
     view
 }
 
@@ -228,9 +242,8 @@ impl LibraryLayout {
 /// share and the id only when there is room or the list is sorted by them (so that the
 /// heading always shows the order), the title taking what the others leave.
 pub fn column_spans(width: u16, sorted: Column) -> Vec<(Column, u16, u16)> {
-    let width = usize::from(width);
     // One cell of margin on each side, one between columns.
-    let inner = width.saturating_sub(2);
+    let inner = usize::from(width).saturating_sub(2);
     let outlet = (inner / 5).clamp(6, 20);
     let date = 10;
     // "Words ▼" fits.
@@ -249,39 +262,27 @@ pub fn column_spans(width: u16, sorted: Column) -> Vec<(Column, u16, u16)> {
     let fixed =
         outlet + date + words + shared + id + 3 + usize::from(shared > 0) + usize::from(id > 0);
     let title = inner.saturating_sub(fixed);
-    let mut spans = Vec::new();
-    let mut x = 1;
-    for (column, w) in [
-        (Column::Outlet, outlet),
-        (Column::Date, date),
-        (Column::Title, title),
-        (Column::Words, words),
-        (Column::Shared, shared),
-        (Column::Id, id),
-    ] {
-        if w == 0 || x >= width {
-            continue;
-        }
-        let w = w.min(width - x);
-        spans.push((column, x as u16, w as u16));
-        x += w + 1;
-    }
-    spans
+    place(
+        &[
+            (Column::Outlet, outlet),
+            (Column::Date, date),
+            (Column::Title, title),
+            (Column::Words, words),
+            (Column::Shared, shared),
+            (Column::Id, id),
+        ],
+        width,
+        0,
+    )
 }
 
 /// The library screen's state.
 #[derive(Debug, Clone)]
 pub struct LibraryState {
     rows: Vec<Row>,
-    /// Indices into `rows` of the rows shown, in display order.
-    view: Vec<usize>,
-    /// Index into `view` of the selected row (0 when `view` is empty).
-    selected: usize,
-    /// Index into `view` of the first row on screen.
-    offset: usize,
-    sort: Sort,
-    filter: String,
-    is_editing_filter: bool,
+    /// The rows shown (indices into `rows`, which are the corpus's), the selection, the
+    /// sort and the filter.
+    list: ListState<Column>,
     /// The library's area at the terminal's current size, for mouse clicks and page sizes.
     area: Rect,
     /// The article marked for a comparison, shown in the left margin.
@@ -306,17 +307,13 @@ impl LibraryState {
     pub fn new(articles: &[Article], theme: Theme) -> LibraryState {
         let rows: Vec<Row> = articles.iter().map(Row::new).collect();
         let sort = Sort::default();
-        let view = sorted_view(&rows, "", sort);
+        let mut list = ListState::new(sort);
+        list.set_view(sorted_view(&rows, "", sort));
         LibraryState {
             search: None,
             found: vec![None; rows.len()],
             rows,
-            view,
-            selected: 0,
-            offset: 0,
-            sort,
-            filter: String::new(),
-            is_editing_filter: false,
+            list,
             area: Rect::default(),
             marked: None,
             story_of: Vec::new(),
@@ -330,10 +327,12 @@ impl LibraryState {
     /// Takes the sort and the filter (typed so far, or kept) of `other`: the list the user
     /// set up while the files were being read.
     pub fn keep_view_of(&mut self, other: &LibraryState) {
-        self.sort = other.sort;
+        self.list.set_sort(other.list.sort());
         self.by_story = other.by_story;
-        self.filter = other.filter.clone();
-        self.is_editing_filter = other.is_editing_filter;
+        self.list.set_filter(
+            other.list.filter().to_string(),
+            other.list.is_editing_filter(),
+        );
         self.refresh();
     }
 
@@ -395,7 +394,7 @@ impl LibraryState {
     /// Takes the library's area at a new terminal size.
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
-        self.scroll_to_selection();
+        self.list.set_height(self.layout().rows.height);
     }
 
     fn layout(&self) -> LibraryLayout {
@@ -403,55 +402,44 @@ impl LibraryState {
     }
 
     fn has_filter_line(&self) -> bool {
-        self.is_editing_filter || !self.filter.is_empty()
-    }
-
-    /// The number of table rows on screen (at least 1, so that paging always moves).
-    fn page_height(&self) -> usize {
-        usize::from(self.layout().rows.height).max(1)
+        self.list.is_editing_filter() || !self.list.filter().is_empty()
     }
 
     /// The selected article, if any is shown.
     pub fn selected_article(&self) -> Option<ArticleIdx> {
-        self.view.get(self.selected).copied().map(ArticleIdx)
+        self.list.selected_row().map(ArticleIdx)
     }
 
     /// The selected row's position in the list (0-based) and the list's length.
     pub fn position(&self) -> (usize, usize) {
-        (self.selected, self.view.len())
+        self.list.position()
     }
 
     pub fn sort(&self) -> Sort {
-        self.sort
+        self.list.sort()
     }
 
     pub fn filter(&self) -> &str {
-        &self.filter
+        self.list.filter()
     }
 
     /// Returns true if and only if keys are being typed into the filter prompt.
     pub fn is_editing_filter(&self) -> bool {
-        self.is_editing_filter
+        self.list.is_editing_filter()
     }
 
     /// The corpus indices of the articles shown, in display order.
     pub fn view(&self) -> &[usize] {
-        &self.view
+        self.list.view()
     }
 
     /// Moves the selection by `delta` rows, stopping at the ends.
     pub fn move_by(&mut self, delta: isize) {
-        if self.view.is_empty() {
-            return;
-        }
-        let last = self.view.len() - 1;
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-        self.scroll_to_selection();
+        self.list.move_by(delta);
     }
 
     pub fn move_to(&mut self, index: usize) {
-        self.selected = index.min(self.view.len().saturating_sub(1));
-        self.scroll_to_selection();
+        self.list.select_at(index);
     }
 
     pub fn move_to_end(&mut self) {
@@ -459,128 +447,92 @@ impl LibraryState {
     }
 
     pub fn half_page(&self) -> isize {
-        (self.page_height() / 2).max(1) as isize
+        self.list.half_page()
     }
 
     pub fn page(&self) -> isize {
-        self.page_height() as isize
-    }
-
-    /// Keeps `offset` such that the selected row is on screen.
-    fn scroll_to_selection(&mut self) {
-        let height = self.page_height();
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        // Fill the screen after a resize or a shrinking filter.
-        let max_offset = self.view.len().saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
+        self.list.page()
     }
 
     /// Re-sorts and re-filters, keeping the selected article selected if it is still shown.
     fn refresh(&mut self) {
-        let previous = self.selected_article();
-        self.found = find(&self.rows, &self.filter, self.search.as_deref());
-        self.view = sorted_found(&self.rows, &self.filter, &self.found, self.sort);
+        let filter = self.list.filter();
+        self.found = find(&self.rows, filter, self.search.as_deref());
+        let mut view = sorted_found(&self.rows, filter, &self.found, self.list.sort());
         self.story_width = 0;
         if self.is_by_story() {
-            group_by_story(&mut self.view, &self.story_of);
-            self.story_width = self
-                .view
+            group_by_story(&mut view, &self.story_of);
+            self.story_width = view
                 .iter()
                 .map(|&a| width(&story_label(self.story_of[a])))
                 .max()
                 .unwrap_or(0) as u16;
         }
-        self.selected = previous
-            .and_then(|p| self.view.iter().position(|&i| i == p.get()))
-            .unwrap_or(0);
-        self.scroll_to_selection();
+        // The filter line comes and goes with the filter.
+        self.list.set_height(self.layout().rows.height);
+        self.list.set_view(view);
     }
 
     pub fn sort_by(&mut self, column: Column) {
-        if self.sort.column == column {
-            self.sort.is_descending = !self.sort.is_descending;
-        } else {
-            self.sort = Sort {
-                column,
-                is_descending: matches!(column, Column::Words | Column::Shared),
-            };
-        }
+        self.list.sort_by(column);
         self.refresh();
+    }
+
+    /// Applies a list key (sorting and the filter prompt).
+    fn apply(&mut self, action: Action) {
+        if self.list.update(action, |_| None) == Change::Refresh {
+            self.refresh();
+        }
     }
 
     pub fn cycle_sort(&mut self) {
-        let column = self.sort.column.next();
-        self.sort = Sort {
-            column,
-            is_descending: matches!(column, Column::Words | Column::Shared),
-        };
-        self.refresh();
+        self.apply(Action::CycleSort);
     }
 
     pub fn reverse_sort(&mut self) {
-        self.sort.is_descending = !self.sort.is_descending;
-        self.refresh();
+        self.apply(Action::ReverseSort);
     }
 
     pub fn start_filter(&mut self) {
-        self.is_editing_filter = true;
-        self.refresh();
+        self.apply(Action::StartFilter);
     }
 
     /// Leaves the prompt keeping the filter.
     pub fn confirm_filter(&mut self) {
-        self.is_editing_filter = false;
-        self.refresh();
+        self.apply(Action::ConfirmFilter);
     }
 
     /// Leaves the prompt and shows every article again.
     pub fn clear_filter(&mut self) {
-        self.is_editing_filter = false;
-        self.filter.clear();
-        self.refresh();
+        self.apply(Action::CancelFilter);
     }
 
     pub fn push_filter_char(&mut self, c: char) {
-        if !c.is_control() {
-            self.filter.push(c);
+        if self.list.push_filter_char(c) {
             self.refresh();
         }
     }
 
     pub fn pop_filter_char(&mut self) {
-        self.filter.pop();
+        self.list.pop_filter_char();
         self.refresh();
     }
 
     /// What a click at `position` means: a row index (into the list) or a column heading.
     pub fn hit(&self, position: Position) -> Option<Hit> {
         let layout = self.layout();
-        if layout.rows.contains(position) {
-            let index = self.offset + usize::from(position.y - layout.rows.y);
-            return (index < self.view.len()).then_some(Hit::Row(index));
-        }
         let table = self.table(layout.header);
-        if table.contains(position) {
-            let x = position.x - table.x;
-            return column_spans(table.width, self.sort.column)
-                .into_iter()
-                .find(|&(_, start, w)| x >= start && x < start + w)
-                .map(|(column, _, _)| Hit::Heading(column));
-        }
-        None
+        let spans = column_spans(table.width, self.list.sort().column);
+        self.list.hit(position, table, layout.rows, &spans)
     }
 
     /// Where the terminal cursor goes while the filter is edited (after the typed text).
     pub fn cursor_position(&self, area: Rect) -> Option<Position> {
-        if !self.is_editing_filter {
+        if !self.list.is_editing_filter() {
             return None;
         }
         let line = LibraryLayout::new(area, true).filter?;
-        let x = line.x + 2 + width(&sanitize(&self.filter)) as u16;
+        let x = line.x + 2 + width(&sanitize(self.list.filter())) as u16;
         (x < line.right()).then_some(Position { x, y: line.y })
     }
 
@@ -610,26 +562,26 @@ impl LibraryState {
         if w == 0 || area.width <= w {
             return;
         }
-        let visible = self
-            .view
+        let view = self.list.view();
+        let offset = self.list.offset();
+        let visible = view
             .iter()
             .enumerate()
-            .skip(self.offset)
+            .skip(offset)
             .take(usize::from(area.height));
         for (y, (index, &article)) in (area.y..).zip(visible) {
             let story = self.story_of[article];
-            let is_first = index == 0 || self.story_of[self.view[index - 1]] != story;
-            let is_last =
-                index + 1 == self.view.len() || self.story_of[self.view[index + 1]] != story;
-            if is_first || index == self.offset {
-                let style = if index == self.selected {
+            let is_first = index == 0 || self.story_of[view[index - 1]] != story;
+            let is_last = index + 1 == view.len() || self.story_of[view[index + 1]] != story;
+            if is_first || index == offset {
+                let style = if self.list.is_selected(index) {
                     self.theme.selection()
                 } else {
                     self.theme.dim()
                 };
                 buf.set_stringn(area.x + 1, y, story_label(story), usize::from(w), style);
             }
-            if is_last && index + 1 < self.view.len() {
+            if is_last && index + 1 < view.len() {
                 let line = Rect {
                     y,
                     height: 1,
@@ -641,61 +593,27 @@ impl LibraryState {
     }
 
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
-        let style = self.theme.header();
-        buf.set_style(area, self.theme.text());
-        for (column, x, w) in column_spans(area.width, self.sort.column) {
-            let mut label = column.name().to_string();
-            let mut cell_style = style;
-            if column == self.sort.column {
-                label.push(' ');
-                label.push(if self.sort.is_descending {
-                    '▼'
-                } else {
-                    '▲'
-                });
-                cell_style = cell_style.add_modifier(Modifier::UNDERLINED);
-            }
-            let label = truncate(&label, usize::from(w));
-            let x = if matches!(column, Column::Words | Column::Shared) {
-                area.x + x + w - width(&label) as u16
-            } else {
-                area.x + x
-            };
-            buf.set_stringn(x, area.y, &label, usize::from(w), cell_style);
-        }
+        let spans = column_spans(area.width, self.list.sort().column);
+        self.list
+            .render_header(area, buf, &spans, &self.theme, |_, _| None);
     }
 
     fn render_rows(&self, area: Rect, buf: &mut Buffer) {
-        if self.view.is_empty() {
+        if self.list.view().is_empty() {
             let message = if self.rows.is_empty() {
                 "No articles.".to_string()
             } else {
-                format!("No article matches “{}”.", sanitize(&self.filter))
+                format!("No article matches “{}”.", sanitize(self.list.filter()))
             };
             render_empty(area, buf, &message, self.theme.dim());
             return;
         }
-        let spans = column_spans(area.width, self.sort.column);
-        let visible = self
-            .view
-            .iter()
-            .enumerate()
-            .skip(self.offset)
-            .take(usize::from(area.height));
-        for (y, (index, &row_index)) in (area.y..).zip(visible) {
+        let spans = column_spans(area.width, self.list.sort().column);
+        for line in self.list.visible(area, buf, &self.theme) {
+            let (row_index, y, is_selected, base) =
+                (line.row, line.area.y, line.is_selected, line.base);
             let row = &self.rows[row_index];
-            let line_area = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            let is_selected = index == self.selected;
-            let base = if is_selected {
-                self.theme.selection()
-            } else {
-                self.theme.text()
-            };
-            buf.set_style(line_area, base);
+            let line_area = line.area;
             if self.marked == Some(ArticleIdx(row_index)) {
                 buf.set_stringn(line_area.x, y, "●", 1, base.patch(self.theme.accent()));
             }
@@ -718,7 +636,7 @@ impl LibraryState {
                     Column::Id => ((&row.id).into(), self.theme.dim()),
                 };
                 // The selection's colours win over the dim style of missing values.
-                let style = if is_selected { base } else { base.patch(style) };
+                let style = line.style(style);
                 // Where the filter found a row its columns do not show: after the title,
                 // which gives up to half its room for it.
                 let tag = (column == Column::Title)
@@ -731,12 +649,8 @@ impl LibraryState {
                     None => usize::from(w),
                 };
                 let text = truncate(&text, text_room);
-                let x = if matches!(column, Column::Words | Column::Shared) {
-                    line_area.x + x + w - width(&text) as u16
-                } else {
-                    line_area.x + x
-                };
-                buf.set_stringn(x, y, &text, usize::from(w), style);
+                put(buf, line_area, x, w, &text, style, column.is_numeric());
+                let x = line_area.x + x;
                 let used = width(&text) as u16;
                 if let Some(tag) = tag.filter(|_| used + 3 < w) {
                     let tag_style = if is_selected {
@@ -808,9 +722,9 @@ impl LibraryState {
     }
 
     fn render_filter(&self, area: Rect, buf: &mut Buffer) {
-        let filter = sanitize(&self.filter);
-        let count = format!(" {} of {} ", self.view.len(), self.rows.len());
-        let hint = if self.is_editing_filter {
+        let filter = sanitize(self.list.filter());
+        let count = format!(" {} of {} ", self.list.view().len(), self.rows.len());
+        let hint = if self.list.is_editing_filter() {
             ""
         } else {
             "  (filter kept)"
@@ -847,11 +761,7 @@ fn story_label(story: Option<usize>) -> String {
 }
 
 /// What a mouse click on the library landed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hit {
-    Row(usize),
-    Heading(Column),
-}
+pub type Hit = crate::tui::screens::list::Hit<Column>;
 
 impl Widget for &LibraryState {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -861,11 +771,11 @@ impl Widget for &LibraryState {
         }
         let layout = LibraryLayout::new(area, self.has_filter_line());
         buf.set_style(layout.header, self.theme.text());
-        if self.is_by_story() && !self.view.is_empty() {
+        if self.is_by_story() && !self.list.view().is_empty() {
             buf.set_style(layout.rows, self.theme.text());
         }
         self.render_header(self.table(layout.header), buf);
-        if self.view.is_empty() {
+        if self.list.view().is_empty() {
             self.render_rows(layout.rows, buf);
         } else {
             self.render_rows(self.table(layout.rows), buf);
@@ -1039,18 +949,22 @@ mod tests {
         let mut state = LibraryState::new(&articles, Theme::default());
         state.relayout(Rect::new(0, 0, 80, 11)); // a header and 10 rows
         state.move_by(15);
-        assert_eq!((state.selected, state.offset), (15, 6));
+        assert_eq!((state.list.position().0, state.list.offset()), (15, 6));
         state.move_by(-100);
-        assert_eq!((state.selected, state.offset), (0, 0));
+        assert_eq!((state.list.position().0, state.list.offset()), (0, 0));
         state.move_to_end();
-        assert_eq!((state.selected, state.offset), (29, 20));
+        assert_eq!((state.list.position().0, state.list.offset()), (29, 20));
         assert_eq!(state.hit(Position::new(5, 1)), Some(Hit::Row(20)));
         assert_eq!(
             state.hit(Position::new(2, 0)),
             Some(Hit::Heading(Column::Outlet))
         );
         state.relayout(Rect::new(0, 0, 80, 41));
-        assert_eq!(state.offset, 0, "a taller screen shows the whole list");
+        assert_eq!(
+            state.list.offset(),
+            0,
+            "a taller screen shows the whole list"
+        );
     }
 
     #[test]

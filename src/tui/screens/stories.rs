@@ -7,18 +7,21 @@
 //! heading sorts by it. `/` filters, `Enter` opens the story's copies in time order.
 
 use std::borrow::Cow;
-use std::cmp::Ordering;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::display::label;
+use crate::display::order::{next_of, Sort, SortKey};
 use crate::display::story::StoryEntry;
-use crate::display::text::{sanitize, truncate, width};
+use crate::display::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::screens::{render_empty, Context};
+use crate::tui::screens::list::{
+    filter_terms, matches_all, numbered, place, split_header, Change, Clicked, Heading, ListState,
+};
+use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
 /// A column of the list, in display order.
@@ -32,7 +35,9 @@ pub enum Column {
     Lead,
 }
 
-impl Column {
+impl Heading for Column {
+    type Key = Column;
+
     fn name(self) -> &'static str {
         match self {
             Column::Number => "#",
@@ -48,57 +53,52 @@ impl Column {
         matches!(self, Column::Number | Column::Articles | Column::Outlets)
     }
 
-    /// The column `s` sorts by after this one (the lead is no order).
-    fn next(self) -> Column {
-        match self {
-            Column::Articles => Column::Outlets,
-            Column::Outlets => Column::First,
-            Column::First => Column::Last,
-            Column::Last => Column::Number,
-            Column::Number | Column::Lead => Column::Articles,
-        }
-    }
-
-    /// The direction a first sort by this column takes: most first for counts, earliest
-    /// first for dates and numbers.
-    fn is_descending_first(self) -> bool {
-        matches!(self, Column::Articles | Column::Outlets)
+    /// Every column but the lead sorts.
+    fn key(self) -> Option<Column> {
+        (self != Column::Lead).then_some(self)
     }
 }
 
-/// The order of the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort {
-    pub column: Column,
-    pub is_descending: bool,
+impl SortKey for Column {
+    /// Most first for counts, earliest first for dates and numbers.
+    fn is_descending_first(self) -> bool {
+        matches!(self, Column::Articles | Column::Outlets)
+    }
+
+    /// The column `s` sorts by after this one (the lead is no order).
+    fn next(self) -> Column {
+        next_of(
+            &[
+                Column::Articles,
+                Column::Outlets,
+                Column::First,
+                Column::Last,
+                Column::Number,
+            ],
+            self,
+        )
+    }
 }
 
 /// The x offset and width of each column shown at `width` cells. The lead takes what the
 /// others leave; on narrow screens the last date goes first, then the first date.
 fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
-    let width = usize::from(width);
-    let inner = width.saturating_sub(2);
+    let inner = usize::from(width).saturating_sub(2);
     let last = if inner >= 70 { 10 } else { 0 };
     let first = if inner >= 44 { 10 } else { 0 };
     let outlets = if inner >= 30 { 9 } else { 0 };
-    let mut spans = Vec::new();
-    let mut x = 1;
-    for (column, w) in [
-        (Column::Number, 4),
-        (Column::Articles, 10),
-        (Column::Outlets, outlets),
-        (Column::First, first),
-        (Column::Last, last),
-        (Column::Lead, usize::MAX),
-    ] {
-        if w == 0 || x >= width.saturating_sub(1) {
-            continue;
-        }
-        let w = w.min(width - 1 - x);
-        spans.push((column, x as u16, w as u16));
-        x += w + 1;
-    }
-    spans
+    place(
+        &[
+            (Column::Number, 4),
+            (Column::Articles, 10),
+            (Column::Outlets, outlets),
+            (Column::First, first),
+            (Column::Last, last),
+            (Column::Lead, usize::MAX),
+        ],
+        width,
+        1,
+    )
 }
 
 /// One story as the list shows it.
@@ -113,14 +113,7 @@ struct Row {
 #[derive(Debug, Clone)]
 pub struct StoriesState {
     rows: Vec<Row>,
-    /// The rows shown (indices into `rows`), in order: those the filter keeps, sorted.
-    view: Vec<usize>,
-    sort: Sort,
-    filter: String,
-    is_editing_filter: bool,
-    /// Index into `view` of the selected row.
-    selected: usize,
-    offset: usize,
+    list: ListState<Column>,
     theme: Theme,
     area: Rect,
 }
@@ -155,16 +148,8 @@ impl StoriesState {
             })
             .collect();
         let mut state = StoriesState {
-            view: Vec::new(),
             rows,
-            sort: Sort {
-                column: Column::Articles,
-                is_descending: true,
-            },
-            filter: String::new(),
-            is_editing_filter: false,
-            selected: 0,
-            offset: 0,
+            list: ListState::new(Sort::by(Column::Articles)),
             theme,
             area: Rect::default(),
         };
@@ -174,172 +159,78 @@ impl StoriesState {
 
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
-        self.scroll_to_selection();
-    }
-
-    fn layout(area: Rect) -> (Rect, Rect) {
-        let header = Rect {
-            height: u16::from(area.height >= 2),
-            ..area
-        };
-        let rows = Rect {
-            y: header.bottom(),
-            height: area.height - header.height,
-            ..area
-        };
-        (header, rows)
-    }
-
-    fn page_height(&self) -> usize {
-        usize::from(StoriesState::layout(self.area).1.height).max(1)
+        self.list.set_height(split_header(area).1.height);
     }
 
     /// The selected story's number, if any.
     pub fn selected(&self) -> Option<usize> {
-        let row = self.view.get(self.selected)?;
-        Some(self.rows[*row].entry.number)
+        let row = self.list.selected_row()?;
+        Some(self.rows[row].entry.number)
     }
 
     /// The sort shown in the heading.
-    pub fn sort(&self) -> Sort {
-        self.sort
+    pub fn sort(&self) -> Sort<Column> {
+        self.list.sort()
     }
 
     /// Returns true while the filter is typed.
     pub fn is_editing_filter(&self) -> bool {
-        self.is_editing_filter
-    }
-
-    fn select_row(&mut self, row: usize) {
-        self.selected = row.min(self.view.len().saturating_sub(1));
-        self.scroll_to_selection();
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        self.select_row(self.selected.saturating_add_signed(delta));
-    }
-
-    fn compare(&self, a: &Row, b: &Row, column: Column) -> Ordering {
-        let (a, b) = (&a.entry, &b.entry);
-        match column {
-            Column::Number | Column::Lead => a.number.cmp(&b.number),
-            Column::Articles => a.articles.len().cmp(&b.articles.len()),
-            Column::Outlets => a.outlets.cmp(&b.outlets),
-            Column::First => a.first.cmp(&b.first),
-            Column::Last => a.last.cmp(&b.last),
-        }
+        self.list.is_editing_filter()
     }
 
     /// Filters and sorts the rows again, the selection following its story when it stays.
     /// A story without dates sorts after the dated ones either way; ties keep the numbers'
-    /// order.
+    /// order (the rows are in number order).
     fn refilter(&mut self) {
-        let previous = self.selected();
-        let terms: Vec<String> = self
-            .filter
-            .to_lowercase()
-            .split_whitespace()
-            .map(String::from)
-            .collect();
+        let terms = filter_terms(self.list.filter());
         let mut view: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| {
-                terms
-                    .iter()
-                    .all(|t| self.rows[i].haystack.contains(t.as_str()))
-            })
+            .filter(|&i| matches_all(&self.rows[i].haystack, &terms))
             .collect();
-        let sort = self.sort;
-        let is_missing = |row: &Row| match sort.column {
-            Column::First => row.entry.first.is_none(),
-            Column::Last => row.entry.last.is_none(),
-            _ => false,
-        };
-        view.sort_by(|&a, &b| {
-            let (ra, rb) = (&self.rows[a], &self.rows[b]);
-            let order = self.compare(ra, rb, sort.column);
-            let order = if sort.is_descending {
-                order.reverse()
-            } else {
-                order
-            };
-            is_missing(ra)
-                .cmp(&is_missing(rb))
-                .then(order)
-                .then(ra.entry.number.cmp(&rb.entry.number))
-        });
-        self.view = view;
-        self.selected = previous
-            .and_then(|p| {
-                self.view
-                    .iter()
-                    .position(|&i| self.rows[i].entry.number == p)
-            })
-            .unwrap_or(0);
-        self.offset = 0;
-        self.scroll_to_selection();
+        let sort = self.list.sort();
+        let entry = |i: usize| &self.rows[i].entry;
+        sort.sort_view(
+            &mut view,
+            |i| match sort.column {
+                Column::First => entry(i).first.is_none(),
+                Column::Last => entry(i).last.is_none(),
+                _ => false,
+            },
+            |a, b| {
+                let (a, b) = (entry(a), entry(b));
+                match sort.column {
+                    Column::Number | Column::Lead => a.number.cmp(&b.number),
+                    Column::Articles => a.articles.len().cmp(&b.articles.len()),
+                    Column::Outlets => a.outlets.cmp(&b.outlets),
+                    Column::First => a.first.cmp(&b.first),
+                    Column::Last => a.last.cmp(&b.last),
+                }
+            },
+        );
+        self.list.set_view(view);
     }
 
     /// Sorts by `column`; again by the same column reverses.
     pub fn sort_by(&mut self, column: Column) {
-        if self.sort.column == column {
-            self.sort.is_descending = !self.sort.is_descending;
-        } else {
-            self.sort = Sort {
-                column,
-                is_descending: column.is_descending_first(),
-            };
-        }
+        self.list.sort_by(column);
         self.refilter();
-    }
-
-    fn scroll_to_selection(&mut self) {
-        let height = self.page_height();
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(self.view.len().saturating_sub(height));
     }
 
     /// Applies a key's action; returns a follow-up for the app (open a story).
     pub fn update(&mut self, action: Action) -> Option<Action> {
-        let page = self.page_height() as isize;
-        match action {
-            Action::MoveDown => self.move_by(1),
-            Action::MoveUp => self.move_by(-1),
-            Action::MoveToTop => self.select_row(0),
-            Action::MoveToBottom => self.select_row(usize::MAX),
-            Action::PageDown => self.move_by(page),
-            Action::PageUp => self.move_by(-page),
-            Action::StartFilter => self.is_editing_filter = true,
-            Action::InsertChar(c) if self.is_editing_filter && !c.is_control() => {
-                self.filter.push(c);
-                self.refilter();
+        let numbered = numbered(&[
+            Column::Number,
+            Column::Articles,
+            Column::Outlets,
+            Column::First,
+            Column::Last,
+        ]);
+        match self.list.update(action, numbered) {
+            Change::Refresh => self.refilter(),
+            Change::Moved => {}
+            Change::None if action == Action::OpenStory => {
+                return self.selected().map(|story| Action::ShowStory { story })
             }
-            Action::DeleteChar if self.is_editing_filter => {
-                self.filter.pop();
-                self.refilter();
-            }
-            Action::ConfirmFilter => self.is_editing_filter = false,
-            Action::CancelFilter => {
-                self.is_editing_filter = false;
-                self.filter.clear();
-                self.refilter();
-            }
-            Action::CycleSort => {
-                self.sort = Sort {
-                    column: self.sort.column.next(),
-                    is_descending: self.sort.column.next().is_descending_first(),
-                };
-                self.refilter();
-            }
-            Action::ReverseSort => {
-                self.sort.is_descending = !self.sort.is_descending;
-                self.refilter();
-            }
-            Action::OpenStory => return self.selected().map(|story| Action::ShowStory { story }),
-            _ => {}
+            Change::None => {}
         }
         None
     }
@@ -347,130 +238,50 @@ impl StoriesState {
     /// A click selects a row, a click on the selected row opens it, a click on a heading
     /// sorts by its column.
     pub fn click(&mut self, position: Position) -> Option<Action> {
-        let (header, rows) = StoriesState::layout(self.area);
-        if header.contains(position) {
-            let x = position.x - header.x;
-            let column = column_spans(header.width)
-                .into_iter()
-                .find(|&(_, start, w)| x >= start && x < start + w)
-                .map(|(column, _, _)| column)?;
-            if column != Column::Lead {
-                self.sort_by(column);
+        let (header, rows) = split_header(self.area);
+        let spans = column_spans(header.width);
+        match self.list.click(position, header, rows, &spans) {
+            Clicked::Open(row) => {
+                return Some(Action::ShowStory {
+                    story: self.rows[row].entry.number,
+                })
             }
-            return None;
+            Clicked::Sorted => self.refilter(),
+            Clicked::Selected | Clicked::Nothing => {}
         }
-        if !rows.contains(position) {
-            return None;
-        }
-        let index = self.offset + usize::from(position.y - rows.y);
-        if index >= self.view.len() {
-            return None;
-        }
-        if index == self.selected {
-            return self.selected().map(|story| Action::ShowStory { story });
-        }
-        self.select_row(index);
         None
     }
 
     /// "3/9 ", after the filter when there is one ("/spotify▏ · 3 of 12 ").
     pub fn status(&self) -> String {
-        let place = match self.view.len() {
-            0 => String::new(),
-            len => format!("{}/{len} ", self.selected + 1),
-        };
-        if !self.is_editing_filter && self.filter.is_empty() {
-            return place;
-        }
-        let cursor = if self.is_editing_filter { "▏" } else { "" };
-        format!(
-            "/{}{cursor} · {} of {} · {place}",
-            sanitize(&self.filter),
-            self.view.len(),
-            self.rows.len()
-        )
-    }
-
-    fn render_header(&self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.text());
-        for (column, x, w) in column_spans(area.width) {
-            let mut label = column.name().to_string();
-            let mut style = self.theme.header();
-            if column == self.sort.column {
-                label.push(' ');
-                label.push(if self.sort.is_descending {
-                    '▼'
-                } else {
-                    '▲'
-                });
-                style = style.add_modifier(Modifier::UNDERLINED);
-            }
-            let label = truncate(&label, usize::from(w));
-            let x = if column.is_numeric() {
-                area.x + x + w - width(&label) as u16
-            } else {
-                area.x + x
-            };
-            buf.set_stringn(x, area.y, &label, usize::from(w), style);
-        }
+        self.list.status(self.rows.len())
     }
 
     fn render_rows(&self, area: Rect, buf: &mut Buffer) {
-        if self.view.is_empty() {
-            let message = if self.rows.is_empty() {
-                "No story: no two articles are about one event.".to_string()
-            } else {
-                format!("No story matches “{}”.", sanitize(&self.filter))
-            };
-            render_empty(area, buf, &message, self.theme.dim());
-            return;
-        }
+        let empty = if self.rows.is_empty() {
+            "No story: no two articles are about one event.".to_string()
+        } else {
+            format!("No story matches “{}”.", sanitize(self.list.filter()))
+        };
+        let date = |d: Option<chrono::NaiveDate>| -> (Cow<str>, Style) {
+            match d {
+                Some(d) => (d.format("%Y-%m-%d").to_string().into(), Style::new()),
+                None => ("—".into(), self.theme.dim()),
+            }
+        };
         let spans = column_spans(area.width);
-        let visible = self
-            .view
-            .iter()
-            .map(|&i| &self.rows[i].entry)
-            .enumerate()
-            .skip(self.offset)
-            .take(usize::from(area.height));
-        for (y, (index, entry)) in (area.y..).zip(visible) {
-            let line_area = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            let is_selected = index == self.selected;
-            let base = if is_selected {
-                self.theme.selection()
-            } else {
-                self.theme.text()
-            };
-            buf.set_style(line_area, base);
-            let date = |d: Option<chrono::NaiveDate>| -> (Cow<str>, Style) {
-                match d {
-                    Some(d) => (d.format("%Y-%m-%d").to_string().into(), Style::new()),
-                    None => ("—".into(), self.theme.dim()),
-                }
-            };
-            for &(column, x, w) in &spans {
-                let (text, style): (Cow<str>, Style) = match column {
+        self.list
+            .render_rows(area, buf, &spans, &self.theme, &empty, |row, column, _| {
+                let entry = &self.rows[row].entry;
+                match column {
                     Column::Number => (entry.number.to_string().into(), self.theme.dim()),
                     Column::Articles => (entry.articles.len().to_string().into(), Style::new()),
                     Column::Outlets => (entry.outlets.to_string().into(), Style::new()),
                     Column::First => date(entry.first),
                     Column::Last => date(entry.last),
                     Column::Lead => ((&entry.lead).into(), Style::new()),
-                };
-                let style = if is_selected { base } else { base.patch(style) };
-                let text = truncate(&text, usize::from(w));
-                let x = if column.is_numeric() {
-                    line_area.x + x + w - width(&text) as u16
-                } else {
-                    line_area.x + x
-                };
-                buf.set_stringn(x, y, &text, usize::from(w), style);
-            }
-        }
+                }
+            });
     }
 }
 
@@ -488,8 +299,10 @@ impl Widget for &StoriesState {
         if area.is_empty() {
             return;
         }
-        let (header, rows) = StoriesState::layout(area);
-        self.render_header(header, buf);
+        let (header, rows) = split_header(area);
+        let spans = column_spans(header.width);
+        self.list
+            .render_header(header, buf, &spans, &self.theme, |_, _| None);
         self.render_rows(rows, buf);
     }
 }

@@ -3,10 +3,13 @@
 //! drops ([`StoryDetail`]), and a time axis on every row that shows when each outlet
 //! published.
 //!
-//! `c` (or `Enter`) compares the selected copy with the earliest copy it is measured
-//! against, or the two copies marked with `Space`; `e` writes the story as a report.
+//! The copies sort by date (the default), outlet, family, keeps, added or dropped, with the
+//! keys of every list ([`crate::tui::screens::list`]). `c` (or `Enter`) compares the selected copy
+//! with the earliest copy it is measured against, or the two copies marked with `Space`;
+//! `e` writes the story as a report.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -15,18 +18,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::display::label;
+use crate::display::order::{next_of, Sort, SortKey};
 use crate::display::story::{
     day, family_name, short_day, timeline_heading, timeline_strip, StoryDetail,
 };
-use crate::display::text::{sanitize, truncate, width};
+use crate::display::text::{sanitize, width};
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
+use crate::tui::screens::list::{numbered, Change, Clicked, Heading, ListState};
 use crate::tui::screens::{fit_line, Context};
 use crate::tui::theme::Theme;
 
 /// A column of the copies, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
+pub enum Column {
     /// `●` on a marked copy.
     Mark,
     Date,
@@ -40,11 +45,13 @@ enum Column {
     Title,
 }
 
-impl Column {
+impl Heading for Column {
+    type Key = Column;
+
     fn name(self) -> &'static str {
         match self {
             Column::Mark => "",
-            Column::Date => "Date ▲",
+            Column::Date => "Date",
             Column::Outlet => "Outlet",
             Column::Wire => "Wire",
             Column::Family => "Family",
@@ -59,6 +66,31 @@ impl Column {
     fn is_numeric(self) -> bool {
         matches!(self, Column::Keeps | Column::Added | Column::Dropped)
     }
+
+    fn key(self) -> Option<Column> {
+        SORTABLE.contains(&self).then_some(self)
+    }
+}
+
+/// The columns the copies sort by, in the order `s` cycles through them.
+const SORTABLE: [Column; 6] = [
+    Column::Date,
+    Column::Outlet,
+    Column::Family,
+    Column::Keeps,
+    Column::Added,
+    Column::Dropped,
+];
+
+impl SortKey for Column {
+    /// Shares and word counts most first; dates, outlets and families from the start.
+    fn is_descending_first(self) -> bool {
+        matches!(self, Column::Keeps | Column::Added | Column::Dropped)
+    }
+
+    fn next(self) -> Column {
+        next_of(&SORTABLE, self)
+    }
 }
 
 /// The widths of the columns that take their contents' width (in cells).
@@ -72,12 +104,12 @@ struct Widths {
 
 /// The columns shown at `width` cells, as `(column, x, width)`. Every column has a width
 /// and a priority; the least needed go first until the rest fit, and the title takes what
-/// is left.
-fn column_spans(width: u16, widths: Widths) -> Vec<(Column, u16, u16)> {
+/// is left. The column sorted by stays, wide enough for its heading and arrow.
+fn column_spans(width: u16, widths: Widths, sorted: Column) -> Vec<(Column, u16, u16)> {
     let width = usize::from(width);
     let inner = width.saturating_sub(2);
     // (column, cells, priority: higher stays longer)
-    let wanted = [
+    let mut wanted = [
         (Column::Mark, 1, 9),
         (Column::Date, widths.date.max(6), 8),
         (Column::Outlet, widths.outlet.clamp(6, 24), 9),
@@ -88,6 +120,12 @@ fn column_spans(width: u16, widths: Widths) -> Vec<(Column, u16, u16)> {
         (Column::Dropped, 7, 4),
         (Column::When, if inner >= 100 { 16 } else { 8 }, 5),
     ];
+    for (column, cells, priority) in &mut wanted {
+        if *column == sorted {
+            *cells = (*cells).max(column.name().chars().count() + 2);
+            *priority = u8::MAX;
+        }
+    }
     let mut kept: Vec<(Column, usize, u8)> = wanted.to_vec();
     let total = |kept: &[(Column, usize, u8)]| -> usize {
         kept.iter().map(|k| k.1).sum::<usize>() + kept.len().saturating_sub(1)
@@ -134,6 +172,11 @@ struct Row {
     dropped: Option<String>,
     when: Option<chrono::NaiveDate>,
     title: String,
+    /// What the row sorts by where its cells are text.
+    family_id: Option<usize>,
+    keeps_share: Option<f32>,
+    added_words: Option<usize>,
+    dropped_words: Option<usize>,
 }
 
 /// The story screen's state.
@@ -143,8 +186,8 @@ pub struct StoryState {
     rows: Vec<Row>,
     /// Articles marked with `Space`, in the order marked (two at most).
     marked: Vec<usize>,
-    selected: usize,
-    offset: usize,
+    /// The rows (in time order, as `detail.copies`) as sorted, the selection and the scroll.
+    list: ListState<Column>,
     /// A note for the status line, until the next key.
     notice: Option<String>,
     widths: Widths,
@@ -190,6 +233,10 @@ impl StoryState {
                     dropped: copy.dropped_words().map(|n| format!("−{n}")),
                     when,
                     title: label::title(article),
+                    family_id: copy.family,
+                    keeps_share: measured.then(|| copy.keeps()),
+                    added_words: copy.added_words(),
+                    dropped_words: copy.dropped_words(),
                 }
             })
             .collect();
@@ -199,17 +246,61 @@ impl StoryState {
             outlet: widest(&|r| Some(width(&r.outlet))).unwrap_or(6),
             wire: widest(&|r| r.wire.as_deref().map(width)).unwrap_or(4),
         };
-        StoryState {
+        let mut state = StoryState {
             detail,
             rows,
             marked: Vec::new(),
-            selected: 0,
-            offset: 0,
+            list: ListState::new(Sort::by(Column::Date)),
             notice: None,
             widths,
             theme,
             area: Rect::default(),
-        }
+        };
+        state.resort();
+        state
+    }
+
+    /// The order of the copies.
+    pub fn sort(&self) -> Sort<Column> {
+        self.list.sort()
+    }
+
+    /// Sorts the copies again, the selection following its copy. A copy without the
+    /// value sorts last either way; ties keep the time order.
+    fn resort(&mut self) {
+        let mut view: Vec<usize> = (0..self.rows.len()).collect();
+        let sort = self.list.sort();
+        let rows = &self.rows;
+        sort.sort_view(
+            &mut view,
+            |i| {
+                let row = &rows[i];
+                match sort.column {
+                    Column::Date => row.when.is_none(),
+                    Column::Family => row.family_id.is_none(),
+                    Column::Keeps => row.keeps_share.is_none(),
+                    Column::Added => row.added_words.is_none(),
+                    Column::Dropped => row.dropped_words.is_none(),
+                    _ => false,
+                }
+            },
+            |a, b| {
+                let (a, b) = (&rows[a], &rows[b]);
+                match sort.column {
+                    Column::Date => a.when.cmp(&b.when),
+                    Column::Outlet => a.outlet.to_lowercase().cmp(&b.outlet.to_lowercase()),
+                    Column::Family => a.family_id.cmp(&b.family_id),
+                    Column::Keeps => a
+                        .keeps_share
+                        .unwrap_or(0.0)
+                        .total_cmp(&b.keeps_share.unwrap_or(0.0)),
+                    Column::Added => a.added_words.cmp(&b.added_words),
+                    Column::Dropped => a.dropped_words.cmp(&b.dropped_words),
+                    _ => Ordering::Equal,
+                }
+            },
+        );
+        self.list.set_view(view);
     }
 
     /// The story shown.
@@ -224,7 +315,7 @@ impl StoryState {
 
     pub fn relayout(&mut self, area: Rect) {
         self.area = area;
-        self.scroll_to_selection();
+        self.list.set_height(StoryState::layout(area).2.height);
     }
 
     /// The summary lines (when there is room), the heading and the rows.
@@ -247,32 +338,9 @@ impl StoryState {
         (summary, header, rows)
     }
 
-    fn page_height(&self) -> usize {
-        usize::from(StoryState::layout(self.area).2.height).max(1)
-    }
-
-    fn select_row(&mut self, row: usize) {
-        self.selected = row.min(self.rows.len().saturating_sub(1));
-        self.scroll_to_selection();
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        self.select_row(self.selected.saturating_add_signed(delta));
-    }
-
-    fn scroll_to_selection(&mut self) {
-        let height = self.page_height();
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
-    }
-
     /// Marks the selected copy, or unmarks it; a third mark replaces the oldest.
     fn toggle_mark(&mut self) {
-        let Some(row) = self.rows.get(self.selected) else {
+        let Some(row) = self.list.selected_row().map(|r| &self.rows[r]) else {
             return;
         };
         let article = row.article;
@@ -284,7 +352,7 @@ impl StoryState {
             }
             self.marked.push(article);
         }
-        self.move_by(1);
+        self.list.move_by(1);
     }
 
     /// The comparison `c` asks for: the two marked copies (earlier on the left), else the
@@ -303,7 +371,7 @@ impl StoryState {
                 right: ArticleIdx(right),
             });
         }
-        let copy = self.detail.copies.get(self.selected)?;
+        let copy = self.detail.copies.get(self.list.selected_row()?)?;
         let (left, right) = match copy.base {
             Some(base) => (base, copy.article),
             None => {
@@ -329,36 +397,29 @@ impl StoryState {
     /// Applies a key's action; returns a follow-up for the app (open a comparison).
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.notice = None;
-        let page = self.page_height() as isize;
-        match action {
-            Action::MoveDown => self.move_by(1),
-            Action::MoveUp => self.move_by(-1),
-            Action::MoveToTop => self.select_row(0),
-            Action::MoveToBottom => self.select_row(usize::MAX),
-            Action::PageDown => self.move_by(page),
-            Action::PageUp => self.move_by(-page),
-            Action::ToggleMark => self.toggle_mark(),
-            Action::Compare => return self.compare(),
-            _ => {}
+        match self.list.update(action, numbered(&SORTABLE)) {
+            Change::Refresh => self.resort(),
+            Change::Moved => {}
+            Change::None => match action {
+                Action::ToggleMark => self.toggle_mark(),
+                Action::Compare => return self.compare(),
+                _ => {}
+            },
         }
         None
     }
 
-    /// A click selects a row; a click on the selected row compares it.
+    /// A click selects a row, a click on the selected row compares it, a click on a heading
+    /// sorts by its column.
     pub fn click(&mut self, position: Position) -> Option<Action> {
         self.notice = None;
-        let (_, _, rows) = StoryState::layout(self.area);
-        if !rows.contains(position) {
-            return None;
+        let (_, header, rows) = StoryState::layout(self.area);
+        let spans = self.spans(header.width);
+        match self.list.click(position, header, rows, &spans) {
+            Clicked::Open(_) => return self.compare(),
+            Clicked::Sorted => self.resort(),
+            Clicked::Selected | Clicked::Nothing => {}
         }
-        let index = self.offset + usize::from(position.y - rows.y);
-        if index >= self.rows.len() {
-            return None;
-        }
-        if index == self.selected {
-            return self.compare();
-        }
-        self.select_row(index);
         None
     }
 
@@ -367,7 +428,8 @@ impl StoryState {
         if let Some(notice) = &self.notice {
             return format!("{notice} ");
         }
-        let mut status = format!("copy {} of {}", self.selected + 1, self.rows.len());
+        let (at, len) = self.list.position();
+        let mut status = format!("copy {} of {len}", at + 1);
         if !self.marked.is_empty() {
             status.push_str(&format!(" · {} marked", self.marked.len()));
         }
@@ -432,61 +494,37 @@ impl StoryState {
     }
 
     fn spans(&self, width: u16) -> Vec<(Column, u16, u16)> {
-        column_spans(width, self.widths)
+        column_spans(width, self.widths, self.list.sort().column)
     }
 
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
-        if area.height == 0 {
-            return;
-        }
-        buf.set_style(area, self.theme.text());
         let entry = &self.detail.entry;
-        for (column, x, w) in self.spans(area.width) {
-            let label: String = match (column, entry.first, entry.last) {
-                (Column::When, Some(f), Some(l)) => timeline_heading(f, l, usize::from(w)),
-                _ => column.name().to_string(),
-            };
-            let label = truncate(&label, usize::from(w));
-            let x = if column.is_numeric() {
-                area.x + x + w - width(&label) as u16
-            } else {
-                area.x + x
-            };
-            buf.set_stringn(x, area.y, &label, usize::from(w), self.theme.header());
-        }
+        let spans = self.spans(area.width);
+        self.list
+            .render_header(area, buf, &spans, &self.theme, |column, w| {
+                match (column, entry.first, entry.last) {
+                    (Column::When, Some(f), Some(l)) => {
+                        Some(timeline_heading(f, l, usize::from(w)))
+                    }
+                    _ => None,
+                }
+            });
     }
 
     fn render_rows(&self, area: Rect, buf: &mut Buffer) {
         let spans = self.spans(area.width);
         let entry = &self.detail.entry;
-        let visible = self
-            .rows
-            .iter()
-            .enumerate()
-            .skip(self.offset)
-            .take(usize::from(area.height));
-        for (y, (index, row)) in (area.y..).zip(visible) {
-            let line_area = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            let is_selected = index == self.selected;
-            let base = if is_selected {
-                self.theme.selection()
-            } else {
-                self.theme.text()
-            };
-            buf.set_style(line_area, base);
-            let dim = self.theme.dim();
-            fn or_dash(text: &Option<String>, dim: Style) -> (Cow<'_, str>, Style) {
-                match text {
-                    Some(t) => (t.as_str().into(), Style::new()),
-                    None => ("—".into(), dim),
-                }
+        let dim = self.theme.dim();
+        fn or_dash(text: &Option<String>, dim: Style) -> (Cow<'_, str>, Style) {
+            match text {
+                Some(t) => (t.as_str().into(), Style::new()),
+                None => ("—".into(), dim),
             }
-            for &(column, x, w) in &spans {
-                let (text, style): (Cow<str>, Style) = match column {
+        }
+        self.list
+            .render_rows(area, buf, &spans, &self.theme, "", |r, column, w| {
+                let row = &self.rows[r];
+                match column {
                     Column::Mark => {
                         if self.marked.contains(&row.article) {
                             ("●".into(), self.theme.accent())
@@ -509,17 +547,8 @@ impl StoryState {
                         _ => ("undated".into(), dim),
                     },
                     Column::Title => (row.title.as_str().into(), Style::new()),
-                };
-                let style = if is_selected { base } else { base.patch(style) };
-                let text = truncate(&text, usize::from(w));
-                let x = if column.is_numeric() {
-                    line_area.x + x + w - width(&text) as u16
-                } else {
-                    line_area.x + x
-                };
-                buf.set_stringn(x, y, &text, usize::from(w), style);
-            }
-        }
+                }
+            });
     }
 }
 
@@ -551,13 +580,17 @@ mod tests {
     #[test]
     fn columns_fit_and_keep_the_essentials_at_sixty_columns() {
         for w in [0u16, 1, 2, 5, 10, 30, 60, 80, 120, 300] {
-            let spans = column_spans(w, WIDTHS);
+            let spans = column_spans(w, WIDTHS, Column::Date);
             for &(_, x, cw) in &spans {
                 assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
                 assert!(cw > 0);
             }
         }
-        let has = |w, c| column_spans(w, WIDTHS).iter().any(|s| s.0 == c);
+        let has = |w, c| {
+            column_spans(w, WIDTHS, Column::Date)
+                .iter()
+                .any(|s| s.0 == c)
+        };
         for c in [
             Column::Date,
             Column::Outlet,

@@ -122,3 +122,53 @@ fn quotes_open_from_a_group_on_its_quote() {
     };
     assert!(selected.is_some(), "{}", h.screen_text());
 }
+
+/// The row of the screen that holds `text`.
+#[track_caller]
+fn row_with(h: &Harness, text: &str) -> usize {
+    h.rows()
+        .iter()
+        .position(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("no row with {text:?}:\n{}", h.screen_text()))
+}
+
+#[test]
+fn the_quotes_list_sorts_and_filters_as_the_other_lists() {
+    let mut h = quotes_harness(120, 40);
+    h.press("\"");
+    let heading = |h: &Harness| h.rows()[1].clone();
+    assert!(heading(&h).contains("Outlets ▼"), "{}", heading(&h));
+    let order = |h: &Harness| (row_with(h, "Ana Ruiz"), row_with(h, "Tomas Berg"));
+    let (ana, tomas) = order(&h);
+    assert!(ana < tomas);
+    // By speaker: Ana before Tomas; reversed: Tomas first.
+    h.press("3");
+    assert!(heading(&h).contains("Speaker ▲"), "{}", heading(&h));
+    h.press("S");
+    assert!(heading(&h).contains("Speaker ▼"), "{}", heading(&h));
+    let (ana, tomas) = order(&h);
+    assert!(tomas < ana, "{}", h.screen_text());
+    // A click on the First heading sorts by date, earliest first.
+    let (x, y) = find_text(&h, "First");
+    h.click(x, y);
+    assert!(heading(&h).contains("First ▲"), "{}", heading(&h));
+    let (ana, tomas) = order(&h);
+    assert!(ana < tomas, "{}", h.screen_text());
+    // The filter searches the words, speakers and outlets.
+    h.press("/contractors");
+    assert!(!h.screen_text().contains("Ana Ruiz"), "{}", h.screen_text());
+    assert!(h.screen_text().contains("Tomas Berg"));
+    assert!(
+        h.rows().last().unwrap().contains("/contractors▏ · 1 of 2"),
+        "{}",
+        h.rows().last().unwrap()
+    );
+    h.press("<Enter><Enter>");
+    assert_eq!(h.app.screen(), Screen::Quote);
+    assert!(h.screen_text().contains("Tomas Berg"));
+    // Back on the list, the filter and the sort are as left.
+    h.press("<Esc>");
+    assert_eq!(h.app.screen(), Screen::Quotes);
+    assert!(heading(&h).contains("First ▲"), "{}", heading(&h));
+    assert!(!h.screen_text().contains("Ana Ruiz"));
+}

@@ -303,3 +303,78 @@ fn the_time_axis_and_marks_are_drawn_in_the_accent_colour() {
     assert_eq!(h.buffer()[(1, y)].symbol(), "●");
     assert_eq!(Some(h.buffer()[(1, y)].fg), theme.accent().fg);
 }
+
+#[test]
+fn the_story_sorts_its_copies_by_a_heading_and_compares_the_copy_selected() {
+    let mut h = stories_harness(120, 40);
+    h.press("t<Enter>");
+    let heading = |h: &Harness| h.rows()[row_with(h, "Outlet")].clone();
+    assert!(heading(&h).contains("Date ▲"), "{}", heading(&h));
+    let order = |h: &Harness| -> Vec<usize> {
+        [
+            "Lakeside Ledger",
+            "Metro Daily",
+            "Valley Herald",
+            "City Radio",
+        ]
+        .map(|outlet| row_with(h, outlet))
+        .into()
+    };
+    // Keeps, most first: Metro Daily 99 %, Valley Herald 87 %, City Radio 0 %, and the
+    // earliest copy (measured against nothing) last.
+    h.press("4");
+    assert!(heading(&h).contains("Keeps ▼"), "{}", heading(&h));
+    assert!(!heading(&h).contains("Date ▲"), "{}", heading(&h));
+    let rows = order(&h);
+    assert!(
+        rows[1] < rows[2] && rows[2] < rows[3] && rows[3] < rows[0],
+        "{}",
+        h.screen_text()
+    );
+    insta::assert_snapshot!("story_by_keeps_120x40", h.terminal.backend());
+    // Again: the other way, the copy without a share still last.
+    h.press("4");
+    assert!(heading(&h).contains("Keeps ▲"), "{}", heading(&h));
+    let rows = order(&h);
+    assert!(
+        rows[3] < rows[2] && rows[2] < rows[1] && rows[1] < rows[0],
+        "{}",
+        h.screen_text()
+    );
+    // `s` moves on to the next column; a click on a heading sorts by it.
+    h.press("s");
+    assert!(heading(&h).contains("Added ▼"), "{}", heading(&h));
+    let (x, y) = find_text(&h, "Outlet ");
+    h.click(x, y);
+    assert!(heading(&h).contains("Outlet ▲"), "{}", heading(&h));
+    let rows = order(&h);
+    // City Radio, Lakeside Ledger, Metro Daily, Valley Herald.
+    assert!(
+        rows[3] < rows[0] && rows[0] < rows[1] && rows[1] < rows[2],
+        "{}",
+        h.screen_text()
+    );
+    // The selection is a copy, wherever the sort puts it: the last row (Valley Herald)
+    // is compared with the earliest copy.
+    h.press("G");
+    assert!(status(&h).contains("copy 4 of 4"), "{}", status(&h));
+    h.press("c");
+    assert_eq!(h.app.screen(), Screen::Compare);
+    let title = &h.rows()[1];
+    assert!(
+        title.contains("1-ledger") && title.contains("3-herald"),
+        "{title}"
+    );
+    // Back on the story, its order is kept.
+    h.press("<Esc>");
+    assert!(heading(&h).contains("Outlet ▲"), "{}", heading(&h));
+}
+
+#[test]
+fn the_story_keeps_the_sort_column_on_screen_when_narrow() {
+    let mut h = stories_harness(60, 20);
+    h.press("t<Enter>6");
+    let heading = h.rows()[row_with(&h, "Outlet")].clone();
+    assert!(heading.contains("Dropped ▼"), "{heading}");
+    insta::assert_snapshot!("story_by_dropped_60x20", h.terminal.backend());
+}
