@@ -508,6 +508,31 @@ pub struct Context<'a> {
     pub is_stock: Option<&'a dyn Fn(&str) -> bool>,
 }
 
+/// With `CROSSREAD_BENCH_WRONG=FILE`, appends each wrong pair (why, kind, both texts) to
+/// FILE, one per line, for reading by hand.
+fn dump_wrong<'t>(r: &Pair, why: &str, text: &dyn Fn(&Side) -> Option<&'t str>) {
+    let Some(path) = std::env::var_os("CROSSREAD_BENCH_WRONG") else {
+        return;
+    };
+    use std::io::Write;
+    let flat = |x: &Side| text(x).unwrap_or("?").replace(['\n', '\t'], " ");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = writeln!(
+            f,
+            "{why}\t{:?}\t{}\t{}\t{}\t{}",
+            r.kind,
+            r.a.article,
+            r.b.article,
+            flat(&r.a),
+            flat(&r.b)
+        );
+    }
+}
+
 pub fn score(truth: &[Truth], reported: &Reported) -> Scores {
     score_in(truth, reported, &Context::default())
 }
@@ -552,6 +577,16 @@ pub fn score_in(truth: &[Truth], reported: &Reported, cx: &Context) -> Scores {
                     ra.overlap(&t.a) > 0 && rb.overlap(&t.b) > 0
                 })
             });
+            let why = if partial {
+                "partial"
+            } else if stock {
+                "stock"
+            } else if story(r.a.article).is_some() && story(r.a.article) == story(r.b.article) {
+                "story"
+            } else {
+                "other"
+            };
+            dump_wrong(r, why, &text);
             if partial {
                 s.wrong_partial[k] += 1;
             } else if stock {

@@ -34,15 +34,19 @@ pub const OTHER_NAMES_PENALTY: f32 = 0.6;
 
 /// Whether units `units` of an article name someone or something (a capitalised word inside
 /// a sentence, or an alias) that the other article, whose terms are `other` (sorted), never
-/// mentions. When both sides of a pair do, they tell of two different actors or places: the
+/// mentions (`mentions` tells). When both sides of a pair do, they tell of two different actors or places: the
 /// Chargers' receiver arrested, against their defensive tackle arrested. Names of fewer than
 /// four letters ("al" of "al-Zameli", initials) are left out: too short to tell spellings
 /// of one name apart from two names.
-pub fn names_absent(analysis: &Analysis, units: (usize, usize), other: &[Term]) -> bool {
+pub fn names_absent(
+    analysis: &Analysis,
+    units: (usize, usize),
+    mentions: impl Fn(Term) -> bool,
+) -> bool {
     analysis.units[units.0..units.1].iter().any(|u| {
         let tokens = &analysis.seg.tokens[u.first as usize..u.end as usize];
         let bytes = tokens.last().map_or(0, |l| l.end) - tokens.first().map_or(0, |f| f.start);
-        u.class == Class::Name && bytes >= 4 && other.binary_search(&u.term).is_err()
+        u.class == Class::Name && bytes >= 4 && !mentions(u.term)
     })
 }
 
@@ -477,8 +481,9 @@ mod tests {
             t.dedup();
             t
         };
-        names_absent(&x, (0, x.units.len()), &vocabulary(&y))
-            && names_absent(&y, (0, y.units.len()), &vocabulary(&x))
+        let (vx, vy) = (vocabulary(&x), vocabulary(&y));
+        names_absent(&x, (0, x.units.len()), |t| vy.binary_search(&t).is_ok())
+            && names_absent(&y, (0, y.units.len()), |t| vx.binary_search(&t).is_ok())
     }
 
     #[test]

@@ -63,6 +63,10 @@ pub struct ParaphraseOptions {
     pub clause_weight: f32,
     /// Fewest words in a clause window compared on its own.
     pub min_clause_words: usize,
+    /// Stories (besides the pair's own) whose sentences use all the words a pair shares,
+    /// from which on the pair is a stock sentence of the corpus's news English ("The move
+    /// is seen as a step in the right direction"), not a claim the two articles share.
+    pub stock_stories: usize,
 }
 
 impl Default for ParaphraseOptions {
@@ -83,6 +87,7 @@ impl Default for ParaphraseOptions {
             max_merge: 3,
             clause_weight: 0.8,
             min_clause_words: 6,
+            stock_stories: 3,
         }
     }
 }
@@ -177,12 +182,21 @@ struct Sentences {
     /// Per article, whether each unit is in a stock phrase of news English ("did not
     /// immediately respond to a request for comment"): such words make no claim shared.
     stock: Vec<Vec<bool>>,
-    /// Per article, every term it uses (sorted), to tell a name the other article never
-    /// mentions.
-    vocabulary: Vec<Vec<Term>>,
+    /// Per article, every term it uses (sorted) with the number of its sentences using it:
+    /// to tell a name the other article never mentions, and the names an article is about.
+    vocabulary: Vec<Vec<(Term, u32)>>,
+    /// Per article, the terms it writes only capitalised and at least once as a name (sorted):
+    /// a name at the start of a sentence ("Microsoft said") is still a name.
+    names: Vec<Vec<Term>>,
 }
 
 impl Sentences {
+    /// Sentences of article `doc` using term `t` (0 if it never mentions it).
+    fn uses(&self, doc: usize, t: Term) -> u32 {
+        let v = &self.vocabulary[doc];
+        v.binary_search_by_key(&t, |e| e.0).map_or(0, |i| v[i].1)
+    }
+
     fn weight(&self, t: Term) -> f32 {
         (1.0 + self.doc.len().max(1) as f32 / self.df.get(&t).copied().unwrap_or(1) as f32).ln()
     }
@@ -258,7 +272,6 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
             }
             merge_counts(a, b)
         });
-    drop(raw);
     let chunks: Vec<Vec<u32>> = analyses
         .par_iter()
         .zip(texts.par_iter())
@@ -277,13 +290,47 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
             .par_iter()
             .map(super::verbatim::stock_units)
             .collect(),
-        vocabulary: analyses
+        names: analyses
             .par_iter()
-            .map(|a| {
-                let mut t: Vec<Term> = a.units.iter().map(|u| u.term).collect();
-                t.sort_unstable();
-                t.dedup();
-                t
+            .zip(texts.par_iter())
+            .map(|(a, text)| {
+                let mut uses: Vec<(Term, bool, bool)> = a
+                    .units
+                    .iter()
+                    .map(|u| {
+                        let t = a.seg.tokens[u.first as usize];
+                        let lower = text[t.range()]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_lowercase);
+                        (u.term, u.class == Class::Name, lower)
+                    })
+                    .collect();
+                uses.sort_unstable_by_key(|u| u.0);
+                uses.chunk_by(|x, y| x.0 == y.0)
+                    .filter(|c| c.iter().any(|u| u.1) && !c.iter().any(|u| u.2))
+                    .map(|c| c[0].0)
+                    .collect()
+            })
+            .collect(),
+        vocabulary: raw
+            .par_iter()
+            .zip(analyses)
+            .map(|(sentences, a)| {
+                let mut used: Vec<Term> = sentences.iter().flatten().copied().collect();
+                used.sort_unstable();
+                let mut all: Vec<Term> = a.units.iter().map(|u| u.term).collect();
+                all.sort_unstable();
+                all.dedup();
+                // Every term the article uses, with its sentences (at least one: a unit
+                // outside any sentence still mentions it).
+                all.into_iter()
+                    .map(|t| {
+                        let lo = used.partition_point(|&u| u < t);
+                        let hi = used.partition_point(|&u| u <= t);
+                        (t, (hi - lo).max(1) as u32)
+                    })
+                    .collect()
             })
             .collect(),
     };
@@ -303,6 +350,7 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
                 .collect()
         })
         .collect();
+    drop(raw);
     sentences.weights = weights;
     let bags: Vec<Bag> = analyses
         .par_iter()
@@ -681,7 +729,7 @@ fn best_window(
 /// on each side.
 fn is_claim(
     analyses: &[Analysis],
-    stock: &[Vec<bool>],
+    s: &Sentences,
     (dx, ux): (usize, (usize, usize)),
     (dy, uy): (usize, (usize, usize)),
     options: &ParaphraseOptions,
@@ -703,7 +751,7 @@ fn is_claim(
     let in_stock = |d: usize, u: (usize, usize)| -> Vec<Term> {
         analyses[d].units[u.0..u.1]
             .iter()
-            .zip(&stock[d][u.0..u.1])
+            .zip(&s.stock[d][u.0..u.1])
             .filter(|(_, &st)| st)
             .map(|(u, _)| u.term)
             .collect()
@@ -746,6 +794,137 @@ fn is_claim(
     spread(dx, ux) && spread(dy, uy)
 }
 
+/// Per pair, whether the terms its two windows share are used together by sentences of at
+/// least `stock_stories` other stories (an article outside any story is a story of its
+/// own) that do not name the subjects of the pair's articles: what many unrelated articles
+/// say is the corpus's stock wording ("The move is seen as a step in the right direction,
+/// the ministry said"), not a claim these two share. A general list of stock phrases cannot
+/// hold every such sentence; the corpus shows them. Each pair looks only at the sentences
+/// using its rarest shared term, and stops once enough stories are found.
+fn said_elsewhere(
+    s: &Sentences,
+    analyses: &[Analysis],
+    stories: &StoryMap,
+    pairs: &[SentencePair],
+    options: &ParaphraseOptions,
+) -> Vec<bool> {
+    if options.stock_stories == 0 {
+        return vec![false; pairs.len()];
+    }
+    let terms = |d: usize, u: (usize, usize)| -> Vec<Term> {
+        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
+            .iter()
+            .filter(|u| u.class != Class::Stop)
+            .map(|u| u.term)
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    // Shared terms of each pair, rarest first; none to test when the pair shares a name or a
+    // figure (then it is about someone or something in particular: "Ortiz probably died
+    // instantly"), or fewer than three words, which many sentences share by chance.
+    let specific = |d: usize, u: (usize, usize), t: &[Term]| {
+        analyses[d].units[u.0..u.1].iter().any(|x| {
+            matches!(x.class, Class::Name | Class::Number) && t.binary_search(&x.term).is_ok()
+        }) || t.iter().any(|x| s.names[d].binary_search(x).is_ok())
+    };
+    let shared: Vec<Vec<Term>> = pairs
+        .par_iter()
+        .map(|p| {
+            let tb = terms(p.b, p.b_units);
+            let mut t: Vec<Term> = terms(p.a, p.a_units)
+                .into_iter()
+                .filter(|t| tb.binary_search(t).is_ok())
+                .collect();
+            if t.len() < 3 || specific(p.a, p.a_units, &t) || specific(p.b, p.b_units, &t) {
+                return Vec::new();
+            }
+            t.sort_by_key(|t| s.df.get(t).copied().unwrap_or(0));
+            t
+        })
+        .collect();
+    let mut wanted: Vec<Term> = shared.iter().filter_map(|t| t.first().copied()).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    if wanted.is_empty() {
+        return vec![false; pairs.len()];
+    }
+    // Sentences of the wanted terms only.
+    let mut postings: Vec<(Term, u32)> = s
+        .bags
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, bag)| {
+            let wanted = &wanted;
+            bag.terms
+                .iter()
+                .filter(move |(t, _)| wanted.binary_search(t).is_ok())
+                .map(move |&(t, _)| (t, i as u32))
+        })
+        .collect();
+    postings.par_sort_unstable();
+    // The names an article mentions in most sentences: its subject. An article naming the
+    // subject of either side is on their story even when the story clustering split it off
+    // (a single-story scrape falls into several stories).
+    let main_names = |d: usize| -> Vec<Term> {
+        // Most sentences first; of those, the rarest in the corpus.
+        let mut names: Vec<(u32, u32, Term)> = analyses[d]
+            .units
+            .iter()
+            .filter(|u| u.class == Class::Name)
+            .map(|u| {
+                let df = s.df.get(&u.term).copied().unwrap_or(0);
+                (s.uses(d, u.term), u32::MAX - df, u.term)
+            })
+            .collect();
+        names.sort_unstable_by(|x, y| y.cmp(x));
+        names.dedup();
+        names.truncate(2);
+        names.into_iter().map(|(_, _, t)| t).collect()
+    };
+    // An article outside any story counts as a story of its own.
+    let story = |d: usize| match stories.of.get(d) {
+        Some(Some(x)) => *x as usize,
+        _ => stories.of.len().max(s.first.len()) + d,
+    };
+    pairs
+        .par_iter()
+        .zip(&shared)
+        .map(|(p, t)| {
+            let Some(&rarest) = t.first() else {
+                return false;
+            };
+            let lo = postings.partition_point(|e| e.0 < rarest);
+            let hi = postings.partition_point(|e| e.0 <= rarest);
+            let own = [story(p.a), story(p.b)];
+            let subjects: Vec<Term> = main_names(p.a).into_iter().chain(main_names(p.b)).collect();
+            let mut seen: Vec<usize> = Vec::new();
+            for &(_, z) in &postings[lo..hi] {
+                let az = s.doc[z as usize] as usize;
+                let dz = story(az);
+                if own.contains(&dz)
+                    || seen.contains(&dz)
+                    || subjects.iter().any(|&n| s.uses(az, n) > 0)
+                {
+                    continue;
+                }
+                let bag = &s.bags[z as usize].terms;
+                if t[1..]
+                    .iter()
+                    .all(|w| bag.binary_search_by_key(w, |e| e.0).is_ok())
+                {
+                    seen.push(dz);
+                    if seen.len() >= options.stock_stories {
+                        return true;
+                    }
+                }
+            }
+            false
+        })
+        .collect()
+}
+
 /// Sentence pairs saying the same thing, including those vouched for by their context.
 pub(crate) fn sentence_pairs(
     texts: &[&str],
@@ -777,8 +956,8 @@ pub(crate) fn sentence_pairs(
             (&marks[dx], &analyses[dx], ux),
             (&marks[dy], &analyses[dy], uy),
         );
-        if checks::names_absent(&analyses[dx], ux, &s.vocabulary[dy])
-            && checks::names_absent(&analyses[dy], uy, &s.vocabulary[dx])
+        if checks::names_absent(&analyses[dx], ux, |t| s.uses(dy, t) > 0)
+            && checks::names_absent(&analyses[dy], uy, |t| s.uses(dx, t) > 0)
         {
             flags.set(Flag::OtherNames);
         }
@@ -864,7 +1043,7 @@ pub(crate) fn sentence_pairs(
                 && m.1 >= options.min_shared_terms
                 && is_claim(
                     analyses,
-                    &s.stock,
+                    &s,
                     (s.doc[x] as usize, m.2),
                     (s.doc[y] as usize, m.3),
                     options,
@@ -873,6 +1052,10 @@ pub(crate) fn sentence_pairs(
         })
         .collect();
     lap(&format!("{} accepted", accepted.len()));
+    let stock = said_elsewhere(&s, analyses, stories, &accepted, options);
+    let mut keep = stock.iter().map(|st| !st);
+    accepted.retain(|_| keep.next().unwrap_or(true));
+    lap(&format!("{} accepted but stock sentences", accepted.len()));
     // Context: neighbours of accepted pairs, in step on both sides, need less.
     let mut known: FxHashSet<(usize, usize, usize, usize)> = accepted
         .iter()
@@ -913,9 +1096,16 @@ pub(crate) fn sentence_pairs(
                 let (score, shown, flags) = checked(x, &m, y);
                 (score >= options.min_similarity_in_context
                     && m.1 >= 2
-                    && is_claim(analyses, &s.stock, (a, m.2), (b, m.3), &in_context))
+                    && is_claim(analyses, &s, (a, m.2), (b, m.3), &in_context))
                 .then(|| pair_of(x, y, m, shown, flags.with(Flag::Context)))
             })
+            .collect();
+        let stock = said_elsewhere(&s, analyses, stories, &next, options);
+        let next: Vec<SentencePair> = next
+            .into_iter()
+            .zip(stock)
+            .filter(|(_, st)| !st)
+            .map(|(p, _)| p)
             .collect();
         accepted.extend(next.iter().copied());
         frontier = next;
@@ -1019,6 +1209,50 @@ mod tests {
         assert!(
             found.iter().all(|(a, _)| !a.contains("comment")),
             "two requests for comment are not one claim: {found:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_many_unrelated_stories_use_is_stock_wording_not_a_shared_claim() {
+        // Five articles on five unrelated events, each closing on the same remark in its own
+        // order of words, too long for the short-line rule (`drop_stock_lines`): no list holds
+        // it, the corpus shows it is stock.
+        let topics = [
+            "Floods in Brindisi cut the coastal railway after three days of rain.\n\
+             Engineers from Ferrovie inspected the damaged viaduct near Ostuni.",
+            "The Halvorsen shipyard in Bergen launched its first hydrogen ferry.\n\
+             The vessel will carry commuters across the Byfjorden from March.",
+            "Wildfires near Kalgoorlie forced the closure of the Goldfields highway.\n\
+             Firefighters from Coolgardie contained the blaze by evening.",
+            "The Okonkwo administration in Enugu opened a new cassava processing plant.\n\
+             Farmers from Nsukka will sell their harvest to the cooperative.",
+            "Striking dockers in Valparaiso blocked the container terminal for a week.\n\
+             The Moreno union demanded higher wages from the port operator.",
+        ];
+        let remarks = [
+            "Officials said the situation in the area remained calm but tense throughout the night.",
+            "The situation in the area remained tense but calm throughout the night, officials said.",
+            "Throughout the night the situation in the area remained calm but tense, officials said.",
+            "Officials said that throughout the night the situation in the area remained tense but calm.",
+            "The situation in the area throughout the night remained calm yet tense, officials said.",
+        ];
+        let texts: Vec<String> = topics
+            .iter()
+            .zip(remarks)
+            .map(|(t, r)| format!("{t}\n{r}"))
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut options = AlignOptions::default();
+        options.paraphrase.stock_stories = 0;
+        let found = reworded(&texts, &options);
+        assert!(
+            found.iter().any(|(a, _)| a.contains("calm")),
+            "without the test the remark pairs: {found:?}"
+        );
+        let found = reworded(&texts, &AlignOptions::default());
+        assert!(
+            found.iter().all(|(a, _)| !a.contains("calm")),
+            "five unrelated stories say it: stock wording: {found:?}"
         );
     }
 
