@@ -420,11 +420,16 @@ impl<K: SortKey> ListState<K> {
             return place;
         }
         let cursor = if self.is_editing_filter { "▏" } else { "" };
-        format!(
-            "/{}{cursor} · {} of {total} · {place}",
+        let mut status = format!(
+            "/{}{cursor} · {} of {total} ",
             sanitize(&self.filter),
             self.view.len(),
-        )
+        );
+        if !place.is_empty() {
+            status.push_str("· ");
+            status.push_str(&place);
+        }
+        status
     }
 
     /// The heading row: each column's name (`label` may say another), the sort column's
@@ -786,6 +791,10 @@ mod tests {
         assert_eq!(list.status(9), "/a · 5 of 9 · 1/5 ");
         let _ = list.update(Action::CancelFilter, key);
         assert_eq!(list.status(9), "1/5 ");
+        // Nothing shown: no place to say.
+        let _ = list.update(Action::StartFilter, key);
+        list.set_view(Vec::new());
+        assert_eq!(list.status(9), "/▏ · 0 of 9 ");
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
