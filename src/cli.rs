@@ -347,6 +347,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     let mut config =
         Config::load(cli.config.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    for warning in &config.warnings {
+        eprintln!("crossread: warning: {}", sanitize(warning));
+    }
     if let Some(manifest) = &cli.manifest {
         if !manifest.is_file() {
             return Err(Failure::usage(format!(
@@ -1013,8 +1016,13 @@ fn stream(
     print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // The sanitiser works character by character, so it gets whole buffers rather than
+    // the many small pieces a serialiser writes (the output is the same).
     let mut out: Box<dyn Write> = match mode {
-        Some(mode) => Box::new(SafeWriter::new(stdout, mode)),
+        Some(mode) => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            SafeWriter::new(stdout, mode),
+        )),
         None => Box::new(stdout),
     };
     match print(&mut out).and_then(|()| out.flush()) {

@@ -17,6 +17,9 @@ use crate::tui::app::global_key_on;
 use crate::tui::keymap::{Key, KeyError, Keymap, Scope};
 use crate::tui::theme::Theme;
 
+/// `align.related_articles` values below this were written for the older article-cosine gate.
+const OLD_RELATED_ARTICLES_BELOW: f64 = 0.15;
+
 /// A config file is a few kilobytes; anything larger is not one.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
@@ -32,6 +35,8 @@ pub struct Config {
     pub theme: Theme,
     /// The file these settings came from, if any.
     pub file: Option<PathBuf>,
+    /// Settings that are valid but likely not meant, each naming the file, line and key.
+    pub warnings: Vec<String>,
 }
 
 /// The config file as written, before validation.
@@ -161,6 +166,22 @@ impl Config {
             ..Config::default()
         };
         config.align = align_options(&raw.align, &invalid)?;
+        if let Some(value) = &raw.align.related_articles {
+            let x = *value.get_ref();
+            // Older configs set this as an article-cosine gate (0.09 in the old example);
+            // read as event-cluster overlap, such a value makes nearly every pair one event.
+            if x < OLD_RELATED_ARTICLES_BELOW {
+                let (line, column) = line_column(source, value.span().start);
+                config.warnings.push(format!(
+                    "config file {}:{line}:{column}: key `align.related_articles` = {x} makes \
+                     nearly every pair of articles one event: it is the article overlap (TF-IDF \
+                     cosine, names and figures weighing three times a word) from which two \
+                     articles are one event, default 0.3; values below \
+                     {OLD_RELATED_ARTICLES_BELOW} were meant for the older article-cosine gate",
+                    path.display()
+                ));
+            }
+        }
         for (name, aliases) in &raw.outlets {
             config
                 .load

@@ -40,6 +40,100 @@ fn corpora() -> Vec<PathBuf> {
     .collect()
 }
 
+/// Marks that may close a sentence after its final stop: quotes, brackets, emphasis.
+const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '»', '*'];
+
+/// Whether `text` ends as a sentence does, to a reader: a stop, perhaps closed by quotes.
+fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(CLOSERS)
+        .trim_end()
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// Words after which a full stop does not end a sentence whatever follows: titles before a
+/// name, months before a day, "v." of a case name (and initials: capital letters alone). A plain
+/// list, kept apart from the splitter's own, so that the test judges the splitter rather than
+/// restating it.
+#[rustfmt::skip]
+const NEVER_LAST: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
+    "atty", "dist", "det", "const", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "v", "vs",
+];
+
+/// Whether the full stop ending `before` goes on into `after` (both on one line): after an
+/// abbreviation or an initial, inside a number spaced at its decimal point, before lower case.
+/// ("7 a.m. The fire …" may end: a lower-case letter alone is not judged.)
+fn stop_goes_on(before: &str, after: &str) -> bool {
+    let after = after.trim_start();
+    if after.is_empty() {
+        return false;
+    }
+    if after.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    let before = before.trim_end();
+    if !before.ends_with('.') {
+        return false;
+    }
+    let last = before
+        .trim_end_matches('.')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    let number = !last.is_empty() && last.chars().all(|c| c.is_ascii_digit());
+    initial
+        || NEVER_LAST.contains(&last.to_lowercase().as_str())
+        || (number && after.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Why the side `start..end` of `text` reads as cut inside a sentence, if it does: judged on
+/// the text alone, not on the splitter's sentences.
+fn cut_inside_a_sentence(text: &str, start: usize, end: usize) -> Option<&'static str> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = text[line_start..start].trim_end();
+    let after = text[end..line_end].trim_start();
+    let side = &text[start..end];
+    if !before.is_empty() && (!ends_like_sentence(before) || stop_goes_on(before, side)) {
+        return Some("starts inside a sentence");
+    }
+    if !after.is_empty() && (!ends_like_sentence(side) || stop_goes_on(side, after)) {
+        return Some("ends inside a sentence");
+    }
+    None
+}
+
+#[test]
+fn cut_inside_a_sentence_judges_the_text_alone() {
+    let t = "Roe v. Wade stands. A 6. 1-magnitude quake hit.\nIt said so";
+    let at = |s: &str| t.find(s).unwrap();
+    let side = |s: &str| (at(s), at(s) + s.len());
+    for whole in [
+        "Roe v. Wade stands.",
+        "A 6. 1-magnitude quake hit.",
+        "It said so",
+    ] {
+        let (a, b) = side(whole);
+        assert_eq!(cut_inside_a_sentence(t, a, b), None, "{whole}");
+    }
+    for cut in [
+        "Roe v.",
+        "Wade stands.",
+        "A 6.",
+        "1-magnitude quake hit.",
+        "Wade",
+        "It said",
+    ] {
+        let (a, b) = side(cut);
+        assert!(cut_inside_a_sentence(t, a, b).is_some(), "{cut}");
+    }
+}
+
+/// Every non-clause side is whole sentences twice over: its edges are sentence edges of the
+/// splitter, and read as sentence edges on the text itself ([`cut_inside_a_sentence`]), so
+/// that a splitter fault ("Roe v." | "Wade", "6." | "1-magnitude") fails here too.
 #[test]
 fn every_side_starts_and_ends_on_sentence_edges_unless_it_is_a_clause() {
     for dir in corpora() {
@@ -58,6 +152,7 @@ fn every_side_starts_and_ends_on_sentence_edges_unless_it_is_a_clause() {
             })
             .collect();
         let mut clauses = 0;
+        let mut cuts = Vec::new();
         for pair in &alignment.pairs {
             if pair.evidence.flags.has(Flag::Clause) {
                 clauses += 1;
@@ -73,8 +168,22 @@ fn every_side_starts_and_ends_on_sentence_edges_unless_it_is_a_clause() {
                     dir.display(),
                     corpus.articles[side.article].id,
                 );
+                if let Some(why) = cut_inside_a_sentence(texts[side.article], side.start, side.end)
+                {
+                    cuts.push(format!(
+                        "{}: {why}: {text:?}",
+                        corpus.articles[side.article].id
+                    ));
+                }
             }
         }
+        assert!(
+            cuts.is_empty(),
+            "{}: {} sides read as cut inside a sentence:\n{}",
+            dir.display(),
+            cuts.len(),
+            cuts.join("\n")
+        );
         // Clauses are the exception, not the rule: at most a fifth, of ten pairs at least (on
         // the five-article sample, one pair fewer must not decide).
         assert!(

@@ -352,6 +352,26 @@ fn an_invalid_config_names_path_line_column_and_key() {
 }
 
 #[test]
+fn an_old_related_articles_value_is_used_but_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("old.toml");
+    std::fs::write(&config, "[align]\nrelated_articles = 0.09\n").unwrap();
+    let out = Run::new(&["--config", config.to_str().unwrap(), "list"]).output();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let expected = format!(
+        "crossread: warning: config file {}:2:20: key `align.related_articles` = 0.09 makes \
+         nearly every pair of articles one event",
+        config.display()
+    );
+    assert!(err.starts_with(&expected), "{err}");
+    assert!(!stdout(&out).is_empty());
+    std::fs::write(&config, "[align]\nrelated_articles = 0.3\n").unwrap();
+    let out = Run::new(&["--config", config.to_str().unwrap(), "list"]).output();
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
 fn a_config_with_a_bad_key_binding_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("keys.toml");

@@ -1037,10 +1037,13 @@ pub(crate) fn families(
         FxHashMap::default();
     // Copies share their wording: reworded passages say two articles tell one story (see
     // `stories`), not that one is a copy of the other.
+    // A verbatim pair shown as two whole sentences counts only its copied run: two
+    // rewrites sharing a few words in every sentence are not copies of each other.
     for p in pairs.iter().filter(|p| p.kind == PairKind::Verbatim) {
+        let (a, b) = p.evidence.run.unwrap_or((p.a, p.b));
         let entry = spans.entry((p.a.article, p.b.article)).or_default();
-        entry.0.push((p.a.start, p.a.end));
-        entry.1.push((p.b.start, p.b.end));
+        entry.0.push((a.start, a.end));
+        entry.1.push((b.start, b.end));
     }
     // The analysis's tokens are the text's words ([`word_count`]), already counted.
     let words: Vec<usize> = analyses.iter().map(|a| a.seg.tokens.len()).collect();
@@ -1227,25 +1230,39 @@ impl StoryMap {
         let floor = options.story_similarity / 4.0;
         let edges: Vec<(u32, u32, f32)> = (0..n)
             .into_par_iter()
-            .flat_map_iter(|doc| {
-                let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
-                for &(t, w) in &vectors[doc] {
-                    let Some(list) = postings.get(&t) else {
-                        continue;
-                    };
-                    let from = list.partition_point(|&(d, _)| d as usize <= doc);
-                    for &(other, w2) in &list[from..] {
-                        *acc.entry(other).or_insert(0.0) += w * w2;
+            // Per thread: a sum per article, and the articles touched (cleared after use).
+            .map_init(
+                || (vec![0f32; n], vec![false; n], Vec::<u32>::new()),
+                |(acc, seen, touched), doc| {
+                    for &(t, w) in &vectors[doc] {
+                        let Some(list) = postings.get(&t) else {
+                            continue;
+                        };
+                        let from = list.partition_point(|&(d, _)| d as usize <= doc);
+                        for &(other, w2) in &list[from..] {
+                            let o = other as usize;
+                            if !seen[o] {
+                                seen[o] = true;
+                                touched.push(other);
+                            }
+                            acc[o] += w * w2;
+                        }
                     }
-                }
-                let mut out: Vec<(u32, u32, f32)> = acc
-                    .into_iter()
-                    .filter(|&(_, s)| s >= floor)
-                    .map(|(other, s)| (doc as u32, other, s))
-                    .collect();
-                out.sort_unstable_by_key(|e| e.1);
-                out
-            })
+                    let mut out: Vec<(u32, u32, f32)> = Vec::new();
+                    for &other in touched.iter() {
+                        let o = other as usize;
+                        if acc[o] >= floor {
+                            out.push((doc as u32, other, acc[o]));
+                        }
+                        acc[o] = 0.0;
+                        seen[o] = false;
+                    }
+                    touched.clear();
+                    out.sort_unstable_by_key(|e| e.1);
+                    out
+                },
+            )
+            .flatten_iter()
             .collect();
         let clusters = average_linkage(n, &edges, options.story_similarity);
         let mut stories: Vec<Story> = clusters
@@ -1414,6 +1431,27 @@ mod tests {
         assert_eq!(c.changed_words, 3);
         assert_eq!(c.shared_words, c.words - c.added_words - c.changed_words);
         assert!((c.shared() - 32.0 / 44.0).abs() < 1e-6);
+    }
+
+    /// Two rewrites that quote the same release in every sentence but word the rest each
+    /// their own way: their sentences pair up (verbatim runs inside them), yet neither is a
+    /// copy of the other, so they are no family.
+    #[test]
+    fn rewrites_sharing_a_run_in_each_sentence_are_no_family() {
+        let a = "Late on Tuesday the regional coastguard said that emergency crews evacuated four thousand residents from the low districts of Port Avel before dawn.\n\
+            Speaking to reporters in the capital, the mayor added that the harbour authority closed the northern docks until further notice on Wednesday.\n\
+            Forecasters at the national weather office warned that the swollen river was expected to crest on Thursday morning near the old bridge.";
+        let b = "Rescue services confirmed overnight that emergency crews evacuated four thousand residents from the low districts of Port Avel as the water rose.\n\
+            In a short statement published online, officials explained that the harbour authority closed the northern docks until further notice after the surge.\n\
+            Residents were told by local radio that the swollen river was expected to crest on Thursday morning, with more rain to come.";
+        let alignment = align(&[a, b], &AlignOptions::default());
+        let runs = alignment
+            .pairs
+            .iter()
+            .filter(|p| p.kind == PairKind::Verbatim && p.evidence.run.is_some())
+            .count();
+        assert!(runs >= 2, "{:#?}", alignment.pairs);
+        assert!(alignment.families.is_empty(), "{:#?}", alignment.families);
     }
 
     #[test]

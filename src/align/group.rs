@@ -15,6 +15,7 @@
 
 use std::collections::BinaryHeap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::caption;
@@ -228,14 +229,17 @@ pub fn groups(texts: &[&str], analyses: &[Analysis], pairs: &[AlignedPair]) -> V
     let units = |n: &Span| analyses[n.article].units_within(n.start, n.end);
 
     // Captions: a passage most of whose words are in a caption or credit line.
-    let mut caption_of: FxHashMap<usize, Vec<bool>> = FxHashMap::default();
+    let mut articles: Vec<usize> = nodes.iter().map(|n| n.article).collect();
+    articles.dedup();
+    let caption_of: FxHashMap<usize, Vec<bool>> = articles
+        .par_iter()
+        .map(|&a| (a, caption::caption_sentences(texts[a], &analyses[a])))
+        .collect();
     let caption: Vec<bool> = nodes
         .iter()
         .map(|n| {
             let analysis = &analyses[n.article];
-            let flags = caption_of
-                .entry(n.article)
-                .or_insert_with(|| caption::caption_sentences(texts[n.article], analysis));
+            let flags = &caption_of[&n.article];
             let (u0, u1) = units(n);
             let words = &analysis.units[u0..u1];
             let in_caption = words.iter().filter(|u| flags[u.sentence as usize]).count();

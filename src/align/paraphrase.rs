@@ -371,29 +371,72 @@ fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
     let n = indexed.len();
     // Two shared terms are enough when both are this rare (a name and a number, say).
     let rare = (1.0 + n.max(1) as f32 / options.rare_df.max(1) as f32).ln();
+    // A kept pair shares at least `need` indexed terms. With two or more, a sentence sharing
+    // only x's most frequent term with x cannot be kept: that term's postings (most often
+    // x's longest list) are not walked for new sentences, the term only adds to the ones
+    // x's other terms touched. It is still added last, so sums are the same.
+    let need = options.min_indexed_shared.min(2);
     (0..n)
         .into_par_iter()
+        // Few pieces of work: each allocates a count per sentence (16 MiB at 100,000
+        // articles).
+        .with_min_len((n / (64 * rayon::current_num_threads())).max(1))
         // Per thread: a count per sentence, and the sentences touched (cleared after use).
         .map_init(
             || (vec![(0u8, 0f32); n], Vec::<u32>::new()),
             |(counts, touched), x| {
-                for t in &indexed[x] {
+                // Sentences of x's article come before this one (sentences are numbered
+                // article by article).
+                let article_end = s
+                    .first
+                    .get(s.doc[x] as usize + 1)
+                    .map_or(n, |&f| f) as u32;
+                let usable = |t: &Term| {
+                    let (i, j, _) = index[t];
+                    j - i <= longest
+                };
+                let last = if need >= 2 {
+                    indexed[x].iter().rposition(usable)
+                } else {
+                    None
+                };
+                for (k, t) in indexed[x].iter().enumerate() {
                     let (i, j, w) = index[t];
                     if j - i > longest {
                         continue;
                     }
-                    // Postings are sorted: only sentences after x (each pair is seen once).
+                    // Postings are sorted: only sentences of later articles (each pair is
+                    // seen once, and none within one article).
                     let list = &postings[i..j];
-                    let after = list.partition_point(|&(_, y)| y as usize <= x);
-                    for &(_, y) in &list[after..] {
-                        if s.doc[y as usize] != s.doc[x] {
-                            let c = &mut counts[y as usize];
-                            if c.0 == 0 {
-                                touched.push(y);
+                    let after = list.partition_point(|&(_, y)| y < article_end);
+                    let list = &list[after..];
+                    if Some(k) == last {
+                        if touched.len() * 8 < list.len() {
+                            for &y in touched.iter() {
+                                if list.binary_search_by_key(&y, |&(_, y)| y).is_ok() {
+                                    let c = &mut counts[y as usize];
+                                    c.0 = c.0.saturating_add(1);
+                                    c.1 += w * w;
+                                }
                             }
-                            c.0 = c.0.saturating_add(1);
-                            c.1 += w * w;
+                        } else {
+                            for &(_, y) in list {
+                                let c = &mut counts[y as usize];
+                                if c.0 != 0 {
+                                    c.0 = c.0.saturating_add(1);
+                                    c.1 += w * w;
+                                }
+                            }
                         }
+                        continue;
+                    }
+                    for &(_, y) in list {
+                        let c = &mut counts[y as usize];
+                        if c.0 == 0 {
+                            touched.push(y);
+                        }
+                        c.0 = c.0.saturating_add(1);
+                        c.1 += w * w;
                     }
                 }
                 let mut out: Vec<(u32, u32)> = Vec::new();

@@ -21,6 +21,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similar::Algorithm;
@@ -796,7 +797,7 @@ fn name_of(run: &[&Word]) -> Option<Range<usize>> {
 
 /// Matches the quotes of every text into quotes carried by two or more of them.
 pub fn track(texts: &[&str]) -> Vec<Quote> {
-    let found: Vec<Vec<Found>> = texts.iter().map(|t| find(t)).collect();
+    let found: Vec<Vec<Found>> = texts.par_iter().map(|t| find(t)).collect();
     track_found(texts, &found)
 }
 
@@ -808,11 +809,23 @@ struct Candidate {
 }
 
 fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
+    // Words are split in parallel; ids are given in text order, so that they (and the order
+    // of the postings below) do not depend on the threads.
+    let split: Vec<Vec<Vec<String>>> = found
+        .par_iter()
+        .enumerate()
+        .map(|(article, quotes)| {
+            quotes
+                .iter()
+                .map(|q| words(&texts[article][q.quote.clone()]))
+                .collect()
+        })
+        .collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut candidates: Vec<Candidate> = Vec::new();
-    for (article, quotes) in found.iter().enumerate() {
-        for (i, q) in quotes.iter().enumerate() {
-            let terms = words(&texts[article][q.quote.clone()])
+    for (article, quotes) in split.into_iter().enumerate() {
+        for (i, quote_words) in quotes.into_iter().enumerate() {
+            let terms = quote_words
                 .into_iter()
                 .map(|w| {
                     let next = ids.len() as u32;
@@ -837,29 +850,54 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
             postings.entry(key).or_default().push(c);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (c, cand) in candidates.iter().enumerate() {
-        let mut keys: Vec<(usize, (u32, u32))> = cand
-            .terms
-            .windows(2)
-            .map(|w| (w[0], w[1]))
-            .map(|k| (postings.get(&k).map_or(0, Vec::len), k))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        pairs.extend(
-            keys.iter()
-                .take(4)
-                .flat_map(|(_, k)| postings.get(k).into_iter().flatten().take(5000).copied())
-                .filter(|&o| candidates[o].article != cand.article)
-                .map(|o| (c.min(o), c.max(o))),
-        );
-    }
-    pairs.sort_unstable();
+    let mut pairs: Vec<(usize, usize)> = candidates
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(c, cand)| {
+            let mut keys: Vec<(usize, (u32, u32))> = cand
+                .terms
+                .windows(2)
+                .map(|w| (w[0], w[1]))
+                .map(|k| (postings.get(&k).map_or(0, Vec::len), k))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys.truncate(4);
+            let postings = &postings;
+            let candidates = &candidates;
+            keys.into_iter()
+                .flat_map(move |(_, k)| postings.get(&k).into_iter().flatten().take(5000).copied())
+                .filter(move |&o| candidates[o].article != cand.article)
+                .map(move |o| (c.min(o), c.max(o)))
+        })
+        .collect();
+    pairs.par_sort_unstable();
     pairs.dedup();
+    // Each quote's words sorted: their common count bounds what a diff can find, and most
+    // pairs fail on it without one.
+    let sorted: Vec<Vec<u32>> = candidates
+        .par_iter()
+        .map(|c| {
+            let mut t = c.terms.clone();
+            t.sort_unstable();
+            t
+        })
+        .collect();
+    let sims: Vec<Option<f32>> = pairs
+        .par_iter()
+        .map(|&(c, o)| {
+            let (tc, to) = (&candidates[c].terms, &candidates[o].terms);
+            let short = tc.len().min(to.len());
+            let bound = common_count(&sorted[c], &sorted[o]);
+            if bound < 2 || (bound as f32 / short.max(1) as f32) < MIN_SIMILARITY {
+                return None;
+            }
+            similarity(tc, to)
+        })
+        .collect();
     let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); candidates.len()];
-    for (c, o) in pairs {
-        if let Some(sim) = similarity(&candidates[c].terms, &candidates[o].terms) {
+    for ((c, o), sim) in pairs.into_iter().zip(sims) {
+        if let Some(sim) = sim {
             neighbours[c].push((o, sim));
             neighbours[o].push((c, sim));
         }
@@ -875,16 +913,22 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
         a.dedup();
         a.len()
     };
-    let mut order: Vec<usize> = (0..candidates.len())
+    // Each key computed once, not at every comparison of the sort (a quote carried by
+    // thousands of articles has thousands of neighbours).
+    let mut order: Vec<(std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, usize)> = (0
+        ..candidates.len())
+        .into_par_iter()
         .filter(|&c| !neighbours[c].is_empty())
+        .map(|c| {
+            (
+                std::cmp::Reverse(articles_matched(c)),
+                std::cmp::Reverse(candidates[c].terms.len()),
+                c,
+            )
+        })
         .collect();
-    order.sort_by_key(|&c| {
-        (
-            std::cmp::Reverse(articles_matched(c)),
-            std::cmp::Reverse(candidates[c].terms.len()),
-            c,
-        )
-    });
+    order.par_sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, _, c)| c).collect();
     let mut taken = vec![false; candidates.len()];
     let mut quotes: Vec<Vec<usize>> = Vec::new();
     for seed in order {
@@ -1003,6 +1047,24 @@ fn region(seed: &[u32], member: &[u32]) -> Option<Range<usize>> {
 /// How alike two renderings are: the words of the shorter found in order in the longer,
 /// over its length; `None` below [`MIN_SIMILARITY`]. A short quote (under [`MIN_WORDS`]
 /// words) matches only a rendering about as short, not any quote that uses its two words.
+/// How many words two sorted word lists have in common, repeats counted: no alignment of
+/// the two can match more.
+fn common_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 fn similarity(a: &[u32], b: &[u32]) -> Option<f32> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() < 2 || (short.len() < MIN_WORDS && long.len() > short.len() + 2) {

@@ -676,26 +676,34 @@ pub fn merge_names(texts: &[&str], analyses: &mut [Analysis], min_similarity: f6
     }
     let mut keys: Vec<&String> = buckets.keys().collect();
     keys.sort();
-    for key in keys {
-        let bucket = &buckets[key];
-        if bucket.len() < 2 || bucket.len() > 50 {
-            continue;
-        }
-        let mut heads: Vec<(&String, Term)> = Vec::new();
-        for &(name, term) in bucket {
-            let head = heads
-                .iter()
-                .find(|(h, _)| strsim::jaro_winkler(h, name) >= min_similarity)
-                .copied();
-            match head {
-                Some((_, head_term)) => {
-                    let (a, b) = (find(&parent, term), find(&parent, head_term));
-                    if a != b {
-                        parent.insert(a, b);
-                    }
-                }
-                None => heads.push((name, term)),
+    // The spellings each bucket joins to its heads are found in parallel (a bucket needs
+    // only its own spellings), then joined in the buckets' order.
+    let joins: Vec<Vec<(Term, Term)>> = keys
+        .par_iter()
+        .map(|key| {
+            let bucket = &buckets[*key];
+            let mut joins = Vec::new();
+            if bucket.len() < 2 || bucket.len() > 50 {
+                return joins;
             }
+            let mut heads: Vec<(&String, Term)> = Vec::new();
+            for &(name, term) in bucket {
+                let head = heads
+                    .iter()
+                    .find(|(h, _)| strsim::jaro_winkler(h, name) >= min_similarity)
+                    .copied();
+                match head {
+                    Some((_, head_term)) => joins.push((term, head_term)),
+                    None => heads.push((name, term)),
+                }
+            }
+            joins
+        })
+        .collect();
+    for (term, head_term) in joins.into_iter().flatten() {
+        let (a, b) = (find(&parent, term), find(&parent, head_term));
+        if a != b {
+            parent.insert(a, b);
         }
     }
     if parent.is_empty() {

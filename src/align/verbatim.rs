@@ -208,9 +208,11 @@ fn seeds(analyses: &[Analysis], stock: &[Vec<bool>], options: &VerbatimOptions) 
         .map(|(a, s)| ngram_hashes(a, s, n))
         .collect();
     let total: usize = hashes.iter().map(Vec::len).sum();
-    // About four million entries (64 MiB) per shard.
+    // About four million entries (64 MiB) per shard, and at least two shards per thread so
+    // that the sorts run on every core (the seeds are sorted again after, so the shards'
+    // order does not show).
     let shard_bits = (total / 4_000_000)
-        .max(1)
+        .max(2 * rayon::current_num_threads())
         .next_power_of_two()
         .trailing_zeros();
     let shards = 1u64 << shard_bits;

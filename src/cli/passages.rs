@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{round_score, span_text, ArticleJson, SpanJson};
@@ -321,9 +322,10 @@ impl<'a> PassagesJson<'a> {
                 })
                 .collect(),
             unique: alignment.unique.iter().map(span).collect(),
+            // Families and quotes are described with diffs: in parallel (order kept).
             families: alignment
                 .families
-                .iter()
+                .par_iter()
                 .map(|f| FamilyJson::new(corpus, f))
                 .collect(),
             stories: alignment
@@ -340,7 +342,7 @@ impl<'a> PassagesJson<'a> {
                 .collect(),
             quotes: alignment
                 .quotes
-                .iter()
+                .par_iter()
                 .map(|q| QuoteJson::new(corpus, q))
                 .collect(),
         }

@@ -259,7 +259,10 @@ fn outlet_cues(page: &Page) -> Vec<Cue> {
                 push(NAME_AND_DATE, i, outlet_name(text));
             }
             if kind == Kind::Meta && byline_name(text).is_none() {
-                if let Some(date) = find_dates(text).first() {
+                if let Some(date) = find_dates(text)
+                    .first()
+                    .filter(|d| !embedded_post_signature(&text[..d.start]))
+                {
                     let before = text[..date.start]
                         .trim_end()
                         .trim_end_matches([',', '|', '-', '—']);
@@ -393,6 +396,9 @@ fn date_cues(page: &Page) -> Vec<Cue> {
         let Some(date) = find_dates(&unit.text).into_iter().next() else {
             continue;
         };
+        if embedded_post_signature(&unit.text[..date.start]) {
+            continue;
+        }
         let lower = unit.text.to_lowercase();
         let rank = if ["published", "posted", "first published", "date", "released"]
             .iter()
@@ -424,6 +430,16 @@ fn date_cues(page: &Page) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// The text before the date of an embedded post's signature: "— Jane Doe (@janedoe)" under a
+/// quoted tweet, "A post shared by Jane Doe (@janedoe) on". Its date is the post's, often
+/// years before the article, and its name is the poster's, not the outlet's.
+fn embedded_post_signature(before_date: &str) -> bool {
+    before_date.split_whitespace().any(|word| {
+        let word = word.trim_start_matches('(');
+        word.len() > 1 && word.starts_with('@')
+    })
 }
 
 /// Ranks of author cues, most telling first.
@@ -631,6 +647,22 @@ mod tests {
         assert_eq!(meta(&raw).date.as_deref(), Some("2015-10-25"));
         let raw = format!("A Headline for the Story\n\nUpdated 26 October 2015\n\nPosted on 25 October 2015\n\n{BODY}");
         assert_eq!(meta(&raw).date.as_deref(), Some("2015-10-25"));
+    }
+
+    #[test]
+    fn an_embedded_post_gives_neither_date_nor_outlet() {
+        let raw = format!(
+            "A Headline for the Story\n\n{BODY}\n\nThis is a misuse of authority.\n\n\
+             — Jane Doe (@JaneDoeNews) January 26, 2017\n\n{BODY}"
+        );
+        assert_eq!(meta(&raw).date, None);
+        let raw = format!(
+            "— Jane Doe (@JaneDoeNews) January 26, 2017\n\nA Headline for the Story\n\n\
+             Daily Planet, May 31, 2019\n\n{BODY}"
+        );
+        let m = meta(&raw);
+        assert_eq!(m.date.as_deref(), Some("2019-05-31"));
+        assert_ne!(m.outlet.as_deref(), Some("Jane Doe"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::text::sanitize;
 use crate::corpus::Article;
 
 /// Wide enough that a piece is laid out on one line per paragraph.
-const NO_WRAP: usize = usize::MAX / 4;
+pub(super) const NO_WRAP: usize = usize::MAX / 4;
 
 /// The Markdown report of `cmp`; `command` is the command line that writes it again.
 ///
@@ -68,7 +68,7 @@ pub fn markdown(cmp: &Comparison, command: &str) -> String {
                 .flat_map(|piece| lay_out(piece_side(piece, side), NO_WRAP, false))
                 .collect();
             for line in lines.iter().filter(|l| !l.runs.is_empty()) {
-                let _ = writeln!(out, "> {}", md_line(line));
+                let _ = writeln!(out, "> {}", md_line(line, false));
             }
             out.push('\n');
         }
@@ -110,12 +110,7 @@ pub fn html(cmp: &Comparison, command: &str) -> String {
         name(&cmp.left),
         name(&cmp.right)
     );
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    out.push_str(STYLE);
-    out.push_str("</head>\n<body>\n");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
+    html_head(&mut out, &title, "");
     out.push_str("<table class=\"heads\">\n<tr><th></th><th>Left</th><th>Right</th></tr>\n");
     let (left, right) = (cmp.article(Side::Left), cmp.article(Side::Right));
     let fields: [(&str, Box<dyn Fn(&Head, &Article) -> String>); 5] = [
@@ -205,12 +200,7 @@ pub fn html(cmp: &Comparison, command: &str) -> String {
         out.push_str("</td>");
     }
     out.push_str("</tr>\n</table>\n");
-    let _ = writeln!(
-        out,
-        "<h2>Made with</h2>\n<pre><code>{}</code></pre>",
-        escape(command)
-    );
-    out.push_str("</body>\n</html>\n");
+    html_foot(&mut out, command);
     out
 }
 
@@ -287,7 +277,7 @@ pub(super) fn linked(text: &str) -> String {
 }
 
 /// Marked words as HTML: a paragraph break becomes `<br>`, marks become spans.
-fn html_units(units: &[Unit]) -> String {
+pub(super) fn html_units(units: &[Unit]) -> String {
     let mut out = String::new();
     for (i, line) in lay_out(units, NO_WRAP, false).iter().enumerate() {
         if i > 0 {
@@ -311,22 +301,56 @@ fn html_units(units: &[Unit]) -> String {
     out
 }
 
-/// One line of marked words in Markdown: marked stretches in `**bold**`, their edge spaces
-/// kept outside the asterisks (where Markdown wants them).
-fn md_line(line: &Line) -> String {
+/// One line of marked words in Markdown: marked stretches in `**bold**`; with
+/// `strike_deleted`, words left out are written in, ~~struck through~~.
+pub(super) fn md_line(line: &Line, strike_deleted: bool) -> String {
     let mut out = String::new();
     for (mark, text) in &line.runs {
         let escaped = md_escape(text);
-        if *mark == Mark::Plain || escaped.trim().is_empty() {
-            out.push_str(&escaped);
-            continue;
-        }
-        let core = escaped.trim();
-        let lead = &escaped[..escaped.len() - escaped.trim_start().len()];
-        let tail = &escaped[escaped.trim_end().len()..];
-        let _ = write!(out, "{lead}**{core}**{tail}");
+        let fence = match mark {
+            Mark::Plain => "",
+            Mark::Deleted if strike_deleted => "~~",
+            _ => "**",
+        };
+        md_fenced(&mut out, &escaped, fence);
     }
     out
+}
+
+/// Appends escaped Markdown text inside `fence` (`**`, `~~`, or none), its edge spaces kept
+/// outside the fence, where Markdown wants them; blank text is never fenced.
+pub(super) fn md_fenced(out: &mut String, escaped: &str, fence: &str) {
+    if fence.is_empty() || escaped.trim().is_empty() {
+        out.push_str(escaped);
+        return;
+    }
+    let lead = &escaped[..escaped.len() - escaped.trim_start().len()];
+    let tail = &escaped[escaped.trim_end().len()..];
+    let _ = write!(out, "{lead}{fence}{}{fence}{tail}", escaped.trim());
+}
+
+/// The head of a report page up to its `<h1>`: one page, CSS inline (`STYLE` and
+/// `extra_style`), no script, no external asset.
+pub(super) fn html_head(out: &mut String, title: &str, extra_style: &str) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    out.push_str(STYLE);
+    if !extra_style.is_empty() {
+        let _ = writeln!(out, "<style>\n{extra_style}</style>");
+    }
+    out.push_str("</head>\n<body>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(title));
+}
+
+/// The end of a report page: the command that writes it again.
+pub(super) fn html_foot(out: &mut String, command: &str) {
+    let _ = writeln!(
+        out,
+        "<h2>Made with</h2>\n<pre><code>{}</code></pre>",
+        escape(command)
+    );
+    out.push_str("</body>\n</html>\n");
 }
 
 /// Text made safe for HTML: `&`, `<`, `>`, `"` and `'` escaped, control characters replaced.

@@ -12,16 +12,15 @@ use std::fmt::Write as _;
 
 use super::claims::{self, QuoteView};
 use super::label;
-use super::layout::{self, lay_out, Mark, Side, Unit};
-use super::report::{escape, linked, md_escape, source, STYLE};
+use super::layout::{self, lay_out, Side, Unit};
+use super::report::{
+    escape, html_foot, html_head, html_units, linked, md_escape, md_line, source, NO_WRAP,
+};
 use super::text::sanitize;
 use crate::align::diff::word_diff;
 use crate::align::quote::Quote;
 use crate::align::{SharedPassage, Span};
 use crate::corpus::{Article, Corpus};
-
-/// Wide enough that a wording is laid out on one line per paragraph.
-const NO_WRAP: usize = usize::MAX / 4;
 
 /// One article's wording in a report.
 struct Entry {
@@ -260,7 +259,7 @@ fn markdown(report: &Report, command: &str) -> String {
             .iter()
             .filter(|l| !l.runs.is_empty())
         {
-            let _ = writeln!(out, "> {}", md_line(line));
+            let _ = writeln!(out, "> {}", md_line(line, true));
         }
         out.push('\n');
     }
@@ -268,61 +267,14 @@ fn markdown(report: &Report, command: &str) -> String {
     out
 }
 
-/// Marked stretches in `**bold**`, their edge spaces outside the asterisks.
-fn md_line(line: &layout::Line) -> String {
-    let mut out = String::new();
-    for (mark, text) in &line.runs {
-        let escaped = md_escape(text);
-        if *mark == Mark::Plain || escaped.trim().is_empty() {
-            out.push_str(&escaped);
-            continue;
-        }
-        let core = escaped.trim();
-        let lead = &escaped[..escaped.len() - escaped.trim_start().len()];
-        let tail = &escaped[escaped.trim_end().len()..];
-        // Words left out are written in, struck through.
-        let fence = if *mark == Mark::Deleted { "~~" } else { "**" };
-        let _ = write!(out, "{lead}{fence}{core}{fence}{tail}");
-    }
-    out
-}
-
-fn html_units(units: &[Unit]) -> String {
-    let mut out = String::new();
-    for (i, line) in lay_out(units, NO_WRAP, false).iter().enumerate() {
-        if i > 0 {
-            out.push_str("<br>");
-        }
-        for (mark, text) in &line.runs {
-            let class = match mark {
-                Mark::Plain => None,
-                Mark::Deleted => Some("del"),
-                Mark::Inserted => Some("ins"),
-                Mark::ReplacedLeft | Mark::ReplacedRight => Some("rep"),
-            };
-            match class {
-                Some(class) => {
-                    let _ = write!(out, "<span class=\"{class}\">{}</span>", escape(text));
-                }
-                None => out.push_str(&escape(text)),
-            }
-        }
-    }
-    out
-}
-
 fn html(report: &Report, command: &str) -> String {
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&report.title));
-    out.push_str(STYLE);
-    out.push_str(
-        "<style>\ntr.first td { background: #eef6ff; }\ntr.altered td { background: #fff4e0; }\n\
-         .flag { color: #a04000; font-weight: 600; }\ntable.claim td.when { white-space: nowrap; }\n</style>\n",
+    html_head(
+        &mut out,
+        &report.title,
+        "tr.first td { background: #eef6ff; }\ntr.altered td { background: #fff4e0; }\n\
+         .flag { color: #a04000; font-weight: 600; }\ntable.claim td.when { white-space: nowrap; }\n",
     );
-    out.push_str("</head>\n<body>\n");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&report.title));
     let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&report.summary));
     let _ = writeln!(
         out,
@@ -358,12 +310,7 @@ fn html(report: &Report, command: &str) -> String {
         );
     }
     out.push_str("</table>\n");
-    let _ = writeln!(
-        out,
-        "<h2>Made with</h2>\n<pre><code>{}</code></pre>",
-        escape(command)
-    );
-    out.push_str("</body>\n</html>\n");
+    html_foot(&mut out, command);
     out
 }
 

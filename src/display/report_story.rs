@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::label;
-use super::report::{escape, linked, md_escape, source, STYLE};
+use super::report::{escape, html_foot, html_head, linked, md_escape, md_fenced, source};
 use super::story::{day, family_name, Copy, StoryDetail};
 use super::text::sanitize;
 use crate::align::diff::{word_diff, DiffTag};
@@ -69,14 +69,7 @@ fn reworded(corpus: &Corpus, change: &Change) -> (Runs, Runs) {
 fn md_runs(runs: &Runs) -> String {
     let mut out = String::new();
     for (is_changed, text) in runs {
-        let escaped = md_escape(text);
-        if !is_changed || escaped.trim().is_empty() {
-            out.push_str(&escaped);
-            continue;
-        }
-        let lead = &escaped[..escaped.len() - escaped.trim_start().len()];
-        let tail = &escaped[escaped.trim_end().len()..];
-        let _ = write!(out, "{lead}**{}**{tail}", escaped.trim());
+        md_fenced(&mut out, &md_escape(text), if *is_changed { "**" } else { "" });
     }
     out.trim().to_string()
 }
@@ -274,12 +267,7 @@ pub fn markdown(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String 
 pub fn html(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String {
     let mut out = String::new();
     let title = heading(detail);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    out.push_str(STYLE);
-    out.push_str("</head>\n<body>\n");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
+    html_head(&mut out, &title, "");
     let _ = writeln!(
         out,
         "<p class=\"summary\">Lead: {}</p>",
@@ -365,12 +353,7 @@ pub fn html(detail: &StoryDetail, corpus: &Corpus, command: &str) -> String {
     if !any {
         out.push_str("<p>No copy family in this story: its articles tell the event each in their own words.</p>\n");
     }
-    let _ = writeln!(
-        out,
-        "<h2>Made with</h2>\n<pre><code>{}</code></pre>",
-        escape(command)
-    );
-    out.push_str("</body>\n</html>\n");
+    html_foot(&mut out, command);
     out
 }
 
