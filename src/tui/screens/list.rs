@@ -574,8 +574,11 @@ pub trait ListScreen: HasList {
     fn open_key(&self) -> Action;
     /// What opening a row (an index into the rows) asks of the app.
     fn open(&self, row: usize) -> Option<Action>;
-    /// The column a key other than `s` and `S` sorts by (number keys).
-    fn sort_key(&self, action: Action) -> Option<KeyOf<Self>>;
+    /// The column a key other than `s` and `S` sorts by: by default the number keys
+    /// (`sort_by_column1`…) name the sortable columns from the left.
+    fn sort_key(&self, action: Action) -> Option<KeyOf<Self>> {
+        numbered(KeyOf::<Self>::ALL)(action)
+    }
     /// A cell's text and style.
     fn cell(&self, row: usize, column: Self::Column, width: u16) -> (Cow<'_, str>, Style);
     /// What the list says when no row is shown.
@@ -723,7 +726,6 @@ macro_rules! list_screen_state {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::display::order::next_of;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     enum Key {
@@ -732,12 +734,10 @@ mod tests {
     }
 
     impl SortKey for Key {
+        const ALL: &'static [Key] = &[Key::Count, Key::Name];
+
         fn is_descending_first(self) -> bool {
             self == Key::Count
-        }
-
-        fn next(self) -> Key {
-            next_of(&[Key::Count, Key::Name], self)
         }
     }
 

@@ -11,11 +11,11 @@ use std::borrow::Cow;
 use ratatui::style::Style;
 
 use crate::display::label;
-use crate::display::order::{next_of, Sort, SortKey};
+use crate::display::order::{Sort, SortKey};
 use crate::display::story::StoryEntry;
 use crate::display::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::screens::list::{numbered, place, Heading, ListScreen, ListState};
+use crate::tui::screens::list::{place, Heading, ListScreen, ListState};
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -55,23 +55,18 @@ impl Heading for Column {
 }
 
 impl SortKey for Column {
+    /// `s` goes on from the default (articles) to outlets, first, last and number.
+    const ALL: &'static [Column] = &[
+        Column::Number,
+        Column::Articles,
+        Column::Outlets,
+        Column::First,
+        Column::Last,
+    ];
+
     /// Most first for counts, earliest first for dates and numbers.
     fn is_descending_first(self) -> bool {
         matches!(self, Column::Articles | Column::Outlets)
-    }
-
-    /// The column `s` sorts by after this one (the lead is no order).
-    fn next(self) -> Column {
-        next_of(
-            &[
-                Column::Articles,
-                Column::Outlets,
-                Column::First,
-                Column::Last,
-                Column::Number,
-            ],
-            self,
-        )
     }
 }
 
@@ -220,17 +215,6 @@ impl ListScreen for StoriesState {
         Some(Action::ShowStory {
             story: self.rows[row].entry.number,
         })
-    }
-
-    /// `1` to `5`: the columns from the left.
-    fn sort_key(&self, action: Action) -> Option<Column> {
-        numbered(&[
-            Column::Number,
-            Column::Articles,
-            Column::Outlets,
-            Column::First,
-            Column::Last,
-        ])(action)
     }
 
     fn cell(&self, row: usize, column: Column, _: u16) -> (Cow<'_, str>, Style) {
