@@ -435,10 +435,7 @@ fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
             |(counts, touched), x| {
                 // Sentences of x's article come before this one (sentences are numbered
                 // article by article).
-                let article_end = s
-                    .first
-                    .get(s.doc[x] as usize + 1)
-                    .map_or(n, |&f| f) as u32;
+                let article_end = s.first.get(s.doc[x] as usize + 1).map_or(n, |&f| f) as u32;
                 let usable = |t: &Term| {
                     let (i, j, _) = index[t];
                     j - i <= longest

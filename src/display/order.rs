@@ -41,23 +41,26 @@ impl GroupColumn {
 }
 
 impl SortKey for GroupColumn {
+    const ALL: &'static [GroupColumn] = &GroupColumn::ALL;
+
     /// Counts and scores read best largest first, dates oldest first (as the library).
     fn is_descending_first(self) -> bool {
         !matches!(self, GroupColumn::Date)
     }
-
-    fn next(self) -> GroupColumn {
-        next_of(&GroupColumn::ALL, self)
-    }
 }
 
 /// What a list can be sorted by: one of its columns.
-pub trait SortKey: Copy + Eq + std::fmt::Debug {
+pub trait SortKey: Copy + Eq + std::fmt::Debug + 'static {
+    /// The columns a list sorts by, from the left: the order `s` goes round them in, and
+    /// the columns the number keys name.
+    const ALL: &'static [Self];
     /// The direction a first sort by this column takes (counts: most first; dates and
     /// names: from the start).
     fn is_descending_first(self) -> bool;
     /// The column `s` sorts by after this one.
-    fn next(self) -> Self;
+    fn next(self) -> Self {
+        next_of(Self::ALL, self)
+    }
 }
 
 /// The key after `key` in `all`, round to the first (the first when `key` is not there).

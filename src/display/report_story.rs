@@ -69,7 +69,11 @@ fn reworded(corpus: &Corpus, change: &Change) -> (Runs, Runs) {
 fn md_runs(runs: &Runs) -> String {
     let mut out = String::new();
     for (is_changed, text) in runs {
-        md_fenced(&mut out, &md_escape(text), if *is_changed { "**" } else { "" });
+        md_fenced(
+            &mut out,
+            &md_escape(text),
+            if *is_changed { "**" } else { "" },
+        );
     }
     out.trim().to_string()
 }

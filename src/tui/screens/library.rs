@@ -21,7 +21,7 @@ use std::sync::Arc;
 use crate::align::family::Story;
 use crate::corpus::Article;
 use crate::display::label;
-use crate::display::order::{self, group_by_story, next_of, story_of, SortKey};
+use crate::display::order::{self, group_by_story, story_of, SortKey};
 use crate::display::search::{self, snippet, Field, FieldKeys, SearchIndex};
 use crate::display::text::{sanitize, truncate, width};
 use crate::display::ArticleIdx;
@@ -81,13 +81,11 @@ impl Heading for Column {
 }
 
 impl SortKey for Column {
+    const ALL: &'static [Column] = &Column::ALL;
+
     /// Counts and shares largest first, the rest from the start.
     fn is_descending_first(self) -> bool {
         matches!(self, Column::Words | Column::Shared)
-    }
-
-    fn next(self) -> Column {
-        next_of(&Column::ALL, self)
     }
 }
 

@@ -420,11 +420,16 @@ impl<K: SortKey> ListState<K> {
             return place;
         }
         let cursor = if self.is_editing_filter { "▏" } else { "" };
-        format!(
-            "/{}{cursor} · {} of {total} · {place}",
+        let mut status = format!(
+            "/{}{cursor} · {} of {total} ",
             sanitize(&self.filter),
             self.view.len(),
-        )
+        );
+        if !place.is_empty() {
+            status.push_str("· ");
+            status.push_str(&place);
+        }
+        status
     }
 
     /// The heading row: each column's name (`label` may say another), the sort column's
@@ -569,8 +574,11 @@ pub trait ListScreen: HasList {
     fn open_key(&self) -> Action;
     /// What opening a row (an index into the rows) asks of the app.
     fn open(&self, row: usize) -> Option<Action>;
-    /// The column a key other than `s` and `S` sorts by (number keys).
-    fn sort_key(&self, action: Action) -> Option<KeyOf<Self>>;
+    /// The column a key other than `s` and `S` sorts by: by default the number keys
+    /// (`sort_by_column1`…) name the sortable columns from the left.
+    fn sort_key(&self, action: Action) -> Option<KeyOf<Self>> {
+        numbered(KeyOf::<Self>::ALL)(action)
+    }
     /// A cell's text and style.
     fn cell(&self, row: usize, column: Self::Column, width: u16) -> (Cow<'_, str>, Style);
     /// What the list says when no row is shown.
@@ -718,7 +726,6 @@ macro_rules! list_screen_state {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::display::order::next_of;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     enum Key {
@@ -727,12 +734,10 @@ mod tests {
     }
 
     impl SortKey for Key {
+        const ALL: &'static [Key] = &[Key::Count, Key::Name];
+
         fn is_descending_first(self) -> bool {
             self == Key::Count
-        }
-
-        fn next(self) -> Key {
-            next_of(&[Key::Count, Key::Name], self)
         }
     }
 
@@ -786,6 +791,10 @@ mod tests {
         assert_eq!(list.status(9), "/a · 5 of 9 · 1/5 ");
         let _ = list.update(Action::CancelFilter, key);
         assert_eq!(list.status(9), "1/5 ");
+        // Nothing shown: no place to say.
+        let _ = list.update(Action::StartFilter, key);
+        list.set_view(Vec::new());
+        assert_eq!(list.status(9), "/▏ · 0 of 9 ");
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,10 +12,10 @@ use ratatui::style::Style;
 
 use crate::display::claims::{quote_order, QuoteView};
 use crate::display::label::{self, short_date};
-use crate::display::order::{next_of, Sort, SortKey};
+use crate::display::order::{Sort, SortKey};
 use crate::display::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::screens::list::{numbered, place, Heading, ListScreen, ListState};
+use crate::tui::screens::list::{place, Heading, ListScreen, ListState};
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -53,21 +53,16 @@ impl Heading for Column {
 }
 
 impl SortKey for Column {
+    const ALL: &'static [Column] = &[
+        Column::Outlets,
+        Column::Altered,
+        Column::Speaker,
+        Column::Date,
+    ];
+
     /// Counts most first, names and dates from the start.
     fn is_descending_first(self) -> bool {
         matches!(self, Column::Outlets | Column::Altered)
-    }
-
-    fn next(self) -> Column {
-        next_of(
-            &[
-                Column::Outlets,
-                Column::Altered,
-                Column::Speaker,
-                Column::Date,
-            ],
-            self,
-        )
     }
 }
 
@@ -252,16 +247,6 @@ impl ListScreen for QuotesState {
         Some(Action::ShowQuote {
             quote: self.rows[row].quote,
         })
-    }
-
-    /// `1` to `4`: the columns from the left.
-    fn sort_key(&self, action: Action) -> Option<Column> {
-        numbered(&[
-            Column::Outlets,
-            Column::Altered,
-            Column::Speaker,
-            Column::Date,
-        ])(action)
     }
 
     fn cell(&self, r: usize, column: Column, _: u16) -> (Cow<'_, str>, Style) {

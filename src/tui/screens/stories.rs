@@ -11,11 +11,11 @@ use std::borrow::Cow;
 use ratatui::style::Style;
 
 use crate::display::label;
-use crate::display::order::{next_of, Sort, SortKey};
+use crate::display::order::{Sort, SortKey};
 use crate::display::story::StoryEntry;
 use crate::display::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::screens::list::{numbered, place, Heading, ListScreen, ListState};
+use crate::tui::screens::list::{place, Heading, ListScreen, ListState};
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -55,33 +55,45 @@ impl Heading for Column {
 }
 
 impl SortKey for Column {
+    /// `s` goes on from the default (articles) to outlets, first, last and number.
+    const ALL: &'static [Column] = &[
+        Column::Number,
+        Column::Articles,
+        Column::Outlets,
+        Column::First,
+        Column::Last,
+    ];
+
     /// Most first for counts, earliest first for dates and numbers.
     fn is_descending_first(self) -> bool {
         matches!(self, Column::Articles | Column::Outlets)
     }
-
-    /// The column `s` sorts by after this one (the lead is no order).
-    fn next(self) -> Column {
-        next_of(
-            &[
-                Column::Articles,
-                Column::Outlets,
-                Column::First,
-                Column::Last,
-                Column::Number,
-            ],
-            self,
-        )
-    }
 }
 
-/// The x offset and width of each column shown at `width` cells. The lead takes what the
-/// others leave; on narrow screens the last date goes first, then the first date.
-fn column_spans(width: u16) -> Vec<(Column, u16, u16)> {
+/// The x offset and width of each column shown at `width` cells, sorted by `sorted`. The
+/// lead takes what the others leave; on narrow screens the last date goes first, then the
+/// first date, then the outlets, but never the column the list is sorted by, so that the
+/// list always shows its order.
+fn column_spans(width: u16, sorted: Column) -> Vec<(Column, u16, u16)> {
     let inner = usize::from(width).saturating_sub(2);
-    let last = if inner >= 70 { 10 } else { 0 };
-    let first = if inner >= 44 { 10 } else { 0 };
-    let outlets = if inner >= 30 { 9 } else { 0 };
+    // A date sorted by on a narrow screen takes the room of the columns before it.
+    let is_date_sorted = matches!(sorted, Column::First | Column::Last);
+    let last = if sorted == Column::Last || inner >= 70 {
+        10
+    } else {
+        0
+    };
+    let first =
+        if sorted == Column::First || (inner >= 44 && !(sorted == Column::Last && inner < 47)) {
+            10
+        } else {
+            0
+        };
+    let outlets = if sorted == Column::Outlets || (inner >= 30 && !(is_date_sorted && inner < 36)) {
+        9
+    } else {
+        0
+    };
     place(
         &[
             (Column::Number, 4),
@@ -160,7 +172,7 @@ impl ListScreen for StoriesState {
     type Column = Column;
 
     fn columns(&self, width: u16) -> Vec<(Column, u16, u16)> {
-        column_spans(width)
+        column_spans(width, self.list.sort().column)
     }
 
     fn haystack(&self, row: usize) -> &str {
@@ -205,17 +217,6 @@ impl ListScreen for StoriesState {
         })
     }
 
-    /// `1` to `5`: the columns from the left.
-    fn sort_key(&self, action: Action) -> Option<Column> {
-        numbered(&[
-            Column::Number,
-            Column::Articles,
-            Column::Outlets,
-            Column::First,
-            Column::Last,
-        ])(action)
-    }
-
     fn cell(&self, row: usize, column: Column, _: u16) -> (Cow<'_, str>, Style) {
         let entry = &self.rows[row].entry;
         let date = |d: Option<chrono::NaiveDate>| -> (Cow<str>, Style) {
@@ -250,9 +251,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn columns_fit_the_width_and_drop_the_dates_first() {
+    fn columns_fit_the_width_drop_the_dates_first_and_keep_the_sort_column() {
         for w in [0u16, 1, 2, 5, 10, 26, 32, 46, 60, 72, 80, 120, 300] {
-            let spans = column_spans(w);
+            let spans = column_spans(w, Column::Articles);
             for &(_, x, cw) in &spans {
                 assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
                 assert!(cw > 0);
@@ -260,6 +261,26 @@ mod tests {
             let has = |c| spans.iter().any(|s| s.0 == c);
             assert_eq!(has(Column::Last), w >= 72, "width {w}");
             assert_eq!(has(Column::First), w >= 46, "width {w}");
+            // The column sorted by stays, with room for its arrow.
+            for sorted in [
+                Column::Number,
+                Column::Articles,
+                Column::Outlets,
+                Column::First,
+                Column::Last,
+            ] {
+                let spans = column_spans(w, sorted);
+                for &(_, x, cw) in &spans {
+                    assert!(x + cw <= w, "column at {x}+{cw} overflows {w}");
+                }
+                if w >= 30 {
+                    let room = spans.iter().find(|s| s.0 == sorted).map(|s| s.2);
+                    assert!(
+                        room.is_some_and(|r| usize::from(r) >= sorted.name().len() + 2),
+                        "{sorted:?} at width {w}: {spans:?}"
+                    );
+                }
+            }
         }
     }
 }

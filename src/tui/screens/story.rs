@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::display::label;
-use crate::display::order::{next_of, Sort, SortKey};
+use crate::display::order::{Sort, SortKey};
 use crate::display::story::{
     day, family_name, short_day, timeline_heading, timeline_strip, StoryDetail,
 };
@@ -83,13 +83,11 @@ const SORTABLE: [Column; 6] = [
 ];
 
 impl SortKey for Column {
+    const ALL: &'static [Column] = &SORTABLE;
+
     /// Shares and word counts most first; dates, outlets and families from the start.
     fn is_descending_first(self) -> bool {
         matches!(self, Column::Keeps | Column::Added | Column::Dropped)
-    }
-
-    fn next(self) -> Column {
-        next_of(&SORTABLE, self)
     }
 }
 
@@ -397,7 +395,7 @@ impl StoryState {
     /// Applies a key's action; returns a follow-up for the app (open a comparison).
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.notice = None;
-        match self.list.update(action, numbered(&SORTABLE)) {
+        match self.list.update(action, numbered(&SORTABLE[..])) {
             Change::Refresh => self.resort(),
             Change::Moved => {}
             Change::None => match action {

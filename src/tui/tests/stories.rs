@@ -378,3 +378,16 @@ fn the_story_keeps_the_sort_column_on_screen_when_narrow() {
     assert!(heading.contains("Dropped ▼"), "{heading}");
     insta::assert_snapshot!("story_by_dropped_60x20", h.terminal.backend());
 }
+
+#[test]
+fn the_stories_list_at_60x20_shows_the_column_it_is_sorted_by() {
+    let mut h = stories_harness(60, 20);
+    h.press("t");
+    assert!(!h.rows()[1].contains("Last"), "{}", h.rows()[1]);
+    // 5: by last date, a column the narrow list otherwise leaves out.
+    h.press("5");
+    assert!(h.rows()[1].contains("Last ▲"), "{}", h.rows()[1]);
+    assert!(h.rows()[2].contains("2024-04-05"), "{}", h.rows()[2]);
+    h.press("1");
+    assert!(h.rows()[1].contains("# ▲"), "{}", h.rows()[1]);
+}
