@@ -1091,7 +1091,13 @@ pub(crate) fn sentence_pairs(
                 let (x, y) = (s.first[a] + i, s.first[b] + j);
                 let m = best_match(&s, analyses, x, y, options);
                 let (score, shown, flags) = checked(x, &m, y);
+                // A neighbour naming another place or actor with other figures tells of
+                // another event of the same kind ("The 6.1-magnitude quake struck Qeshm
+                // island" next to "… quake struck … west of the town of Bireun"): the pair
+                // beside it does not vouch for it.
+                let other_event = flags.has(Flag::OtherNames) && flags.has(Flag::NumbersDiffer);
                 (score >= options.min_similarity_in_context
+                    && !other_event
                     && m.1 >= 2
                     && is_claim(analyses, &s, (a, m.2), (b, m.3), &in_context))
                 .then(|| pair_of(x, y, m, shown, flags.with(Flag::Context)))
