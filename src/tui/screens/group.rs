@@ -27,7 +27,6 @@ use crate::tui::action::Action;
 use crate::tui::screens::fit_line;
 use crate::tui::screens::groups::articles_of;
 use crate::tui::screens::members::MemberStack;
-use crate::tui::screens::render_empty;
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -71,7 +70,6 @@ pub struct GroupState {
     /// A note for the status line, until the next key.
     notice: Option<&'static str>,
     theme: Theme,
-    area: Rect,
 }
 
 impl GroupState {
@@ -89,7 +87,6 @@ impl GroupState {
             stack: MemberStack::default(),
             notice: None,
             theme,
-            area: Rect::default(),
         }
     }
 
@@ -99,7 +96,6 @@ impl GroupState {
     }
 
     pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
         let markers = self.theme.is_monochrome();
         let units = self.members.iter().map(|m| m.units.as_slice());
         self.stack.relayout(area, units, markers);
@@ -385,27 +381,23 @@ screen_state!(GroupState, Group, "Shared passage", wheel = Lines);
 
 impl Widget for &GroupState {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
-        }
-        let text = MemberStack::text_area(area);
-        if text.y > area.y {
-            self.render_legend(Rect { height: 1, ..area }, buf);
-        }
-        if self.members.is_empty() {
-            render_empty(text, buf, "No such shared passage.", self.theme.dim());
-            return;
-        }
-        self.stack.render(text, buf, &self.theme, |i, w| {
-            let member = &self.members[i];
-            let bar = if member.is_reference {
-                self.theme.header()
-            } else {
-                self.theme.dim()
-            };
-            (bar, self.heading(member, w))
-        });
+        let top = |line, buf: &mut Buffer| self.render_legend(line, buf);
+        self.stack.render(
+            area,
+            buf,
+            &self.theme,
+            "No such shared passage.",
+            top,
+            |i, w| {
+                let member = &self.members[i];
+                let bar = if member.is_reference {
+                    self.theme.header()
+                } else {
+                    self.theme.dim()
+                };
+                (bar, self.heading(member, w))
+            },
+        );
     }
 }
 

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::display::layout::{self, lay_out, Unit};
 use crate::tui::action::Action;
+use crate::tui::screens::render_empty;
 use crate::tui::theme::Theme;
 
 /// A line of the stack.
@@ -115,17 +116,32 @@ impl MemberStack {
         })
     }
 
-    /// Draws the lines on screen in `text` (the screen's [`MemberStack::text_area`]): a
-    /// heading as `heading(member, width)` gives it (the bar's style and the line) after a
-    /// bar in the margin that ties it to its text, the text indented, each run in its
-    /// mark's style.
+    /// Draws a screen of members in `area`: its first line as `top` draws it (when there
+    /// are two rows), then the lines on screen — a heading as `heading(member, width)`
+    /// gives it (the bar's style and the line) after a bar in the margin that ties it to
+    /// its text, the text indented, each run in its mark's style — or `empty` centred when
+    /// there is no member.
     pub fn render<'h>(
         &self,
-        text: Rect,
+        area: Rect,
         buf: &mut Buffer,
         theme: &Theme,
+        empty: &str,
+        top: impl FnOnce(Rect, &mut Buffer),
         heading: impl Fn(usize, usize) -> (Style, Line<'h>),
     ) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let text = MemberStack::text_area(area);
+        if text.y > area.y {
+            top(Rect { height: 1, ..area }, buf);
+        }
+        if self.rows.is_empty() {
+            render_empty(text, buf, empty, theme.dim());
+            return;
+        }
         let visible = self
             .rows
             .iter()

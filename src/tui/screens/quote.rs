@@ -16,7 +16,7 @@ use crate::display::text::sanitize;
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::screens::members::MemberStack;
-use crate::tui::screens::{fit_line, render_empty, Context};
+use crate::tui::screens::{fit_line, Context};
 use crate::tui::theme::Theme;
 
 /// One rendering as its heading shows it.
@@ -56,7 +56,6 @@ pub struct QuoteState {
     stack: MemberStack,
     notice: Option<&'static str>,
     theme: Theme,
-    area: Rect,
 }
 
 impl QuoteState {
@@ -112,7 +111,6 @@ impl QuoteState {
             stack: MemberStack::default(),
             notice: None,
             theme,
-            area: Rect::default(),
         }
     }
 
@@ -127,7 +125,6 @@ impl QuoteState {
     }
 
     pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
         let markers = self.theme.is_monochrome();
         let units = self.members.iter().map(|m| m.units.as_slice());
         self.stack.relayout(area, units, markers);
@@ -286,28 +283,18 @@ screen_state!(QuoteState, Quote, "Quote", wheel = Lines);
 
 impl Widget for &QuoteState {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
-        }
-        let text = MemberStack::text_area(area);
-        if text.y > area.y {
-            self.render_summary(Rect { height: 1, ..area }, buf);
-        }
-        if self.members.is_empty() {
-            render_empty(text, buf, "No such quote.", self.theme.dim());
-            return;
-        }
-        self.stack.render(text, buf, &self.theme, |i, w| {
-            let member = &self.members[i];
-            let bar = if member.is_altered {
-                self.theme.warning()
-            } else if member.is_first {
-                self.theme.header()
-            } else {
-                self.theme.dim()
-            };
-            (bar, self.heading(member, w))
-        });
+        let top = |line, buf: &mut Buffer| self.render_summary(line, buf);
+        self.stack
+            .render(area, buf, &self.theme, "No such quote.", top, |i, w| {
+                let member = &self.members[i];
+                let bar = if member.is_altered {
+                    self.theme.warning()
+                } else if member.is_first {
+                    self.theme.header()
+                } else {
+                    self.theme.dim()
+                };
+                (bar, self.heading(member, w))
+            });
     }
 }
