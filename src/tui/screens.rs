@@ -69,6 +69,7 @@ pub mod groups;
 pub mod help;
 pub mod library;
 pub mod matrix;
+pub mod members;
 pub mod quote;
 pub mod quotes;
 pub mod reader;

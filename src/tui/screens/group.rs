@@ -20,13 +20,13 @@ use crate::align::{SharedPassage, Span};
 use crate::corpus::Article;
 use crate::display::claims::{self, time_key};
 use crate::display::label::{outlet_or_id, short_date};
-use crate::display::layout::{self, lay_out, paragraph_number, plain_units, units, Mark, Unit};
+use crate::display::layout::{paragraph_number, plain_units, units, Mark, Unit};
 use crate::display::text::sanitize;
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
 use crate::tui::screens::fit_line;
 use crate::tui::screens::groups::articles_of;
-use crate::tui::screens::render_empty;
+use crate::tui::screens::members::MemberStack;
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
 
@@ -53,14 +53,6 @@ struct Member {
     units: Vec<Unit>,
 }
 
-/// A line of the collation.
-#[derive(Debug, Clone)]
-enum Row {
-    Heading(usize),
-    Text(layout::Line),
-    Blank,
-}
-
 /// The group screen's state.
 #[derive(Debug, Clone)]
 pub struct GroupState {
@@ -73,14 +65,11 @@ pub struct GroupState {
     /// In time order: by date (undated last), then corpus order; the reference first among
     /// its article's members.
     members: Vec<Member>,
-    rows: Vec<Row>,
-    /// The width `rows` were laid out for.
-    wrap_width: usize,
-    scroll: usize,
+    /// The members laid out and scrolled.
+    stack: MemberStack,
     /// A note for the status line, until the next key.
     notice: Option<&'static str>,
     theme: Theme,
-    area: Rect,
 }
 
 impl GroupState {
@@ -95,12 +84,9 @@ impl GroupState {
             groups,
             articles,
             members,
-            rows: Vec::new(),
-            wrap_width: 0,
-            scroll: 0,
+            stack: MemberStack::default(),
             notice: None,
             theme,
-            area: Rect::default(),
         }
     }
 
@@ -110,68 +96,18 @@ impl GroupState {
     }
 
     pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
-        let width = usize::from(GroupState::text_area(area).width.saturating_sub(3)).max(1);
-        if width != self.wrap_width {
-            let markers = self.theme.is_monochrome();
-            self.rows.clear();
-            for (i, member) in self.members.iter().enumerate() {
-                if i > 0 {
-                    self.rows.push(Row::Blank);
-                }
-                self.rows.push(Row::Heading(i));
-                self.rows.extend(
-                    lay_out(&member.units, width, markers)
-                        .into_iter()
-                        .map(Row::Text),
-                );
-            }
-            self.wrap_width = width;
-        }
-        self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    /// The scrolling part: all but the legend line at the top (when there are two rows).
-    fn text_area(area: Rect) -> Rect {
-        let legend = u16::from(area.height >= 2);
-        Rect {
-            y: area.y + legend,
-            height: area.height - legend,
-            ..area
-        }
-    }
-
-    fn page_height(&self) -> usize {
-        usize::from(GroupState::text_area(self.area).height).max(1)
-    }
-
-    fn max_scroll(&self) -> usize {
-        self.rows
-            .len()
-            .saturating_sub(usize::from(GroupState::text_area(self.area).height))
-    }
-
-    fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self
-            .scroll
-            .saturating_add_signed(delta)
-            .min(self.max_scroll());
+        let markers = self.theme.is_monochrome();
+        let units = self.members.iter().map(|m| m.units.as_slice());
+        self.stack.relayout(area, units, markers);
     }
 
     /// Applies a key's action; returns a follow-up for the app (another group).
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.notice = None;
-        // Keep a line of context when paging, as `less` does.
-        let page = self.page_height().saturating_sub(1).max(1) as isize;
+        if self.stack.update(action) {
+            return None;
+        }
         match action {
-            Action::ScrollDown | Action::MoveDown => self.scroll_by(1),
-            Action::ScrollUp | Action::MoveUp => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page),
-            Action::PageUp => self.scroll_by(-page),
-            Action::HalfPageDown => self.scroll_by((page / 2).max(1)),
-            Action::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
-            Action::ScrollToTop | Action::MoveToTop => self.scroll = 0,
-            Action::ScrollToBottom | Action::MoveToBottom => self.scroll = self.max_scroll(),
             Action::NextPassage if self.group + 1 < self.groups => {
                 return Some(Action::ShowGroup {
                     group: self.group + 1,
@@ -192,16 +128,7 @@ impl GroupState {
     /// What a click at `position` asks for: a click on a member (other than the reference,
     /// or one in the reference's own article) compares its article with the reference's.
     pub fn click(&mut self, position: Position) -> Option<Action> {
-        let text = GroupState::text_area(self.area);
-        if !text.contains(position) {
-            return None;
-        }
-        let row = self.scroll + usize::from(position.y - text.y);
-        // The member a row belongs to: the nearest heading at or above it.
-        let member = self.rows.get(..=row)?.iter().rev().find_map(|r| match r {
-            Row::Heading(i) => Some(*i),
-            _ => None,
-        })?;
+        let member = self.stack.member_at(position)?;
         let reference = self.members.iter().find(|m| m.is_reference)?.article;
         let article = self.members.get(member)?.article;
         (article != reference).then_some(Action::CompareArticles {
@@ -299,15 +226,6 @@ impl GroupState {
             vec![build(true, true), build(false, true), build(false, false)],
             max_width,
         )
-    }
-
-    fn render_text_line(&self, line: &layout::Line, x: u16, y: u16, w: u16, buf: &mut Buffer) {
-        let spans: Vec<TextSpan> = line
-            .runs
-            .iter()
-            .map(|(mark, text)| TextSpan::styled(text.as_str(), self.theme.mark(*mark)))
-            .collect();
-        buf.set_line(x, y, &Line::from(spans), w);
     }
 }
 
@@ -463,46 +381,23 @@ screen_state!(GroupState, Group, "Shared passage", wheel = Lines);
 
 impl Widget for &GroupState {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
-        }
-        let text = GroupState::text_area(area);
-        if text.y > area.y {
-            self.render_legend(Rect { height: 1, ..area }, buf);
-        }
-        if self.members.is_empty() {
-            render_empty(text, buf, "No such shared passage.", self.theme.dim());
-            return;
-        }
-        let visible = self
-            .rows
-            .iter()
-            .skip(self.scroll)
-            .take(usize::from(text.height));
-        for (y, row) in (text.y..).zip(visible) {
-            match row {
-                Row::Heading(i) => {
-                    let member = &self.members[*i];
-                    let style = if member.is_reference {
-                        self.theme.header()
-                    } else {
-                        self.theme.dim()
-                    };
-                    // A bar in the margin ties the heading to its text.
-                    buf.set_stringn(text.x, y, "▌", 1, style);
-                    let w = text.width.saturating_sub(2);
-                    let line = self.heading(member, usize::from(w));
-                    buf.set_line(text.x + 2.min(text.width), y, &line, w);
-                }
-                Row::Text(line) => {
-                    let x = text.x + 3.min(text.width);
-                    let w = text.width.saturating_sub(3);
-                    self.render_text_line(line, x, y, w, buf);
-                }
-                Row::Blank => {}
-            }
-        }
+        let top = |line, buf: &mut Buffer| self.render_legend(line, buf);
+        self.stack.render(
+            area,
+            buf,
+            &self.theme,
+            "No such shared passage.",
+            top,
+            |i, w| {
+                let member = &self.members[i];
+                let bar = if member.is_reference {
+                    self.theme.header()
+                } else {
+                    self.theme.dim()
+                };
+                (bar, self.heading(member, w))
+            },
+        );
     }
 }
 
@@ -510,6 +405,7 @@ impl Widget for &GroupState {
 mod tests {
     use super::*;
     use crate::corpus::{Format, Metadata};
+    use crate::display::layout::{self, lay_out};
 
     fn article(id: &str, date: Option<&str>) -> Article {
         Article {

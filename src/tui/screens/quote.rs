@@ -11,11 +11,12 @@ use ratatui::widgets::Widget;
 
 use crate::display::claims::{marked_rendering, quote_order, QuoteView};
 use crate::display::label::{outlet_or_id, short_date};
-use crate::display::layout::{self, lay_out, paragraph_number, units, Mark, Unit};
+use crate::display::layout::{paragraph_number, units, Mark, Unit};
 use crate::display::text::sanitize;
 use crate::display::ArticleIdx;
 use crate::tui::action::Action;
-use crate::tui::screens::{fit_line, render_empty, Context};
+use crate::tui::screens::members::MemberStack;
+use crate::tui::screens::{fit_line, Context};
 use crate::tui::theme::Theme;
 
 /// One rendering as its heading shows it.
@@ -38,13 +39,6 @@ struct Member {
     units: Vec<Unit>,
 }
 
-#[derive(Debug, Clone)]
-enum Row {
-    Heading(usize),
-    Text(layout::Line),
-    Blank,
-}
-
 /// The quote screen's state.
 #[derive(Debug, Clone)]
 pub struct QuoteState {
@@ -58,12 +52,10 @@ pub struct QuoteState {
     outlets: usize,
     altered: usize,
     members: Vec<Member>,
-    rows: Vec<Row>,
-    wrap_width: usize,
-    scroll: usize,
+    /// The members laid out and scrolled.
+    stack: MemberStack,
     notice: Option<&'static str>,
     theme: Theme,
-    area: Rect,
 }
 
 impl QuoteState {
@@ -116,12 +108,9 @@ impl QuoteState {
             outlets: view.as_ref().map_or(0, |v| v.outlets),
             altered: view.as_ref().map_or(0, |v| v.altered),
             members,
-            rows: Vec::new(),
-            wrap_width: 0,
-            scroll: 0,
+            stack: MemberStack::default(),
             notice: None,
             theme,
-            area: Rect::default(),
         }
     }
 
@@ -136,66 +125,17 @@ impl QuoteState {
     }
 
     pub fn relayout(&mut self, area: Rect) {
-        self.area = area;
-        let width = usize::from(QuoteState::text_area(area).width.saturating_sub(3)).max(1);
-        if width != self.wrap_width {
-            let markers = self.theme.is_monochrome();
-            self.rows.clear();
-            for (i, member) in self.members.iter().enumerate() {
-                if i > 0 {
-                    self.rows.push(Row::Blank);
-                }
-                self.rows.push(Row::Heading(i));
-                self.rows.extend(
-                    lay_out(&member.units, width, markers)
-                        .into_iter()
-                        .map(Row::Text),
-                );
-            }
-            self.wrap_width = width;
-        }
-        self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    /// All but the summary line at the top (when there are two rows).
-    fn text_area(area: Rect) -> Rect {
-        let summary = u16::from(area.height >= 2);
-        Rect {
-            y: area.y + summary,
-            height: area.height - summary,
-            ..area
-        }
-    }
-
-    fn page_height(&self) -> usize {
-        usize::from(QuoteState::text_area(self.area).height).max(1)
-    }
-
-    fn max_scroll(&self) -> usize {
-        self.rows
-            .len()
-            .saturating_sub(usize::from(QuoteState::text_area(self.area).height))
-    }
-
-    fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self
-            .scroll
-            .saturating_add_signed(delta)
-            .min(self.max_scroll());
+        let markers = self.theme.is_monochrome();
+        let units = self.members.iter().map(|m| m.units.as_slice());
+        self.stack.relayout(area, units, markers);
     }
 
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.notice = None;
-        let page = self.page_height().saturating_sub(1).max(1) as isize;
+        if self.stack.update(action) {
+            return None;
+        }
         match action {
-            Action::ScrollDown | Action::MoveDown => self.scroll_by(1),
-            Action::ScrollUp | Action::MoveUp => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page),
-            Action::PageUp => self.scroll_by(-page),
-            Action::HalfPageDown => self.scroll_by((page / 2).max(1)),
-            Action::HalfPageUp => self.scroll_by(-(page / 2).max(1)),
-            Action::ScrollToTop | Action::MoveToTop => self.scroll = 0,
-            Action::ScrollToBottom | Action::MoveToBottom => self.scroll = self.max_scroll(),
             Action::NextPassage if self.position + 1 < self.order.len() => {
                 return Some(Action::ShowQuote {
                     quote: self.order[self.position + 1],
@@ -215,15 +155,7 @@ impl QuoteState {
 
     /// A click on a later rendering compares its article with the earliest's.
     pub fn click(&mut self, position: Position) -> Option<Action> {
-        let text = QuoteState::text_area(self.area);
-        if !text.contains(position) {
-            return None;
-        }
-        let row = self.scroll + usize::from(position.y - text.y);
-        let member = self.rows.get(..=row)?.iter().rev().find_map(|r| match r {
-            Row::Heading(i) => Some(*i),
-            _ => None,
-        })?;
+        let member = self.stack.member_at(position)?;
         let earliest = self.members.first()?.article;
         let article = self.members.get(member)?.article;
         (article != earliest).then_some(Action::CompareArticles {
@@ -351,51 +283,18 @@ screen_state!(QuoteState, Quote, "Quote", wheel = Lines);
 
 impl Widget for &QuoteState {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
-        }
-        let text = QuoteState::text_area(area);
-        if text.y > area.y {
-            self.render_summary(Rect { height: 1, ..area }, buf);
-        }
-        if self.members.is_empty() {
-            render_empty(text, buf, "No such quote.", self.theme.dim());
-            return;
-        }
-        let visible = self
-            .rows
-            .iter()
-            .skip(self.scroll)
-            .take(usize::from(text.height));
-        for (y, row) in (text.y..).zip(visible) {
-            match row {
-                Row::Heading(i) => {
-                    let member = &self.members[*i];
-                    let style = if member.is_altered {
-                        self.theme.warning()
-                    } else if member.is_first {
-                        self.theme.header()
-                    } else {
-                        self.theme.dim()
-                    };
-                    buf.set_stringn(text.x, y, "▌", 1, style);
-                    let w = text.width.saturating_sub(2);
-                    let line = self.heading(member, usize::from(w));
-                    buf.set_line(text.x + 2.min(text.width), y, &line, w);
-                }
-                Row::Text(line) => {
-                    let x = text.x + 3.min(text.width);
-                    let w = text.width.saturating_sub(3);
-                    let spans: Vec<TextSpan> = line
-                        .runs
-                        .iter()
-                        .map(|(mark, t)| TextSpan::styled(t.as_str(), self.theme.mark(*mark)))
-                        .collect();
-                    buf.set_line(x, y, &Line::from(spans), w);
-                }
-                Row::Blank => {}
-            }
-        }
+        let top = |line, buf: &mut Buffer| self.render_summary(line, buf);
+        self.stack
+            .render(area, buf, &self.theme, "No such quote.", top, |i, w| {
+                let member = &self.members[i];
+                let bar = if member.is_altered {
+                    self.theme.warning()
+                } else if member.is_first {
+                    self.theme.header()
+                } else {
+                    self.theme.dim()
+                };
+                (bar, self.heading(member, w))
+            });
     }
 }
