@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+mod bounds;
+
+use bounds::word_bounds;
 
 /// One word as written: `text[start..end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,7 +234,7 @@ pub fn segment(text: &str) -> Segmented {
         }
     };
 
-    for (offset, segment) in text.split_word_bound_indices() {
+    for (offset, segment) in word_bounds(text) {
         if is_word(segment) {
             let ends = if newline_pending {
                 true
