@@ -254,8 +254,8 @@ pub fn segment(text: &str) -> Segmented {
                         }
                         '.' => {
                             !dot_belongs_to_word(previous, segment)
-                                && !(segment.starts_with(|c: char| c.is_ascii_digit())
-                                    && dot_before_number(previous, gap))
+                                && (!segment.starts_with(|c: char| c.is_ascii_digit())
+                                    || !dot_before_number(previous, gap))
                         }
                         '!' if quote_closed => {
                             is_starter(segment) || !attributes_quote(&text[offset..])

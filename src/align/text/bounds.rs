@@ -64,11 +64,18 @@ fn word_end(piece: &[u8], start: usize) -> usize {
             // WB6/WB7 (letter, mid, letter) and WB11/WB12 (number, mid, number).
             Class::MidLetter | Class::MidBoth | Class::MidNum => {
                 let next = piece.get(i + 1).map(|&b| class(b));
-                let joins = match (last, c, next) {
-                    (Class::Letter, Class::MidLetter | Class::MidBoth, Some(Class::Letter)) => true,
-                    (Class::Numeric, Class::MidNum | Class::MidBoth, Some(Class::Numeric)) => true,
-                    _ => false,
-                };
+                let joins = matches!(
+                    (last, c, next),
+                    (
+                        Class::Letter,
+                        Class::MidLetter | Class::MidBoth,
+                        Some(Class::Letter)
+                    ) | (
+                        Class::Numeric,
+                        Class::MidNum | Class::MidBoth,
+                        Some(Class::Numeric)
+                    )
+                );
                 if !joins {
                     break;
                 }
