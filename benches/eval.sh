@@ -8,7 +8,9 @@
 #
 # - seeds: ../shared/seeds against seed-gold.json (check_alignment.py, must and should recall
 #   1, at most 40 pairs), and the three pairs issue 9 judged wrong (eval/known_wrong.py);
-# - ECB+: 982 articles of 86 events (score_ecb.py: recall, supported, off-story, ARI);
+# - ECB+: 982 articles of 86 events (score_ecb.py: recall, supported, off-story, ARI), and
+#   the non-clause sides that start or end inside one of its lines, which are sentences
+#   (eval/edges.py);
 # - the census and spotify scrapes: every silver.tsv article pair sharing >= 12 words
 #   aligned, and the share of those runs covered (eval/silver.py).
 # Missing data is skipped with a message. CROSSREAD_BIN=PATH measures another build.
@@ -73,8 +75,10 @@ echo "== ECB+"
 if [ -d "$eval_dir/ecbplus/articles" ] && run ecbplus "$eval_dir/ecbplus/articles"; then
     ecb=$(python3 "$eval_dir/score_ecb.py" "$eval_dir/ecbplus" "$out/ecbplus.json")
     echo "$ecb"
+    edges=$(python3 "$here/eval/edges.py" "$eval_dir/ecbplus/articles" "$out/ecbplus.json")
+    echo "$edges"
     n=$(ls "$eval_dir/ecbplus/articles" | wc -l)
-    row "ECB+" "$n" "$secs" "$npairs" "$(echo "$ecb" | tail -1)" \
+    row "ECB+" "$n" "$secs" "$npairs" "$(echo "$ecb" | tail -1); $(echo "$edges" | tail -1)" \
         "supported ≥ 0.90, recall ≥ 0.30, off-story ≤ 0.03, ARI ≥ 0.80"
 else
     echo "eval: $eval_dir/ecbplus missing: skipped"

@@ -4,7 +4,8 @@
 //! Loads each folder as the aligner does (cleaned text), cuts every article into sentences
 //! with `align::text::segment` and counts the sentences that look like splitting faults, by
 //! kind (see [`KINDS`]). `--show KIND` prints each such sentence with its neighbours;
-//! `--sample N` prints N sentences drawn evenly from all folders, to be read by a person.
+//! `--sample N` prints N sentences drawn evenly from all folders, to be read by a person;
+//! `--time` only times the splitter over all texts (best of five rounds).
 //! The counts are suspicions, not proof: a short sentence can be a real one ("He left.").
 
 use std::path::PathBuf;
@@ -149,14 +150,51 @@ fn name(dir: &std::path::Path) -> String {
     }
 }
 
+/// Times `segment` over every text of the folders: the best of five rounds, and the word
+/// boundary iteration alone for comparison.
+fn time_splitter(dirs: &[PathBuf]) {
+    use std::time::Instant;
+    use unicode_segmentation::UnicodeSegmentation;
+    let corpus = Corpus::load(dirs, &LoadOptions::default());
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let best = |f: &dyn Fn() -> usize| {
+        let mut best = f64::MAX;
+        let mut n = 0;
+        for _ in 0..5 {
+            let start = Instant::now();
+            n = f();
+            best = best.min(start.elapsed().as_secs_f64());
+        }
+        (best, n)
+    };
+    let (split, sentences) = best(&|| texts.iter().map(|t| segment(t).sentences.len()).sum());
+    let (bounds, segments) = best(&|| {
+        texts
+            .iter()
+            .map(|t| t.split_word_bound_indices().count())
+            .sum()
+    });
+    println!(
+        "{} texts, {:.1} MB: segment {:.3} s ({sentences} sentences, {:.0} MB/s); word bounds alone {:.3} s ({segments} segments)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        split,
+        bytes as f64 / 1e6 / split,
+        bounds
+    );
+}
+
 fn main() {
     let mut dirs = Vec::new();
     let mut show: Option<String> = None;
     let mut sample = 0usize;
+    let mut time = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--show" => show = args.next(),
+            "--time" => time = true,
             "--sample" => sample = args.next().and_then(|n| n.parse().ok()).unwrap_or(40),
             _ => dirs.push(PathBuf::from(a)),
         }
@@ -164,6 +202,10 @@ fn main() {
     if dirs.is_empty() {
         eprintln!("usage: sentences DIR... [--show KIND] [--sample N]");
         std::process::exit(2);
+    }
+    if time {
+        time_splitter(&dirs);
+        return;
     }
     let mut all_sentences: Vec<String> = Vec::new();
     println!(

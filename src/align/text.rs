@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+mod bounds;
+
+use bounds::word_bounds;
 
 /// One word as written: `text[start..end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,7 +234,7 @@ pub fn segment(text: &str) -> Segmented {
         }
     };
 
-    for (offset, segment) in text.split_word_bound_indices() {
+    for (offset, segment) in word_bounds(text) {
         if is_word(segment) {
             let ends = if newline_pending {
                 true
@@ -252,8 +254,8 @@ pub fn segment(text: &str) -> Segmented {
                         }
                         '.' => {
                             !dot_belongs_to_word(previous, segment)
-                                && !(segment.starts_with(|c: char| c.is_ascii_digit())
-                                    && dot_before_number(previous, gap))
+                                && (!segment.starts_with(|c: char| c.is_ascii_digit())
+                                    || !dot_before_number(previous, gap))
                         }
                         '!' if quote_closed => {
                             is_starter(segment) || !attributes_quote(&text[offset..])
