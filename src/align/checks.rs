@@ -33,8 +33,8 @@ pub fn penalty(flags: Flags) -> f32 {
 pub const OTHER_NAMES_PENALTY: f32 = 0.6;
 
 /// Whether units `units` of an article name someone or something (a capitalised word inside
-/// a sentence, or an alias) that the other article, whose terms are `other` (sorted), never
-/// mentions (`mentions` tells). When both sides of a pair do, they tell of two different actors or places: the
+/// a sentence, or an alias) that the other article never mentions (`mentions` tells whether
+/// it does). When both sides of a pair do, they tell of two different actors or places: the
 /// Chargers' receiver arrested, against their defensive tackle arrested. Names of fewer than
 /// four letters ("al" of "al-Zameli", initials) are left out: too short to tell spellings
 /// of one name apart from two names.
