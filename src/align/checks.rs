@@ -280,13 +280,21 @@ struct Side {
     /// Its figures as statements: a figure with the conversions given in brackets after it
     /// ("74 million pounds ($108 million)"), any of which the other side may give instead.
     figures: Vec<Figure>,
+    /// Verbs followed by a particle that turns their meaning ("rolled out", "rolled back"),
+    /// with the particle's bit.
+    phrasal: Vec<(Term, u16)>,
 }
 
 struct Figure {
     forms: Vec<Term>,
     /// The currency of its first form (see [`currency_of_word`]), 0 for none.
-    currency: u8,
+    currency: u16,
 }
+
+/// Particles that make another verb of the one they follow: "rolled out" a policy and
+/// "rolled back" the policy are opposite claims that share every content word. "up" and
+/// "down" are words of direction already.
+const PARTICLES: &[&str] = &["out", "back", "off", "away"];
 
 /// Bytes of the longest word of the lists (a word that lowercases to one of them takes at
 /// most three bytes per letter: the Kelvin sign is "k").
@@ -311,16 +319,19 @@ fn is_nt(word: &str) -> bool {
     word.ends_with("n't") || word.ends_with("n’t")
 }
 
-const NEGATION: u8 = 1;
-const UPWARD: u8 = 2;
-const DOWNWARD: u8 = 4;
+const NEGATION: u16 = 1;
+const UPWARD: u16 = 2;
+const DOWNWARD: u16 = 4;
+/// The bit of the first of [`PARTICLES`]; the others follow.
+const PARTICLE: u16 = 8;
+const ANY_PARTICLE: u16 = ((1 << PARTICLES.len()) - 1) * PARTICLE;
 /// The word comes after an opening bracket, with no word between.
-const BRACKETED: u8 = 8;
-/// The high four bits: the currency the word names, or that a symbol right before it names.
-const CURRENCY_SHIFT: u8 = 4;
+const BRACKETED: u16 = 128;
+/// Four bits from here: the currency the word names, or that a symbol right before it names.
+const CURRENCY_SHIFT: u16 = 8;
 
 /// The marks of the text between two words: an opening bracket, a currency symbol.
-fn gap_marks(gap: &str) -> u8 {
+fn gap_marks(gap: &str) -> u16 {
     let bracket = if gap.contains(['(', '[']) { BRACKETED } else { 0 };
     let symbol = match gap.chars().next_back() {
         Some('$') => 1,
@@ -339,7 +350,7 @@ fn gap_marks(gap: &str) -> u8 {
 
 /// A code per currency a (lowercased) word names; 0 for other words. Figures in two
 /// currencies are not compared: "74 million pounds" and "$108 million" may be one sum.
-fn currency_of_word(word: &str) -> u8 {
+fn currency_of_word(word: &str) -> u16 {
     match word {
         "dollar" | "dollars" | "usd" => 1,
         "euro" | "euros" | "eur" => 2,
@@ -359,8 +370,9 @@ fn currency_of_word(word: &str) -> u8 {
     }
 }
 
-/// What the checks look for in one word: [`NEGATION`], [`UPWARD`], [`DOWNWARD`] bits.
-fn mark(raw: &str, word: &mut String) -> u8 {
+/// What the checks look for in one word: [`NEGATION`], [`UPWARD`], [`DOWNWARD`] and particle
+/// bits.
+fn mark(raw: &str, word: &mut String) -> u16 {
     let (negations, up, down) = lists();
     // Every listed word is short: a longer word can only be an "n't".
     if raw.len() > LONGEST_LISTED * 3 {
@@ -379,13 +391,16 @@ fn mark(raw: &str, word: &mut String) -> u8 {
     if down.contains(word.as_str()) {
         out |= DOWNWARD;
     }
+    if let Some(i) = PARTICLES.iter().position(|p| p == word) {
+        out |= PARTICLE << i;
+    }
     out | currency_of_word(word) << CURRENCY_SHIFT
 }
 
 /// The words of one article marked once for the checks, by token: the checks run for every
 /// candidate sentence pair, and looking each word up again there took a sixth of the time
 /// of aligning a large corpus.
-pub struct Marks(Vec<u8>);
+pub struct Marks(Vec<u16>);
 
 impl Marks {
     pub fn new(text: &str, analysis: &Analysis) -> Marks {
@@ -407,12 +422,12 @@ impl Marks {
 }
 
 /// One side of a pair: units `units` of an article, its words marked by `marked(token)`.
-fn side(analysis: &Analysis, units: (usize, usize), mut marked: impl FnMut(usize) -> u8) -> Side {
+fn side(analysis: &Analysis, units: (usize, usize), mut marked: impl FnMut(usize) -> u16) -> Side {
     let mut out = Side::default();
     let mut negations_seen = 0;
     // The last figure's token, and the first token of a bracket opened since.
     let mut last_figure: Option<(usize, Option<usize>)> = None;
-    for unit in &analysis.units[units.0..units.1] {
+    for (i, unit) in analysis.units[units.0..units.1].iter().enumerate() {
         let token = unit.first as usize;
         if let Some((_, opened @ None)) = last_figure.as_mut() {
             if marked(token) & BRACKETED != 0 {
@@ -441,6 +456,18 @@ fn side(analysis: &Analysis, units: (usize, usize), mut marked: impl FnMut(usize
                 }
             }
             last_figure = Some((token, None));
+        }
+        // A word and the particle right after it, in its sentence (the particle may end the
+        // window: "the policy it rolled out").
+        if unit.class == Class::Content {
+            let next = analysis.units.get(units.0 + i + 1);
+            if let Some(next) = next.filter(|n| n.sentence == unit.sentence && n.end == n.first + 1)
+            {
+                let particle = marked(next.first as usize) & ANY_PARTICLE;
+                if particle != 0 {
+                    out.phrasal.push((unit.term, particle));
+                }
+            }
         }
         for token in unit.first as usize..unit.end as usize {
             let m = marked(token);
@@ -486,7 +513,7 @@ fn compare(x: &Side, y: &Side) -> Flags {
     let mut flags = Flags::default();
     if !x.numbers.is_empty() && !y.numbers.is_empty() {
         // Figures the other side gives in none of their forms.
-        let only = |p: &Side, q: &Side| -> Vec<u8> {
+        let only = |p: &Side, q: &Side| -> Vec<u16> {
             p.figures
                 .iter()
                 .filter(|f| f.forms.iter().all(|n| q.numbers.binary_search(n).is_err()))
@@ -495,7 +522,7 @@ fn compare(x: &Side, y: &Side) -> Flags {
         };
         let (ox, oy) = (only(x, y), only(y, x));
         // Two sums in two currencies may be one sum converted.
-        let comparable = |a: u8, b: u8| a == 0 || b == 0 || a == b;
+        let comparable = |a: u16, b: u16| a == 0 || b == 0 || a == b;
         if ox.iter().any(|&a| oy.iter().any(|&b| comparable(a, b))) {
             flags.set(Flag::NumbersDiffer);
         }
@@ -508,7 +535,18 @@ fn compare(x: &Side, y: &Side) -> Flags {
         (false, true) => -1,
         _ => 0,
     };
-    if direction(x) * direction(y) < 0 {
+    // One verb, another particle on each side, and never the same one.
+    let particles = |s: &Side, t: Term| {
+        s.phrasal
+            .iter()
+            .filter(|p| p.0 == t)
+            .fold(0, |bits, p| bits | p.1)
+    };
+    let turned = x.phrasal.iter().any(|&(t, _)| {
+        let (px, py) = (particles(x, t), particles(y, t));
+        py != 0 && px & py == 0
+    });
+    if direction(x) * direction(y) < 0 || turned {
         flags.set(Flag::Polarity);
     }
     flags
@@ -610,6 +648,39 @@ mod tests {
         );
         assert_eq!(
             flags("He did not say no.", "He agreed."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn one_verb_with_another_particle_is_another_claim() {
+        assert_eq!(
+            flags(
+                "The company rolled out its new policy in the wrong way.",
+                "The company rolls back its new policy."
+            ),
+            ["polarity"]
+        );
+        assert_eq!(
+            flags(
+                "The guard was laid off in March.",
+                "The guard laid out the plan in March."
+            ),
+            ["polarity"]
+        );
+        // The same particle, or one side without any, is no turn.
+        assert_eq!(
+            flags(
+                "The company rolled out its new policy.",
+                "Its new policy, rolled out on Monday, was vague."
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            flags(
+                "The company rolled out its new policy.",
+                "The company's new policy rolled on."
+            ),
             Vec::<&str>::new()
         );
     }
