@@ -315,6 +315,85 @@ impl Default for AlignOptions {
     }
 }
 
+/// Fewest words of a copied run that make a verbatim pair on their own, whatever the sentences
+/// around it say: below it, a run is a phrase of the topic ("on anti-piracy patrol in the Gulf
+/// of Aden", "life in prison without the possibility of parole") as often as a shared claim.
+const SETTING_MAX_RUN_WORDS: usize = 12;
+
+/// Drop the verbatim pairs between articles of two stories whose short copied run sits in two
+/// sentences that, around it, name different actors: each side names someone or somewhere
+/// (outside the run) that the other article never mentions. The run is then the setting two
+/// events of one kind share ("INS Mysore, on anti-piracy patrol in the Gulf of Aden, rescued…"
+/// against "INS Sukanya, deployed on anti-piracy patrols in the Gulf of Aden, thwarted…"), not
+/// a claim the articles share. Inside one story the names around often are details one outlet
+/// adds ("in Rancho Mirage" against "rehires lawyer Shawn Holley"), so the pair stays.
+/// A run that is a quotation on either side is kept: a quoted remark is a claim however
+/// differently the two sentences frame it.
+fn drop_settings_of_other_actors(
+    texts: &[&str],
+    analyses: &[Analysis],
+    stories: &family::StoryMap,
+    pairs: &mut Vec<AlignedPair>,
+) {
+    let short_run = |p: &AlignedPair| {
+        p.kind == PairKind::Verbatim
+            && !stories.same(p.a.article, p.b.article)
+            && p.evidence.run.is_some_and(|(ra, _)| {
+                texts[ra.article][ra.start..ra.end]
+                    .split_whitespace()
+                    .count()
+                    < SETTING_MAX_RUN_WORDS
+            })
+    };
+    let mut articles: Vec<usize> = pairs
+        .iter()
+        .filter(|p| short_run(p))
+        .flat_map(|p| [p.a.article, p.b.article])
+        .collect();
+    if articles.is_empty() {
+        return;
+    }
+    articles.sort_unstable();
+    articles.dedup();
+    // Per article concerned: every term it uses (sorted), and its quotations.
+    let known: FxHashMap<usize, (Vec<terms::Term>, Vec<std::ops::Range<usize>>)> = articles
+        .par_iter()
+        .map(|&article| {
+            let mut t: Vec<terms::Term> = analyses[article].units.iter().map(|u| u.term).collect();
+            t.sort_unstable();
+            t.dedup();
+            let quotes = quote::find(texts[article])
+                .into_iter()
+                .map(|f| f.quote)
+                .collect();
+            (article, (t, quotes))
+        })
+        .collect();
+    let quoted = |run: Span| {
+        known[&run.article]
+            .1
+            .iter()
+            .any(|q| q.start < run.end && run.start < q.end)
+    };
+    // Whether the side's sentences, outside its run, name someone the other article never does.
+    let names_around = |side: Span, run: Span, other: usize| {
+        let analysis = &analyses[side.article];
+        let mentions = |t: terms::Term| known[&other].0.binary_search(&t).is_ok();
+        let before = analysis.units_within(side.start, run.start);
+        let after = analysis.units_within(run.end, side.end);
+        checks::names_absent(analysis, before, mentions)
+            || checks::names_absent(analysis, after, mentions)
+    };
+    pairs.retain(|p| {
+        let Some((ra, rb)) = p.evidence.run.filter(|_| short_run(p)) else {
+            return true;
+        };
+        quoted(ra)
+            || quoted(rb)
+            || !(names_around(p.a, ra, p.b.article) && names_around(p.b, rb, p.a.article))
+    });
+}
+
 /// Remove the pairs of short lines repeated nearly unchanged across many articles.
 fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &AlignOptions) {
     let mut partners: FxHashMap<Span, Vec<usize>> = FxHashMap::default();
@@ -501,6 +580,7 @@ fn align_analysed(
         p.score *= checks::penalty(warnings);
         p.evidence.flags = p.evidence.flags.union(warnings);
     }
+    drop_settings_of_other_actors(texts, &analyses, &story_map, &mut pairs);
     drop_stock_lines(texts, &mut pairs, options);
     pairs.retain(|p| p.score >= options.min_score);
     pairs.sort_by(|x, y| {
