@@ -180,7 +180,8 @@ struct Sentences {
     /// are weighed without looking terms up again.
     weights: Vec<Vec<f32>>,
     /// Per article, whether each unit is in a stock phrase of news English ("did not
-    /// immediately respond to a request for comment"): such words make no claim shared.
+    /// immediately respond to a request for comment") or in a dateline ("NEW YORK (AP) —"):
+    /// such words make no claim shared.
     stock: Vec<Vec<bool>>,
     /// Per article, every term it uses (sorted) with the number of its sentences using it:
     /// to tell a name the other article never mentions, and the names an article is about.
@@ -205,7 +206,8 @@ impl Sentences {
         let mut terms: Vec<(Term, f32)> = analysis.units[units.0..units.1]
             .iter()
             .zip(&self.weights[doc][units.0..units.1])
-            .filter(|(u, _)| u.class != Class::Stop)
+            // A word weighing nothing (a dateline's) is not a term of the sentence.
+            .filter(|(u, &w)| u.class != Class::Stop && w > 0.0)
             .map(|(u, &w)| (u.term, w))
             .collect();
         terms.sort_unstable_by_key(|t| t.0);
@@ -213,6 +215,70 @@ impl Sentences {
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         Bag { terms, norm }
     }
+}
+
+/// Per unit of an article, whether it is in a news dateline opening its sentence.
+fn dateline_units(text: &str, analysis: &Analysis) -> Vec<bool> {
+    let ends: Vec<Option<usize>> = analysis
+        .seg
+        .sentences
+        .iter()
+        .map(|s| dateline_len(&text[s.start..s.end]).map(|n| s.start + n))
+        .collect();
+    analysis
+        .units
+        .iter()
+        .map(|u| {
+            let end = analysis.seg.tokens[u.end as usize - 1].end as usize;
+            ends.get(u.sentence as usize)
+                .copied()
+                .flatten()
+                .is_some_and(|e| end <= e)
+        })
+        .collect()
+}
+
+/// Bytes of the news dateline a sentence opens with: a place in capitals, an agency in
+/// brackets or none, a dash ("NEW YORK (AP) —", "WASHINGTON, D.C. -", "BEIRUT —").
+fn dateline_len(sentence: &str) -> Option<usize> {
+    let capitals = |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | ',' | '\'' | '’' | '-'))
+    };
+    let dash = |w: &str| matches!(w, "—" | "–" | "-" | "--" | "---" | "~");
+    let mut places = 0;
+    let mut source = false;
+    let mut in_source = false;
+    let mut offset = 0;
+    for word in sentence.split_inclusive(char::is_whitespace).take(12) {
+        offset += word.len();
+        let w = word.trim();
+        if w.is_empty() {
+            continue;
+        }
+        if in_source {
+            in_source = !w.ends_with(')');
+            continue;
+        }
+        if dash(w) {
+            return (places > 0).then_some(offset);
+        }
+        if let Some(place) = w.strip_suffix(['—', '–']) {
+            return (capitals(place) || (places > 0 && place.ends_with(')'))).then_some(offset);
+        }
+        if w.starts_with('(') && places > 0 && !source {
+            source = true;
+            in_source = !w.ends_with(')');
+            continue;
+        }
+        if !capitals(w) || source || places == 4 {
+            return None;
+        }
+        places += 1;
+    }
+    None
 }
 
 /// Numbers and dates are specific facts: sharing one is stronger evidence than a word. A
@@ -288,7 +354,14 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         weights: Vec::new(),
         stock: analyses
             .par_iter()
-            .map(super::verbatim::stock_units)
+            .zip(texts.par_iter())
+            .map(|(a, text)| {
+                let mut stock = super::verbatim::stock_units(a);
+                for (i, dated) in dateline_units(text, a).into_iter().enumerate() {
+                    stock[i] |= dated;
+                }
+                stock
+            })
             .collect(),
         names: analyses
             .par_iter()
@@ -336,12 +409,17 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
     };
     let weights: Vec<Vec<f32>> = analyses
         .par_iter()
-        .map(|a| {
+        .zip(texts.par_iter())
+        .map(|(a, text)| {
             let sentences = &sentences;
+            // A dateline says where an agency filed from, and every copy of a wire story has
+            // it: two ledes sharing "NEW YORK (AP) —" share no claim by it.
+            let dated = dateline_units(text, a);
             a.units
                 .iter()
-                .map(|u| {
-                    if u.class == Class::Stop {
+                .zip(dated)
+                .map(|(u, dated)| {
+                    if u.class == Class::Stop || dated {
                         0.0
                     } else {
                         sentences.weight(u.term) * class_weight(u.class)
@@ -1201,6 +1279,26 @@ mod tests {
         Information from the intelligence center that Iraq shares with Russia, Syria and Iran \
         helped end the battle for the Baiji refinery, he said.\n\
         The Iraqi defence ministry did not respond to requests for comment on Thursday.";
+
+    #[test]
+    fn a_dateline_is_read_off_the_sentence_it_opens() {
+        fn len(s: &str) -> Option<&str> {
+            super::dateline_len(s).map(|n| &s[..n])
+        }
+        assert_eq!(len("NEW YORK (AP) — Spotify is"), Some("NEW YORK (AP) — "));
+        assert_eq!(
+            len("WASHINGTON, D.C. - Challengers to"),
+            Some("WASHINGTON, D.C. - ")
+        );
+        assert_eq!(len("BEIRUT— The army"), Some("BEIRUT— "));
+        assert_eq!(
+            len("NEW YORK (Reuters) -- Shares"),
+            Some("NEW YORK (Reuters) -- ")
+        );
+        assert_eq!(len("Spotify - the streaming service"), None);
+        assert_eq!(len("GROSS: Welcome back"), None);
+        assert_eq!(len("NATO said on Monday"), None);
+    }
 
     #[test]
     fn stock_sentences_of_news_english_never_pair_on_their_own() {
