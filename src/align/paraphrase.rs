@@ -27,6 +27,12 @@ pub struct ParaphraseOptions {
     /// `family::StoryMap`): outlets reword each other there, and chance overlaps are few.
     /// Set on the sample corpus and human-labelled news paraphrases (MSRP).
     pub min_similarity_related: f32,
+    /// Weighted cosine that the sentences shown for a pair accepted on
+    /// `min_similarity_related` need: when a clause matched inside two sentences whose rest
+    /// says other things ("the ACLU, which sued on behalf of rights groups in New York, said"
+    /// closing a sentence on misrepresentations, against "rights groups had sued in New York,
+    /// arguing that …"), the sentences a reader sees make two claims.
+    pub min_shown_related: f32,
     /// Most articles of its story each article has its sentences compared with all against
     /// all (its closest ones): bounds the work in a story of hundreds of wire copies.
     pub story_neighbours: usize,
@@ -74,6 +80,7 @@ impl Default for ParaphraseOptions {
         ParaphraseOptions {
             min_similarity: 0.6,
             min_similarity_related: 0.3,
+            min_shown_related: 0.2,
             story_neighbours: 32,
             min_story_shared: 2,
             min_similarity_in_context: 0.2,
@@ -1110,7 +1117,12 @@ pub(crate) fn sentence_pairs(
             }
             let (score, shown, mut flags) = checked(x, &m, y);
             let alone = score >= options.min_similarity;
-            let enough = alone || (score >= options.min_similarity_related && stories.same(dx, dy));
+            // Accepted on the story alone, a pair is shown as the reader will judge it: a
+            // clause that matched inside two sentences saying other things does not carry them.
+            let enough = alone
+                || (score >= options.min_similarity_related
+                    && shown >= options.min_shown_related
+                    && stories.same(dx, dy));
             if !alone {
                 flags.set(Flag::SameStory);
             }
@@ -1298,6 +1310,43 @@ mod tests {
         assert_eq!(len("Spotify - the streaming service"), None);
         assert_eq!(len("GROSS: Welcome back"), None);
         assert_eq!(len("NATO said on Monday"), None);
+    }
+
+    #[test]
+    fn a_clause_matching_inside_two_sentences_that_say_other_things_is_no_pair() {
+        // Two outlets on one story. The closing clauses of the first two sentences tell of
+        // one lawsuit, but the sentences shown make two claims: misrepresentations by
+        // officials, and what the states argued.
+        let first = "The evidence suggests that the adviser Mark Nolan and a Justice \
+            Department official obscured Calder's involvement in the census \
+            question and hid his 2015 study from the court through affirmative \
+            misrepresentations, the ACLU, which sued on behalf of immigrant rights groups in \
+            New York, said.\n\
+            Calder's estranged daughter found the files on four hard drives in his home.\n\
+            Judge Irma Falk scheduled a hearing on the Calder files for June 5.";
+        let second = "The Calder files were discovered when his estranged daughter went \
+            through hard drives left in his home.\n\
+            Falk set a hearing for June 5 on the Calder documents.\n\
+            States, cities and rights groups had sued in New York and elsewhere, arguing \
+            that the question would lower the count in Democratic areas.";
+        let mut options = AlignOptions::default();
+        options.paraphrase.min_shown_related = 0.0;
+        let found = reworded(&[first, second], &options);
+        assert!(
+            found
+                .iter()
+                .any(|(a, _)| a.contains("obscured") && a.contains("sued")),
+            "without the bar the clause pairs the sentences: {found:?}"
+        );
+        let found = reworded(&[first, second], &AlignOptions::default());
+        assert!(
+            found.iter().all(|(a, _)| !a.contains("sued")),
+            "shown whole, the sentences make two claims: {found:?}"
+        );
+        assert!(
+            found.iter().any(|(a, _)| a.contains("estranged")),
+            "the daughter's find still aligns: {found:?}"
+        );
     }
 
     #[test]
