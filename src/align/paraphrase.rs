@@ -27,6 +27,12 @@ pub struct ParaphraseOptions {
     /// `family::StoryMap`): outlets reword each other there, and chance overlaps are few.
     /// Set on the sample corpus and human-labelled news paraphrases (MSRP).
     pub min_similarity_related: f32,
+    /// Weighted cosine that the sentences shown for a pair accepted on
+    /// `min_similarity_related` need: when a clause matched inside two sentences whose rest
+    /// says other things ("the ACLU, which sued on behalf of rights groups in New York, said"
+    /// closing a sentence on misrepresentations, against "rights groups had sued in New York,
+    /// arguing that …"), the sentences a reader sees make two claims.
+    pub min_shown_related: f32,
     /// Most articles of its story each article has its sentences compared with all against
     /// all (its closest ones): bounds the work in a story of hundreds of wire copies.
     pub story_neighbours: usize,
@@ -74,6 +80,7 @@ impl Default for ParaphraseOptions {
         ParaphraseOptions {
             min_similarity: 0.6,
             min_similarity_related: 0.3,
+            min_shown_related: 0.2,
             story_neighbours: 32,
             min_story_shared: 2,
             min_similarity_in_context: 0.2,
@@ -180,7 +187,8 @@ struct Sentences {
     /// are weighed without looking terms up again.
     weights: Vec<Vec<f32>>,
     /// Per article, whether each unit is in a stock phrase of news English ("did not
-    /// immediately respond to a request for comment"): such words make no claim shared.
+    /// immediately respond to a request for comment") or in a dateline ("NEW YORK (AP) —"):
+    /// such words make no claim shared.
     stock: Vec<Vec<bool>>,
     /// Per article, every term it uses (sorted) with the number of its sentences using it:
     /// to tell a name the other article never mentions, and the names an article is about.
@@ -205,7 +213,8 @@ impl Sentences {
         let mut terms: Vec<(Term, f32)> = analysis.units[units.0..units.1]
             .iter()
             .zip(&self.weights[doc][units.0..units.1])
-            .filter(|(u, _)| u.class != Class::Stop)
+            // A word weighing nothing (a dateline's) is not a term of the sentence.
+            .filter(|(u, &w)| u.class != Class::Stop && w > 0.0)
             .map(|(u, &w)| (u.term, w))
             .collect();
         terms.sort_unstable_by_key(|t| t.0);
@@ -213,6 +222,70 @@ impl Sentences {
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         Bag { terms, norm }
     }
+}
+
+/// Per unit of an article, whether it is in a news dateline opening its sentence.
+fn dateline_units(text: &str, analysis: &Analysis) -> Vec<bool> {
+    let ends: Vec<Option<usize>> = analysis
+        .seg
+        .sentences
+        .iter()
+        .map(|s| dateline_len(&text[s.start..s.end]).map(|n| s.start + n))
+        .collect();
+    analysis
+        .units
+        .iter()
+        .map(|u| {
+            let end = analysis.seg.tokens[u.end as usize - 1].end as usize;
+            ends.get(u.sentence as usize)
+                .copied()
+                .flatten()
+                .is_some_and(|e| end <= e)
+        })
+        .collect()
+}
+
+/// Bytes of the news dateline a sentence opens with: a place in capitals, an agency in
+/// brackets or none, a dash ("NEW YORK (AP) —", "WASHINGTON, D.C. -", "BEIRUT —").
+fn dateline_len(sentence: &str) -> Option<usize> {
+    let capitals = |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | ',' | '\'' | '’' | '-'))
+    };
+    let dash = |w: &str| matches!(w, "—" | "–" | "-" | "--" | "---" | "~");
+    let mut places = 0;
+    let mut source = false;
+    let mut in_source = false;
+    let mut offset = 0;
+    for word in sentence.split_inclusive(char::is_whitespace).take(12) {
+        offset += word.len();
+        let w = word.trim();
+        if w.is_empty() {
+            continue;
+        }
+        if in_source {
+            in_source = !w.ends_with(')');
+            continue;
+        }
+        if dash(w) {
+            return (places > 0).then_some(offset);
+        }
+        if let Some(place) = w.strip_suffix(['—', '–']) {
+            return (capitals(place) || (places > 0 && place.ends_with(')'))).then_some(offset);
+        }
+        if w.starts_with('(') && places > 0 && !source {
+            source = true;
+            in_source = !w.ends_with(')');
+            continue;
+        }
+        if !capitals(w) || source || places == 4 {
+            return None;
+        }
+        places += 1;
+    }
+    None
 }
 
 /// Numbers and dates are specific facts: sharing one is stronger evidence than a word. A
@@ -288,7 +361,14 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         weights: Vec::new(),
         stock: analyses
             .par_iter()
-            .map(super::verbatim::stock_units)
+            .zip(texts.par_iter())
+            .map(|(a, text)| {
+                let mut stock = super::verbatim::stock_units(a);
+                for (i, dated) in dateline_units(text, a).into_iter().enumerate() {
+                    stock[i] |= dated;
+                }
+                stock
+            })
             .collect(),
         names: analyses
             .par_iter()
@@ -336,12 +416,17 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
     };
     let weights: Vec<Vec<f32>> = analyses
         .par_iter()
-        .map(|a| {
+        .zip(texts.par_iter())
+        .map(|(a, text)| {
             let sentences = &sentences;
+            // A dateline says where an agency filed from, and every copy of a wire story has
+            // it: two ledes sharing "NEW YORK (AP) —" share no claim by it.
+            let dated = dateline_units(text, a);
             a.units
                 .iter()
-                .map(|u| {
-                    if u.class == Class::Stop {
+                .zip(dated)
+                .map(|(u, dated)| {
+                    if u.class == Class::Stop || dated {
                         0.0
                     } else {
                         sentences.weight(u.term) * class_weight(u.class)
@@ -1032,7 +1117,12 @@ pub(crate) fn sentence_pairs(
             }
             let (score, shown, mut flags) = checked(x, &m, y);
             let alone = score >= options.min_similarity;
-            let enough = alone || (score >= options.min_similarity_related && stories.same(dx, dy));
+            // Accepted on the story alone, a pair is shown as the reader will judge it: a
+            // clause that matched inside two sentences saying other things does not carry them.
+            let enough = alone
+                || (score >= options.min_similarity_related
+                    && shown >= options.min_shown_related
+                    && stories.same(dx, dy));
             if !alone {
                 flags.set(Flag::SameStory);
             }
@@ -1201,6 +1291,63 @@ mod tests {
         Information from the intelligence center that Iraq shares with Russia, Syria and Iran \
         helped end the battle for the Baiji refinery, he said.\n\
         The Iraqi defence ministry did not respond to requests for comment on Thursday.";
+
+    #[test]
+    fn a_dateline_is_read_off_the_sentence_it_opens() {
+        fn len(s: &str) -> Option<&str> {
+            super::dateline_len(s).map(|n| &s[..n])
+        }
+        assert_eq!(len("NEW YORK (AP) — Spotify is"), Some("NEW YORK (AP) — "));
+        assert_eq!(
+            len("WASHINGTON, D.C. - Challengers to"),
+            Some("WASHINGTON, D.C. - ")
+        );
+        assert_eq!(len("BEIRUT— The army"), Some("BEIRUT— "));
+        assert_eq!(
+            len("NEW YORK (Reuters) -- Shares"),
+            Some("NEW YORK (Reuters) -- ")
+        );
+        assert_eq!(len("Spotify - the streaming service"), None);
+        assert_eq!(len("GROSS: Welcome back"), None);
+        assert_eq!(len("NATO said on Monday"), None);
+    }
+
+    #[test]
+    fn a_clause_matching_inside_two_sentences_that_say_other_things_is_no_pair() {
+        // Two outlets on one story. The closing clauses of the first two sentences tell of
+        // one lawsuit, but the sentences shown make two claims: misrepresentations by
+        // officials, and what the states argued.
+        let first = "The evidence suggests that the adviser Mark Nolan and a Justice \
+            Department official obscured Calder's involvement in the census \
+            question and hid his 2015 study from the court through affirmative \
+            misrepresentations, the ACLU, which sued on behalf of immigrant rights groups in \
+            New York, said.\n\
+            Calder's estranged daughter found the files on four hard drives in his home.\n\
+            Judge Irma Falk scheduled a hearing on the Calder files for June 5.";
+        let second = "The Calder files were discovered when his estranged daughter went \
+            through hard drives left in his home.\n\
+            Falk set a hearing for June 5 on the Calder documents.\n\
+            States, cities and rights groups had sued in New York and elsewhere, arguing \
+            that the question would lower the count in Democratic areas.";
+        let mut options = AlignOptions::default();
+        options.paraphrase.min_shown_related = 0.0;
+        let found = reworded(&[first, second], &options);
+        assert!(
+            found
+                .iter()
+                .any(|(a, _)| a.contains("obscured") && a.contains("sued")),
+            "without the bar the clause pairs the sentences: {found:?}"
+        );
+        let found = reworded(&[first, second], &AlignOptions::default());
+        assert!(
+            found.iter().all(|(a, _)| !a.contains("sued")),
+            "shown whole, the sentences make two claims: {found:?}"
+        );
+        assert!(
+            found.iter().any(|(a, _)| a.contains("estranged")),
+            "the daughter's find still aligns: {found:?}"
+        );
+    }
 
     #[test]
     fn stock_sentences_of_news_english_never_pair_on_their_own() {
