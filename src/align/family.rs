@@ -204,8 +204,16 @@ fn sentence_sketch(text: &str, seg: &Segmented) -> Vec<(u64, u32)> {
                 if words > 0 {
                     h.write_u32(' ' as u32);
                 }
-                for c in text[t.range()].chars().flat_map(char::to_lowercase) {
-                    h.write_u32(c as u32);
+                let word = &text[t.range()];
+                if word.is_ascii() {
+                    // The same values as below, without decoding and case tables.
+                    for b in word.bytes() {
+                        h.write_u32(u32::from(b.to_ascii_lowercase()));
+                    }
+                } else {
+                    for c in word.chars().flat_map(char::to_lowercase) {
+                        h.write_u32(c as u32);
+                    }
                 }
                 words += 1;
             }
