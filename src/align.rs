@@ -454,7 +454,29 @@ pub(crate) fn resident() -> String {
             .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
             .map_or("?".to_string(), |kb| format!("{} MiB", kb / 1024))
     };
-    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
+    format!(
+        "resident {}, peak {}, cpu {}",
+        field("VmRSS:"),
+        field("VmHWM:"),
+        cpu_seconds().map_or("?".to_string(), |s| format!("{s:.3} s"))
+    )
+}
+
+/// User and system CPU time of the process so far, in seconds: a stage's cost apart from
+/// other work on the machine (the wall clock is not).
+fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        // SAFETY: rusage is plain data (all zero is valid) and the pointer is to a live local.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+            return None;
+        }
+        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        Some(tv(usage.ru_utime) + tv(usage.ru_stime))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// A stage of [`align`], in the order they run; reported as each one starts.
