@@ -128,7 +128,8 @@ pub enum Flag {
     NumbersDiffer,
     /// One side is negated ("not", "no", "never", "nor", "denied") and the other is not.
     Negation,
-    /// The sides move opposite ways ("rose" against "fell", "higher" against "lower").
+    /// The sides move opposite ways ("rose" against "fell", "higher" against "lower"), or one
+    /// verb takes another particle on each side ("rolled out" against "rolled back").
     Polarity,
     /// Accepted with less evidence because a neighbouring pair of the same articles aligns.
     Context,
