@@ -320,29 +320,31 @@ impl Default for AlignOptions {
 /// of Aden", "life in prison without the possibility of parole") as often as a shared claim.
 const SETTING_MAX_RUN_WORDS: usize = 12;
 
-/// Drop the verbatim pairs between articles of two stories whose short copied run sits in two
-/// sentences that, around it, name different actors: each side names someone or somewhere
-/// (outside the run) that the other article never mentions. The run is then the setting two
-/// events of one kind share ("INS Mysore, on anti-piracy patrol in the Gulf of Aden, rescued…"
-/// against "INS Sukanya, deployed on anti-piracy patrols in the Gulf of Aden, thwarted…"), not
-/// a claim the articles share. Inside one story the names around often are details one outlet
-/// adds ("in Rancho Mirage" against "rehires lawyer Shawn Holley"), so the pair stays.
-/// A run that is a quotation on either side is kept: a quoted remark is a claim however
-/// differently the two sentences frame it.
+/// Drop the verbatim pairs between articles of two stories whose short copied run (under half
+/// of each sentence) sits in two sentences about different actors: each names, before the run,
+/// someone or something the other article never mentions, and outside the run the two name
+/// no one in common. The run is then the setting two events of one kind share ("INS Mysore,
+/// the Indian Naval destroyer on anti-piracy patrol in the Gulf of Aden, rescued…" against
+/// "INS Sukanya, deployed on anti-piracy patrols in the Gulf of Aden, thwarted…"), not a claim
+/// the articles share. A run that is a quotation on either side stays: a quoted remark is a
+/// claim however differently the two sentences frame it. Inside one story the names around a
+/// run are as often details one outlet adds ("in Rancho Mirage" against "rehires lawyer Shawn
+/// Holley"), so pairs there are left alone.
 fn drop_settings_of_other_actors(
     texts: &[&str],
     analyses: &[Analysis],
     stories: &family::StoryMap,
     pairs: &mut Vec<AlignedPair>,
 ) {
+    let words = |s: Span| texts[s.article][s.start..s.end].split_whitespace().count();
+    // A run short on its own and against each of its sentences.
     let short_run = |p: &AlignedPair| {
         p.kind == PairKind::Verbatim
             && !stories.same(p.a.article, p.b.article)
-            && p.evidence.run.is_some_and(|(ra, _)| {
-                texts[ra.article][ra.start..ra.end]
-                    .split_whitespace()
-                    .count()
-                    < SETTING_MAX_RUN_WORDS
+            && p.evidence.run.is_some_and(|(ra, rb)| {
+                words(ra) < SETTING_MAX_RUN_WORDS
+                    && words(ra) * 2 < words(p.a)
+                    && words(rb) * 2 < words(p.b)
             })
     };
     let mut articles: Vec<usize> = pairs
@@ -375,22 +377,48 @@ fn drop_settings_of_other_actors(
             .iter()
             .any(|q| q.start < run.end && run.start < q.end)
     };
-    // Whether the side's sentences, outside its run, name someone the other article never does.
-    let names_around = |side: Span, run: Span, other: usize| {
+    // Whether the side's sentence names, before its run, someone the other article never does:
+    // the actor of the sentence ("INS Sukanya, deployed on anti-piracy patrols in…"). A name
+    // after the run is as often a detail one outlet adds ("…fall to his death on Mt Cook").
+    let actor_unknown = |side: Span, run: Span, other: usize| {
         let analysis = &analyses[side.article];
         let mentions = |t: terms::Term| known[&other].0.binary_search(&t).is_ok();
-        let before = analysis.units_within(side.start, run.start);
-        let after = analysis.units_within(run.end, side.end);
-        checks::names_absent(analysis, before, mentions)
-            || checks::names_absent(analysis, after, mentions)
+        checks::names_absent(
+            analysis,
+            analysis.units_within(side.start, run.start),
+            mentions,
+        )
+    };
+    // The names of a side's sentences outside its run (sorted), as long as `names_absent`
+    // reads them.
+    let named_around = |side: Span, run: Span| {
+        let analysis = &analyses[side.article];
+        let (b0, b1) = analysis.units_within(side.start, run.start);
+        let (a0, a1) = analysis.units_within(run.end, side.end);
+        let tokens = &analysis.seg.tokens;
+        let mut names: Vec<terms::Term> = analysis.units[b0..b1]
+            .iter()
+            .chain(&analysis.units[a0..a1])
+            .filter(|u| {
+                let bytes = tokens[u.end as usize - 1].end - tokens[u.first as usize].start;
+                u.class == terms::Class::Name && bytes >= 4
+            })
+            .map(|u| u.term)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     };
     pairs.retain(|p| {
         let Some((ra, rb)) = p.evidence.run.filter(|_| short_run(p)) else {
             return true;
         };
+        let (na, nb) = (named_around(p.a, ra), named_around(p.b, rb));
+        let share_a_name = na.iter().any(|t| nb.binary_search(t).is_ok());
         quoted(ra)
             || quoted(rb)
-            || !(names_around(p.a, ra, p.b.article) && names_around(p.b, rb, p.a.article))
+            || share_a_name
+            || !(actor_unknown(p.a, ra, p.b.article) && actor_unknown(p.b, rb, p.a.article))
     });
 }
 
