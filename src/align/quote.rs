@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similar::Algorithm;
 
-use super::diff::{word_diff, DiffTag};
+use super::diff::{word_diff_split, DiffTag, Words};
 use super::Span;
 
 /// Fewest words of a quote without a named speaker (a two-word quote with one is kept).
@@ -1188,7 +1188,22 @@ impl Changes {
 /// count; nor does quoting less (words missing at either end) or more at the ends; nor a
 /// cut marked with an ellipsis.
 pub fn changes(reference: &str, rendering: &str) -> Changes {
-    let ops = word_diff(reference, rendering);
+    changes_split(
+        reference,
+        &Words::of(reference),
+        rendering,
+        &Words::of(rendering),
+    )
+}
+
+/// [`changes`] of texts already split into words (`Words::of`).
+pub fn changes_split(
+    reference: &str,
+    reference_words: &Words,
+    rendering: &str,
+    rendering_words: &Words,
+) -> Changes {
+    let ops = word_diff_split(reference, reference_words, rendering, rendering_words);
     let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
     // The first and last stretches of shared words: changes outside them are the ends.
     let shared = |op: &super::diff::DiffOp| {
