@@ -128,7 +128,8 @@ pub enum Flag {
     NumbersDiffer,
     /// One side is negated ("not", "no", "never", "nor", "denied") and the other is not.
     Negation,
-    /// The sides move opposite ways ("rose" against "fell", "higher" against "lower").
+    /// The sides move opposite ways ("rose" against "fell", "higher" against "lower"), or one
+    /// verb takes another particle on each side ("rolled out" against "rolled back").
     Polarity,
     /// Accepted with less evidence because a neighbouring pair of the same articles aligns.
     Context,
@@ -314,6 +315,113 @@ impl Default for AlignOptions {
     }
 }
 
+/// Fewest words of a copied run that make a verbatim pair on their own, whatever the sentences
+/// around it say: below it, a run is a phrase of the topic ("on anti-piracy patrol in the Gulf
+/// of Aden", "life in prison without the possibility of parole") as often as a shared claim.
+const SETTING_MAX_RUN_WORDS: usize = 12;
+
+/// Drop the verbatim pairs between articles of two stories whose short copied run (under half
+/// of each sentence) sits in two sentences about different actors: each names, before the run,
+/// someone or something the other article never mentions, and outside the run the two name
+/// no one in common. The run is then the setting two events of one kind share ("INS Mysore,
+/// the Indian Naval destroyer on anti-piracy patrol in the Gulf of Aden, rescued…" against
+/// "INS Sukanya, deployed on anti-piracy patrols in the Gulf of Aden, thwarted…"), not a claim
+/// the articles share. A run that is a quotation on either side stays: a quoted remark is a
+/// claim however differently the two sentences frame it. Inside one story the names around a
+/// run are as often details one outlet adds ("in Rancho Mirage" against "rehires lawyer Shawn
+/// Holley"), so pairs there are left alone.
+fn drop_settings_of_other_actors(
+    texts: &[&str],
+    analyses: &[Analysis],
+    stories: &family::StoryMap,
+    pairs: &mut Vec<AlignedPair>,
+) {
+    let words = |s: Span| texts[s.article][s.start..s.end].split_whitespace().count();
+    // A run short on its own and against each of its sentences.
+    let short_run = |p: &AlignedPair| {
+        p.kind == PairKind::Verbatim
+            && !stories.same(p.a.article, p.b.article)
+            && p.evidence.run.is_some_and(|(ra, rb)| {
+                words(ra) < SETTING_MAX_RUN_WORDS
+                    && words(ra) * 2 < words(p.a)
+                    && words(rb) * 2 < words(p.b)
+            })
+    };
+    let mut articles: Vec<usize> = pairs
+        .iter()
+        .filter(|p| short_run(p))
+        .flat_map(|p| [p.a.article, p.b.article])
+        .collect();
+    if articles.is_empty() {
+        return;
+    }
+    articles.sort_unstable();
+    articles.dedup();
+    // Per article concerned: every term it uses (sorted), and its quotations.
+    let known: FxHashMap<usize, (Vec<terms::Term>, Vec<std::ops::Range<usize>>)> = articles
+        .par_iter()
+        .map(|&article| {
+            let mut t: Vec<terms::Term> = analyses[article].units.iter().map(|u| u.term).collect();
+            t.sort_unstable();
+            t.dedup();
+            let quotes = quote::find(texts[article])
+                .into_iter()
+                .map(|f| f.quote)
+                .collect();
+            (article, (t, quotes))
+        })
+        .collect();
+    let quoted = |run: Span| {
+        known[&run.article]
+            .1
+            .iter()
+            .any(|q| q.start < run.end && run.start < q.end)
+    };
+    // Whether the side's sentence names, before its run, someone the other article never does:
+    // the actor of the sentence ("INS Sukanya, deployed on anti-piracy patrols in…"). A name
+    // after the run is as often a detail one outlet adds ("…fall to his death on Mt Cook").
+    let actor_unknown = |side: Span, run: Span, other: usize| {
+        let analysis = &analyses[side.article];
+        let mentions = |t: terms::Term| known[&other].0.binary_search(&t).is_ok();
+        checks::names_absent(
+            analysis,
+            analysis.units_within(side.start, run.start),
+            mentions,
+        )
+    };
+    // The names of a side's sentences outside its run (sorted), as long as `names_absent`
+    // reads them.
+    let named_around = |side: Span, run: Span| {
+        let analysis = &analyses[side.article];
+        let (b0, b1) = analysis.units_within(side.start, run.start);
+        let (a0, a1) = analysis.units_within(run.end, side.end);
+        let tokens = &analysis.seg.tokens;
+        let mut names: Vec<terms::Term> = analysis.units[b0..b1]
+            .iter()
+            .chain(&analysis.units[a0..a1])
+            .filter(|u| {
+                let bytes = tokens[u.end as usize - 1].end - tokens[u.first as usize].start;
+                u.class == terms::Class::Name && bytes >= 4
+            })
+            .map(|u| u.term)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    };
+    pairs.retain(|p| {
+        let Some((ra, rb)) = p.evidence.run.filter(|_| short_run(p)) else {
+            return true;
+        };
+        let (na, nb) = (named_around(p.a, ra), named_around(p.b, rb));
+        let share_a_name = na.iter().any(|t| nb.binary_search(t).is_ok());
+        quoted(ra)
+            || quoted(rb)
+            || share_a_name
+            || !(actor_unknown(p.a, ra, p.b.article) && actor_unknown(p.b, rb, p.a.article))
+    });
+}
+
 /// Remove the pairs of short lines repeated nearly unchanged across many articles.
 fn drop_stock_lines(texts: &[&str], pairs: &mut Vec<AlignedPair>, options: &AlignOptions) {
     let mut partners: FxHashMap<Span, Vec<usize>> = FxHashMap::default();
@@ -374,7 +482,29 @@ pub(crate) fn resident() -> String {
             .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
             .map_or("?".to_string(), |kb| format!("{} MiB", kb / 1024))
     };
-    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
+    format!(
+        "resident {}, peak {}, cpu {}",
+        field("VmRSS:"),
+        field("VmHWM:"),
+        cpu_seconds().map_or("?".to_string(), |s| format!("{s:.3} s"))
+    )
+}
+
+/// User and system CPU time of the process so far, in seconds: a stage's cost apart from
+/// other work on the machine (the wall clock is not).
+fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        // SAFETY: rusage is plain data (all zero is valid) and the pointer is to a live local.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+            return None;
+        }
+        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        Some(tv(usage.ru_utime) + tv(usage.ru_stime))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// A stage of [`align`], in the order they run; reported as each one starts.
@@ -500,6 +630,7 @@ fn align_analysed(
         p.score *= checks::penalty(warnings);
         p.evidence.flags = p.evidence.flags.union(warnings);
     }
+    drop_settings_of_other_actors(texts, &analyses, &story_map, &mut pairs);
     drop_stock_lines(texts, &mut pairs, options);
     pairs.retain(|p| p.score >= options.min_score);
     pairs.sort_by(|x, y| {

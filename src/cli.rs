@@ -522,17 +522,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
             from_passim: None,
         }) => {
+            let lap = lap_timer();
             let corpus = load(&input.paths, &config)?;
+            lap("loaded");
             let mut options = config.align.clone();
             options.min_score = min_score.unwrap_or(options.min_score);
+            let alignment = align_cached(&corpus, &options, alignment_cache.as_ref());
+            lap("aligned");
             // Groups in the order the screens list them.
-            let index = AlignmentIndex::new(
-                align_cached(&corpus, &options, alignment_cache.as_ref()),
-                &corpus,
-            );
-            stream(Some(safe_mode(json)), |out| {
+            let index = AlignmentIndex::new(alignment, &corpus);
+            lap("indexed");
+            let printed = stream(Some(safe_mode(json)), |out| {
                 passages::print(out, &corpus, index.alignment(), json, terminal_width())
-            })
+            });
+            lap("printed");
+            printed
         }
         Some(Command::Compare {
             left,
@@ -1011,6 +1015,23 @@ fn safe_mode(json: bool) -> Mode {
 /// closed pipe ends the run quietly. With a `mode`, everything printed passes through the
 /// sanitiser ([`SafeWriter`]); only coloured output, which writes escape codes of its own,
 /// goes without.
+/// With `CROSSREAD_TIMINGS=1`, a function printing on stderr the time since this call, the
+/// memory and the CPU time at each step it is called with (for benchmarks; the lines start
+/// `crossread: cli:`, apart from the aligner's own `crossread: align:` lines).
+fn lap_timer() -> impl Fn(&str) {
+    let timings = std::env::var_os("CROSSREAD_TIMINGS").is_some();
+    let clock = std::time::Instant::now();
+    move |step: &str| {
+        if timings {
+            eprintln!(
+                "crossread: cli: {step} at {:.3} s, {}",
+                clock.elapsed().as_secs_f64(),
+                crate::align::resident()
+            );
+        }
+    }
+}
+
 fn stream(
     mode: Option<Mode>,
     print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,

@@ -367,3 +367,29 @@ fn a_single_story_scrape_reads_as_few_stories() {
         );
     }
 }
+
+/// Ledes of one wire story filed from one city share their dateline ("NEW YORK (AP) —") and
+/// the story's subject, which make no claim: on the spotify scrape, "Spotify is backpedaling
+/// on its recently announced anti-hate policy" and "Spotify's CEO says the company rolled out
+/// its new anti-hate policy in the wrong way" were paired through them.
+#[test]
+fn ledes_sharing_only_a_dateline_and_the_subject_are_no_pair() {
+    for dir in corpora()
+        .into_iter()
+        .filter(|d| d.to_string_lossy().contains("spotify"))
+    {
+        let corpus = Corpus::load(&[dir.clone()], &LoadOptions::default());
+        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+        let alignment = align(&texts, &AlignOptions::default());
+        for p in &alignment.pairs {
+            let a = &texts[p.a.article][p.a.start..p.a.end];
+            let b = &texts[p.b.article][p.b.start..p.b.end];
+            let joined = |x: &str, y: &str| x.contains("backpedaling") && y.contains("rolled out");
+            assert!(
+                !joined(a, b) && !joined(b, a),
+                "{}: two claims paired: {a:?} / {b:?}",
+                dir.display()
+            );
+        }
+    }
+}

@@ -314,3 +314,43 @@ fn two_quakes_of_one_kind_are_two_stories_with_no_pair_between_them() {
         "pairs joining the two quakes: {across:#?}"
     );
 }
+
+/// Two naval rescues by two warships, each told by three outlets (`tests/fixtures/patrols`).
+/// One sentence of each story places its ship "on anti-piracy escort duty in the Gulf of
+/// Tarsen", and the two sentences share nothing else: around the copied run, one names the
+/// frigate Veldra and the other the destroyer Oskarn, which the other story never mentions.
+/// The run is the setting the two events share, not a claim: no pair joins the two stories,
+/// and each story keeps its own pairs.
+#[test]
+fn a_setting_two_stories_share_word_for_word_joins_no_pair() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/patrols");
+    let out = passages(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ship = |id: &Value| id.as_str().unwrap().split('-').next().unwrap().to_string();
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2, "{stories:#?}");
+    let pairs = v["pairs"].as_array().unwrap();
+    for name in ["veldra", "oskarn"] {
+        assert!(
+            pairs
+                .iter()
+                .filter(|p| ship(&p["a"]["article"]) == name && ship(&p["b"]["article"]) == name)
+                .count()
+                >= 3,
+            "{name}: {pairs:#?}"
+        );
+    }
+    let across: Vec<&Value> = pairs
+        .iter()
+        .filter(|p| ship(&p["a"]["article"]) != ship(&p["b"]["article"]))
+        .collect();
+    assert!(
+        across.is_empty(),
+        "pairs joining the two rescues: {across:#?}"
+    );
+}

@@ -55,8 +55,23 @@ const MAX_BETWEEN_MARKS: usize = 4;
 const MAX_CREDIT_WORDS: usize = 12;
 
 fn has_credit(sentence: &str) -> bool {
+    if sentence.is_ascii() {
+        // Every sentence is checked: one pass, no lowercased copy (the marks are lowercase
+        // ASCII, and ASCII text lowercases letter by letter).
+        return credit_marks().is_match(sentence);
+    }
     let lower = sentence.to_lowercase();
     CREDIT_MARKS.iter().any(|m| lower.contains(m))
+}
+
+fn credit_marks() -> &'static aho_corasick::AhoCorasick {
+    static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MARKS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDIT_MARKS)
+            .expect("the credit marks are a short list")
+    })
 }
 
 /// A caption's opening: "FILE - …", "In this June 30, 2013 file photo, …", "This March 20,
@@ -69,6 +84,14 @@ fn opens_caption(sentence: &str) -> bool {
             .starts_with(['-', '–', '—', ':'].as_slice());
     if upper_file {
         return true;
+    }
+    // Most sentences open with another word: the rest need not be lowercased.
+    let opener = s.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    if !matches!(opener.as_deref(), Some("in" | "this" | "these")) {
+        return false;
     }
     let words: Vec<String> = s
         .split_whitespace()

@@ -275,8 +275,26 @@ struct Side {
     negated: bool,
     up: bool,
     down: bool,
+    /// Its figures, sorted and without repeats.
     numbers: Vec<Term>,
+    /// Its figures as statements: a figure with the conversions given in brackets after it
+    /// ("74 million pounds ($108 million)"), any of which the other side may give instead.
+    figures: Vec<Figure>,
+    /// Verbs followed by a particle that turns their meaning ("rolled out", "rolled back"),
+    /// with the particle's bit.
+    phrasal: Vec<(Term, u16)>,
 }
+
+struct Figure {
+    forms: Vec<Term>,
+    /// The currency of its first form (see [`currency_of_word`]), 0 for none.
+    currency: u16,
+}
+
+/// Particles that make another verb of the one they follow: "rolled out" a policy and
+/// "rolled back" the policy are opposite claims that share every content word. "up" and
+/// "down" are words of direction already.
+const PARTICLES: &[&str] = &["out", "back", "off", "away"];
 
 /// Bytes of the longest word of the lists (a word that lowercases to one of them takes at
 /// most three bytes per letter: the Kelvin sign is "k").
@@ -301,12 +319,60 @@ fn is_nt(word: &str) -> bool {
     word.ends_with("n't") || word.ends_with("n’t")
 }
 
-const NEGATION: u8 = 1;
-const UPWARD: u8 = 2;
-const DOWNWARD: u8 = 4;
+const NEGATION: u16 = 1;
+const UPWARD: u16 = 2;
+const DOWNWARD: u16 = 4;
+/// The bit of the first of [`PARTICLES`]; the others follow.
+const PARTICLE: u16 = 8;
+const ANY_PARTICLE: u16 = ((1 << PARTICLES.len()) - 1) * PARTICLE;
+/// The word comes after an opening bracket, with no word between.
+const BRACKETED: u16 = 128;
+/// Four bits from here: the currency the word names, or that a symbol right before it names.
+const CURRENCY_SHIFT: u16 = 8;
 
-/// What the checks look for in one word: [`NEGATION`], [`UPWARD`], [`DOWNWARD`] bits.
-fn mark(raw: &str, word: &mut String) -> u8 {
+/// The marks of the text between two words: an opening bracket, a currency symbol.
+fn gap_marks(gap: &str) -> u16 {
+    let bracket = if gap.contains(['(', '[']) { BRACKETED } else { 0 };
+    let symbol = match gap.chars().next_back() {
+        Some('$') => 1,
+        Some('€') => 2,
+        Some('£') => 3,
+        Some('¥') => 4,
+        Some('₹') => 6,
+        Some('₽') => 8,
+        Some('₩') => 11,
+        Some('₺') => 12,
+        Some('₪') => 13,
+        _ => 0,
+    };
+    bracket | symbol << CURRENCY_SHIFT
+}
+
+/// A code per currency a (lowercased) word names; 0 for other words. Figures in two
+/// currencies are not compared: "74 million pounds" and "$108 million" may be one sum.
+fn currency_of_word(word: &str) -> u16 {
+    match word {
+        "dollar" | "dollars" | "usd" => 1,
+        "euro" | "euros" | "eur" => 2,
+        "pound" | "pounds" | "sterling" | "gbp" => 3,
+        "yen" | "jpy" => 4,
+        "yuan" | "renminbi" | "rmb" | "cny" => 5,
+        "rupee" | "rupees" | "inr" => 6,
+        "franc" | "francs" | "chf" => 7,
+        "ruble" | "rubles" | "rouble" | "roubles" => 8,
+        "peso" | "pesos" => 9,
+        "baht" => 10,
+        "lira" | "lire" => 12,
+        "shekel" | "shekels" => 13,
+        "dinar" | "dinars" | "dirham" | "dirhams" | "riyal" | "riyals" => 14,
+        "naira" | "rand" | "krona" | "kronor" | "krone" | "kroner" | "zloty" => 15,
+        _ => 0,
+    }
+}
+
+/// What the checks look for in one word: [`NEGATION`], [`UPWARD`], [`DOWNWARD`] and particle
+/// bits.
+fn mark(raw: &str, word: &mut String) -> u16 {
     let (negations, up, down) = lists();
     // Every listed word is short: a longer word can only be an "n't".
     if raw.len() > LONGEST_LISTED * 3 {
@@ -325,35 +391,83 @@ fn mark(raw: &str, word: &mut String) -> u8 {
     if down.contains(word.as_str()) {
         out |= DOWNWARD;
     }
-    out
+    if let Some(i) = PARTICLES.iter().position(|p| p == word) {
+        out |= PARTICLE << i;
+    }
+    out | currency_of_word(word) << CURRENCY_SHIFT
 }
 
 /// The words of one article marked once for the checks, by token: the checks run for every
 /// candidate sentence pair, and looking each word up again there took a sixth of the time
 /// of aligning a large corpus.
-pub struct Marks(Vec<u8>);
+pub struct Marks(Vec<u16>);
 
 impl Marks {
     pub fn new(text: &str, analysis: &Analysis) -> Marks {
         let mut word = String::new();
+        let mut previous_end = 0;
         Marks(
             analysis
                 .seg
                 .tokens
                 .iter()
-                .map(|t| mark(&text[t.range()], &mut word))
+                .map(|t| {
+                    let gap = text.get(previous_end..t.start as usize).unwrap_or("");
+                    previous_end = t.end as usize;
+                    mark(&text[t.range()], &mut word) | gap_marks(gap)
+                })
                 .collect(),
         )
     }
 }
 
 /// One side of a pair: units `units` of an article, its words marked by `marked(token)`.
-fn side(analysis: &Analysis, units: (usize, usize), mut marked: impl FnMut(usize) -> u8) -> Side {
+fn side(analysis: &Analysis, units: (usize, usize), mut marked: impl FnMut(usize) -> u16) -> Side {
     let mut out = Side::default();
     let mut negations_seen = 0;
-    for unit in &analysis.units[units.0..units.1] {
+    // The last figure's token, and the first token of a bracket opened since.
+    let mut last_figure: Option<(usize, Option<usize>)> = None;
+    for (i, unit) in analysis.units[units.0..units.1].iter().enumerate() {
+        let token = unit.first as usize;
+        if let Some((_, opened @ None)) = last_figure.as_mut() {
+            if marked(token) & BRACKETED != 0 {
+                *opened = Some(token);
+            }
+        }
         if unit.class == Class::Number {
             out.numbers.push(unit.term);
+            // A few words on, at the start of a bracket: "($108 million)", "(about US$298)";
+            // not "(up from $60 million)".
+            let conversion = matches!(last_figure,
+                Some((at, Some(open))) if token - at <= 5 && token - open <= 1);
+            match out.figures.last_mut() {
+                Some(figure) if conversion => figure.forms.push(unit.term),
+                _ => {
+                    // "$108", "74 pounds", "74 million pounds".
+                    let tokens = analysis.seg.tokens.len();
+                    let currency = (token..(token + 3).min(tokens))
+                        .map(|t| marked(t) >> CURRENCY_SHIFT)
+                        .find(|&c| c != 0)
+                        .unwrap_or(0);
+                    out.figures.push(Figure {
+                        forms: vec![unit.term],
+                        currency,
+                    })
+                }
+            }
+            last_figure = Some((token, None));
+        }
+        // A word and the particle right after it, in its sentence (the particle may end the
+        // window: "the policy it rolled out").
+        if unit.class == Class::Content {
+            let next = analysis.units.get(units.0 + i + 1);
+            if let Some(next) = next.filter(|n| n.sentence == unit.sentence && n.end == n.first + 1)
+            {
+                let particle = marked(next.first as usize) & ANY_PARTICLE;
+                if particle != 0 {
+                    out.phrasal.push((unit.term, particle));
+                }
+            }
         }
         for token in unit.first as usize..unit.end as usize {
             let m = marked(token);
@@ -371,8 +485,11 @@ fn side(analysis: &Analysis, units: (usize, usize), mut marked: impl FnMut(usize
 
 fn text_side(text: &str, analysis: &Analysis, units: (usize, usize)) -> Side {
     let mut word = String::new();
+    let tokens = &analysis.seg.tokens;
     side(analysis, units, |t| {
-        mark(&text[analysis.seg.tokens[t].range()], &mut word)
+        let gap_start = if t == 0 { 0 } else { tokens[t - 1].end as usize };
+        let gap = text.get(gap_start..tokens[t].start as usize).unwrap_or("");
+        mark(&text[tokens[t].range()], &mut word) | gap_marks(gap)
     })
 }
 
@@ -395,8 +512,18 @@ pub fn warnings_marked(
 fn compare(x: &Side, y: &Side) -> Flags {
     let mut flags = Flags::default();
     if !x.numbers.is_empty() && !y.numbers.is_empty() {
-        let only = |p: &[Term], q: &[Term]| p.iter().any(|n| q.binary_search(n).is_err());
-        if only(&x.numbers, &y.numbers) && only(&y.numbers, &x.numbers) {
+        // Figures the other side gives in none of their forms.
+        let only = |p: &Side, q: &Side| -> Vec<u16> {
+            p.figures
+                .iter()
+                .filter(|f| f.forms.iter().all(|n| q.numbers.binary_search(n).is_err()))
+                .map(|f| f.currency)
+                .collect()
+        };
+        let (ox, oy) = (only(x, y), only(y, x));
+        // Two sums in two currencies may be one sum converted.
+        let comparable = |a: u16, b: u16| a == 0 || b == 0 || a == b;
+        if ox.iter().any(|&a| oy.iter().any(|&b| comparable(a, b))) {
             flags.set(Flag::NumbersDiffer);
         }
     }
@@ -408,7 +535,18 @@ fn compare(x: &Side, y: &Side) -> Flags {
         (false, true) => -1,
         _ => 0,
     };
-    if direction(x) * direction(y) < 0 {
+    // One verb, another particle on each side, and never the same one.
+    let particles = |s: &Side, t: Term| {
+        s.phrasal
+            .iter()
+            .filter(|p| p.0 == t)
+            .fold(0, |bits, p| bits | p.1)
+    };
+    let turned = x.phrasal.iter().any(|&(t, _)| {
+        let (px, py) = (particles(x, t), particles(y, t));
+        py != 0 && px & py == 0
+    });
+    if direction(x) * direction(y) < 0 || turned {
         flags.set(Flag::Polarity);
     }
     flags
@@ -472,8 +610,86 @@ mod tests {
             ),
             Vec::<&str>::new()
         );
+        // A conversion in brackets is the same figure.
+        assert_eq!(
+            flags(
+                "The club paid 74 million pounds ($108 million) for him.",
+                "The club paid $108 million for him."
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            flags(
+                "The deal is worth 74 million (about $108 million).",
+                "The deal, with 5 buyers, is worth $108 million."
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            flags(
+                "The laptop sells for 12,390 baht (about US$298).",
+                "The laptop sells for $298."
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            flags(
+                "The club paid 74 million pounds for him.",
+                "The club paid $108 million for him."
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            flags("The club paid €74 million.", "The club paid 108 million euros."),
+            ["numbers-differ"]
+        );
+        // Figures in brackets that convert nothing still differ.
+        assert_eq!(
+            flags("The club paid $74 million.", "The club (founded 1899) paid $108 million."),
+            ["numbers-differ"]
+        );
+        assert_eq!(
+            flags(
+                "Sales were $50 million and costs $30 million.",
+                "Sales rose to $74 million (up from $50 million)."
+            ),
+            ["numbers-differ"]
+        );
         assert_eq!(
             flags("He did not say no.", "He agreed."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn one_verb_with_another_particle_is_another_claim() {
+        assert_eq!(
+            flags(
+                "The company rolled out its new policy in the wrong way.",
+                "The company rolls back its new policy."
+            ),
+            ["polarity"]
+        );
+        assert_eq!(
+            flags(
+                "The guard was laid off in March.",
+                "The guard laid out the plan in March."
+            ),
+            ["polarity"]
+        );
+        // The same particle, or one side without any, is no turn.
+        assert_eq!(
+            flags(
+                "The company rolled out its new policy.",
+                "Its new policy, rolled out on Monday, was vague."
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            flags(
+                "The company rolled out its new policy.",
+                "The company's new policy rolled on."
+            ),
             Vec::<&str>::new()
         );
     }

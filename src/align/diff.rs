@@ -58,8 +58,22 @@ pub struct DiffOp {
 /// `word_diff("the cat sat", "the dog sat")` →
 /// `[Equal 0..4/0..4 ("the "), Replace 4..7/4..7 ("cat"/"dog"), Equal 7..11/7..11 (" sat")]`.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
-    let words_a = words(a);
-    let words_b = words(b);
+    word_diff_split(a, &Words::of(a), b, &Words::of(b))
+}
+
+/// The words of a text as [`word_diff`] compares them: split once, a text compared with many
+/// others is not split again for each.
+pub struct Words(Vec<Word>);
+
+impl Words {
+    pub fn of(text: &str) -> Words {
+        Words(words(text))
+    }
+}
+
+/// [`word_diff`] of `a` and `b`, already split (`Words::of(a)`, `Words::of(b)`).
+pub fn word_diff_split(a: &str, words_a: &Words, b: &str, words_b: &Words) -> Vec<DiffOp> {
+    let (words_a, words_b) = (&words_a.0, &words_b.0);
     let keys_a: Vec<&str> = words_a.iter().map(|w| w.key.as_str()).collect();
     let keys_b: Vec<&str> = words_b.iter().map(|w| w.key.as_str()).collect();
     let mut edits: Vec<Edit> = similar::capture_diff_slices(Algorithm::Myers, &keys_a, &keys_b)
@@ -74,8 +88,8 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
         })
         .collect();
     merge_changes(&mut edits);
-    cleanup_semantic(&mut edits, &words_a, &words_b);
-    to_byte_ops(&edits, &words_a, &words_b, a, b)
+    cleanup_semantic(&mut edits, words_a, words_b);
+    to_byte_ops(&edits, words_a, words_b, a, b)
 }
 
 /// A word or punctuation mark of one side, with its folded matching key.

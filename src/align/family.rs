@@ -204,8 +204,16 @@ fn sentence_sketch(text: &str, seg: &Segmented) -> Vec<(u64, u32)> {
                 if words > 0 {
                     h.write_u32(' ' as u32);
                 }
-                for c in text[t.range()].chars().flat_map(char::to_lowercase) {
-                    h.write_u32(c as u32);
+                let word = &text[t.range()];
+                if word.is_ascii() {
+                    // The same values as below, without decoding and case tables.
+                    for b in word.bytes() {
+                        h.write_u32(u32::from(b.to_ascii_lowercase()));
+                    }
+                } else {
+                    for c in word.chars().flat_map(char::to_lowercase) {
+                        h.write_u32(c as u32);
+                    }
                 }
                 words += 1;
             }
@@ -1219,12 +1227,21 @@ impl StoryMap {
         // An index of the words in few enough articles; each article meets the later articles
         // that share one, and the cosine over those words is its similarity with them.
         let mut postings: FxHashMap<Term, Vec<(u32, f32)>> = FxHashMap::default();
+        // Per article, the place of its own entry in the postings of each of its words (none
+        // for a word left out): the later articles come right after it.
+        let mut own: Vec<Vec<u32>> = Vec::with_capacity(n);
         for (doc, v) in vectors.iter().enumerate() {
+            let mut places = Vec::with_capacity(v.len());
             for &(t, w) in v {
                 if (df[&t] as usize) <= options.story_max_df {
-                    postings.entry(t).or_default().push((doc as u32, w));
+                    let list = postings.entry(t).or_default();
+                    places.push(list.len() as u32);
+                    list.push((doc as u32, w));
+                } else {
+                    places.push(u32::MAX);
                 }
             }
+            own.push(places);
         }
         // Weaker links are left out of the graph: they could not lift a mean to the threshold.
         let floor = options.story_similarity / 4.0;
@@ -1234,12 +1251,12 @@ impl StoryMap {
             .map_init(
                 || (vec![0f32; n], vec![false; n], Vec::<u32>::new()),
                 |(acc, seen, touched), doc| {
-                    for &(t, w) in &vectors[doc] {
-                        let Some(list) = postings.get(&t) else {
+                    for (&(t, w), &place) in vectors[doc].iter().zip(&own[doc]) {
+                        if place == u32::MAX {
                             continue;
-                        };
-                        let from = list.partition_point(|&(d, _)| d as usize <= doc);
-                        for &(other, w2) in &list[from..] {
+                        }
+                        let list = &postings[&t];
+                        for &(other, w2) in &list[place as usize + 1..] {
                             let o = other as usize;
                             if !seen[o] {
                                 seen[o] = true;

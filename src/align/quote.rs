@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similar::Algorithm;
 
-use super::diff::{word_diff, DiffTag};
+use super::diff::{word_diff_split, DiffTag, Words};
 use super::Span;
 
 /// Fewest words of a quote without a named speaker (a two-word quote with one is kept).
@@ -90,6 +90,10 @@ enum Opener {
     Reversed,
     /// `”` as an opener (Swedish, Finnish): closed by `”`.
     RightCurly,
+    /// ``` `` ```: closed by `''` (typewriter and treebank text).
+    Backticks,
+    /// `‘‘`: closed by `’’`.
+    DoubledSingle,
 }
 
 impl Opener {
@@ -102,6 +106,16 @@ impl Opener {
             Opener::Guillemet => c == '»',
             Opener::Reversed => c == '«',
             Opener::RightCurly => c == '”',
+            // Closed by two marks: see `find`.
+            Opener::Backticks | Opener::DoubledSingle => false,
+        }
+    }
+
+    /// How many times its character opens it.
+    fn width(self) -> usize {
+        match self {
+            Opener::Backticks | Opener::DoubledSingle => 2,
+            _ => 1,
         }
     }
 
@@ -113,6 +127,8 @@ impl Opener {
             Opener::Guillemet => '«',
             Opener::Reversed => '»',
             Opener::RightCurly => '”',
+            Opener::Backticks => '`',
+            Opener::DoubledSingle => '‘',
         }
     }
 }
@@ -140,15 +156,53 @@ pub fn find(text: &str) -> Vec<Found> {
                     j += 1;
                 }
                 paragraphs += 1;
-                if j < chars.len() && chars[j].1 == bottom.char() && paragraphs < MAX_PARAGRAPHS {
+                let width = bottom.width();
+                let reopens = chars.get(j..j + width).is_some_and(|marks| {
+                    marks.iter().all(|&(_, m)| m == bottom.char())
+                });
+                if reopens && paragraphs < MAX_PARAGRAPHS {
                     stack.truncate(1);
-                    i = j + 1;
+                    i = j + width;
                     continue;
                 }
                 stack.clear();
             }
             i += 1;
             continue;
+        }
+        // Doubled marks: ``…'' and ‘‘…’’ open and close only in pairs.
+        let doubled = chars.get(i + 1).filter(|&&(_, n)| n == c).is_some();
+        if doubled && matches!(c, '`' | '‘') {
+            let opener = if c == '`' {
+                Opener::Backticks
+            } else {
+                Opener::DoubledSingle
+            };
+            if stack.len() < MAX_DEPTH {
+                if stack.is_empty() {
+                    paragraphs = 0;
+                }
+                stack.push((opener, chars.get(i + 2).map_or(text.len(), |&(a, _)| a)));
+            }
+            i += 2;
+            continue;
+        }
+        if doubled && matches!(c, '\'' | '’') {
+            let wanted = if c == '\'' {
+                Opener::Backticks
+            } else {
+                Opener::DoubledSingle
+            };
+            if let Some(depth) = stack.iter().rposition(|&(o, _)| o == wanted) {
+                let (_, start) = stack[depth];
+                stack.truncate(depth);
+                if stack.is_empty() {
+                    keep(text, start..at, &mut found);
+                    paragraphs = 0;
+                }
+                i += 2;
+                continue;
+            }
         }
         if !is_mark(c) {
             i += 1;
@@ -1134,7 +1188,22 @@ impl Changes {
 /// count; nor does quoting less (words missing at either end) or more at the ends; nor a
 /// cut marked with an ellipsis.
 pub fn changes(reference: &str, rendering: &str) -> Changes {
-    let ops = word_diff(reference, rendering);
+    changes_split(
+        reference,
+        &Words::of(reference),
+        rendering,
+        &Words::of(rendering),
+    )
+}
+
+/// [`changes`] of texts already split into words (`Words::of`).
+pub fn changes_split(
+    reference: &str,
+    reference_words: &Words,
+    rendering: &str,
+    rendering_words: &Words,
+) -> Changes {
+    let ops = word_diff_split(reference, reference_words, rendering, rendering_words);
     let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
     // The first and last stretches of shared words: changes outside them are the ends.
     let shared = |op: &super::diff::DiffOp| {
@@ -1287,6 +1356,16 @@ mod tests {
                     "This contradicts the testimony of officials.",
                     Some("Karen Flynn")
                 )
+            ]
+        );
+        // Typewriter and treebank marks, and doubled single marks.
+        let doubled = "``We will not step back,'' Ek said. \
+                       ‘‘It was a mistake,’’ Flynn said. Rock 'n' roll, the ''Blues''.";
+        assert_eq!(
+            quotes(doubled),
+            [
+                ("We will not step back,", Some("Ek")),
+                ("It was a mistake,", Some("Flynn"))
             ]
         );
         // Inches and stray marks do not open quotes.

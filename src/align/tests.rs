@@ -337,3 +337,34 @@ fn sharing_only_a_name_and_a_word_of_emphasis_is_not_one_claim() {
         "The importance of continued Russian support"
     ));
 }
+
+/// The two rescues of `tests/fixtures/patrols`, whose wire stories share a setting word for
+/// word around other ships: when the shared words are a quotation on both sides, they are a
+/// remark the two articles carry, and the pair stays.
+#[test]
+fn a_quotation_two_stories_share_stays_a_pair_whoever_is_named_around_it() {
+    let setting = "anti-piracy escort duty in the Gulf of Tarsen";
+    let quoted = "\u{201c}anti-piracy escort duty in the Gulf of Tarsen\u{201d}";
+    let texts: Vec<String> = [
+        include_str!("../../tests/fixtures/patrols/veldra-wire.txt"),
+        include_str!("../../tests/fixtures/patrols/veldra-daily.txt"),
+        include_str!("../../tests/fixtures/patrols/veldra-radio.txt"),
+        include_str!("../../tests/fixtures/patrols/oskarn-wire.txt"),
+        include_str!("../../tests/fixtures/patrols/oskarn-post.txt"),
+        include_str!("../../tests/fixtures/patrols/oskarn-local.txt"),
+    ]
+    .iter()
+    .map(|t| t.replace(setting, quoted))
+    .collect();
+    assert_eq!(texts.iter().filter(|t| t.contains(quoted)).count(), 2);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let alignment = align(&refs, &AlignOptions::default());
+    let across: Vec<&AlignedPair> = alignment
+        .pairs
+        .iter()
+        .filter(|p| (p.a.article < 3) != (p.b.article < 3))
+        .collect();
+    assert_eq!(across.len(), 1, "{:#?}", alignment.pairs);
+    assert_eq!(across[0].kind, PairKind::Verbatim);
+    assert!(text(&texts, &across[0].a).contains("Gulf of Tarsen"));
+}

@@ -113,6 +113,16 @@ fn listed(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether a full stop after `word` (without the dot) never ends a sentence before the
+/// capitalised `next` word, wherever the two stand: a title or a month ("Gov. Cuomo", "Dec. 5")
+/// or the "v." of a case name ("Roe v. Wade"). Initials are not among them: "…flew to L. A." may
+/// end a paragraph.
+pub(crate) fn title_before(word: &str, next: &str) -> bool {
+    starts_upper_or_digit(next)
+        && !is_starter(next)
+        && (listed(ABBREVIATIONS, word) || word == "v")
+}
+
 fn is_starter(word: &str) -> bool {
     listed(SENTENCE_STARTERS, word)
 }

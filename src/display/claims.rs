@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::label;
 use super::layout::Mark;
+use crate::align::diff::Words;
 use crate::align::quote::{self, Quote};
 use crate::align::Span;
 use crate::corpus::Article;
@@ -129,6 +130,9 @@ impl QuoteView {
                 .and_then(|a| a.text.get(s.start..s.end))
                 .unwrap_or("")
         };
+        // Each rendering is split into words once: one may be compared with hundreds of
+        // others (a quote carried by hundreds of articles).
+        let split: Vec<Words> = order.iter().map(|&i| Words::of(text(&spans[i]))).collect();
         let mut members: Vec<QuoteMember> = Vec::with_capacity(order.len());
         for (rank, &i) in order.iter().enumerate() {
             let m = &quote.members[i];
@@ -139,7 +143,10 @@ impl QuoteView {
             let (reference, changes) = order[..rank]
                 .iter()
                 .enumerate()
-                .map(|(r, &j)| (r, quote::changes(text(&spans[j]), own)))
+                .map(|(r, &j)| {
+                    let c = quote::changes_split(text(&spans[j]), &split[r], own, &split[rank]);
+                    (r, c)
+                })
                 .find(|(_, c)| c.shared * 2 >= words)
                 .map_or((None, quote::Changes::default()), |(r, c)| (Some(r), c));
             members.push(QuoteMember {

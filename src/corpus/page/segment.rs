@@ -121,10 +121,17 @@ const DANGLING: &[&str] = &[
 /// "Photo by: Reuters" + "Photo by: Reuters"    → separate
 /// ```
 fn continues(unit: &Unit, next: &str) -> bool {
-    if unit.heading || unit.markup || ends_sentence(&unit.text) {
+    if unit.heading || unit.markup {
         return false;
     }
     let end = unit.text.trim_end();
+    if ends_sentence(end) {
+        // "…the ruling in Roe v." + "Wade …": the full stop is the title's, not the sentence's.
+        return end.ends_with('.')
+            && last_word(end).zip(next.split_whitespace().next()).is_some_and(|(w, n)| {
+                crate::align::text::title_before(w, n.trim_start_matches(|c: char| !c.is_alphanumeric()))
+            });
+    }
     if end.ends_with(':') {
         return false;
     }
@@ -177,11 +184,20 @@ mod tests {
         assert_eq!(texts(raw).len(), 1);
         let raw = "The talks went on\nuntil late.";
         assert_eq!(texts(raw).len(), 1);
+        // A line broken after a title or the "v." of a case name.
+        let raw = "The ruling in Roe v.\nWade stands, said Gov.\nAndrew Cuomo on Dec.\n5.";
+        assert_eq!(
+            texts(raw),
+            ["The ruling in Roe v. Wade stands, said Gov. Andrew Cuomo on Dec. 5."]
+        );
     }
 
     #[test]
     fn finished_lines_are_not_joined() {
         assert_eq!(texts("He spoke.\nthen left").len(), 2);
+        // Initials may end a sentence; a title before a sentence opener ends one.
+        assert_eq!(texts("He flew to L. A.\nLater he spoke.").len(), 2);
+        assert_eq!(texts("It was the case of Smith v.\nThe court said no.").len(), 2);
         assert_eq!(texts("Photo by: Reuters\nPhoto by: Reuters").len(), 2);
         assert_eq!(
             texts("War Press Info Network at:\nre-publications welcome").len(),

@@ -172,9 +172,16 @@ struct Row {
     title: String,
     /// What the row sorts by where its cells are text.
     family_id: Option<usize>,
-    keeps_share: Option<f32>,
+    /// The share kept as shown: copies that read alike in the column sort as ties, in time
+    /// order.
+    keeps_percent: Option<u32>,
     added_words: Option<usize>,
     dropped_words: Option<usize>,
+}
+
+/// A share as the whole percent shown.
+fn percent(share: f32) -> u32 {
+    (share.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
 /// The story screen's state.
@@ -226,13 +233,13 @@ impl StoryState {
                         .filter(|w| !w.is_empty())
                         .map(|w| sanitize(w).into_owned()),
                     family,
-                    keeps: measured.then(|| format!("{:.0}%", copy.keeps() * 100.0)),
+                    keeps: measured.then(|| format!("{}%", percent(copy.keeps()))),
                     added: copy.added_words().map(|n| format!("+{n}")),
                     dropped: copy.dropped_words().map(|n| format!("−{n}")),
                     when,
                     title: label::title(article),
                     family_id: copy.family,
-                    keeps_share: measured.then(|| copy.keeps()),
+                    keeps_percent: measured.then(|| percent(copy.keeps())),
                     added_words: copy.added_words(),
                     dropped_words: copy.dropped_words(),
                 }
@@ -276,7 +283,7 @@ impl StoryState {
                 match sort.column {
                     Column::Date => row.when.is_none(),
                     Column::Family => row.family_id.is_none(),
-                    Column::Keeps => row.keeps_share.is_none(),
+                    Column::Keeps => row.keeps_percent.is_none(),
                     Column::Added => row.added_words.is_none(),
                     Column::Dropped => row.dropped_words.is_none(),
                     _ => false,
@@ -288,10 +295,7 @@ impl StoryState {
                     Column::Date => a.when.cmp(&b.when),
                     Column::Outlet => a.outlet.to_lowercase().cmp(&b.outlet.to_lowercase()),
                     Column::Family => a.family_id.cmp(&b.family_id),
-                    Column::Keeps => a
-                        .keeps_share
-                        .unwrap_or(0.0)
-                        .total_cmp(&b.keeps_share.unwrap_or(0.0)),
+                    Column::Keeps => a.keeps_percent.cmp(&b.keeps_percent),
                     Column::Added => a.added_words.cmp(&b.added_words),
                     Column::Dropped => a.dropped_words.cmp(&b.dropped_words),
                     _ => Ordering::Equal,
