@@ -77,6 +77,10 @@ pub struct ParaphraseOptions {
     /// but no other sentence of either article comes closer.
     pub min_similarity_partners: f32,
     pub min_partner_shared: usize,
+    /// Of the words best partners share, how many fewer than half of their story's articles
+    /// must use: words of the story's subject ("citizenship", "census") are in every
+    /// sentence of it, whatever each claims.
+    pub min_partner_distinct: usize,
     /// Stories (besides the pair's own) whose sentences use all the words a pair shares,
     /// from which on the pair is a stock sentence of the corpus's news English ("The move
     /// is seen as a step in the right direction"), not a claim the two articles share.
@@ -105,6 +109,7 @@ impl Default for ParaphraseOptions {
             stock_stories: 3,
             min_similarity_partners: 0.2,
             min_partner_shared: 5,
+            min_partner_distinct: 2,
         }
     }
 }
@@ -951,6 +956,61 @@ fn shared_things(
     count(dx, ux, &terms(dy, uy)).min(count(dy, uy, &terms(dx, ux)))
 }
 
+/// Per story, how many of its articles use each word (not names, figures or stop words).
+fn story_word_counts(analyses: &[Analysis], stories: &StoryMap) -> Vec<FxHashMap<Term, u32>> {
+    stories
+        .stories
+        .par_iter()
+        .map(|story| {
+            let mut counts: FxHashMap<Term, u32> = FxHashMap::default();
+            let mut terms: Vec<Term> = Vec::new();
+            for &article in &story.articles {
+                terms.clear();
+                terms.extend(
+                    analyses[article]
+                        .units
+                        .iter()
+                        .filter(|u| u.class == Class::Content)
+                        .map(|u| u.term),
+                );
+                terms.sort_unstable();
+                terms.dedup();
+                for &t in &terms {
+                    *counts.entry(t).or_insert(0) += 1;
+                }
+            }
+            counts
+        })
+        .collect()
+}
+
+/// The words two windows share that fewer than half of their story's articles use (all
+/// words, in a story of two or three): what tells a claim from the story's subject.
+fn story_distinct_words(
+    analyses: &[Analysis],
+    (dx, ux): (usize, (usize, usize)),
+    (dy, uy): (usize, (usize, usize)),
+    counts: &FxHashMap<Term, u32>,
+    articles: usize,
+) -> usize {
+    let words = |d: usize, u: (usize, usize)| -> Vec<Term> {
+        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
+            .iter()
+            .filter(|u| u.class == Class::Content)
+            .map(|u| u.term)
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let (wx, wy) = (words(dx, ux), words(dy, uy));
+    let most = (articles as u32 / 2).max(3);
+    wx.iter()
+        .filter(|t| wy.binary_search(t).is_ok())
+        .filter(|t| counts.get(t).copied().unwrap_or(0) <= most)
+        .count()
+}
+
 /// Per pair, whether the terms its two windows share are used together by sentences of at
 /// least `stock_stories` other stories (an article outside any story is a story of its
 /// own) that do not name the subjects of the pair's articles: what many unrelated articles
@@ -1101,6 +1161,7 @@ pub(crate) fn sentence_pairs(
         }
     };
     let s = build(texts, analyses);
+    let story_words = story_word_counts(analyses, stories);
     let marks: Vec<checks::Marks> = texts
         .par_iter()
         .zip(analyses)
@@ -1245,8 +1306,8 @@ pub(crate) fn sentence_pairs(
                     && shown >= options.min_shown_related
                     && related))
                 && claim(options);
-            // Best partners need a lower score, but more shared terms.
-            // Best partners are held to the same bar for the sentences as shown.
+            // Best partners need a lower score, so their shared words must go beyond the
+            // story's own: words that fewer than half of its articles use.
             let partnered = || {
                 related
                     && score >= options.min_similarity_partners
@@ -1254,6 +1315,16 @@ pub(crate) fn sentence_pairs(
                     && m.1 >= options.min_partner_shared
                     && shared_things(analyses, (dx, m.2), (dy, m.3)) >= options.min_partner_shared
                     && partners(x, y)
+                    && stories.of[dx].is_some_and(|story| {
+                        let story = story as usize;
+                        story_distinct_words(
+                            analyses,
+                            (dx, m.2),
+                            (dy, m.3),
+                            &story_words[story],
+                            stories.stories[story].articles.len(),
+                        ) >= options.min_partner_distinct
+                    })
                     && claim(options)
             };
             (usual || partnered()).then(|| (pair_of(x, y, m, shown, flags), usual))
@@ -1531,6 +1602,45 @@ mod tests {
             found.iter().all(|(a, _)| !a.contains("calm")),
             "five unrelated stories say it: stock wording: {found:?}"
         );
+    }
+
+    #[test]
+    fn best_partners_sharing_only_the_storys_words_are_no_pair() {
+        // Six reports of one story; every one names its subject (the census question, the
+        // administration, the Supreme Court). Two sentences that share only those words and
+        // a speaker are each other's closest sentence in their articles, but make two claims.
+        let common = "The Trump administration wants to add a citizenship question to the 2020 \
+            census, and the Supreme Court will rule on the question in June.";
+        let mut texts: Vec<String> = (0..4)
+            .map(|i| {
+                format!(
+                    "{common}\nOpponents in state {i} say the citizenship question would deter \
+                     immigrants from the census.\nThe administration will defend the memo from \
+                     Ross at a hearing in case {i}."
+                )
+            })
+            .collect();
+        texts.push(format!(
+            "Ross wrote in a memo that the citizenship question would give the Justice \
+             Department better census data on immigrants, the administration said.\nThe memo is \
+             dated March.\n{common}"
+        ));
+        texts.push(format!(
+            "The administration did not answer questions about the citizenship memo from Ross \
+             to the Justice Department on immigrants.\nA court clerk confirmed the date.\n{common}"
+        ));
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let memo = |found: &[(String, String)]| {
+            found
+                .iter()
+                .any(|(a, b)| a.contains("better census data") && b.contains("did not answer"))
+        };
+        let mut options = AlignOptions::default();
+        options.paraphrase.min_partner_distinct = 0;
+        let found = reworded(&texts, &options);
+        assert!(memo(&found), "without the test, best partners pair: {found:?}");
+        let found = reworded(&texts, &AlignOptions::default());
+        assert!(!memo(&found), "only the story's words shared: {found:?}");
     }
 
     #[test]
