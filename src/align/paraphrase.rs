@@ -69,6 +69,18 @@ pub struct ParaphraseOptions {
     pub clause_weight: f32,
     /// Fewest words in a clause window compared on its own.
     pub min_clause_words: usize,
+    /// Weighted cosine (after the checks' penalties) a pair of one story's articles needs
+    /// when each of its sentences is the other's best partner in the other article, and
+    /// they share `min_partner_shared` content terms: a claim retold in other words
+    /// ("launching an air campaign against ISIL at the request of the Syrian government",
+    /// "conducting airstrikes on ISIL in Syria at the request of Assad") shares few words,
+    /// but no other sentence of either article comes closer.
+    pub min_similarity_partners: f32,
+    pub min_partner_shared: usize,
+    /// Of the words best partners share, how many fewer than half of their story's articles
+    /// must use: words of the story's subject ("citizenship", "census") are in every
+    /// sentence of it, whatever each claims.
+    pub min_partner_distinct: usize,
     /// Stories (besides the pair's own) whose sentences use all the words a pair shares,
     /// from which on the pair is a stock sentence of the corpus's news English ("The move
     /// is seen as a step in the right direction"), not a claim the two articles share.
@@ -95,6 +107,9 @@ impl Default for ParaphraseOptions {
             clause_weight: 0.8,
             min_clause_words: 6,
             stock_stories: 3,
+            min_similarity_partners: 0.2,
+            min_partner_shared: 5,
+            min_partner_distinct: 2,
         }
     }
 }
@@ -858,7 +873,9 @@ fn is_claim(
     let (tx, ty) = (terms(dx, ux), terms(dy, uy));
     let shared = |t: &Term| tx.binary_search(t).is_ok() && ty.binary_search(t).is_ok();
     // A shared term is a common word if either side uses it as one (headline capitals); a
-    // word inside a stock phrase on either side says nothing of the claim.
+    // word inside a stock phrase on both sides says nothing of the claim ("did not respond
+    // to a request for comment"), but one side's stock phrase can word the other side's
+    // claim ("at the request of Assad" against "under the request of the Syrian government").
     let in_stock = |d: usize, u: (usize, usize)| -> Vec<Term> {
         analyses[d].units[u.0..u.1]
             .iter()
@@ -867,7 +884,8 @@ fn is_claim(
             .map(|(u, _)| u.term)
             .collect()
     };
-    let stocked: Vec<Term> = [in_stock(dx, ux), in_stock(dy, uy)].concat();
+    let (mut stocked, stock_y) = (in_stock(dx, ux), in_stock(dy, uy));
+    stocked.retain(|t| stock_y.contains(t));
     let mut words: Vec<Term> = analyses[dx].units[ux.0..ux.1]
         .iter()
         .chain(&analyses[dy].units[uy.0..uy.1])
@@ -903,6 +921,94 @@ fn is_claim(
         runs >= options.min_shared_runs || hits * 5 >= words * 3
     };
     spread(dx, ux) && spread(dy, uy)
+}
+
+/// Terms two windows share, a run of names ("Colonel Jane Doe") counted as one thing: on
+/// the side where that gives fewer.
+fn shared_things(
+    analyses: &[Analysis],
+    (dx, ux): (usize, (usize, usize)),
+    (dy, uy): (usize, (usize, usize)),
+) -> usize {
+    let count = |d: usize, u: (usize, usize), other: &[Term]| {
+        let units = &analyses[d].units[u.0..u.1];
+        let mut seen: Vec<Term> = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            let shared = unit.class != Class::Stop && other.binary_search(&unit.term).is_ok();
+            let in_name_run =
+                i > 0 && unit.class == Class::Name && units[i - 1].class == Class::Name;
+            if shared && !in_name_run && !seen.contains(&unit.term) {
+                seen.push(unit.term);
+            }
+        }
+        seen.len()
+    };
+    let terms = |d: usize, u: (usize, usize)| -> Vec<Term> {
+        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
+            .iter()
+            .filter(|u| u.class != Class::Stop)
+            .map(|u| u.term)
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    count(dx, ux, &terms(dy, uy)).min(count(dy, uy, &terms(dx, ux)))
+}
+
+/// Per story, how many of its articles use each word (not names, figures or stop words).
+fn story_word_counts(analyses: &[Analysis], stories: &StoryMap) -> Vec<FxHashMap<Term, u32>> {
+    stories
+        .stories
+        .par_iter()
+        .map(|story| {
+            let mut counts: FxHashMap<Term, u32> = FxHashMap::default();
+            let mut terms: Vec<Term> = Vec::new();
+            for &article in &story.articles {
+                terms.clear();
+                terms.extend(
+                    analyses[article]
+                        .units
+                        .iter()
+                        .filter(|u| u.class == Class::Content)
+                        .map(|u| u.term),
+                );
+                terms.sort_unstable();
+                terms.dedup();
+                for &t in &terms {
+                    *counts.entry(t).or_insert(0) += 1;
+                }
+            }
+            counts
+        })
+        .collect()
+}
+
+/// The words two windows share that fewer than half of their story's articles use (all
+/// words, in a story of two or three): what tells a claim from the story's subject.
+fn story_distinct_words(
+    analyses: &[Analysis],
+    (dx, ux): (usize, (usize, usize)),
+    (dy, uy): (usize, (usize, usize)),
+    counts: &FxHashMap<Term, u32>,
+    articles: usize,
+) -> usize {
+    let words = |d: usize, u: (usize, usize)| -> Vec<Term> {
+        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
+            .iter()
+            .filter(|u| u.class == Class::Content)
+            .map(|u| u.term)
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let (wx, wy) = (words(dx, ux), words(dy, uy));
+    let most = (articles as u32 / 2).max(3);
+    wx.iter()
+        .filter(|t| wy.binary_search(t).is_ok())
+        .filter(|t| counts.get(t).copied().unwrap_or(0) <= most)
+        .count()
 }
 
 /// Per pair, whether the terms its two windows share are used together by sentences of at
@@ -1055,6 +1161,7 @@ pub(crate) fn sentence_pairs(
         }
     };
     let s = build(texts, analyses);
+    let story_words = story_word_counts(analyses, stories);
     let marks: Vec<checks::Marks> = texts
         .par_iter()
         .zip(analyses)
@@ -1129,7 +1236,8 @@ pub(crate) fn sentence_pairs(
         "{} candidates with the stories'",
         candidates.len()
     ));
-    let mut accepted: Vec<SentencePair> = candidates
+    // Each candidate scored once: its match, score after the checks, shown score, flags.
+    let scored: Vec<(usize, usize, Found, f32, f32, Flags)> = candidates
         .into_par_iter()
         .filter_map(|(x, y)| {
             let (x, y) = (x as usize, y as usize);
@@ -1137,52 +1245,113 @@ pub(crate) fn sentence_pairs(
             let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
             // The checks only lower a score: skip them when it cannot pass anyway.
             let bar = if stories.same(dx, dy) {
-                options.min_similarity_related.min(options.min_similarity)
+                options
+                    .min_similarity_related
+                    .min(options.min_similarity_partners)
+                    .min(options.min_similarity)
             } else {
                 options.min_similarity
             };
-            if m.0 < bar || m.1 < options.min_shared_terms {
+            // Pairs sharing fewer terms are never accepted, but can be a sentence's best
+            // partner.
+            if m.0 < bar || m.1 < 2 {
                 return None;
             }
-            let (score, shown, mut flags) = checked(x, &m, y);
+            let (score, shown, flags) = checked(x, &m, y);
+            Some((x, y, m, score, shown, flags))
+        })
+        .collect();
+    // Per sentence and other article, the best score of its candidates there (ties to the
+    // earlier sentence), for pairs of best partners.
+    let mut best: FxHashMap<(u32, u32), (f32, u32)> = FxHashMap::default();
+    for &(x, y, _, score, _, _) in &scored {
+        for (me, other) in [(x, y), (y, x)] {
+            let key = (me as u32, s.doc[other]);
+            let e = best.entry(key).or_insert((score, other as u32));
+            if score > e.0 || (score == e.0 && (other as u32) < e.1) {
+                *e = (score, other as u32);
+            }
+        }
+    }
+    let partners = |x: usize, y: usize| {
+        best.get(&(x as u32, s.doc[y]))
+            .is_some_and(|b| b.1 == y as u32)
+            && best
+                .get(&(y as u32, s.doc[x]))
+                .is_some_and(|b| b.1 == x as u32)
+    };
+    let in_context = ParaphraseOptions {
+        min_shared_runs: 1,
+        min_shared_words: 1,
+        ..options.clone()
+    };
+    // Accepted pairs, each with whether it vouches for its neighbours (see context below).
+    let accepted: Vec<(SentencePair, bool)> = scored
+        .into_par_iter()
+        .filter_map(|(x, y, m, score, shown, mut flags)| {
+            if m.1 < options.min_shared_terms {
+                return None;
+            }
+            let (dx, dy) = (s.doc[x] as usize, s.doc[y] as usize);
             let alone = score >= options.min_similarity;
-            // Accepted on the story alone, a pair is shown as the reader will judge it: a
-            // clause that matched inside two sentences saying other things does not carry them.
-            let enough = alone
-                || (score >= options.min_similarity_related
-                    && shown >= options.min_shown_related
-                    && stories.same(dx, dy));
+            let related = stories.same(dx, dy);
             if !alone {
                 flags.set(Flag::SameStory);
             }
-            (enough
-                && m.1 >= options.min_shared_terms
-                && is_claim(
-                    analyses,
-                    &s,
-                    (s.doc[x] as usize, m.2),
-                    (s.doc[y] as usize, m.3),
-                    options,
-                ))
-            .then(|| pair_of(x, y, m, shown, flags))
+            let claim = |o: &ParaphraseOptions| is_claim(analyses, &s, (dx, m.2), (dy, m.3), o);
+            // Accepted on the story alone, a pair is shown as the reader will judge it: a
+            // clause that matched inside two sentences saying other things does not carry them.
+            let usual = (alone
+                || (score >= options.min_similarity_related
+                    && shown >= options.min_shown_related
+                    && related))
+                && claim(options);
+            // Best partners need a lower score, so their shared words must go beyond the
+            // story's own: words that fewer than half of its articles use.
+            let partnered = || {
+                related
+                    && score >= options.min_similarity_partners
+                    && shown >= options.min_shown_related
+                    && m.1 >= options.min_partner_shared
+                    && shared_things(analyses, (dx, m.2), (dy, m.3)) >= options.min_partner_shared
+                    && partners(x, y)
+                    && stories.of[dx].is_some_and(|story| {
+                        let story = story as usize;
+                        story_distinct_words(
+                            analyses,
+                            (dx, m.2),
+                            (dy, m.3),
+                            &story_words[story],
+                            stories.stories[story].articles.len(),
+                        ) >= options.min_partner_distinct
+                    })
+                    && claim(options)
+            };
+            (usual || partnered()).then(|| (pair_of(x, y, m, shown, flags), usual))
         })
         .collect();
     lap(&format!("{} accepted", accepted.len()));
+    let (mut accepted, vouching): (Vec<SentencePair>, Vec<bool>) = accepted.into_iter().unzip();
     let stock = said_elsewhere(&s, analyses, stories, &accepted, options);
     let mut keep = stock.iter().map(|st| !st);
-    accepted.retain(|_| keep.next().unwrap_or(true));
+    let mut vouching = vouching.into_iter();
+    // A pair of best partners, accepted on less evidence, vouches for no neighbour: the
+    // lowered bar would reach further than the evidence ("In a filing in Manhattan federal
+    // court on Thursday" beside a retold claim).
+    let mut frontier: Vec<SentencePair> = Vec::new();
+    accepted.retain(|p| {
+        let (kept, vouches) = (keep.next().unwrap_or(true), vouching.next().unwrap_or(true));
+        if kept && vouches {
+            frontier.push(*p);
+        }
+        kept
+    });
     lap(&format!("{} accepted but stock sentences", accepted.len()));
     // Context: neighbours of accepted pairs, in step on both sides, need less.
     let mut known: FxHashSet<(usize, usize, usize, usize)> = accepted
         .iter()
         .map(|p| (p.a, p.b, p.a_sentence, p.b_sentence))
         .collect();
-    let in_context = ParaphraseOptions {
-        min_shared_runs: 1,
-        min_shared_words: 1,
-        ..options.clone()
-    };
-    let mut frontier = accepted.clone();
     while !frontier.is_empty() {
         // The neighbours not tried yet, in the frontier's order. A neighbour's verdict does
         // not depend on which pair led to it, so each is tried once, all in parallel (tried
@@ -1433,6 +1602,81 @@ mod tests {
             found.iter().all(|(a, _)| !a.contains("calm")),
             "five unrelated stories say it: stock wording: {found:?}"
         );
+    }
+
+    #[test]
+    fn best_partners_sharing_only_the_storys_words_are_no_pair() {
+        // Six reports of one story; every one names its subject (the census question, the
+        // administration, the Supreme Court). Two sentences that share only those words and
+        // a speaker are each other's closest sentence in their articles, but make two claims.
+        let common = "The Trump administration wants to add a citizenship question to the 2020 \
+            census, and the Supreme Court will rule on the question in June.";
+        let mut texts: Vec<String> = (0..4)
+            .map(|i| {
+                format!(
+                    "{common}\nOpponents in state {i} say the citizenship question would deter \
+                     immigrants from the census.\nThe administration will defend the memo from \
+                     Ross at a hearing in case {i}."
+                )
+            })
+            .collect();
+        texts.push(format!(
+            "Ross wrote in a memo that the citizenship question would give the Justice \
+             Department better census data on immigrants, the administration said.\nThe memo is \
+             dated March.\n{common}"
+        ));
+        texts.push(format!(
+            "The administration did not answer questions about the citizenship memo from Ross \
+             to the Justice Department on immigrants.\nA court clerk confirmed the date.\n{common}"
+        ));
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let memo = |found: &[(String, String)]| {
+            found
+                .iter()
+                .any(|(a, b)| a.contains("better census data") && b.contains("did not answer"))
+        };
+        let mut options = AlignOptions::default();
+        options.paraphrase.min_partner_distinct = 0;
+        let found = reworded(&texts, &options);
+        assert!(memo(&found), "without the test, best partners pair: {found:?}");
+        let found = reworded(&texts, &AlignOptions::default());
+        assert!(!memo(&found), "only the story's words shared: {found:?}");
+    }
+
+    #[test]
+    fn best_partners_of_one_story_pair_on_a_claim_retold_in_other_words() {
+        // The same strikes, told with other words around five shared terms: too little for
+        // the related bar, but no other sentence of either article comes closer.
+        let first = format!(
+            "{FIRST}\nMeanwhile, and under the request of the Syrian government, Russia also \
+             is launching an air campaign against Islamic State.\nIts jets are based near \
+             Latakia."
+        );
+        let second = format!(
+            "{SECOND}\nSince September 30, Russia has been conducting pinpoint airstrikes on \
+             Islamic State positions in Syria, at the request of the country's president.\n\
+             The jets return to Latakia at night."
+        );
+        let texts = [first.as_str(), second.as_str()];
+        let strikes = |found: &[(String, String)]| {
+            found
+                .iter()
+                .any(|(a, b)| a.contains("air campaign") && b.contains("airstrikes"))
+        };
+        // The rule alone: shown whole, these sentences match at 0.17, under the bar for
+        // sentences as shown (see the test above), which holds for best partners too.
+        let mut options = AlignOptions::default();
+        options.paraphrase.min_shown_related = 0.0;
+        let found = reworded(&texts, &options);
+        assert!(strikes(&found), "best partners pair: {found:?}");
+        // Accepted on less evidence, they vouch for no neighbour.
+        assert!(
+            found.iter().all(|(a, _)| !a.contains("Latakia")),
+            "no context from best partners: {found:?}"
+        );
+        options.paraphrase.min_similarity_partners = 1.0;
+        let found = reworded(&texts, &options);
+        assert!(!strikes(&found), "below the related bar alone: {found:?}");
     }
 
     #[test]
