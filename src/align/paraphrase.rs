@@ -77,9 +77,9 @@ pub struct ParaphraseOptions {
     /// but no other sentence of either article comes closer.
     pub min_similarity_partners: f32,
     pub min_partner_shared: usize,
-    /// Of the words best partners share, how many fewer than half of their story's articles
-    /// must use: words of the story's subject ("citizenship", "census") are in every
-    /// sentence of it, whatever each claims.
+    /// Of the words best partners share, how many at most half of their story's articles
+    /// must use: words of the story's subject ("citizenship", "census") are in most of its
+    /// articles, whatever each sentence claims.
     pub min_partner_distinct: usize,
     /// Stories (besides the pair's own) whose sentences use all the words a pair shares,
     /// from which on the pair is a stock sentence of the corpus's news English ("The move
@@ -984,8 +984,8 @@ fn story_word_counts(analyses: &[Analysis], stories: &StoryMap) -> Vec<FxHashMap
         .collect()
 }
 
-/// The words two windows share that fewer than half of their story's articles use (all
-/// words, in a story of two or three): what tells a claim from the story's subject.
+/// The words two windows share that at most half of their story's articles use, or at most
+/// three (so every word, in a story of three): what tells a claim from the story's subject.
 fn story_distinct_words(
     analyses: &[Analysis],
     (dx, ux): (usize, (usize, usize)),
@@ -1307,7 +1307,7 @@ pub(crate) fn sentence_pairs(
                     && related))
                 && claim(options);
             // Best partners need a lower score, so their shared words must go beyond the
-            // story's own: words that fewer than half of its articles use.
+            // story's own: words that at most half of its articles use.
             let partnered = || {
                 related
                     && score >= options.min_similarity_partners
