@@ -332,7 +332,11 @@ const CURRENCY_SHIFT: u16 = 8;
 
 /// The marks of the text between two words: an opening bracket, a currency symbol.
 fn gap_marks(gap: &str) -> u16 {
-    let bracket = if gap.contains(['(', '[']) { BRACKETED } else { 0 };
+    let bracket = if gap.contains(['(', '[']) {
+        BRACKETED
+    } else {
+        0
+    };
     let symbol = match gap.chars().next_back() {
         Some('$') => 1,
         Some('€') => 2,
@@ -487,7 +491,11 @@ fn text_side(text: &str, analysis: &Analysis, units: (usize, usize)) -> Side {
     let mut word = String::new();
     let tokens = &analysis.seg.tokens;
     side(analysis, units, |t| {
-        let gap_start = if t == 0 { 0 } else { tokens[t - 1].end as usize };
+        let gap_start = if t == 0 {
+            0
+        } else {
+            tokens[t - 1].end as usize
+        };
         let gap = text.get(gap_start..tokens[t].start as usize).unwrap_or("");
         mark(&text[tokens[t].range()], &mut word) | gap_marks(gap)
     })
@@ -640,12 +648,18 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(
-            flags("The club paid €74 million.", "The club paid 108 million euros."),
+            flags(
+                "The club paid €74 million.",
+                "The club paid 108 million euros."
+            ),
             ["numbers-differ"]
         );
         // Figures in brackets that convert nothing still differ.
         assert_eq!(
-            flags("The club paid $74 million.", "The club (founded 1899) paid $108 million."),
+            flags(
+                "The club paid $74 million.",
+                "The club (founded 1899) paid $108 million."
+            ),
             ["numbers-differ"]
         );
         assert_eq!(

@@ -1638,7 +1638,10 @@ mod tests {
         let mut options = AlignOptions::default();
         options.paraphrase.min_partner_distinct = 0;
         let found = reworded(&texts, &options);
-        assert!(memo(&found), "without the test, best partners pair: {found:?}");
+        assert!(
+            memo(&found),
+            "without the test, best partners pair: {found:?}"
+        );
         let found = reworded(&texts, &AlignOptions::default());
         assert!(!memo(&found), "only the story's words shared: {found:?}");
     }

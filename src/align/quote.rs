@@ -157,9 +157,9 @@ pub fn find(text: &str) -> Vec<Found> {
                 }
                 paragraphs += 1;
                 let width = bottom.width();
-                let reopens = chars.get(j..j + width).is_some_and(|marks| {
-                    marks.iter().all(|&(_, m)| m == bottom.char())
-                });
+                let reopens = chars
+                    .get(j..j + width)
+                    .is_some_and(|marks| marks.iter().all(|&(_, m)| m == bottom.char()));
                 if reopens && paragraphs < MAX_PARAGRAPHS {
                     stack.truncate(1);
                     i = j + width;

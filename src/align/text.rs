@@ -118,9 +118,7 @@ fn listed(list: &[&str], word: &str) -> bool {
 /// or the "v." of a case name ("Roe v. Wade"). Initials are not among them: "…flew to L. A." may
 /// end a paragraph.
 pub(crate) fn title_before(word: &str, next: &str) -> bool {
-    starts_upper_or_digit(next)
-        && !is_starter(next)
-        && (listed(ABBREVIATIONS, word) || word == "v")
+    starts_upper_or_digit(next) && !is_starter(next) && (listed(ABBREVIATIONS, word) || word == "v")
 }
 
 fn is_starter(word: &str) -> bool {

@@ -128,9 +128,14 @@ fn continues(unit: &Unit, next: &str) -> bool {
     if ends_sentence(end) {
         // "…the ruling in Roe v." + "Wade …": the full stop is the title's, not the sentence's.
         return end.ends_with('.')
-            && last_word(end).zip(next.split_whitespace().next()).is_some_and(|(w, n)| {
-                crate::align::text::title_before(w, n.trim_start_matches(|c: char| !c.is_alphanumeric()))
-            });
+            && last_word(end)
+                .zip(next.split_whitespace().next())
+                .is_some_and(|(w, n)| {
+                    crate::align::text::title_before(
+                        w,
+                        n.trim_start_matches(|c: char| !c.is_alphanumeric()),
+                    )
+                });
     }
     if end.ends_with(':') {
         return false;
@@ -197,7 +202,10 @@ mod tests {
         assert_eq!(texts("He spoke.\nthen left").len(), 2);
         // Initials may end a sentence; a title before a sentence opener ends one.
         assert_eq!(texts("He flew to L. A.\nLater he spoke.").len(), 2);
-        assert_eq!(texts("It was the case of Smith v.\nThe court said no.").len(), 2);
+        assert_eq!(
+            texts("It was the case of Smith v.\nThe court said no.").len(),
+            2
+        );
         assert_eq!(texts("Photo by: Reuters\nPhoto by: Reuters").len(), 2);
         assert_eq!(
             texts("War Press Info Network at:\nre-publications welcome").len(),
