@@ -367,6 +367,13 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
             (0..a.sentence_units.len()).map(move |s| clause::clause_starts(text, a, s))
         })
         .collect();
+    // A dateline says where an agency filed from, and every copy of a wire story has it: two
+    // ledes sharing "NEW YORK (AP) —" share no claim by it.
+    let datelines: Vec<Vec<bool>> = analyses
+        .par_iter()
+        .zip(texts.par_iter())
+        .map(|(a, text)| dateline_units(text, a))
+        .collect();
     let mut sentences = Sentences {
         first,
         doc,
@@ -376,11 +383,11 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         weights: Vec::new(),
         stock: analyses
             .par_iter()
-            .zip(texts.par_iter())
-            .map(|(a, text)| {
+            .zip(datelines.par_iter())
+            .map(|(a, dated)| {
                 let mut stock = super::verbatim::stock_units(a);
-                for (i, dated) in dateline_units(text, a).into_iter().enumerate() {
-                    stock[i] |= dated;
+                for (unit, &dated) in stock.iter_mut().zip(dated) {
+                    *unit |= dated;
                 }
                 stock
             })
@@ -431,16 +438,13 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
     };
     let weights: Vec<Vec<f32>> = analyses
         .par_iter()
-        .zip(texts.par_iter())
-        .map(|(a, text)| {
+        .zip(datelines.par_iter())
+        .map(|(a, dated)| {
             let sentences = &sentences;
-            // A dateline says where an agency filed from, and every copy of a wire story has
-            // it: two ledes sharing "NEW YORK (AP) —" share no claim by it.
-            let dated = dateline_units(text, a);
             a.units
                 .iter()
                 .zip(dated)
-                .map(|(u, dated)| {
+                .map(|(u, &dated)| {
                     if u.class == Class::Stop || dated {
                         0.0
                     } else {
@@ -853,6 +857,26 @@ fn best_window(
 /// at least one shared common word (not only names and numbers, not words of attribution
 /// nor of a stock phrase), and the shared words spread over `min_shared_runs` separate runs
 /// on each side.
+/// The distinct terms of units `u` of an article whose class `keep` accepts, sorted.
+fn window_terms(analysis: &Analysis, u: (usize, usize), keep: fn(Class) -> bool) -> Vec<Term> {
+    let mut t: Vec<Term> = analysis.units[u.0..u.1]
+        .iter()
+        .filter(|u| keep(u.class))
+        .map(|u| u.term)
+        .collect();
+    t.sort_unstable();
+    t.dedup();
+    t
+}
+
+fn not_stop(class: Class) -> bool {
+    class != Class::Stop
+}
+
+fn is_content(class: Class) -> bool {
+    class == Class::Content
+}
+
 fn is_claim(
     analyses: &[Analysis],
     s: &Sentences,
@@ -860,16 +884,7 @@ fn is_claim(
     (dy, uy): (usize, (usize, usize)),
     options: &ParaphraseOptions,
 ) -> bool {
-    let terms = |d: usize, u: (usize, usize)| -> Vec<Term> {
-        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
-            .iter()
-            .filter(|u| u.class != Class::Stop)
-            .map(|u| u.term)
-            .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
+    let terms = |d: usize, u: (usize, usize)| window_terms(&analyses[d], u, not_stop);
     let (tx, ty) = (terms(dx, ux), terms(dy, uy));
     let shared = |t: &Term| tx.binary_search(t).is_ok() && ty.binary_search(t).is_ok();
     // A shared term is a common word if either side uses it as one (headline capitals); a
@@ -943,45 +958,20 @@ fn shared_things(
         }
         seen.len()
     };
-    let terms = |d: usize, u: (usize, usize)| -> Vec<Term> {
-        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
-            .iter()
-            .filter(|u| u.class != Class::Stop)
-            .map(|u| u.term)
-            .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
+    let terms = |d: usize, u: (usize, usize)| window_terms(&analyses[d], u, not_stop);
     count(dx, ux, &terms(dy, uy)).min(count(dy, uy, &terms(dx, ux)))
 }
 
-/// Per story, how many of its articles use each word (not names, figures or stop words).
-fn story_word_counts(analyses: &[Analysis], stories: &StoryMap) -> Vec<FxHashMap<Term, u32>> {
-    stories
-        .stories
-        .par_iter()
-        .map(|story| {
-            let mut counts: FxHashMap<Term, u32> = FxHashMap::default();
-            let mut terms: Vec<Term> = Vec::new();
-            for &article in &story.articles {
-                terms.clear();
-                terms.extend(
-                    analyses[article]
-                        .units
-                        .iter()
-                        .filter(|u| u.class == Class::Content)
-                        .map(|u| u.term),
-                );
-                terms.sort_unstable();
-                terms.dedup();
-                for &t in &terms {
-                    *counts.entry(t).or_insert(0) += 1;
-                }
-            }
-            counts
-        })
-        .collect()
+/// How many of a story's articles use each word (not names, figures or stop words).
+fn story_word_counts(analyses: &[Analysis], articles: &[usize]) -> FxHashMap<Term, u32> {
+    let mut counts: FxHashMap<Term, u32> = FxHashMap::default();
+    for &article in articles {
+        let all = (0, analyses[article].units.len());
+        for t in window_terms(&analyses[article], all, is_content) {
+            *counts.entry(t).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// The words two windows share that at most half of their story's articles use, or at most
@@ -993,17 +983,10 @@ fn story_distinct_words(
     counts: &FxHashMap<Term, u32>,
     articles: usize,
 ) -> usize {
-    let words = |d: usize, u: (usize, usize)| -> Vec<Term> {
-        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
-            .iter()
-            .filter(|u| u.class == Class::Content)
-            .map(|u| u.term)
-            .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
-    let (wx, wy) = (words(dx, ux), words(dy, uy));
+    let (wx, wy) = (
+        window_terms(&analyses[dx], ux, is_content),
+        window_terms(&analyses[dy], uy, is_content),
+    );
     let most = (articles as u32 / 2).max(3);
     wx.iter()
         .filter(|t| wy.binary_search(t).is_ok())
@@ -1028,16 +1011,7 @@ fn said_elsewhere(
     if options.stock_stories == 0 {
         return vec![false; pairs.len()];
     }
-    let terms = |d: usize, u: (usize, usize)| -> Vec<Term> {
-        let mut t: Vec<Term> = analyses[d].units[u.0..u.1]
-            .iter()
-            .filter(|u| u.class != Class::Stop)
-            .map(|u| u.term)
-            .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
+    let terms = |d: usize, u: (usize, usize)| window_terms(&analyses[d], u, not_stop);
     // Shared terms of each pair, rarest first; none to test when the pair shares a name or a
     // figure (then it is about someone or something in particular: "Ortiz probably died
     // instantly"), or fewer than three words, which many sentences share by chance.
@@ -1161,7 +1135,11 @@ pub(crate) fn sentence_pairs(
         }
     };
     let s = build(texts, analyses);
-    let story_words = story_word_counts(analyses, stories);
+    // Counted for a story when a pair of best partners in it first needs them: few stories
+    // have one.
+    let story_words: Vec<std::sync::OnceLock<FxHashMap<Term, u32>>> = (0..stories.stories.len())
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
     let marks: Vec<checks::Marks> = texts
         .par_iter()
         .zip(analyses)
@@ -1321,7 +1299,9 @@ pub(crate) fn sentence_pairs(
                             analyses,
                             (dx, m.2),
                             (dy, m.3),
-                            &story_words[story],
+                            story_words[story].get_or_init(|| {
+                                story_word_counts(analyses, &stories.stories[story].articles)
+                            }),
                             stories.stories[story].articles.len(),
                         ) >= options.min_partner_distinct
                     })

@@ -194,9 +194,7 @@ pub fn find(text: &str) -> Vec<Found> {
                 Opener::DoubledSingle
             };
             if let Some(depth) = stack.iter().rposition(|&(o, _)| o == wanted) {
-                let (_, start) = stack[depth];
-                stack.truncate(depth);
-                if stack.is_empty() {
+                if let Some(start) = close_down_to(&mut stack, depth) {
                     keep(text, start..at, &mut found);
                     paragraphs = 0;
                 }
@@ -258,9 +256,7 @@ pub fn find(text: &str) -> Vec<Found> {
             stack.push((opener, end));
         } else if let Some(depth) = stack.iter().rposition(|(o, _)| o.closed_by(c)) {
             // Closes a quote further down: the marks opened inside it were strays.
-            let (_, start) = stack[depth];
-            stack.truncate(depth);
-            if stack.is_empty() {
+            if let Some(start) = close_down_to(&mut stack, depth) {
                 keep(text, start..at, &mut found);
                 paragraphs = 0;
             }
@@ -309,6 +305,14 @@ pub fn find(text: &str) -> Vec<Found> {
         (words >= MIN_WORDS || (words >= 2 && q.speaker.is_some())) && !is_title
     });
     found
+}
+
+/// Closes the quote opened at `depth` of the stack (and the strays opened inside it): the
+/// offset its words start at, when it was the outermost quote.
+fn close_down_to(stack: &mut Vec<(Opener, usize)>, depth: usize) -> Option<usize> {
+    let (_, start) = stack[depth];
+    stack.truncate(depth);
+    stack.is_empty().then_some(start)
 }
 
 /// Adds the quote at `range` (trimmed), unless it is empty or too long.
