@@ -304,7 +304,28 @@ pub fn fold(word: &str) -> String {
     out
 }
 
-/// Stem a folded content word, folding British spellings so that both spellings meet.
+/// Irregular forms of verbs and nouns with their base words (`assets/irregular_forms.txt`,
+/// from WordNet): the stemmer meets "arrested" and "arrest", not "struck" and "strike".
+const IRREGULAR_FORMS: &str = include_str!("../../assets/irregular_forms.txt");
+
+/// The base word of an irregular form ("fled" → "flee"), if it is one.
+fn irregular_base(folded: &str) -> Option<&'static str> {
+    static FORMS: std::sync::OnceLock<FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            IRREGULAR_FORMS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once(' '))
+                .collect()
+        })
+        .get(folded)
+        .copied()
+}
+
+/// Stem a folded content word, folding British spellings so that both spellings meet, and
+/// irregular forms to their base word.
 fn stem_folded(stemmer: &Stemmer, folded: &str) -> String {
     if !folded
         .chars()
@@ -312,6 +333,7 @@ fn stem_folded(stemmer: &Stemmer, folded: &str) -> String {
     {
         return folded.to_string();
     }
+    let folded = irregular_base(folded).unwrap_or(folded);
     let mut s = stemmer.stem(folded).into_owned();
     let n = s.len();
     // analyse/analyze, organise/organize: Snowball leaves "analys"/"analyz".
@@ -757,6 +779,26 @@ mod tests {
         assert_eq!(terms("centre"), terms("center"));
         assert_eq!(terms("representatives"), terms("represented"));
         assert_ne!(terms("four"), terms("for"));
+    }
+
+    #[test]
+    fn irregular_forms_meet_their_base_word() {
+        assert_eq!(terms("struck"), terms("strikes"));
+        assert_eq!(terms("fled"), terms("fleeing"));
+        assert_eq!(terms("sought"), terms("seeks"));
+        assert_eq!(terms("children"), terms("child"));
+        assert_eq!(terms("gunmen"), terms("gunman"));
+        assert_eq!(terms("Women"), terms("woman"));
+        // Forms that are mostly other words in news keep their own term.
+        assert_ne!(terms("left"), terms("leave"));
+        assert_ne!(terms("wound"), terms("wind"));
+        assert_ne!(terms("born"), terms("bear"));
+        // Every line of the list is a form and its base.
+        for line in IRREGULAR_FORMS.lines().filter(|l| !l.starts_with('#')) {
+            let words: Vec<&str> = line.split(' ').collect();
+            assert_eq!(words.len(), 2, "{line}");
+            assert!(words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())), "{line}");
+        }
     }
 
     #[test]
