@@ -39,6 +39,8 @@ pub struct ParaphraseOptions {
     /// Fewest distinct content terms two sentences of one story's articles share to be
     /// compared past the index (which leaves out a story's frequent words).
     pub min_story_shared: usize,
+    /// Partners each sentence keeps in each linked article of its story, best first.
+    pub story_partners: usize,
     /// Weighted cosine a pair needs when a neighbouring pair of the same two articles is
     /// already aligned: the context vouches for it.
     pub min_similarity_in_context: f32,
@@ -95,6 +97,7 @@ impl Default for ParaphraseOptions {
             min_shown_related: 0.2,
             story_neighbours: 32,
             min_story_shared: 2,
+            story_partners: 2,
             min_similarity_in_context: 0.2,
             min_shared_terms: 3,
             min_shared_runs: 2,
@@ -637,12 +640,13 @@ fn candidates(s: &Sentences, options: &ParaphraseOptions) -> Vec<(u32, u32)> {
 }
 
 /// Candidate sentence pairs inside one story: for each linked article pair of a story (each
-/// article with its `story_neighbours` closest), each sentence with its best partner in the
-/// other article by whole-sentence cosine, when they share `min_story_shared` content terms.
-/// The index leaves out terms too frequent to be evidence in a large corpus; inside one story
-/// they are the story's own words ("Reid", "rehab"), and a sentence made of them still has
-/// its counterpart. One partner per sentence and article pair keeps the work and the pairs
-/// linear in the number of sentences.
+/// article with its `story_neighbours` closest), each sentence with its `story_partners` best
+/// partners in the other article by whole-sentence cosine, when they share `min_story_shared`
+/// content terms. The index leaves out terms too frequent to be evidence in a large corpus;
+/// inside one story they are the story's own words ("Reid", "rehab"), and a sentence made of
+/// them still has its counterpart. Its closest sentence is not always the one that retells
+/// it (the closest can fail the checks), hence more than one; a few partners per sentence
+/// and article pair keep the work and the pairs linear in the number of sentences.
 fn story_candidates(
     s: &Sentences,
     stories: &StoryMap,
@@ -681,8 +685,19 @@ fn story_candidates(
                     index.extend(s.bags[y].terms.iter().map(|&(t, w)| (t, y as u32, w)));
                 }
                 index.sort_unstable_by_key(|e| (e.0, e.1));
-                // Best partner of each sentence of b: (cosine, x).
-                let mut best_b: Vec<(f32, u32)> = vec![(floor, 0); rb.len()];
+                // Best partners of each sentence of b: (cosine, x), best first.
+                let k_best = options.story_partners.max(1);
+                let mut best_b: Vec<Vec<(f32, u32)>> = vec![Vec::new(); rb.len()];
+                let keep = |list: &mut Vec<(f32, u32)>, e: (f32, u32)| {
+                    if e.0 <= floor {
+                        return;
+                    }
+                    let at = list.partition_point(|o| o.0 >= e.0);
+                    if at < k_best {
+                        list.insert(at, e);
+                        list.truncate(k_best);
+                    }
+                };
                 let mut out: Vec<(u32, u32)> = Vec::new();
                 for x in ra {
                     let bag = &s.bags[x];
@@ -699,31 +714,21 @@ fn story_candidates(
                             c.1 += w * wy;
                         }
                     }
-                    let mut best: (f32, u32) = (floor, 0);
+                    let mut best: Vec<(f32, u32)> = Vec::new();
                     for (k, &(count, dot)) in acc.iter().enumerate() {
                         if (count as usize) < options.min_story_shared {
                             continue;
                         }
                         let y = rb.start + k;
                         let cos = dot / (bag.norm * s.bags[y].norm);
-                        if cos > best.0 {
-                            best = (cos, y as u32);
-                        }
-                        if cos > best_b[k].0 {
-                            best_b[k] = (cos, x as u32);
-                        }
+                        keep(&mut best, (cos, y as u32));
+                        keep(&mut best_b[k], (cos, x as u32));
                     }
-                    if best.0 > floor {
-                        out.push((x as u32, best.1));
-                    }
+                    out.extend(best.iter().map(|b| (x as u32, b.1)));
                 }
-                out.extend(
-                    best_b
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, b)| b.0 > floor)
-                        .map(|(k, b)| (b.1, (rb.start + k) as u32)),
-                );
+                out.extend(best_b.iter().enumerate().flat_map(|(k, list)| {
+                    list.iter().map(move |b| (b.1, (rb.start + k) as u32))
+                }));
                 out
             },
         )
@@ -1660,6 +1665,43 @@ mod tests {
         options.paraphrase.min_similarity_partners = 1.0;
         let found = reworded(&texts, &options);
         assert!(!strikes(&found), "below the related bar alone: {found:?}");
+    }
+
+    #[test]
+    fn a_sentence_keeps_more_than_its_closest_partner_in_an_article_of_its_story() {
+        use super::super::family::{Story, StoryMap};
+        use super::super::terms::{analyze, Aliases};
+        // The first sentence of `a` is closest to the first of `b`, but also retells the
+        // second, whose own closest sentence is the second of `a`: compared only with its
+        // closest partner, that pair is never scored.
+        let a = "Rebels seized the dam and the bridge near Mosul.
+            Engineers inspected the bridge near Mosul, which was seized too.";
+        let b = "Rebels seized the dam near Mosul on Sunday.
+            Engineers inspected the bridge near Mosul, which was seized too.";
+        let texts = [a, b];
+        let aliases = Aliases::new(&[]);
+        let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &aliases)).collect();
+        let s = super::build(&texts, &analyses);
+        let stories = StoryMap {
+            stories: vec![Story {
+                id: 1,
+                articles: vec![0, 1],
+            }],
+            of: vec![Some(0), Some(0)],
+            links: vec![(0, 1, 1.0)],
+        };
+        // Global sentence numbers: `a`'s are 0 and 1, `b`'s 2 and 3.
+        let retold = (0u32, 3u32);
+        let mut options = super::ParaphraseOptions {
+            story_partners: 1,
+            ..Default::default()
+        };
+        let found = super::story_candidates(&s, &stories, &options);
+        assert!(found.contains(&(0, 2)) && found.contains(&(1, 3)), "{found:?}");
+        assert!(!found.contains(&retold), "closest partners only: {found:?}");
+        options.story_partners = 2;
+        let found = super::story_candidates(&s, &stories, &options);
+        assert!(found.contains(&retold), "two partners: {found:?}");
     }
 
     #[test]
