@@ -52,6 +52,9 @@ pub struct ParaphraseOptions {
     /// Fewest separate runs the shared terms must form on each side: one shared noun phrase
     /// ("severe acute respiratory syndrome") is a topic, a claim links several parts.
     pub min_shared_runs: usize,
+    /// Whether, between whole sentences, a shared run parts where names give way to common
+    /// words (or back): a name and what is said of it are two parts of a claim.
+    pub runs_part_at_names: bool,
     /// Terms in more sentences than this are not indexed (their weight is low anyway); the
     /// rarest `prefix_terms` of each sentence are indexed regardless.
     pub max_postings: usize,
@@ -101,6 +104,7 @@ impl Default for ParaphraseOptions {
             min_similarity_in_context: 0.2,
             min_shared_terms: 3,
             min_shared_runs: 2,
+            runs_part_at_names: true,
             min_shared_words: 2,
             max_postings: 64,
             prefix_terms: 6,
@@ -674,66 +678,67 @@ fn story_candidates(
     // Sentences that match this little as wholes hardly hold a clause pair good enough either:
     // they are not scored (most of the work).
     let floor = options.min_similarity_related * 0.5;
-    let mut out: Vec<(u32, u32)> = links
-        .into_par_iter()
-        .map_init(
-            || (Vec::<(Term, u32, f32)>::new(), Vec::<(u32, f32)>::new()),
-            |(index, acc), (a, b)| {
-                let (ra, rb) = (range(a as usize), range(b as usize));
-                index.clear();
-                for y in rb.clone() {
-                    index.extend(s.bags[y].terms.iter().map(|&(t, w)| (t, y as u32, w)));
-                }
-                index.sort_unstable_by_key(|e| (e.0, e.1));
-                // Best partners of each sentence of b: (cosine, x), best first.
-                let k_best = options.story_partners.max(1);
-                let mut best_b: Vec<Vec<(f32, u32)>> = vec![Vec::new(); rb.len()];
-                let keep = |list: &mut Vec<(f32, u32)>, e: (f32, u32)| {
-                    if e.0 <= floor {
-                        return;
+    let mut out: Vec<(u32, u32)> =
+        links
+            .into_par_iter()
+            .map_init(
+                || (Vec::<(Term, u32, f32)>::new(), Vec::<(u32, f32)>::new()),
+                |(index, acc), (a, b)| {
+                    let (ra, rb) = (range(a as usize), range(b as usize));
+                    index.clear();
+                    for y in rb.clone() {
+                        index.extend(s.bags[y].terms.iter().map(|&(t, w)| (t, y as u32, w)));
                     }
-                    let at = list.partition_point(|o| o.0 >= e.0);
-                    if at < k_best {
-                        list.insert(at, e);
-                        list.truncate(k_best);
-                    }
-                };
-                let mut out: Vec<(u32, u32)> = Vec::new();
-                for x in ra {
-                    let bag = &s.bags[x];
-                    if bag.norm == 0.0 {
-                        continue;
-                    }
-                    acc.clear();
-                    acc.resize(rb.len(), (0, 0.0));
-                    for &(t, w) in &bag.terms {
-                        let from = index.partition_point(|e| e.0 < t);
-                        for &(_, y, wy) in index[from..].iter().take_while(|e| e.0 == t) {
-                            let c = &mut acc[y as usize - rb.start];
-                            c.0 += 1;
-                            c.1 += w * wy;
+                    index.sort_unstable_by_key(|e| (e.0, e.1));
+                    // Best partners of each sentence of b: (cosine, x), best first.
+                    let k_best = options.story_partners.max(1);
+                    let mut best_b: Vec<Vec<(f32, u32)>> = vec![Vec::new(); rb.len()];
+                    let keep = |list: &mut Vec<(f32, u32)>, e: (f32, u32)| {
+                        if e.0 <= floor {
+                            return;
                         }
-                    }
-                    let mut best: Vec<(f32, u32)> = Vec::new();
-                    for (k, &(count, dot)) in acc.iter().enumerate() {
-                        if (count as usize) < options.min_story_shared {
+                        let at = list.partition_point(|o| o.0 >= e.0);
+                        if at < k_best {
+                            list.insert(at, e);
+                            list.truncate(k_best);
+                        }
+                    };
+                    let mut out: Vec<(u32, u32)> = Vec::new();
+                    for x in ra {
+                        let bag = &s.bags[x];
+                        if bag.norm == 0.0 {
                             continue;
                         }
-                        let y = rb.start + k;
-                        let cos = dot / (bag.norm * s.bags[y].norm);
-                        keep(&mut best, (cos, y as u32));
-                        keep(&mut best_b[k], (cos, x as u32));
+                        acc.clear();
+                        acc.resize(rb.len(), (0, 0.0));
+                        for &(t, w) in &bag.terms {
+                            let from = index.partition_point(|e| e.0 < t);
+                            for &(_, y, wy) in index[from..].iter().take_while(|e| e.0 == t) {
+                                let c = &mut acc[y as usize - rb.start];
+                                c.0 += 1;
+                                c.1 += w * wy;
+                            }
+                        }
+                        let mut best: Vec<(f32, u32)> = Vec::new();
+                        for (k, &(count, dot)) in acc.iter().enumerate() {
+                            if (count as usize) < options.min_story_shared {
+                                continue;
+                            }
+                            let y = rb.start + k;
+                            let cos = dot / (bag.norm * s.bags[y].norm);
+                            keep(&mut best, (cos, y as u32));
+                            keep(&mut best_b[k], (cos, x as u32));
+                        }
+                        out.extend(best.iter().map(|b| (x as u32, b.1)));
                     }
-                    out.extend(best.iter().map(|b| (x as u32, b.1)));
-                }
-                out.extend(best_b.iter().enumerate().flat_map(|(k, list)| {
-                    list.iter().map(move |b| (b.1, (rb.start + k) as u32))
-                }));
-                out
-            },
-        )
-        .flatten_iter()
-        .collect();
+                    out.extend(best_b.iter().enumerate().flat_map(|(k, list)| {
+                        list.iter().map(move |b| (b.1, (rb.start + k) as u32))
+                    }));
+                    out
+                },
+            )
+            .flatten_iter()
+            .collect();
     out.par_sort_unstable();
     out.dedup();
     out
@@ -922,21 +927,32 @@ fn is_claim(
     if words.len() < options.min_shared_words {
         return false;
     }
+    // Between whole sentences, a shared run passing from a name to common words is someone
+    // and what they did ("Pierre Thomas was placed on injured reserve"), two parts of a claim;
+    // a clause window is too short for that to tell a claim from a setting ("In a filing in
+    // Manhattan federal court").
+    let whole = |d: usize, u: (usize, usize)| {
+        let (a, b) = analyses[d].sentence_units[analyses[d].units[u.0].sentence as usize];
+        u == (a as usize, b as usize)
+    };
+    let split_at_names = options.runs_part_at_names && whole(dx, ux) && whole(dy, uy);
     // Separate runs of shared words, or one run making most of the window (a near copy).
     let spread = |d: usize, u: (usize, usize)| {
         let (mut runs, mut hits, mut words) = (0, 0, 0);
-        let mut inside = false;
+        let (mut inside, mut named) = (false, false);
         for unit in &analyses[d].units[u.0..u.1] {
             if unit.class == Class::Stop {
                 continue;
             }
             let hit = shared(&unit.term);
+            let name = unit.class == Class::Name;
             words += 1;
             hits += hit as usize;
-            if hit && !inside {
+            if hit && (!inside || (split_at_names && name != named)) {
                 runs += 1;
             }
             inside = hit;
+            named = name;
         }
         runs >= options.min_shared_runs || hits * 5 >= words * 3
     };
@@ -1668,6 +1684,39 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_what_is_said_of_it_in_one_run_of_shared_words_is_a_claim() {
+        use super::super::terms::{analyze, Aliases};
+        // Two reports of one injury: the shared words run on from the player's name to what
+        // happened to him, in one stretch of each sentence, a third of its words.
+        let texts = [
+            "The New Orleans Saints on Wednesday placed Pierre Thomas on injured reserve \
+             because of an ankle sprain suffered early in the loss at Carolina.",
+            "Coach Sean Payton confirmed that Pierre Thomas was placed on injured reserve \
+             after nine games of bruising runs for the team this season.",
+        ];
+        let aliases = Aliases::new(&[]);
+        let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &aliases)).collect();
+        let s = super::build(&texts, &analyses);
+        let whole = |d: usize| {
+            let (a, b) = analyses[d].sentence_units[0];
+            (d, (a as usize, b as usize))
+        };
+        let mut options = super::ParaphraseOptions::default();
+        assert!(super::is_claim(&analyses, &s, whole(0), whole(1), &options));
+        options.runs_part_at_names = false;
+        assert!(
+            !super::is_claim(&analyses, &s, whole(0), whole(1), &options),
+            "one run of shared words, a third of each sentence, is a topic"
+        );
+        // A clause is too short to tell a setting from a claim: the rule holds for whole
+        // sentences only.
+        options.runs_part_at_names = true;
+        let (a, b) = analyses[1].sentence_units[0];
+        let clause = (1, (a as usize + 1, b as usize));
+        assert!(!super::is_claim(&analyses, &s, whole(0), clause, &options));
+    }
+
+    #[test]
     fn a_sentence_keeps_more_than_its_closest_partner_in_an_article_of_its_story() {
         use super::super::family::{Story, StoryMap};
         use super::super::terms::{analyze, Aliases};
@@ -1697,7 +1746,10 @@ mod tests {
             ..Default::default()
         };
         let found = super::story_candidates(&s, &stories, &options);
-        assert!(found.contains(&(0, 2)) && found.contains(&(1, 3)), "{found:?}");
+        assert!(
+            found.contains(&(0, 2)) && found.contains(&(1, 3)),
+            "{found:?}"
+        );
         assert!(!found.contains(&retold), "closest partners only: {found:?}");
         options.story_partners = 2;
         let found = super::story_candidates(&s, &stories, &options);

@@ -797,7 +797,12 @@ mod tests {
         for line in IRREGULAR_FORMS.lines().filter(|l| !l.starts_with('#')) {
             let words: Vec<&str> = line.split(' ').collect();
             assert_eq!(words.len(), 2, "{line}");
-            assert!(words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())), "{line}");
+            assert!(
+                words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_lowercase())),
+                "{line}"
+            );
         }
     }
 
