@@ -738,10 +738,17 @@ mod tests {
             t
         };
         let (vx, vy) = (vocabulary(&x), vocabulary(&y));
-        names_absent(&x, (0, x.units.len()), |_| true, |t| vy.binary_search(&t).is_ok())
-            && names_absent(&y, (0, y.units.len()), |_| true, |t| {
-                vx.binary_search(&t).is_ok()
-            })
+        names_absent(
+            &x,
+            (0, x.units.len()),
+            |_| true,
+            |t| vy.binary_search(&t).is_ok(),
+        ) && names_absent(
+            &y,
+            (0, y.units.len()),
+            |_| true,
+            |t| vx.binary_search(&t).is_ok(),
+        )
     }
 
     #[test]

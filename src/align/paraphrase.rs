@@ -1506,7 +1506,9 @@ mod tests {
         let pairs = align(&[first, second], &AlignOptions::default()).pairs;
         let lede = pairs
             .iter()
-            .find(|p| p.kind == PairKind::Paraphrase && first[p.a.start..p.a.end].contains("seized"))
+            .find(|p| {
+                p.kind == PairKind::Paraphrase && first[p.a.start..p.a.end].contains("seized")
+            })
             .expect("the ledes align");
         assert!(
             !lede.evidence.flags.has(super::super::Flag::OtherNames),
