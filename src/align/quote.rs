@@ -48,6 +48,9 @@ const SPEAKER_WINDOW: usize = 600;
 /// Share of the shorter rendering's words that must be found, in order, in the other.
 const MIN_SIMILARITY: f32 = 0.75;
 
+/// The most quotes one rare word pair brings for comparison with each quote using it.
+const MAX_POSTINGS: usize = 5000;
+
 /// One quote and every article that carries it (two or more).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -908,10 +911,11 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
             postings.entry(key).or_default().push(c);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = candidates
+    // Per candidate: its rarest word pairs, whose postings (the first `MAX_POSTINGS` of each)
+    // are the quotes it is compared with.
+    let keys: Vec<Vec<(u32, u32)>> = candidates
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(c, cand)| {
+        .map(|cand| {
             let mut keys: Vec<(usize, (u32, u32))> = cand
                 .terms
                 .windows(2)
@@ -921,44 +925,59 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
             keys.sort_unstable();
             keys.dedup();
             keys.truncate(4);
-            let postings = &postings;
-            let candidates = &candidates;
-            keys.into_iter()
-                .flat_map(move |(_, k)| postings.get(&k).into_iter().flatten().take(5000).copied())
-                .filter(move |&o| candidates[o].article != cand.article)
-                .map(move |o| (c.min(o), c.max(o)))
+            keys.into_iter().map(|(_, k)| k).collect()
         })
         .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    // Each quote's words sorted: their common count bounds what a diff can find, and most
-    // pairs fail on it without one.
-    let sorted: Vec<Vec<u32>> = candidates
-        .par_iter()
-        .map(|c| {
-            let mut t = c.terms.clone();
-            t.sort_unstable();
-            t
+    // The quotes a word pair brings for comparison, in candidate order.
+    let listed = |k: &(u32, u32)| {
+        let list = postings.get(k).map_or(&[][..], Vec::as_slice);
+        &list[..list.len().min(MAX_POSTINGS)]
+    };
+    // Each quote's words sorted, all in one list: their common count bounds what a diff can
+    // find, and most pairs fail on it without one.
+    let mut sorted: Vec<u32> = Vec::new();
+    let mut sorted_at: Vec<usize> = Vec::with_capacity(candidates.len() + 1);
+    sorted_at.push(0);
+    for c in &candidates {
+        let from = sorted.len();
+        sorted.extend_from_slice(&c.terms);
+        sorted[from..].sort_unstable();
+        sorted_at.push(sorted.len());
+    }
+    let sorted_terms = |c: usize| &sorted[sorted_at[c]..sorted_at[c + 1]];
+    let longest = candidates.iter().map(|c| c.terms.len()).max().unwrap_or(0);
+    let least: Vec<usize> = (0..=longest).map(least_common).collect();
+    // A pair is compared once: by its first quote when that one reaches the other, else by
+    // the other. Postings list quotes in order, so reaching is a binary search.
+    let reaches = |c: usize, o: usize| keys[c].iter().any(|k| listed(k).binary_search(&o).is_ok());
+    let mut pairs: Vec<(usize, usize, f32)> = (0..candidates.len())
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let mut others: Vec<usize> = keys[c]
+                .iter()
+                .flat_map(|k| listed(k).iter().copied())
+                .filter(|&o| candidates[o].article != candidates[c].article)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            others.retain(|&o| o > c || !reaches(o, c));
+            let (candidates, sorted_terms, least) = (&candidates, &sorted_terms, &least);
+            others.into_iter().filter_map(move |o| {
+                let (c, o) = (c.min(o), c.max(o));
+                let (tc, to) = (&candidates[c].terms, &candidates[o].terms);
+                let short = tc.len().min(to.len());
+                if !has_common(sorted_terms(c), sorted_terms(o), least[short]) {
+                    return None;
+                }
+                similarity(tc, to).map(|sim| (c, o, sim))
+            })
         })
         .collect();
-    let sims: Vec<Option<f32>> = pairs
-        .par_iter()
-        .map(|&(c, o)| {
-            let (tc, to) = (&candidates[c].terms, &candidates[o].terms);
-            let short = tc.len().min(to.len());
-            let bound = common_count(&sorted[c], &sorted[o]);
-            if bound < 2 || (bound as f32 / short.max(1) as f32) < MIN_SIMILARITY {
-                return None;
-            }
-            similarity(tc, to)
-        })
-        .collect();
+    pairs.par_sort_unstable_by_key(|&(c, o, _)| (c, o));
     let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); candidates.len()];
-    for ((c, o), sim) in pairs.into_iter().zip(sims) {
-        if let Some(sim) = sim {
-            neighbours[c].push((o, sim));
-            neighbours[o].push((c, sim));
-        }
+    for (c, o, sim) in pairs {
+        neighbours[c].push((o, sim));
+        neighbours[o].push((c, sim));
     }
     // Seeds: the rendering most others match (then the longest) first; each quote takes the
     // seed and, from every other article, its best unclaimed match of the seed.
@@ -1102,14 +1121,14 @@ fn region(seed: &[u32], member: &[u32]) -> Option<Range<usize>> {
     Some(first.start..end)
 }
 
-/// How alike two renderings are: the words of the shorter found in order in the longer,
-/// over its length; `None` below [`MIN_SIMILARITY`]. A short quote (under [`MIN_WORDS`]
-/// words) matches only a rendering about as short, not any quote that uses its two words.
-/// How many words two sorted word lists have in common, repeats counted: no alignment of
-/// the two can match more.
-fn common_count(a: &[u32], b: &[u32]) -> usize {
+/// Whether two sorted word lists have at least `least` words in common, repeats counted: no
+/// alignment of the two can match more. Stops as soon as the rest cannot make up the count.
+fn has_common(a: &[u32], b: &[u32], least: usize) -> bool {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
+        if n + (a.len() - i).min(b.len() - j) < least {
+            return false;
+        }
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -1120,9 +1139,26 @@ fn common_count(a: &[u32], b: &[u32]) -> usize {
             }
         }
     }
+    n >= least
+}
+
+/// Fewest words in common that can give a rendering of `short` words (the shorter of two)
+/// the [`MIN_SIMILARITY`] of [`similarity`]: at least two.
+fn least_common(short: usize) -> usize {
+    let enough = |n: usize| n >= 2 && n as f32 / short.max(1) as f32 >= MIN_SIMILARITY;
+    let mut n = ((short as f32 * MIN_SIMILARITY) as usize).max(2);
+    while n > 2 && enough(n - 1) {
+        n -= 1;
+    }
+    while !enough(n) {
+        n += 1;
+    }
     n
 }
 
+/// How alike two renderings are: the words of the shorter found in order in the longer,
+/// over its length; `None` below [`MIN_SIMILARITY`]. A short quote (under [`MIN_WORDS`]
+/// words) matches only a rendering about as short, not any quote that uses its two words.
 fn similarity(a: &[u32], b: &[u32]) -> Option<f32> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() < 2 || (short.len() < MIN_WORDS && long.len() > short.len() + 2) {
