@@ -139,6 +139,12 @@ impl QuoteView {
             .par_iter()
             .map(|&i| Words::of(text(&spans[i])))
             .collect();
+        // Most pairs of renderings cannot share enough words: told without a diff.
+        let letters: Vec<quote::Letters> = order
+            .par_iter()
+            .zip(&split)
+            .map(|(&i, words)| quote::Letters::of(text(&spans[i]), words))
+            .collect();
         let members: Vec<QuoteMember> = order
             .par_iter()
             .enumerate()
@@ -151,6 +157,7 @@ impl QuoteView {
                 let (reference, changes) = order[..rank]
                     .iter()
                     .enumerate()
+                    .filter(|&(r, _)| letters[rank].most_shared_with(&letters[r]) * 2 >= words)
                     .map(|(r, &j)| {
                         let c = quote::changes_split(text(&spans[j]), &split[r], own, &split[rank]);
                         (r, c)
