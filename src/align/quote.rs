@@ -909,11 +909,18 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
     // Candidates through their rarest word pairs (a pair of words in a row), never all
     // pairs of quotes.
     let mut postings: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
-    for (c, cand) in candidates.iter().enumerate() {
-        let mut seen: Vec<(u32, u32)> = cand.terms.windows(2).map(|w| (w[0], w[1])).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for key in seen {
+    // Per candidate, its word pairs, sorted.
+    let word_pairs: Vec<Vec<(u32, u32)>> = candidates
+        .par_iter()
+        .map(|cand| {
+            let mut seen: Vec<(u32, u32)> = cand.terms.windows(2).map(|w| (w[0], w[1])).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen
+        })
+        .collect();
+    for (c, seen) in word_pairs.iter().enumerate() {
+        for &key in seen {
             postings.entry(key).or_default().push(c);
         }
     }
@@ -953,9 +960,17 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
     let sorted_terms = |c: usize| &sorted[sorted_at[c]..sorted_at[c + 1]];
     let longest = candidates.iter().map(|c| c.terms.len()).max().unwrap_or(0);
     let least: Vec<usize> = (0..=longest).map(least_common).collect();
-    // A pair is compared once: by its first quote when that one reaches the other, else by
-    // the other. Postings list quotes in order, so reaching is a binary search.
-    let reaches = |c: usize, o: usize| keys[c].iter().any(|k| listed(k).binary_search(&o).is_ok());
+    // A pair is compared once: by its first quote when that one brings the other, else by
+    // the other. `o` brings `c` when one of its keys is a word pair of `c` and lists `c`
+    // among its first `MAX_POSTINGS` (postings list quotes in order).
+    let brings = |o: usize, c: usize| {
+        keys[o].iter().any(|k| {
+            word_pairs[c].binary_search(k).is_ok()
+                && postings.get(k).is_some_and(|list| {
+                    list.len() <= MAX_POSTINGS || list[..MAX_POSTINGS].binary_search(&c).is_ok()
+                })
+        })
+    };
     let mut pairs: Vec<(usize, usize, f32)> = (0..candidates.len())
         .into_par_iter()
         .flat_map_iter(|c| {
@@ -966,7 +981,7 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
                 .collect();
             others.sort_unstable();
             others.dedup();
-            others.retain(|&o| o > c || !reaches(o, c));
+            others.retain(|&o| o > c || !brings(o, c));
             let (candidates, sorted_terms, least, stop) =
                 (&candidates, &sorted_terms, &least, &stop);
             others.into_iter().filter_map(move |o| {
