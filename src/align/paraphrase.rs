@@ -269,7 +269,7 @@ fn dateline_units(text: &str, analysis: &Analysis) -> Vec<bool> {
 
 /// Bytes of the news dateline a sentence opens with: a place in capitals, an agency in
 /// brackets or none, a dash ("NEW YORK (AP) —", "WASHINGTON, D.C. -", "BEIRUT —").
-fn dateline_len(sentence: &str) -> Option<usize> {
+pub(super) fn dateline_len(sentence: &str) -> Option<usize> {
     let capitals = |w: &str| {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2
@@ -333,7 +333,7 @@ fn sentence_terms(analysis: &Analysis, sentence: usize) -> Vec<Term> {
     terms
 }
 
-fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
+fn build(texts: &[&str], analyses: &[Analysis], stock: &[Vec<bool>]) -> Sentences {
     let raw: Vec<Vec<Vec<Term>>> = analyses
         .par_iter()
         .map(|a| {
@@ -388,11 +388,11 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         df,
         chunks,
         weights: Vec::new(),
-        stock: analyses
+        stock: stock
             .par_iter()
             .zip(datelines.par_iter())
-            .map(|(a, dated)| {
-                let mut stock = super::verbatim::stock_units(a);
+            .map(|(stock, dated)| {
+                let mut stock = stock.clone();
                 for (unit, &dated) in stock.iter_mut().zip(dated) {
                     *unit |= dated;
                 }
@@ -1138,9 +1138,11 @@ fn said_elsewhere(
 }
 
 /// Sentence pairs saying the same thing, including those vouched for by their context.
+/// `stock` is each article's [`super::verbatim::stock_units`].
 pub(crate) fn sentence_pairs(
     texts: &[&str],
     analyses: &[Analysis],
+    stock: &[Vec<bool>],
     stories: &StoryMap,
     options: &ParaphraseOptions,
 ) -> Vec<SentencePair> {
@@ -1155,7 +1157,7 @@ pub(crate) fn sentence_pairs(
             );
         }
     };
-    let s = build(texts, analyses);
+    let s = build(texts, analyses, stock);
     // Counted for a story when a pair of best partners in it first needs them: few stories
     // have one.
     let story_words: Vec<std::sync::OnceLock<FxHashMap<Term, u32>>> = (0..stories.stories.len())
@@ -1173,8 +1175,11 @@ pub(crate) fn sentence_pairs(
             (&marks[dx], &analyses[dx], ux),
             (&marks[dy], &analyses[dy], uy),
         );
-        if checks::names_absent(&analyses[dx], ux, |t| s.uses(dy, t) > 0)
-            && checks::names_absent(&analyses[dy], uy, |t| s.uses(dx, t) > 0)
+        // A dateline's place (weighing nothing) is where the wire filed from, not an actor.
+        let weights = &s.weights;
+        let counted = |d: usize| move |i: usize| weights[d][i] > 0.0;
+        if checks::names_absent(&analyses[dx], ux, counted(dx), |t| s.uses(dy, t) > 0)
+            && checks::names_absent(&analyses[dy], uy, counted(dy), |t| s.uses(dx, t) > 0)
         {
             flags.set(Flag::OtherNames);
         }
@@ -1509,6 +1514,30 @@ mod tests {
         assert_eq!(len("Spotify - the streaming service"), None);
         assert_eq!(len("GROSS: Welcome back"), None);
         assert_eq!(len("NATO said on Monday"), None);
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_is_no_other_actor() {
+        // Two wire ledes filed from two cities: the place each dateline names is where the
+        // agency wrote from, so the pair is not flagged as naming other actors.
+        let first = "BEIRUT (AP) — Syrian rebels seized a military airport near Aleppo on \
+            Sunday after weeks of fighting, activists said.\n\
+            The airport had been used to supply government troops in the north.";
+        let second = "DAMASCUS (Reuters) — Rebel fighters captured a military airport close \
+            to Aleppo on Sunday following weeks of battles, activists reported.\n\
+            Government troops in the north had been supplied through the airport.";
+        let pairs = align(&[first, second], &AlignOptions::default()).pairs;
+        let lede = pairs
+            .iter()
+            .find(|p| {
+                p.kind == PairKind::Paraphrase && first[p.a.start..p.a.end].contains("seized")
+            })
+            .expect("the ledes align");
+        assert!(
+            !lede.evidence.flags.has(super::super::Flag::OtherNames),
+            "{:?}",
+            lede.evidence.flags
+        );
     }
 
     #[test]
