@@ -1725,7 +1725,11 @@ mod tests {
         ];
         let aliases = Aliases::new(&[]);
         let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &aliases)).collect();
-        let s = super::build(&texts, &analyses);
+        let stock: Vec<Vec<bool>> = analyses
+            .iter()
+            .map(super::super::verbatim::stock_units)
+            .collect();
+        let s = super::build(&texts, &analyses, &stock);
         let whole = |d: usize| {
             let (a, b) = analyses[d].sentence_units[0];
             (d, (a as usize, b as usize))
@@ -1759,7 +1763,11 @@ mod tests {
         let texts = [a, b];
         let aliases = Aliases::new(&[]);
         let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &aliases)).collect();
-        let s = super::build(&texts, &analyses);
+        let stock: Vec<Vec<bool>> = analyses
+            .iter()
+            .map(super::super::verbatim::stock_units)
+            .collect();
+        let s = super::build(&texts, &analyses, &stock);
         let stories = StoryMap {
             stories: vec![Story {
                 id: 1,
