@@ -578,26 +578,19 @@ pub fn align_with_progress(
             );
         }
     };
-    // Quotes are read from the texts alone: they are tracked on a thread of their own, on the
-    // cores the other stages leave idle when they run one thread (sorting, grouping). Every
-    // copy carries its quotes: a quote is tracked per article, copies included.
-    std::thread::scope(|scope| {
-        let quotes = scope.spawn(|| quote::track(texts));
-        progress(Stage::Analysing);
-        let aliases = Aliases::new(&options.aliases);
-        let analyses: Vec<Analysis> = texts
-            .par_iter()
-            .map(|t| terms::analyze(t, &aliases))
-            .collect();
-        lap("analysed");
-        let mut alignment = align_analysed(texts, analyses, options, progress, &lap);
-        alignment.quotes = match quotes.join() {
-            Ok(quotes) => quotes,
-            Err(panic) => std::panic::resume_unwind(panic),
-        };
-        lap("quotes");
-        alignment
-    })
+    progress(Stage::Analysing);
+    let aliases = Aliases::new(&options.aliases);
+    let analyses: Vec<Analysis> = texts
+        .par_iter()
+        .map(|t| terms::analyze(t, &aliases))
+        .collect();
+    lap("analysed");
+    let mut alignment = align_analysed(texts, analyses, options, progress, &lap);
+    // Every copy carries its quotes: a quote is tracked per article, copies included, once
+    // for the whole corpus.
+    alignment.quotes = quote::track(texts);
+    lap("quotes");
+    alignment
 }
 
 /// [`align_with_progress`] of texts already analysed (one analysis per text), but for the

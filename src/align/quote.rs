@@ -960,6 +960,11 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
     let sorted_terms = |c: usize| &sorted[sorted_at[c]..sorted_at[c + 1]];
     let longest = candidates.iter().map(|c| c.terms.len()).max().unwrap_or(0);
     let least: Vec<usize> = (0..=longest).map(least_common).collect();
+    // Content words per quote: with the lengths, they rule most pairs out before any count.
+    let content: Vec<usize> = candidates
+        .iter()
+        .map(|c| c.terms.iter().filter(|&&w| !stop[w as usize]).count())
+        .collect();
     // A pair is compared once: by its first quote when that one brings the other, else by
     // the other. `o` brings `c` when one of its keys is a word pair of `c` and lists `c`
     // among its first `MAX_POSTINGS` (postings list quotes in order).
@@ -982,13 +987,20 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
             others.sort_unstable();
             others.dedup();
             others.retain(|&o| o > c || !brings(o, c));
-            let (candidates, sorted_terms, least, stop) =
-                (&candidates, &sorted_terms, &least, &stop);
+            let (candidates, sorted_terms, least, stop, content) =
+                (&candidates, &sorted_terms, &least, &stop, &content);
             others.into_iter().filter_map(move |o| {
                 let (c, o) = (c.min(o), c.max(o));
                 let (tc, to) = (&candidates[c].terms, &candidates[o].terms);
-                let short = tc.len().min(to.len());
-                if !has_common(sorted_terms(c), sorted_terms(o), least[short]) {
+                // As `similarity` takes them: the first when no longer.
+                let (short, long, short_content) = if tc.len() <= to.len() {
+                    (tc.len(), to.len(), content[c])
+                } else {
+                    (to.len(), tc.len(), content[o])
+                };
+                if !lengths_may_match(short, long, short_content)
+                    || !has_common(sorted_terms(c), sorted_terms(o), least[short])
+                {
                     return None;
                 }
                 similarity(tc, to, stop).map(|sim| (c, o, sim))
@@ -1178,6 +1190,14 @@ fn least_common(short: usize) -> usize {
     n
 }
 
+/// Whether a rendering of `short` words, `content` of them content words, can be like one of
+/// `long` words: a quote of one word is like none, and a short one or one of function words
+/// alone ("it is what it is") only like one about as short.
+fn lengths_may_match(short: usize, long: usize, content: usize) -> bool {
+    let inside = long > short + 2;
+    short >= 2 && !((short < MIN_WORDS || content == 0) && inside)
+}
+
 /// How alike two renderings are: the words of the shorter found in order in the longer,
 /// over its length; `None` below [`MIN_SIMILARITY`]. A short quote (under [`MIN_WORDS`]
 /// words) matches only a rendering about as short, not any quote that uses its two words.
@@ -1187,11 +1207,10 @@ fn least_common(short: usize) -> usize {
 fn similarity(a: &[u32], b: &[u32], stop: &[bool]) -> Option<f32> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let content = short.iter().filter(|&&w| !stop[w as usize]).count();
-    // A quote of function words alone ("it is what it is") matches only about as short.
-    let inside = long.len() > short.len() + 2;
-    if short.len() < 2 || ((short.len() < MIN_WORDS || content == 0) && inside) {
+    if !lengths_may_match(short.len(), long.len(), content) {
         return None;
     }
+    let inside = long.len() > short.len() + 2;
     // One of one or two content words is part of a longer quote only word for word ("our
     // intentions were good"): scattered through it, "He has a gun" or "No one was hurt" is a
     // phrase any story's witnesses use.
