@@ -354,3 +354,39 @@ fn a_setting_two_stories_share_word_for_word_joins_no_pair() {
         "pairs joining the two rescues: {across:#?}"
     );
 }
+
+/// A bridge collapse told by three short reports and one long feature
+/// (`tests/fixtures/bridge`). The feature tells the collapse in two sentences among many of
+/// its own (the town's history, its people), so it is less alike with the reports than they
+/// are with each other; it is still on their story, and its account of the collapse pairs with
+/// theirs as one story's sentences do.
+#[test]
+fn a_long_feature_on_the_event_joins_the_reports_story() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bridge");
+    let out = passages(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(
+        stories[0]["articles"],
+        serde_json::json!(["1-wire", "2-gazette", "3-radio", "4-feature"])
+    );
+    let pairs = v["pairs"].as_array().unwrap();
+    let same_story_with_feature = pairs
+        .iter()
+        .filter(|p| p["a"]["article"] == "4-feature" || p["b"]["article"] == "4-feature")
+        .filter(|p| {
+            p["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == "same-story")
+        })
+        .count();
+    assert!(same_story_with_feature >= 1, "{pairs:#?}");
+}
