@@ -383,9 +383,14 @@ fn drop_settings_of_other_actors(
     let actor_unknown = |side: Span, run: Span, other: usize| {
         let analysis = &analyses[side.article];
         let mentions = |t: terms::Term| known[&other].0.binary_search(&t).is_ok();
+        // A dateline's place is where the wire filed from, not the actor.
+        let start = side.start
+            + paraphrase::dateline_len(&texts[side.article][side.start..run.start.max(side.start)])
+                .unwrap_or(0);
         checks::names_absent(
             analysis,
-            analysis.units_within(side.start, run.start),
+            analysis.units_within(start.min(run.start), run.start),
+            |_| true,
             mentions,
         )
     };

@@ -262,7 +262,7 @@ fn dateline_units(text: &str, analysis: &Analysis) -> Vec<bool> {
 
 /// Bytes of the news dateline a sentence opens with: a place in capitals, an agency in
 /// brackets or none, a dash ("NEW YORK (AP) —", "WASHINGTON, D.C. -", "BEIRUT —").
-fn dateline_len(sentence: &str) -> Option<usize> {
+pub(super) fn dateline_len(sentence: &str) -> Option<usize> {
     let capitals = |w: &str| {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2
@@ -1152,8 +1152,11 @@ pub(crate) fn sentence_pairs(
             (&marks[dx], &analyses[dx], ux),
             (&marks[dy], &analyses[dy], uy),
         );
-        if checks::names_absent(&analyses[dx], ux, |t| s.uses(dy, t) > 0)
-            && checks::names_absent(&analyses[dy], uy, |t| s.uses(dx, t) > 0)
+        // A dateline's place (weighing nothing) is where the wire filed from, not an actor.
+        let weights = &s.weights;
+        let counted = |d: usize| move |i: usize| weights[d][i] > 0.0;
+        if checks::names_absent(&analyses[dx], ux, counted(dx), |t| s.uses(dy, t) > 0)
+            && checks::names_absent(&analyses[dy], uy, counted(dy), |t| s.uses(dx, t) > 0)
         {
             flags.set(Flag::OtherNames);
         }
@@ -1488,6 +1491,30 @@ mod tests {
         assert_eq!(len("Spotify - the streaming service"), None);
         assert_eq!(len("GROSS: Welcome back"), None);
         assert_eq!(len("NATO said on Monday"), None);
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_is_no_other_actor() {
+        // Two wire ledes filed from two cities: the place each dateline names is where the
+        // agency wrote from, so the pair is not flagged as naming other actors.
+        let first = "BEIRUT (AP) — Syrian rebels seized a military airport near Aleppo on \
+            Sunday after weeks of fighting, activists said.\n\
+            The airport had been used to supply government troops in the north.";
+        let second = "DAMASCUS (Reuters) — Rebel fighters captured a military airport close \
+            to Aleppo on Sunday following weeks of battles, activists reported.\n\
+            Government troops in the north had been supplied through the airport.";
+        let pairs = align(&[first, second], &AlignOptions::default()).pairs;
+        let lede = pairs
+            .iter()
+            .find(|p| {
+                p.kind == PairKind::Paraphrase && first[p.a.start..p.a.end].contains("seized")
+            })
+            .expect("the ledes align");
+        assert!(
+            !lede.evidence.flags.has(super::super::Flag::OtherNames),
+            "{:?}",
+            lede.evidence.flags
+        );
     }
 
     #[test]
