@@ -1149,6 +1149,9 @@ pub(crate) struct StoryMap {
     /// Article pairs `(a, b, cosine)`, `a < b`, in one story and alike enough to weigh in
     /// its clustering: the pairs whose sentences are worth comparing all against all.
     pub links: Vec<(u32, u32, f32)>,
+    /// Per article, whether it joined its story only as an article left alone by the
+    /// clustering (see `FamilyOptions::story_attach`).
+    pub attached: Vec<bool>,
 }
 
 impl StoryMap {
@@ -1162,6 +1165,7 @@ impl StoryMap {
         if n < 2 {
             return StoryMap {
                 of: vec![None; n],
+                attached: vec![false; n],
                 ..StoryMap::default()
             };
         }
@@ -1291,11 +1295,15 @@ impl StoryMap {
             .flatten_iter()
             .collect();
         let mut clusters = average_linkage(n, &edges, options.story_similarity);
-        attach_alone(
+        let joined = attach_alone(
             &mut clusters,
             &edges,
             options.story_similarity * options.story_attach,
         );
+        let mut attached = vec![false; n];
+        for a in joined {
+            attached[a] = true;
+        }
         let mut stories: Vec<Story> = clusters
             .into_iter()
             .filter(|c| c.len() > 1)
@@ -1312,15 +1320,25 @@ impl StoryMap {
             .into_iter()
             .filter(|&(a, b, _)| of[a as usize].is_some() && of[a as usize] == of[b as usize])
             .collect();
-        StoryMap { stories, of, links }
+        StoryMap {
+            stories,
+            of,
+            links,
+            attached,
+        }
     }
 }
 
 /// Articles that `clusters` (every article in one) leaves alone join the cluster of two or
 /// more they are most like, by mean similarity over its articles (absent edges count 0), when
 /// that mean is at least `threshold`. Each joins by its own similarity, not through another
-/// article joining at once. Clusters stay in input order of their articles.
-fn attach_alone(clusters: &mut Vec<Vec<usize>>, edges: &[(u32, u32, f32)], threshold: f32) {
+/// article joining at once. Clusters stay in input order of their articles. Returns the
+/// articles that joined, in order.
+fn attach_alone(
+    clusters: &mut Vec<Vec<usize>>,
+    edges: &[(u32, u32, f32)],
+    threshold: f32,
+) -> Vec<usize> {
     let n: usize = clusters.iter().map(Vec::len).sum();
     let mut cluster_of = vec![0usize; n];
     for (i, c) in clusters.iter().enumerate() {
@@ -1354,10 +1372,10 @@ fn attach_alone(clusters: &mut Vec<Vec<usize>>, edges: &[(u32, u32, f32)], thres
         })
         .collect();
     if joins.is_empty() {
-        return;
+        return Vec::new();
     }
     joins.sort_unstable();
-    for (x, c) in joins {
+    for &(x, c) in &joins {
         clusters[c].push(x);
         clusters[cluster_of[x]].clear();
     }
@@ -1366,6 +1384,7 @@ fn attach_alone(clusters: &mut Vec<Vec<usize>>, edges: &[(u32, u32, f32)], thres
         c.sort_unstable();
     }
     clusters.sort_unstable_by_key(|m| m[0]);
+    joins.into_iter().map(|(x, _)| x).collect()
 }
 
 /// A candidate merge in [`average_linkage`]: mean similarity, then the two clusters.
@@ -1769,7 +1788,7 @@ mod tests {
             clusters,
             vec![vec![0, 1, 2], vec![3, 4], vec![5], vec![6], vec![7]]
         );
-        attach_alone(&mut clusters, &edges, 0.2);
+        assert_eq!(attach_alone(&mut clusters, &edges, 0.2), vec![5]);
         assert_eq!(
             clusters,
             vec![vec![0, 1, 2], vec![3, 4, 5], vec![6], vec![7]]
