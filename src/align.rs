@@ -578,17 +578,30 @@ pub fn align_with_progress(
             );
         }
     };
-    progress(Stage::Analysing);
-    let aliases = Aliases::new(&options.aliases);
-    let analyses: Vec<Analysis> = texts
-        .par_iter()
-        .map(|t| terms::analyze(t, &aliases))
-        .collect();
-    lap("analysed");
-    align_analysed(texts, analyses, options, progress, &lap)
+    // Quotes are read from the texts alone: they are tracked on a thread of their own, on the
+    // cores the other stages leave idle when they run one thread (sorting, grouping). Every
+    // copy carries its quotes: a quote is tracked per article, copies included.
+    std::thread::scope(|scope| {
+        let quotes = scope.spawn(|| quote::track(texts));
+        progress(Stage::Analysing);
+        let aliases = Aliases::new(&options.aliases);
+        let analyses: Vec<Analysis> = texts
+            .par_iter()
+            .map(|t| terms::analyze(t, &aliases))
+            .collect();
+        lap("analysed");
+        let mut alignment = align_analysed(texts, analyses, options, progress, &lap);
+        alignment.quotes = match quotes.join() {
+            Ok(quotes) => quotes,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        lap("quotes");
+        alignment
+    })
 }
 
-/// [`align_with_progress`] of texts already analysed (one analysis per text).
+/// [`align_with_progress`] of texts already analysed (one analysis per text), but for the
+/// quotes.
 fn align_analysed(
     texts: &[&str],
     mut analyses: Vec<Analysis>,
@@ -602,17 +615,17 @@ fn align_analysed(
         let distinct = duplicates.distinct_texts(texts);
         let analyses = duplicates.distinct_of(analyses);
         let inner = align_analysed(&distinct, analyses, options, progress, lap);
-        let mut alignment = duplicates.expand(inner, texts);
-        // Every copy carries its quotes: a quote is tracked per article, copies included.
-        alignment.quotes = quote::track(texts);
-        return alignment;
+        return duplicates.expand(inner, texts);
     }
     progress(Stage::Names);
     terms::merge_names(texts, &mut analyses, options.name_similarity);
     lap("names merged");
     progress(Stage::Verbatim);
 
-    let copies = verbatim::find(&analyses, &options.verbatim);
+    // Stock phrases of English, per unit: verbatim seeds and sentence weights both leave
+    // them out.
+    let stock: Vec<Vec<bool>> = analyses.par_iter().map(verbatim::stock_units).collect();
+    let copies = verbatim::find(&analyses, &stock, &options.verbatim);
     lap("verbatim");
     progress(Stage::Paraphrase);
     // Stories first: the paraphrase tier compares the sentences of one story's articles
@@ -620,7 +633,8 @@ fn align_analysed(
     let story_map = family::StoryMap::new(&analyses, &options.family);
     lap("stories");
     let sentence_pairs =
-        paraphrase::sentence_pairs(texts, &analyses, &story_map, &options.paraphrase);
+        paraphrase::sentence_pairs(texts, &analyses, &stock, &story_map, &options.paraphrase);
+    drop(stock);
     lap("paraphrase");
     let reworded = paraphrase::merge(&analyses, &sentence_pairs, &options.paraphrase);
     let mut pairs = passage::pairs(&analyses, &copies, options.verbatim.ngram, &reworded);
@@ -671,8 +685,6 @@ fn align_analysed(
     };
     let stories = family::StoryMap::new(&analyses, &shown).stories;
     lap("families and stories");
-    let quotes = quote::track(texts);
-    lap("quotes");
     Alignment {
         pairs,
         groups,
@@ -680,6 +692,6 @@ fn align_analysed(
         families,
         stories,
         copies: Vec::new(),
-        quotes,
+        quotes: Vec::new(),
     }
 }

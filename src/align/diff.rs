@@ -69,6 +69,11 @@ impl Words {
     pub fn of(text: &str) -> Words {
         Words(words(text))
     }
+
+    /// The byte range of each word or punctuation mark, in order.
+    pub fn ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(|w| w.range.clone())
+    }
 }
 
 /// [`word_diff`] of `a` and `b`, already split (`Words::of(a)`, `Words::of(b)`).

@@ -338,7 +338,7 @@ fn sentence_terms(analysis: &Analysis, sentence: usize) -> Vec<Term> {
     terms
 }
 
-fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
+fn build(texts: &[&str], analyses: &[Analysis], stock: &[Vec<bool>]) -> Sentences {
     let raw: Vec<Vec<Vec<Term>>> = analyses
         .par_iter()
         .map(|a| {
@@ -393,11 +393,11 @@ fn build(texts: &[&str], analyses: &[Analysis]) -> Sentences {
         df,
         chunks,
         weights: Vec::new(),
-        stock: analyses
+        stock: stock
             .par_iter()
             .zip(datelines.par_iter())
-            .map(|(a, dated)| {
-                let mut stock = super::verbatim::stock_units(a);
+            .map(|(stock, dated)| {
+                let mut stock = stock.clone();
                 for (unit, &dated) in stock.iter_mut().zip(dated) {
                     *unit |= dated;
                 }
@@ -1129,9 +1129,11 @@ fn said_elsewhere(
 }
 
 /// Sentence pairs saying the same thing, including those vouched for by their context.
+/// `stock` is each article's [`super::verbatim::stock_units`].
 pub(crate) fn sentence_pairs(
     texts: &[&str],
     analyses: &[Analysis],
+    stock: &[Vec<bool>],
     stories: &StoryMap,
     options: &ParaphraseOptions,
 ) -> Vec<SentencePair> {
@@ -1146,7 +1148,7 @@ pub(crate) fn sentence_pairs(
             );
         }
     };
-    let s = build(texts, analyses);
+    let s = build(texts, analyses, stock);
     // Counted for a story when a pair of best partners in it first needs them: few stories
     // have one.
     let story_words: Vec<std::sync::OnceLock<FxHashMap<Term, u32>>> = (0..stories.stories.len())

@@ -49,6 +49,9 @@ const SPEAKER_WINDOW: usize = 600;
 /// Share of the shorter rendering's words that must be found, in order, in the other.
 const MIN_SIMILARITY: f32 = 0.75;
 
+/// The most quotes one rare word pair brings for comparison with each quote using it.
+const MAX_POSTINGS: usize = 5000;
+
 /// One quote and every article that carries it (two or more).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -906,18 +909,26 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
     // Candidates through their rarest word pairs (a pair of words in a row), never all
     // pairs of quotes.
     let mut postings: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
-    for (c, cand) in candidates.iter().enumerate() {
-        let mut seen: Vec<(u32, u32)> = cand.terms.windows(2).map(|w| (w[0], w[1])).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for key in seen {
+    // Per candidate, its word pairs, sorted.
+    let word_pairs: Vec<Vec<(u32, u32)>> = candidates
+        .par_iter()
+        .map(|cand| {
+            let mut seen: Vec<(u32, u32)> = cand.terms.windows(2).map(|w| (w[0], w[1])).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen
+        })
+        .collect();
+    for (c, seen) in word_pairs.iter().enumerate() {
+        for &key in seen {
             postings.entry(key).or_default().push(c);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = candidates
+    // Per candidate: its rarest word pairs, whose postings (the first `MAX_POSTINGS` of each)
+    // are the quotes it is compared with.
+    let keys: Vec<Vec<(u32, u32)>> = candidates
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(c, cand)| {
+        .map(|cand| {
             let mut keys: Vec<(usize, (u32, u32))> = cand
                 .terms
                 .windows(2)
@@ -927,44 +938,68 @@ fn track_found(texts: &[&str], found: &[Vec<Found>]) -> Vec<Quote> {
             keys.sort_unstable();
             keys.dedup();
             keys.truncate(4);
-            let postings = &postings;
-            let candidates = &candidates;
-            keys.into_iter()
-                .flat_map(move |(_, k)| postings.get(&k).into_iter().flatten().take(5000).copied())
-                .filter(move |&o| candidates[o].article != cand.article)
-                .map(move |o| (c.min(o), c.max(o)))
+            keys.into_iter().map(|(_, k)| k).collect()
         })
         .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    // Each quote's words sorted: their common count bounds what a diff can find, and most
-    // pairs fail on it without one.
-    let sorted: Vec<Vec<u32>> = candidates
-        .par_iter()
-        .map(|c| {
-            let mut t = c.terms.clone();
-            t.sort_unstable();
-            t
+    // The quotes a word pair brings for comparison, in candidate order.
+    let listed = |k: &(u32, u32)| {
+        let list = postings.get(k).map_or(&[][..], Vec::as_slice);
+        &list[..list.len().min(MAX_POSTINGS)]
+    };
+    // Each quote's words sorted, all in one list: their common count bounds what a diff can
+    // find, and most pairs fail on it without one.
+    let mut sorted: Vec<u32> = Vec::new();
+    let mut sorted_at: Vec<usize> = Vec::with_capacity(candidates.len() + 1);
+    sorted_at.push(0);
+    for c in &candidates {
+        let from = sorted.len();
+        sorted.extend_from_slice(&c.terms);
+        sorted[from..].sort_unstable();
+        sorted_at.push(sorted.len());
+    }
+    let sorted_terms = |c: usize| &sorted[sorted_at[c]..sorted_at[c + 1]];
+    let longest = candidates.iter().map(|c| c.terms.len()).max().unwrap_or(0);
+    let least: Vec<usize> = (0..=longest).map(least_common).collect();
+    // A pair is compared once: by its first quote when that one brings the other, else by
+    // the other. `o` brings `c` when one of its keys is a word pair of `c` and lists `c`
+    // among its first `MAX_POSTINGS` (postings list quotes in order).
+    let brings = |o: usize, c: usize| {
+        keys[o].iter().any(|k| {
+            word_pairs[c].binary_search(k).is_ok()
+                && postings.get(k).is_some_and(|list| {
+                    list.len() <= MAX_POSTINGS || list[..MAX_POSTINGS].binary_search(&c).is_ok()
+                })
+        })
+    };
+    let mut pairs: Vec<(usize, usize, f32)> = (0..candidates.len())
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let mut others: Vec<usize> = keys[c]
+                .iter()
+                .flat_map(|k| listed(k).iter().copied())
+                .filter(|&o| candidates[o].article != candidates[c].article)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            others.retain(|&o| o > c || !brings(o, c));
+            let (candidates, sorted_terms, least, stop) =
+                (&candidates, &sorted_terms, &least, &stop);
+            others.into_iter().filter_map(move |o| {
+                let (c, o) = (c.min(o), c.max(o));
+                let (tc, to) = (&candidates[c].terms, &candidates[o].terms);
+                let short = tc.len().min(to.len());
+                if !has_common(sorted_terms(c), sorted_terms(o), least[short]) {
+                    return None;
+                }
+                similarity(tc, to, stop).map(|sim| (c, o, sim))
+            })
         })
         .collect();
-    let sims: Vec<Option<f32>> = pairs
-        .par_iter()
-        .map(|&(c, o)| {
-            let (tc, to) = (&candidates[c].terms, &candidates[o].terms);
-            let short = tc.len().min(to.len());
-            let bound = common_count(&sorted[c], &sorted[o]);
-            if bound < 2 || (bound as f32 / short.max(1) as f32) < MIN_SIMILARITY {
-                return None;
-            }
-            similarity(tc, to, &stop)
-        })
-        .collect();
+    pairs.par_sort_unstable_by_key(|&(c, o, _)| (c, o));
     let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); candidates.len()];
-    for ((c, o), sim) in pairs.into_iter().zip(sims) {
-        if let Some(sim) = sim {
-            neighbours[c].push((o, sim));
-            neighbours[o].push((c, sim));
-        }
+    for (c, o, sim) in pairs {
+        neighbours[c].push((o, sim));
+        neighbours[o].push((c, sim));
     }
     // Seeds: the rendering most others match (then the longest) first; each quote takes the
     // seed and, from every other article, its best unclaimed match of the seed.
@@ -1108,11 +1143,14 @@ fn region(seed: &[u32], member: &[u32]) -> Option<Range<usize>> {
     Some(first.start..end)
 }
 
-/// How many words two sorted word lists have in common, repeats counted: no alignment of
-/// the two can match more.
-fn common_count(a: &[u32], b: &[u32]) -> usize {
+/// Whether two sorted word lists have at least `least` words in common, repeats counted: no
+/// alignment of the two can match more. Stops as soon as the rest cannot make up the count.
+fn has_common(a: &[u32], b: &[u32], least: usize) -> bool {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
+        if n + (a.len() - i).min(b.len() - j) < least {
+            return false;
+        }
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -1122,6 +1160,20 @@ fn common_count(a: &[u32], b: &[u32]) -> usize {
                 j += 1;
             }
         }
+    }
+    n >= least
+}
+
+/// Fewest words in common that can give a rendering of `short` words (the shorter of two)
+/// the [`MIN_SIMILARITY`] of [`similarity`]: at least two.
+fn least_common(short: usize) -> usize {
+    let enough = |n: usize| n >= 2 && n as f32 / short.max(1) as f32 >= MIN_SIMILARITY;
+    let mut n = ((short as f32 * MIN_SIMILARITY) as usize).max(2);
+    while n > 2 && enough(n - 1) {
+        n -= 1;
+    }
+    while !enough(n) {
+        n += 1;
     }
     n
 }
@@ -1271,6 +1323,67 @@ pub fn changes_split(
         }
     }
     out
+}
+
+/// A rendering's letters, for a bound of what [`changes`] can count as shared with another
+/// rendering without diffing the two: a quote carried by hundreds of articles has renderings
+/// of different parts of a statement, and each is otherwise diffed with every earlier one.
+///
+/// Every word `changes` counts as shared lies in a stretch of the rendering whose letters
+/// and digits (lower-cased) are those of a stretch of the reference: an equal stretch, or
+/// one typed otherwise. So the letters of the diff's token holding the word's first letter
+/// are found, in a row, in the reference's letters; and a token holds the first letters of no
+/// more words than [`words`] finds in it alone.
+pub struct Letters {
+    /// The rendering's letters and digits, lower-cased, in a row.
+    all: String,
+    /// Per distinct token (its letters and digits): how many words start in it.
+    tokens: Vec<(String, usize)>,
+}
+
+impl Letters {
+    /// `split` is `Words::of(text)`.
+    pub fn of(text: &str, split: &Words) -> Letters {
+        let mut tokens: Vec<(String, usize)> = split
+            .ranges()
+            .filter_map(|r| {
+                let token = text.get(r)?;
+                let starts = words(token).len();
+                (starts > 0).then(|| (folded_letters(token), starts))
+            })
+            .collect();
+        tokens.sort_unstable();
+        let mut merged: Vec<(String, usize)> = Vec::with_capacity(tokens.len());
+        for (letters, starts) in tokens {
+            match merged.last_mut() {
+                Some(last) if last.0 == letters => last.1 += starts,
+                _ => merged.push((letters, starts)),
+            }
+        }
+        Letters {
+            all: folded_letters(text),
+            tokens: merged,
+        }
+    }
+
+    /// At most how many words `changes(reference, this rendering).shared` counts.
+    pub fn most_shared_with(&self, reference: &Letters) -> usize {
+        self.tokens
+            .iter()
+            .filter(|(letters, _)| reference.all.contains(letters.as_str()))
+            .map(|(_, starts)| starts)
+            .sum()
+    }
+}
+
+/// The letters and digits of `text` after lower-casing (a capital whose lower case adds a
+/// mark, as "İ" does, leaves the mark out): the same for two stretches [`changes`] counts as
+/// shared, equal ones and ones typed otherwise alike.
+fn folded_letters(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// The letters and digits of `text`, lower-cased: what is left when typography is not.
@@ -1449,6 +1562,41 @@ mod tests {
             }
             let _ = changes(&text, "Kottasová said “é”");
         }
+    }
+
+    #[test]
+    fn letters_bound_the_words_changes_counts_as_shared() {
+        let renderings = [
+            "We will not tolerate hate on our platform at all,",
+            "We won't tolerate hate on our platform at all.",
+            "we will … hate",
+            "the Court’s consideration of it",
+            "the Court´s consideration of it",
+            "co-operate with the U.S. authorities",
+            "cooperate with the US authorities",
+            "İstanbul talks resume",
+            "i\u{307}stanbul talks resume",
+            "Prices rose 3.5% in the euro zone",
+            "prices rose 3,5 % in the euro-zone",
+            "something else entirely was said here",
+            "日本の経済は回復している",
+            "日本の経済",
+        ];
+        let letters = |text: &str| Letters::of(text, &Words::of(text));
+        for reference in renderings {
+            for rendering in renderings {
+                let shared = changes(reference, rendering).shared;
+                let bound = letters(rendering).most_shared_with(&letters(reference));
+                assert!(
+                    bound >= shared,
+                    "{reference:?} / {rendering:?}: {bound} < {shared}"
+                );
+            }
+        }
+        // Another part of a statement is told apart without a diff.
+        let (other, reference) = (renderings[11], renderings[0]);
+        let bound = letters(other).most_shared_with(&letters(reference));
+        assert!(bound * 2 < other.split_whitespace().count(), "{bound}");
     }
 
     #[test]

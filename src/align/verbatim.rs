@@ -387,12 +387,12 @@ fn is_substantial(
         || (terms.len() + 1 >= options.min_content && units.1 - units.0 >= 2 * options.min_words)
 }
 
-/// All verbatim matches of the corpus, per article pair, in order.
-pub fn find(analyses: &[Analysis], options: &VerbatimOptions) -> Vec<Match> {
+/// All verbatim matches of the corpus, per article pair, in order. `stock` is each
+/// article's [`stock_units`].
+pub fn find(analyses: &[Analysis], stock: &[Vec<bool>], options: &VerbatimOptions) -> Vec<Match> {
     let common = common_df(options, analyses.len());
-    let stock: Vec<Vec<bool>> = analyses.par_iter().map(stock_units).collect();
     let least = min_words(options, analyses.len());
-    let mut seeds = seeds(analyses, &stock, options);
+    let mut seeds = seeds(analyses, stock, options);
     seeds.par_sort_unstable();
     seeds.dedup();
     // Group by article pair.
@@ -455,7 +455,8 @@ mod tests {
     fn run(texts: &[&str]) -> Vec<(usize, usize, String, String)> {
         let aliases = Aliases::new(&[]);
         let analyses: Vec<Analysis> = texts.iter().map(|t| analyze(t, &aliases)).collect();
-        find(&analyses, &VerbatimOptions::default())
+        let stock: Vec<Vec<bool>> = analyses.iter().map(stock_units).collect();
+        find(&analyses, &stock, &VerbatimOptions::default())
             .into_iter()
             .map(|m| {
                 let (a0, a1) = analyses[m.a].unit_bytes(m.a_units.0, m.a_units.1);

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::label;
 use super::layout::Mark;
 use crate::align::diff::Words;
@@ -131,37 +133,51 @@ impl QuoteView {
                 .unwrap_or("")
         };
         // Each rendering is split into words once: one may be compared with hundreds of
-        // others (a quote carried by hundreds of articles).
-        let split: Vec<Words> = order.iter().map(|&i| Words::of(text(&spans[i]))).collect();
-        let mut members: Vec<QuoteMember> = Vec::with_capacity(order.len());
-        for (rank, &i) in order.iter().enumerate() {
-            let m = &quote.members[i];
-            let own = text(&m.span);
-            // Compared with the earliest rendering that quotes the same words (a partial
-            // quote of another part of a long statement has nothing to compare with).
-            let words = own.split_whitespace().count();
-            let (reference, changes) = order[..rank]
-                .iter()
-                .enumerate()
-                .map(|(r, &j)| {
-                    let c = quote::changes_split(text(&spans[j]), &split[r], own, &split[rank]);
-                    (r, c)
-                })
-                .find(|(_, c)| c.shared * 2 >= words)
-                .map_or((None, quote::Changes::default()), |(r, c)| (Some(r), c));
-            members.push(QuoteMember {
-                span: m.span,
-                speaker: m
-                    .speaker
-                    .map(|s| super::text::sanitize(text(&s)).into_owned()),
-                is_first: rank == 0 && is_dated(articles, m.span.article),
-                reference,
-                is_altered: changes.is_altered(),
-                dropped: changes.dropped,
-                missing: changes.missing,
-                changed: changes.changed,
-            });
-        }
+        // others (a quote carried by hundreds of articles), so the renderings are also
+        // compared in parallel (each only with earlier ones; the order is kept).
+        let split: Vec<Words> = order
+            .par_iter()
+            .map(|&i| Words::of(text(&spans[i])))
+            .collect();
+        // Most pairs of renderings cannot share enough words: told without a diff.
+        let letters: Vec<quote::Letters> = order
+            .par_iter()
+            .zip(&split)
+            .map(|(&i, words)| quote::Letters::of(text(&spans[i]), words))
+            .collect();
+        let members: Vec<QuoteMember> = order
+            .par_iter()
+            .enumerate()
+            .map(|(rank, &i)| {
+                let m = &quote.members[i];
+                let own = text(&m.span);
+                // Compared with the earliest rendering that quotes the same words (a partial
+                // quote of another part of a long statement has nothing to compare with).
+                let words = own.split_whitespace().count();
+                let (reference, changes) = order[..rank]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(r, _)| letters[rank].most_shared_with(&letters[r]) * 2 >= words)
+                    .map(|(r, &j)| {
+                        let c = quote::changes_split(text(&spans[j]), &split[r], own, &split[rank]);
+                        (r, c)
+                    })
+                    .find(|(_, c)| c.shared * 2 >= words)
+                    .map_or((None, quote::Changes::default()), |(r, c)| (Some(r), c));
+                QuoteMember {
+                    span: m.span,
+                    speaker: m
+                        .speaker
+                        .map(|s| super::text::sanitize(text(&s)).into_owned()),
+                    is_first: rank == 0 && is_dated(articles, m.span.article),
+                    reference,
+                    is_altered: changes.is_altered(),
+                    dropped: changes.dropped,
+                    missing: changes.missing,
+                    changed: changes.changed,
+                }
+            })
+            .collect();
         let mut voices: Vec<String> = members
             .iter()
             .filter_map(|m| articles.get(m.span.article))
