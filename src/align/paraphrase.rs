@@ -1791,6 +1791,7 @@ mod tests {
             }],
             of: vec![Some(0), Some(0)],
             links: vec![(0, 1, 1.0)],
+            attached: vec![false, false],
         };
         // Global sentence numbers: `a`'s are 0 and 1, `b`'s 2 and 3.
         let retold = (0u32, 3u32);
