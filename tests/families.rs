@@ -355,13 +355,8 @@ fn a_setting_two_stories_share_word_for_word_joins_no_pair() {
     );
 }
 
-/// A bridge collapse told by three short reports and one long feature
-/// (`tests/fixtures/bridge`). The feature tells the collapse in two sentences among many of
-/// its own (the town's history, its people), so it is less alike with the reports than they
-/// are with each other; it is still on their story, and its account of the collapse pairs with
-/// theirs as one story's sentences do.
-#[test]
-fn a_long_feature_on_the_event_joins_the_reports_story() {
+/// `passages --json` of `tests/fixtures/bridge`.
+fn bridge() -> Value {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bridge");
     let out = passages(&dir);
     assert!(
@@ -369,7 +364,17 @@ fn a_long_feature_on_the_event_joins_the_reports_story() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A bridge collapse told by three short reports and one long feature
+/// (`tests/fixtures/bridge`). The feature tells the collapse in two sentences among many of
+/// its own (the town's history, its people), so it is less alike with the reports than they
+/// are with each other; it is still on their story, and its account of the collapse pairs with
+/// theirs as one story's sentences do.
+#[test]
+fn a_long_feature_on_the_event_joins_the_reports_story() {
+    let v = bridge();
     let stories = v["stories"].as_array().unwrap();
     assert_eq!(stories.len(), 1, "{stories:#?}");
     assert_eq!(
@@ -398,14 +403,7 @@ fn a_long_feature_on_the_event_joins_the_reports_story() {
 /// a reader sees. The feature's account of the collapse still pairs with the reports.
 #[test]
 fn a_clause_of_a_joined_feature_inside_a_sentence_on_other_things_is_no_pair() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bridge");
-    let out = passages(&dir);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = bridge();
     let pairs = v["pairs"].as_array().unwrap();
     let side = |p: &Value, article: &str| {
         [&p["a"], &p["b"]]

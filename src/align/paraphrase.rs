@@ -1499,6 +1499,21 @@ mod tests {
             .collect()
     }
 
+    /// The analyses of `texts` and the weighted sentences the paraphrase tier builds of them.
+    fn built(texts: &[&str]) -> (Vec<super::Analysis>, super::Sentences) {
+        let aliases = super::super::terms::Aliases::new(&[]);
+        let analyses: Vec<_> = texts
+            .iter()
+            .map(|t| super::super::terms::analyze(t, &aliases))
+            .collect();
+        let stock: Vec<Vec<bool>> = analyses
+            .iter()
+            .map(super::super::verbatim::stock_units)
+            .collect();
+        let s = super::build(texts, &analyses, &stock);
+        (analyses, s)
+    }
+
     // Two reports of one event, in their own words (after the sample's Iraq–Russia story).
     const FIRST: &str = "Iraq and Russia agreed to strike Islamic State militants crossing from \
         Syria into Iraq, the head of the parliament's security committee said on Friday.\n\
@@ -1730,7 +1745,6 @@ mod tests {
 
     #[test]
     fn a_name_and_what_is_said_of_it_in_one_run_of_shared_words_is_a_claim() {
-        use super::super::terms::{analyze, Aliases};
         // Two reports of one injury: the shared words run on from the player's name to what
         // happened to him, in one stretch of each sentence, a third of its words.
         let texts = [
@@ -1739,13 +1753,7 @@ mod tests {
             "Coach Sean Payton confirmed that Pierre Thomas was placed on injured reserve \
              after nine games of bruising runs for the team this season.",
         ];
-        let aliases = Aliases::new(&[]);
-        let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &aliases)).collect();
-        let stock: Vec<Vec<bool>> = analyses
-            .iter()
-            .map(super::super::verbatim::stock_units)
-            .collect();
-        let s = super::build(&texts, &analyses, &stock);
+        let (analyses, s) = built(&texts);
         let whole = |d: usize| {
             let (a, b) = analyses[d].sentence_units[0];
             (d, (a as usize, b as usize))
@@ -1768,7 +1776,6 @@ mod tests {
     #[test]
     fn a_sentence_keeps_more_than_its_closest_partner_in_an_article_of_its_story() {
         use super::super::family::{Story, StoryMap};
-        use super::super::terms::{analyze, Aliases};
         // The first sentence of `a` is closest to the first of `b`, but also retells the
         // second, whose own closest sentence is the second of `a`: compared only with its
         // closest partner, that pair is never scored.
@@ -1777,13 +1784,7 @@ mod tests {
         let b = "Rebels seized the dam near Mosul on Sunday.
             Engineers inspected the bridge near Mosul, which was seized too.";
         let texts = [a, b];
-        let aliases = Aliases::new(&[]);
-        let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &aliases)).collect();
-        let stock: Vec<Vec<bool>> = analyses
-            .iter()
-            .map(super::super::verbatim::stock_units)
-            .collect();
-        let s = super::build(&texts, &analyses, &stock);
+        let (_, s) = built(&texts);
         let stories = StoryMap {
             stories: vec![Story {
                 id: 1,
