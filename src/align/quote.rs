@@ -1211,7 +1211,7 @@ fn similarity(a: &[u32], b: &[u32], stop: &[bool]) -> Option<f32> {
         return None;
     }
     let inside = long.len() > short.len() + 2;
-    // One of one or two content words is part of a longer quote only word for word ("our
+    // A quote of one or two content words is part of a longer one only word for word ("our
     // intentions were good"): scattered through it, "He has a gun" or "No one was hurt" is a
     // phrase any story's witnesses use.
     if content < 3 && inside && !long.windows(short.len()).any(|w| w == short) {
