@@ -39,10 +39,7 @@ pub struct ParaphraseOptions {
     /// sentences often hold the story's words in commentary ("I mean, they could very well
     /// say that … could affect a ruling in favor of the citizenship question on the 2020
     /// census" against a wire lede), so the sentences shown need the same-story bar itself.
-    /// On the census scrape, at `min_shown_related` the attached articles added 60 pairs, 20
-    /// read wrong; at 0.3, 42 pairs, 8 read wrong. ECB+ kept its gains (recall 0.236 to 0.235,
-    /// clusters' adjusted Rand index 0.785 either way). Best partners keep `min_shown_related`:
-    /// their own tests held on the census (4 pairs, all right).
+    /// Best partners keep `min_shown_related`: their own tests are strict enough.
     pub min_shown_attached: f32,
     /// Most articles of its story each article has its sentences compared with all against
     /// all (its closest ones): bounds the work in a story of hundreds of wire copies.
